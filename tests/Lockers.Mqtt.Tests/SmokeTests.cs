@@ -1,0 +1,7 @@
+namespace Lockers.Mqtt.Tests;
+
+public class SmokeTests
+{
+    [Fact]
+    public void Builds() => Assert.True(true);
+}
