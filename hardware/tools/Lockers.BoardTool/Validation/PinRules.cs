@@ -1,0 +1,67 @@
+using Lockers.BoardTool.Model;
+
+namespace Lockers.BoardTool.Validation;
+
+/// <summary>
+/// The ESP32 and MCP23017 wiring rules: every pin exists, is free for user code, can do what it
+/// is asked to, leaves the boot straps alone, and is used once.
+/// </summary>
+public static class PinRules
+{
+    public static void Check(BoardFile board, List<Problem> problems)
+    {
+        var wrover = board.Mcu?.Contains("WROVER", StringComparison.OrdinalIgnoreCase) == true;
+        var firstUse = new Dictionary<int, PinUse>();
+        foreach (var use in BoardLines.Pins(board))
+        {
+            var pin = use.Pin;
+            if (pin < 0 || pin > Esp32Pins.HighestGpio || Esp32Pins.Missing.Contains(pin))
+                problems.Add(new(use.Path, $"GPIO{pin} does not exist on the ESP32"));
+            else if (Esp32Pins.Flash.Contains(pin))
+                problems.Add(new(use.Path, $"GPIO{pin} is a flash pin (6-11, wired to the module's SPI flash) and must never be used"));
+            else if (Esp32Pins.DebugUart.Contains(pin))
+                problems.Add(new(use.Path, $"GPIO{pin} belongs to COM1, the debug UART (GPIO1/GPIO3), and must stay free"));
+            else if (wrover && Esp32Pins.WroverPsram.Contains(pin))
+                problems.Add(new(use.Path, $"GPIO{pin} is taken by PSRAM on {board.Mcu}"));
+            else
+            {
+                if (use.Direction != PinDirection.Input && Esp32Pins.InputOnly.Contains(pin))
+                    problems.Add(new(use.Path, $"GPIO{pin} is input-only (34-39) and cannot drive {use.What}"));
+                if (use.HoldsAtBoot && Esp32Pins.Strapping.Contains(pin))
+                    problems.Add(new(use.Path, $"GPIO{pin} is a strapping pin (0, 2, 5, 12, 15) and {use.What} could hold it at boot"));
+            }
+
+            if (firstUse.TryGetValue(pin, out var earlier))
+                problems.Add(new(use.Path, $"GPIO{pin} is used twice: already {earlier.Path}"));
+            else
+                firstUse[pin] = use;
+        }
+
+        CheckExpanderBits(board, problems);
+    }
+
+    private static void CheckExpanderBits(BoardFile board, List<Problem> problems)
+    {
+        var known = new HashSet<string>((board.Expanders ?? []).Select(e => e.Id ?? ""));
+        var firstUse = new Dictionary<string, ExpanderBitUse>();
+        foreach (var use in BoardLines.ExpanderBits(board))
+        {
+            if (!known.Contains(use.Expander))
+            {
+                problems.Add(new(use.Path + ".expander", $"names expander '{use.Expander}', which is not in expanders[]"));
+                continue;
+            }
+            if (use.Bit is < 0 or > 7 || use.Port is not ("A" or "B"))
+                continue; // the schema reports the range
+            // Microchip's MCP23017 datasheet (DS20001952 rev. D) makes GPA7 and GPB7 output-only:
+            // an input change there can corrupt SDA while the chip is being read.
+            if (use.Bit == 7 && use.Direction == PinDirection.Input)
+                problems.Add(new(use.Path, $"{use.Name} cannot be {use.What}: GPA7/GPB7 of an MCP23017 are output-only, use bits 0-6 for inputs"));
+
+            if (firstUse.TryGetValue(use.Name, out var earlier))
+                problems.Add(new(use.Path, $"{use.Name} is used twice: already {earlier.Path}"));
+            else
+                firstUse[use.Name] = use;
+        }
+    }
+}
