@@ -1,0 +1,118 @@
+using Lockers.Core.Json;
+using Lockers.Core.Protocol;
+
+namespace Lockers.Core.Commands
+{
+    /// <summary>
+    /// A command from the gateway to one locker. Every field, including the arguments the action does
+    /// not use (left at their defaults), is covered by the HMAC-SHA256 signature through
+    /// <see cref="CanonicalText"/>; JSON is only the envelope and is never re-serialised for signing.
+    /// </summary>
+    public sealed class SignedCommand
+    {
+        /// <summary>First line of the canonical form; a new canonical form gets a new tag.</summary>
+        public const string CanonicalTag = "lockers-cmd-v1";
+
+        /// <summary>Longest command id.</summary>
+        public const int MaxCommandIdLength = 64;
+
+        /// <summary>The locker the command is for.</summary>
+        public string LockerId { get; set; } = "";
+
+        /// <summary>Gateway-chosen id, echoed in cmd/result; 1 to 64 printable characters.</summary>
+        public string CommandId { get; set; } = "";
+
+        /// <summary>Per-locker counter, at least 1; the locker accepts only values above the last accepted one.</summary>
+        public long Counter { get; set; }
+
+        /// <summary>Last valid second (Unix seconds UTC): the locker refuses the command when its clock is past it.</summary>
+        public long ExpiresAt { get; set; }
+
+        /// <summary>One of <see cref="CommandActions"/>.</summary>
+        public string Action { get; set; } = "";
+
+        /// <summary>unlock, out_of_service: compartment number (out_of_service: 0 = whole locker).</summary>
+        public int Compartment { get; set; }
+
+        /// <summary>out_of_service: true to take out of service, false to return it.</summary>
+        public bool On { get; set; }
+
+        /// <summary>show_message, deny: keypad or scanner id.</summary>
+        public string Reader { get; set; } = "";
+
+        /// <summary>deny: seconds the reader is throttled, 0 for none.</summary>
+        public int RetryAfterS { get; set; }
+
+        /// <summary>show_message: the text (may contain line breaks: it is the last canonical line).</summary>
+        public string Text { get; set; } = "";
+
+        /// <summary>Base64 of the 32-byte HMAC-SHA256 over <see cref="CanonicalBytes"/>; "" until signed.</summary>
+        public string Signature { get; set; } = "";
+
+        /// <summary>An unlock command.</summary>
+        public static SignedCommand Unlock(string lockerId, string commandId, long counter, long expiresAt, int compartment)
+        {
+            var command = Create(lockerId, commandId, counter, expiresAt, CommandActions.Unlock);
+            command.Compartment = compartment;
+            return command;
+        }
+
+        /// <summary>Takes a compartment (0: the whole locker) out of service, or returns it.</summary>
+        public static SignedCommand OutOfService(string lockerId, string commandId, long counter, long expiresAt, int compartment, bool on)
+        {
+            var command = Create(lockerId, commandId, counter, expiresAt, CommandActions.OutOfService);
+            command.Compartment = compartment;
+            command.On = on;
+            return command;
+        }
+
+        /// <summary>Shows a message on a reader.</summary>
+        public static SignedCommand ShowMessage(string lockerId, string commandId, long counter, long expiresAt, string reader, string text)
+        {
+            var command = Create(lockerId, commandId, counter, expiresAt, CommandActions.ShowMessage);
+            command.Reader = reader;
+            command.Text = text;
+            return command;
+        }
+
+        /// <summary>Tells a reader its code was refused, throttled for <paramref name="retryAfterS"/> seconds.</summary>
+        public static SignedCommand Deny(string lockerId, string commandId, long counter, long expiresAt, string reader, int retryAfterS)
+        {
+            var command = Create(lockerId, commandId, counter, expiresAt, CommandActions.Deny);
+            command.Reader = reader;
+            command.RetryAfterS = retryAfterS;
+            return command;
+        }
+
+        /// <summary>A command with no arguments (sync_codes, reserved), or any action set later.</summary>
+        public static SignedCommand Create(string lockerId, string commandId, long counter, long expiresAt, string action)
+        {
+            return new SignedCommand { LockerId = lockerId, CommandId = commandId, Counter = counter, ExpiresAt = expiresAt, Action = action };
+        }
+
+        /// <summary>
+        /// The signed text: <see cref="CanonicalTag"/>, locker, id, counter, expires, action, compartment,
+        /// on (1 or 0), reader, retry_after_s, text, joined by a single LF with no trailing LF; numbers
+        /// in plain decimal. Only text may contain LF, and it is last, so the lines cannot be shifted.
+        /// </summary>
+        public string CanonicalText()
+        {
+            return CanonicalTag + "\n" + LockerId + "\n" + CommandId + "\n" + Decimal(Counter) + "\n" + Decimal(ExpiresAt) + "\n"
+                + Action + "\n" + Decimal(Compartment) + "\n" + (On ? "1" : "0") + "\n" + Reader + "\n" + Decimal(RetryAfterS) + "\n" + Text;
+        }
+
+        private static string Decimal(long value) => JsonNumber.FormatInteger(value);
+
+        /// <summary>The UTF-8 bytes of <see cref="CanonicalText"/>: exactly what is signed.</summary>
+        public byte[] CanonicalBytes() => System.Text.Encoding.UTF8.GetBytes(CanonicalText());
+
+        /// <summary>Compact UTF-8 JSON with the signature; arguments left at their defaults are omitted.</summary>
+        public byte[] ToJson() => SignedCommandCodec.Write(this);
+
+        /// <summary>
+        /// Reads and validates a command (the signature is not checked here); throws
+        /// <see cref="JsonException"/> naming the bad field.
+        /// </summary>
+        public static SignedCommand Parse(byte[] utf8) => SignedCommandCodec.Read(JsonParser.ParseObjectUtf8(utf8));
+    }
+}

@@ -1,0 +1,150 @@
+using Lockers.Core.Json;
+using Lockers.Core.Protocol;
+
+namespace Lockers.Core.Commands
+{
+    /// <summary>The JSON envelope of <see cref="SignedCommand"/> and the rules every command must meet.</summary>
+    internal static class SignedCommandCodec
+    {
+        /// <summary>Longest reader id and message text accepted.</summary>
+        public const int MaxReaderLength = 64;
+
+        /// <summary>Longest message text accepted (a small display).</summary>
+        public const int MaxTextLength = 256;
+
+        public static byte[] Write(SignedCommand command)
+        {
+            var writer = new JsonWriter();
+            writer.BeginObject()
+                .Field(Fields.Locker, command.LockerId)
+                .Field(Fields.Id, command.CommandId)
+                .Field(Fields.Counter, command.Counter)
+                .Field(Fields.Expires, command.ExpiresAt)
+                .Field(Fields.Action, command.Action);
+            if (command.Compartment != 0)
+            {
+                writer.Field(Fields.Compartment, command.Compartment);
+            }
+
+            if (command.On)
+            {
+                writer.Field(Fields.On, true);
+            }
+
+            if (command.Reader.Length > 0)
+            {
+                writer.Field(Fields.Reader, command.Reader);
+            }
+
+            if (command.RetryAfterS != 0)
+            {
+                writer.Field(Fields.RetryAfterS, command.RetryAfterS);
+            }
+
+            if (command.Text.Length > 0)
+            {
+                writer.Field(Fields.Text, command.Text);
+            }
+
+            return writer.Field(Fields.Signature, command.Signature).EndObject().ToUtf8();
+        }
+
+        public static SignedCommand Read(JsonObject json)
+        {
+            var command = new SignedCommand
+            {
+                LockerId = json.GetString(Fields.Locker),
+                CommandId = json.GetString(Fields.Id),
+                Counter = json.GetLong(Fields.Counter),
+                ExpiresAt = json.GetLong(Fields.Expires),
+                Action = json.GetString(Fields.Action),
+                Compartment = json.GetInt(Fields.Compartment, 0),
+                On = json.GetBool(Fields.On, false),
+                Reader = json.GetString(Fields.Reader, ""),
+                RetryAfterS = json.GetInt(Fields.RetryAfterS, 0),
+                Text = json.GetString(Fields.Text, ""),
+                Signature = json.GetString(Fields.Signature),
+            };
+            string problem = Problem(command);
+            if (problem.Length > 0)
+            {
+                throw new JsonException(problem);
+            }
+
+            return command;
+        }
+
+        /// <summary>"" when the command meets every rule, else "field 'x': what is wrong".</summary>
+        public static string Problem(SignedCommand c)
+        {
+            if (!Topics.IsValidLockerId(c.LockerId))
+            {
+                return Bad(Fields.Locker, "not a valid locker id");
+            }
+
+            if (c.CommandId.Length == 0 || c.CommandId.Length > SignedCommand.MaxCommandIdLength || HasControl(c.CommandId))
+            {
+                return Bad(Fields.Id, "1 to 64 characters without control characters");
+            }
+
+            if (c.Counter < 1)
+            {
+                return Bad(Fields.Counter, "must be at least 1");
+            }
+
+            if (c.ExpiresAt < 0)
+            {
+                return Bad(Fields.Expires, "must not be negative");
+            }
+
+            if (!CommandActions.IsKnown(c.Action))
+            {
+                return Bad(Fields.Action, "unknown action");
+            }
+
+            return ArgumentProblem(c);
+        }
+
+        private static string ArgumentProblem(SignedCommand c)
+        {
+            int minCompartment = c.Action == CommandActions.Unlock ? 1 : 0;
+            if (c.Compartment < minCompartment)
+            {
+                return Bad(Fields.Compartment, "must be at least " + minCompartment);
+            }
+
+            bool needsReader = c.Action == CommandActions.ShowMessage || c.Action == CommandActions.Deny;
+            if (c.Reader.Length > MaxReaderLength || HasControl(c.Reader) || (needsReader && c.Reader.Length == 0))
+            {
+                return Bad(Fields.Reader, needsReader ? "required, up to 64 characters" : "up to 64 characters");
+            }
+
+            if (c.RetryAfterS < 0)
+            {
+                return Bad(Fields.RetryAfterS, "must not be negative");
+            }
+
+            if (c.Text.Length > MaxTextLength)
+            {
+                return Bad(Fields.Text, "longer than 256 characters");
+            }
+
+            return "";
+        }
+
+        private static string Bad(string field, string problem) => "field '" + field + "': " + problem;
+
+        private static bool HasControl(string text)
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (text[i] < ' ' || text[i] == '\u007f')
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

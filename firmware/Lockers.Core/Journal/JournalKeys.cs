@@ -1,0 +1,43 @@
+using System.Text;
+using Lockers.Core.Commands;
+
+namespace Lockers.Core.Journal
+{
+    /// <summary>
+    /// The journal's storage keys: one key per event, "jrn.e." plus the sequence number padded to ten
+    /// digits (so a directory listing reads in order), and two counters.
+    /// </summary>
+    public static class JournalKeys
+    {
+        /// <summary>Prefix of every event entry.</summary>
+        public const string EntryPrefix = "jrn.e.";
+
+        /// <summary>The next sequence number to hand out (ASCII decimal), written before the entry that uses it.</summary>
+        public const string NextSeq = "jrn.next";
+
+        /// <summary>Running total of events dropped by a full journal (ASCII decimal).</summary>
+        public const string Dropped = "jrn.dropped";
+
+        /// <summary>The key of the event with sequence number <paramref name="seq"/>.</summary>
+        public static string Entry(long seq) => EntryPrefix + StoredText(seq).PadLeft(10, '0');
+
+        /// <summary>The sequence number in an entry key; false when the key is not one.</summary>
+        public static bool TryParseEntry(string key, out long seq)
+        {
+            seq = 0;
+            if (key == null || !key.StartsWith(EntryPrefix))
+            {
+                return false;
+            }
+
+            string digits = key.Substring(EntryPrefix.Length);
+            return StoredNumber.TryParse(Encoding.UTF8.GetBytes(digits), out seq) && seq >= 1;
+        }
+
+        private static string StoredText(long value)
+        {
+            byte[] bytes = StoredNumber.ToBytes(value);
+            return Encoding.UTF8.GetString(bytes, 0, bytes.Length);
+        }
+    }
+}

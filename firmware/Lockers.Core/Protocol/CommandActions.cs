@@ -1,0 +1,27 @@
+namespace Lockers.Core.Protocol
+{
+    /// <summary>Values of <see cref="Fields.Action"/> in a command, with the arguments each one uses.</summary>
+    public static class CommandActions
+    {
+        /// <summary>Open a compartment: compartment.</summary>
+        public const string Unlock = "unlock";
+
+        /// <summary>Take a compartment out of service (on=true) or back (on=false); compartment 0 is the whole locker.</summary>
+        public const string OutOfService = "out_of_service";
+
+        /// <summary>Show a message on a reader's display: reader, text.</summary>
+        public const string ShowMessage = "show_message";
+
+        /// <summary>A code was refused: tell the person at reader; retry_after_s &gt; 0 when it is throttled.</summary>
+        public const string Deny = "deny";
+
+        /// <summary>Reserved for the offline code cache; a locker without it answers failed/unsupported.</summary>
+        public const string SyncCodes = "sync_codes";
+
+        /// <summary>Every action, in the order the documents list them.</summary>
+        public static string[] All => new[] { Unlock, OutOfService, ShowMessage, Deny, SyncCodes };
+
+        /// <summary>True for a known action.</summary>
+        public static bool IsKnown(string action) => ValueSets.Contains(All, action);
+    }
+}

@@ -1,0 +1,27 @@
+namespace Lockers.Core.Protocol
+{
+    /// <summary>Values of <see cref="Fields.Kind"/>: what an event on the event channel reports.</summary>
+    public static class EventKinds
+    {
+        /// <summary>A code was typed on a keypad or scanned: source, reader, code.</summary>
+        public const string CodeEntered = "code_entered";
+
+        /// <summary>A door changed state: compartment, state (see DoorStates).</summary>
+        public const string Door = "door";
+
+        /// <summary>A command was refused: command (id), reason (see RefusalReasons).</summary>
+        public const string CommandRefused = "command_refused";
+
+        /// <summary>The locker started: fw, boot.</summary>
+        public const string Boot = "boot";
+
+        /// <summary>A tamper sensor tripped: detail.</summary>
+        public const string Tamper = "tamper";
+
+        /// <summary>The journal was full and dropped its oldest events: dropped (running total).</summary>
+        public const string JournalOverflow = "journal_overflow";
+
+        /// <summary>Every kind, in the order the documents list them.</summary>
+        public static string[] All => new[] { CodeEntered, Door, CommandRefused, Boot, Tamper, JournalOverflow };
+    }
+}

@@ -1,0 +1,113 @@
+using Lockers.Core.Json;
+using Lockers.Core.Ports;
+
+namespace Lockers.Core.Protocol
+{
+    /// <summary>
+    /// One event on the event channel. Flat: the common fields (seq, kind, uptime_ms, unix_ms) plus the
+    /// fields of its kind; the others keep their defaults and are not written. Create one with a factory
+    /// method, then the journal stamps the sequence number and time (<see cref="Stamp"/>).
+    /// </summary>
+    public sealed class LockerEvent
+    {
+        /// <summary>Value of <see cref="UnixMs"/> while the locker has no wall time; the field is then omitted.</summary>
+        public const long NoWallTime = -1;
+
+        /// <summary>Per-locker sequence number from 1; 0 until stamped.</summary>
+        public long Seq { get; set; }
+
+        /// <summary>One of <see cref="EventKinds"/>; a reader keeps unknown kinds (newer firmware) with the common fields only.</summary>
+        public string Kind { get; set; } = "";
+
+        /// <summary>Milliseconds since boot when it happened.</summary>
+        public long UptimeMs { get; set; }
+
+        /// <summary>Unix milliseconds UTC when it happened, or <see cref="NoWallTime"/>.</summary>
+        public long UnixMs { get; set; } = NoWallTime;
+
+        /// <summary>code_entered: "keypad" or "qr".</summary>
+        public string Source { get; set; } = "";
+
+        /// <summary>code_entered: keypad or scanner id.</summary>
+        public string Reader { get; set; } = "";
+
+        /// <summary>code_entered: the code.</summary>
+        public string Code { get; set; } = "";
+
+        /// <summary>door: compartment number from 1 (0 when not a door event).</summary>
+        public int Compartment { get; set; }
+
+        /// <summary>door: one of <see cref="DoorStates"/>.</summary>
+        public string DoorState { get; set; } = "";
+
+        /// <summary>command_refused: the command id ("" when the command was too malformed to have one).</summary>
+        public string CommandId { get; set; } = "";
+
+        /// <summary>command_refused: one of <see cref="RefusalReasons"/>.</summary>
+        public string Reason { get; set; } = "";
+
+        /// <summary>tamper: what tripped.</summary>
+        public string Detail { get; set; } = "";
+
+        /// <summary>boot: firmware version.</summary>
+        public string Firmware { get; set; } = "";
+
+        /// <summary>boot: boot counter.</summary>
+        public long BootCount { get; set; }
+
+        /// <summary>journal_overflow: total events dropped so far.</summary>
+        public long Dropped { get; set; }
+
+        /// <summary>A code was typed or scanned.</summary>
+        public static LockerEvent CodeEntered(string source, string reader, string code)
+        {
+            return new LockerEvent { Kind = EventKinds.CodeEntered, Source = source, Reader = reader, Code = code };
+        }
+
+        /// <summary>A door changed state.</summary>
+        public static LockerEvent Door(int compartment, string doorState)
+        {
+            return new LockerEvent { Kind = EventKinds.Door, Compartment = compartment, DoorState = doorState };
+        }
+
+        /// <summary>A command was refused.</summary>
+        public static LockerEvent CommandRefused(string commandId, string reason)
+        {
+            return new LockerEvent { Kind = EventKinds.CommandRefused, CommandId = commandId, Reason = reason };
+        }
+
+        /// <summary>The locker started.</summary>
+        public static LockerEvent Boot(string firmware, long bootCount)
+        {
+            return new LockerEvent { Kind = EventKinds.Boot, Firmware = firmware, BootCount = bootCount };
+        }
+
+        /// <summary>A tamper sensor tripped.</summary>
+        public static LockerEvent Tamper(string detail) => new LockerEvent { Kind = EventKinds.Tamper, Detail = detail };
+
+        /// <summary>The journal dropped events; <paramref name="droppedTotal"/> is the running total.</summary>
+        public static LockerEvent JournalOverflow(long droppedTotal)
+        {
+            return new LockerEvent { Kind = EventKinds.JournalOverflow, Dropped = droppedTotal };
+        }
+
+        /// <summary>Sets the sequence number and the time of the event from <paramref name="clock"/>.</summary>
+        public void Stamp(long seq, IClock clock)
+        {
+            Seq = seq;
+            UptimeMs = clock.UptimeMs;
+            UnixMs = clock.HasWallTime ? UnixTime.ToUnixMs(clock.UtcNow) : NoWallTime;
+        }
+
+        /// <summary>Compact UTF-8 JSON: common fields first, then the fields of the kind.</summary>
+        public byte[] ToJson()
+        {
+            var writer = new JsonWriter();
+            LockerEventCodec.Write(this, writer);
+            return writer.ToUtf8();
+        }
+
+        /// <summary>Reads and validates an event; throws <see cref="JsonException"/> naming the bad field.</summary>
+        public static LockerEvent Parse(byte[] utf8) => LockerEventCodec.Read(JsonParser.ParseObjectUtf8(utf8));
+    }
+}

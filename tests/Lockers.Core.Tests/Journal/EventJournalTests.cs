@@ -1,0 +1,294 @@
+using System.Text;
+using Lockers.Core.Journal;
+using Lockers.Core.Protocol;
+using Lockers.Core.Tests.Fakes;
+
+namespace Lockers.Core.Tests.Journal;
+
+public class EventJournalTests
+{
+    private const string Topic = "lockers/v1/L1/event";
+    private readonly FakeStorage _storage = new();
+    private readonly FakeClock _clock = new(uptimeMs: 1000);
+
+    private EventJournal Open(int capacity = 200, int maxInFlight = 8) => new(_storage, _clock, capacity, maxInFlight);
+
+    private static LockerEvent Door(int compartment) => LockerEvent.Door(compartment, DoorStates.Opened);
+
+    [Fact]
+    public void Append_FirstEvents_GetSeqFromOneAndAreStoredBeforeSending()
+    {
+        var journal = Open();
+
+        Assert.Equal(1, journal.Append(Door(1)));
+        Assert.Equal(2, journal.Append(Door(2)));
+
+        Assert.Equal(2, journal.Depth);
+        Assert.Equal(3, journal.NextSeq);
+        var stored = LockerEvent.Parse(_storage.Read(JournalKeys.Entry(2)));
+        Assert.Equal(2, stored.Seq);
+        Assert.Equal(1000, stored.UptimeMs);
+        Assert.Equal("jrn.e.0000000002", JournalKeys.Entry(2));
+    }
+
+    [Fact]
+    public void Append_CounterIsWrittenBeforeTheEntry()
+    {
+        var journal = Open();
+
+        journal.Append(Door(1));
+
+        Assert.Equal(JournalKeys.NextSeq, _storage.Writes[0].Key);
+        Assert.Equal("2", Encoding.ASCII.GetString(_storage.Writes[0].Data));
+        Assert.Equal(JournalKeys.Entry(1), _storage.Writes[1].Key);
+    }
+
+    [Fact]
+    public void SendPending_StoredEvents_PublishesOldestFirstAtQos1()
+    {
+        var journal = Open();
+        for (int i = 1; i <= 3; i++)
+        {
+            journal.Append(Door(i));
+        }
+
+        var link = new JournalTestLink();
+        Assert.Equal(3, journal.SendPending(link, Topic));
+
+        Assert.Equal(new long[] { 1, 2, 3 }, link.PublishedSeqs());
+        Assert.All(link.Published, p => Assert.Equal((Topic, 1, false), (p.Topic, p.Qos, p.Retain)));
+        Assert.Equal(3, journal.InFlight);
+        Assert.Equal(0, journal.SendPending(link, Topic));
+    }
+
+    [Fact]
+    public void Acknowledge_MessageId_DeletesOnlyThatEvent()
+    {
+        var journal = Open();
+        journal.Append(Door(1));
+        journal.Append(Door(2));
+        var link = new JournalTestLink();
+        journal.SendPending(link, Topic);
+
+        Assert.True(journal.Acknowledge(link.Published[1].Id));
+
+        Assert.Equal(new long[] { 1 }, journal.PendingSeqs());
+        Assert.False(_storage.Contains(JournalKeys.Entry(2)));
+        Assert.True(_storage.Contains(JournalKeys.Entry(1)));
+        Assert.False(journal.Acknowledge(999));
+        Assert.False(journal.Acknowledge(link.Published[1].Id));
+    }
+
+    [Fact]
+    public void ConnectionLost_Unacknowledged_AreReplayedInOrderAfterReconnect()
+    {
+        var journal = Open();
+        for (int i = 1; i <= 4; i++)
+        {
+            journal.Append(Door(i));
+        }
+
+        var link = new JournalTestLink();
+        journal.SendPending(link, Topic);
+        journal.Acknowledge(link.Published[0].Id);
+        journal.Acknowledge(link.Published[2].Id);
+
+        journal.ConnectionLost();
+        var reconnected = new JournalTestLink();
+        journal.SendPending(reconnected, Topic);
+
+        Assert.Equal(new long[] { 2, 4 }, reconnected.PublishedSeqs());
+    }
+
+    [Fact]
+    public void SendPending_Disconnected_SendsNothingAndKeepsEvents()
+    {
+        var journal = Open();
+        journal.Append(Door(1));
+        var link = new JournalTestLink { IsConnected = false };
+
+        Assert.Equal(0, journal.SendPending(link, Topic));
+
+        Assert.Equal(0, journal.InFlight);
+        Assert.Equal(1, journal.Depth);
+    }
+
+    [Fact]
+    public void SendPending_InFlightWindow_IsRespectedAndRefilledOnAck()
+    {
+        var journal = Open(maxInFlight: 2);
+        for (int i = 1; i <= 5; i++)
+        {
+            journal.Append(Door(i));
+        }
+
+        var link = new JournalTestLink();
+        Assert.Equal(2, journal.SendPending(link, Topic));
+        journal.Acknowledge(link.Published[0].Id);
+        Assert.Equal(1, journal.SendPending(link, Topic));
+
+        Assert.Equal(new long[] { 1, 2, 3 }, link.PublishedSeqs());
+    }
+
+    [Fact]
+    public void SendPending_AckedInsidePublish_IsStillDeleted()
+    {
+        var journal = Open();
+        journal.Append(Door(1));
+        journal.Append(Door(2));
+        var link = new JournalTestLink { AckInsidePublish = true };
+        link.PublishAcked += id => journal.Acknowledge(id);
+
+        Assert.Equal(2, journal.SendPending(link, Topic));
+
+        Assert.Equal(0, journal.Depth);
+        Assert.Equal(0, journal.InFlight);
+    }
+
+    [Fact]
+    public void Acknowledge_ForeignMessageIdOutsidePublish_IsNotRememberedForLater()
+    {
+        var journal = Open();
+        journal.Acknowledge(1); // a PUBACK for a cmd/result the host also passes on
+        journal.Append(Door(1));
+        var link = new JournalTestLink();
+
+        journal.SendPending(link, Topic);
+
+        Assert.Equal(1, link.Published[0].Id);
+        Assert.Equal(1, journal.Depth);
+    }
+
+    [Fact]
+    public void Append_Full_DropsOldestAndCountsPersistently()
+    {
+        var journal = Open(capacity: 3);
+        for (int i = 1; i <= 5; i++)
+        {
+            journal.Append(Door(i));
+        }
+
+        Assert.Equal(new long[] { 3, 4, 5 }, journal.PendingSeqs());
+        Assert.Equal(2, journal.Dropped);
+        Assert.False(_storage.Contains(JournalKeys.Entry(1)));
+        Assert.Equal("2", Encoding.ASCII.GetString(_storage.Read(JournalKeys.Dropped)));
+        Assert.Equal(2, Open(capacity: 3).Dropped);
+    }
+
+    [Fact]
+    public void Append_FullWhileOldestInFlight_DropsItAndIgnoresItsLateAck()
+    {
+        var journal = Open(capacity: 2);
+        journal.Append(Door(1));
+        var link = new JournalTestLink();
+        journal.SendPending(link, Topic);
+        journal.Append(Door(2));
+        journal.Append(Door(3));
+
+        Assert.False(journal.Acknowledge(link.Published[0].Id));
+        Assert.Equal(new long[] { 2, 3 }, journal.PendingSeqs());
+        Assert.Equal(0, journal.InFlight);
+    }
+
+    [Fact]
+    public void Reboot_NewJournalOverSameStorage_KeepsEventsAndNeverReusesSeq()
+    {
+        var before = Open();
+        before.Append(Door(1));
+        before.Append(Door(2));
+        before.Append(Door(3));
+        var link = new JournalTestLink();
+        before.SendPending(link, Topic);
+        before.Acknowledge(link.Published[2].Id); // the newest is gone: only the counter remembers seq 3
+
+        var after = Open();
+
+        Assert.Equal(new long[] { 1, 2 }, after.PendingSeqs());
+        Assert.Equal(4, after.Append(Door(4)));
+        var replay = new JournalTestLink();
+        after.SendPending(replay, Topic);
+        Assert.Equal(new long[] { 1, 2, 4 }, replay.PublishedSeqs());
+    }
+
+    [Fact]
+    public void Reboot_CapacityLowered_TrimsOldest()
+    {
+        var before = Open();
+        for (int i = 1; i <= 4; i++)
+        {
+            before.Append(Door(i));
+        }
+
+        var after = Open(capacity: 2);
+
+        Assert.Equal(new long[] { 3, 4 }, after.PendingSeqs());
+        Assert.Equal(2, after.Dropped);
+    }
+
+    [Fact]
+    public void Reboot_CorruptEntries_AreSkippedCountedAndDeleted()
+    {
+        var before = Open();
+        for (int i = 1; i <= 4; i++)
+        {
+            before.Append(Door(i));
+        }
+
+        byte[] whole = _storage.Read(JournalKeys.Entry(2));
+        _storage.Seed(JournalKeys.Entry(2), whole.Take(whole.Length / 2).ToArray()); // torn write
+        _storage.Seed(JournalKeys.Entry(3), Encoding.UTF8.GetBytes("{\"seq\":99,\"kind\":\"tamper\",\"uptime_ms\":1}")); // wrong seq
+        _storage.Seed("jrn.e.garbage", new byte[] { 1, 2, 3 });
+        _storage.Seed(JournalKeys.Entry(7), new byte[0]);
+
+        var after = Open();
+
+        Assert.Equal(new long[] { 1, 4 }, after.PendingSeqs());
+        Assert.Equal(4, after.CorruptSkipped);
+        Assert.False(_storage.Contains(JournalKeys.Entry(2)));
+        Assert.False(_storage.Contains("jrn.e.garbage"));
+        Assert.Equal(8, after.NextSeq);
+    }
+
+    [Fact]
+    public void Reboot_CorruptCounters_FallBackAboveStoredEvents()
+    {
+        var before = Open();
+        before.Append(Door(1));
+        before.Append(Door(2));
+        _storage.Seed(JournalKeys.NextSeq, Encoding.ASCII.GetBytes("1x"));
+        _storage.Seed(JournalKeys.Dropped, new byte[] { 0xFF });
+
+        var after = Open();
+
+        Assert.Equal(3, after.NextSeq);
+        Assert.Equal(0, after.Dropped);
+        Assert.Equal(2, after.CorruptSkipped);
+    }
+
+    [Fact]
+    public void Append_StorageFails_Throws()
+    {
+        var journal = Open();
+        _storage.FailWritesWith = new IOException("flash full");
+
+        Assert.Throws<IOException>(() => journal.Append(Door(1)));
+        Assert.Equal(0, journal.Depth);
+    }
+
+    [Fact]
+    public void Constructor_BadCapacity_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => Open(capacity: 0));
+        Assert.Throws<ArgumentException>(() => Open(maxInFlight: 0));
+    }
+
+    [Fact]
+    public void Read_StoredEvent_ReturnsItsJson()
+    {
+        var journal = Open();
+        journal.Append(LockerEvent.Tamper("lid"));
+
+        Assert.Contains("\"detail\":\"lid\"", Encoding.UTF8.GetString(journal.Read(1)!));
+        Assert.Null(journal.Read(2));
+    }
+}
