@@ -1,6 +1,10 @@
 namespace Lockers.Core.Ports
 {
-    /// <summary>The reed switches that tell whether each door is open.</summary>
+    /// <summary>
+    /// The reed switches that tell whether each door is open. DoorController reads every compartment once per
+    /// Poll (every 10-20 ms), in board order, so an expander driver should read each port register once per
+    /// pass and answer the other bits from that reading.
+    /// </summary>
     public interface IDoorSensorPort
     {
         /// <summary>

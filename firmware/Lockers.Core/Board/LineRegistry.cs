@@ -1,0 +1,67 @@
+using System.Collections;
+
+namespace Lockers.Core.Board
+{
+    /// <summary>
+    /// Records every line the board uses, with the path that first used it, and applies the ESP32 pin
+    /// rules as each GPIO is claimed: no line twice, no flash pins, no output on an input-only pin,
+    /// no boot-holding input on a strapping pin.
+    /// </summary>
+    internal sealed class LineRegistry
+    {
+        private readonly Hashtable _firstUse = new Hashtable();
+        private readonly BoardReader _reader;
+
+        internal LineRegistry(BoardReader reader)
+        {
+            _reader = reader;
+        }
+
+        /// <summary>
+        /// Claims a GPIO. <paramref name="drives"/>: the firmware drives it as an output.
+        /// <paramref name="holdsAtBoot"/>: something outside may pull it up or down while the chip resets.
+        /// Pins already reported invalid (&lt; 0) are skipped.
+        /// </summary>
+        internal void UseGpio(int gpio, string path, bool drives, bool holdsAtBoot)
+        {
+            if (gpio < 0) return;
+            if (!Esp32Pins.Exists(gpio))
+            {
+                _reader.Add(path, "GPIO " + gpio + " does not exist on the ESP32");
+                return;
+            }
+
+            if (Esp32Pins.IsFlash(gpio))
+            {
+                _reader.Add(path, "GPIO " + gpio + " is wired to the flash chip (6-11), never use it");
+                return;
+            }
+
+            if (drives && Esp32Pins.IsInputOnly(gpio))
+            {
+                _reader.Add(path, "GPIO " + gpio + " is input-only (34-39), it cannot drive an output");
+            }
+
+            if (holdsAtBoot && Esp32Pins.IsStrapping(gpio))
+            {
+                _reader.Add(path, "GPIO " + gpio + " is a strapping pin (0, 2, 5, 12, 15): an input here can hold it at boot");
+            }
+
+            Claim(LineRef.ForGpio(gpio), path);
+        }
+
+        /// <summary>Claims a line (GPIO lines must go through <see cref="UseGpio"/> first for the pin rules).</summary>
+        internal void Claim(LineRef line, string path)
+        {
+            string key = line.ToString();
+            object? first = _firstUse[key];
+            if (first != null)
+            {
+                _reader.Add(path, key + " is already used by " + (string)first);
+                return;
+            }
+
+            _firstUse[key] = path;
+        }
+    }
+}

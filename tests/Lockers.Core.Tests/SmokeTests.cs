@@ -1,7 +1,0 @@
-namespace Lockers.Core.Tests;
-
-public class SmokeTests
-{
-    [Fact]
-    public void Builds() => Assert.True(true);
-}
