@@ -1,12 +1,15 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Lockers.BoardTool.Model;
+using Lockers.BoardTool.Validation;
 using Lockers.Core.Board;
 
 namespace Lockers.Hardware.Tests;
 
 /// <summary>
 /// The firmware core (and so the device and the simulator) loads the same board files the tool
-/// validates, reads the same wiring from them, and refuses the same planted mistakes.
+/// validates, reads the same wiring from them, refuses the same planted mistakes at the same path
+/// and accepts the same exceptions: the two implementations of docs/board-file.md cannot drift.
 /// </summary>
 public class CoreBoardLoaderTests
 {
@@ -36,51 +39,78 @@ public class CoreBoardLoaderTests
     // The core prints lines as "GPIO19" or "U2.A4".
     private static string Describe(Line line) => line.Gpio is int pin ? $"GPIO{pin}" : $"{line.Expander}.{line.Port}{line.Bit}";
 
-    /// <summary>The rules docs/board-file.md gives the loader, one planted mistake each.</summary>
-    public static TheoryData<string, string, string> Mistakes => new()
-    {
-        { "pin used twice", "devkit-4.json", """{ "compartments": { "1": { "lock": { "gpio": 4 } } } }""" },
-        { "I2C address clash", "lockers-ref-32.json", """{ "expanders": { "1": { "address": 32 } } }""" },
-        { "flash pin", "devkit-4.json", """{ "statusLed": 6 }""" },
-        { "input-only pin as output", "devkit-4.json", """{ "compartments": { "0": { "lock": { "gpio": 37 } } } }""" },
-        { "strapping pin as sensor", "devkit-4.json", """{ "compartments": { "2": { "sensor": { "gpio": 15 } } } }""" },
-        { "compartment without sensor", "lockers-ref-32.json", """{ "compartments": { "5": { "sensor": null } } }""" },
-        { "bad size", "devkit-4.json", """{ "compartments": { "0": { "size": "XXL" } } }""" },
-        { "unknown expander", "lockers-ref-32.json", """{ "compartments": { "0": { "lock": { "expander": "U9" } } } }""" },
-        { "keypad keys length", "lockers-ref-32.json", """{ "keypad": { "keys": "123456789*0" } }""" },
-        { "scanner on COM1", "devkit-4.json", """{ "scanner": { "uart": "COM1" } }""" },
-    };
+    public static TheoryData<string> MistakeNames => Names(BoardRuleCases.Mistakes.Select(c => c.Name));
+
+    public static TheoryData<string> AllowedNames => Names(BoardRuleCases.Allowed.Select(c => c.Name));
 
     [Theory]
-    [MemberData(nameof(Mistakes))]
-    public void PlantedMistake_IsRefusedByBothTheToolAndTheCore(string mistake, string board, string patch)
+    [MemberData(nameof(MistakeNames))]
+    public void PlantedMistake_IsRefusedByBothTheToolAndTheCore_AtTheSamePath(string name)
     {
-        var json = Patch(File.ReadAllText(TestRepository.BoardPath(board)), patch);
-        Assert.True(TestRepository.Validator.Validate(json).Count > 0, $"the board tool accepted: {mistake}");
-        Assert.Throws<BoardException>(() => BoardLoader.Load(json));
+        var mistake = BoardRuleCases.Mistakes.Single(c => c.Name == name);
+        var json = Plant(mistake.Board, mistake.Plant);
+
+        var toolPaths = TestRepository.Validator.Validate(json).Select(Located).ToList();
+        Assert.True(toolPaths.Contains(mistake.Path),
+            $"rule {mistake.Rule}, {name}: the board tool did not report '{mistake.Path}', only:\n{string.Join("\n", toolPaths)}");
+
+        var refused = Assert.Throws<BoardException>(() => BoardLoader.Load(json));
+        Assert.True(refused.Problems.Any(p => p.StartsWith(mistake.Path + ": ", StringComparison.Ordinal)),
+            $"rule {mistake.Rule}, {name}: the core did not report '{mistake.Path}', only:\n{string.Join("\n", refused.Problems)}");
     }
 
-    /// <summary>Merges <paramref name="patch"/> into the board: objects merge, numeric keys index arrays, null removes.</summary>
-    private static string Patch(string json, string patch)
+    [Theory]
+    [MemberData(nameof(AllowedNames))]
+    public void AllowedChange_IsAcceptedByBothTheToolAndTheCore(string name)
     {
-        var target = JsonNode.Parse(json)!;
-        Merge(target, JsonNode.Parse(patch)!.AsObject());
-        return target.ToJsonString();
+        var allowed = BoardRuleCases.Allowed.Single(c => c.Name == name);
+        var json = Plant(allowed.Board, allowed.Plant);
+
+        var problems = TestRepository.Validator.Validate(json);
+        Assert.True(problems.Count == 0, $"{name}: the board tool refused it:\n{string.Join("\n", problems)}");
+        var refused = Record.Exception(() => BoardLoader.Load(json));
+        Assert.True(refused is null, $"{name}: the core refused it: {refused?.Message}");
     }
 
-    private static void Merge(JsonNode target, JsonObject patch)
+    [Fact]
+    public void EveryNumberedRuleInTheFormatDoc_HasAPlantedMistake()
     {
-        foreach (var (key, value) in patch.ToList())
-        {
-            if (target is JsonArray array)
-            {
-                Merge(array[int.Parse(key)]!, value!.AsObject());
-                continue;
-            }
-            var obj = target.AsObject();
-            if (value is null) obj.Remove(key);
-            else if (value is JsonObject child && obj[key] is JsonNode existing) Merge(existing, child);
-            else obj[key] = value.DeepClone();
-        }
+        var doc = File.ReadAllLines(Path.Combine(TestRepository.Layout.Root, "docs", "board-file.md"));
+        var rules = doc.SkipWhile(l => l != "## Rules").Skip(1).TakeWhile(l => !l.StartsWith("## ", StringComparison.Ordinal))
+            .Select(l => Regex.Match(l, @"^(\d+)\. \*\*")).Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value)).ToList();
+
+        Assert.NotEmpty(rules);
+        Assert.Equal(Enumerable.Range(1, rules.Count), rules);
+        Assert.Equal(rules, BoardRuleCases.Mistakes.Select(c => c.Rule).Distinct().Order());
+    }
+
+    [Fact]
+    public void RuleCases_HaveUniqueNames()
+    {
+        var names = BoardRuleCases.Mistakes.Select(c => c.Name).Concat(BoardRuleCases.Allowed.Select(c => c.Name)).ToList();
+        Assert.Equal(names.Count, names.Distinct().Count());
+    }
+
+    private static TheoryData<string> Names(IEnumerable<string> names)
+    {
+        var data = new TheoryData<string>();
+        foreach (var name in names) data.Add(name);
+        return data;
+    }
+
+    private static string Plant(string board, Action<JsonObject> plant)
+    {
+        var root = JsonNode.Parse(File.ReadAllText(TestRepository.BoardPath(board)))!.AsObject();
+        plant(root);
+        return root.ToJsonString();
+    }
+
+    // The schema reports a missing field at its parent ("compartments[5]: 'sensor' is required"), the core
+    // at the field itself; both name the same place.
+    private static string Located(Problem problem)
+    {
+        var required = Regex.Match(problem.Message, "^'(.+)' is required$");
+        if (!required.Success) return problem.Path;
+        return problem.Path.Length == 0 ? required.Groups[1].Value : problem.Path + "." + required.Groups[1].Value;
     }
 }

@@ -105,6 +105,28 @@ public class PlantedBadBoardTests
     }
 
     [Fact]
+    public void StrappingPin_AsBuzzer_IsRefused()
+    {
+        var problems = TestRepository.ValidateWith(DevKit, b => b["buzzer"] = 15);
+        AssertProblem(problems, "buzzer", "GPIO15 is a strapping pin (0, 2, 5, 12, 15) and the buzzer driver (gate pulled down) could hold it at boot");
+    }
+
+    [Fact]
+    public void StrappingPin_AsScannerTx_IsRefused()
+    {
+        // The scanner's RX input is pulled up: on GPIO12 that selects 1.8 V flash at reset.
+        var problems = TestRepository.ValidateWith(DevKit, b => b["scanner"]!["tx"] = 12);
+        AssertProblem(problems, "scanner.tx", "GPIO12 is a strapping pin");
+    }
+
+    [Fact]
+    public void StrappingPin_AsKeypadOutput_IsAllowed()
+    {
+        var problems = TestRepository.ValidateWith(Reference, b => b["keypad"]!["outputs"]![1] = 5);
+        Assert.Empty(problems);
+    }
+
+    [Fact]
     public void StrappingPin_AsStatusLed_IsAllowed()
     {
         var problems = TestRepository.ValidateWith(DevKit, b => b["statusLed"] = 2);

@@ -32,13 +32,12 @@ namespace Lockers.Core.Board
             }
 
             var reader = new BoardReader();
-            var lines = new LineRegistry(reader);
-            BoardDefinition board = Read(root, reader, lines);
+            BoardDefinition board = Read(root, reader);
             if (reader.ProblemCount > 0) throw new BoardException(reader.Problems());
             return board;
         }
 
-        private static BoardDefinition Read(JsonObject root, BoardReader reader, LineRegistry lines)
+        private static BoardDefinition Read(JsonObject root, BoardReader reader)
         {
             reader.CheckKnown(root, "", TopLevelFields);
             reader.Int(root, "format", "", true, BoardDefinition.Format, BoardDefinition.Format);
@@ -48,14 +47,19 @@ namespace Lockers.Core.Board
             string mcu = reader.String(root, "mcu", "", true);
             if (root.Has("mcu") && mcu.Length == 0) reader.Add("mcu", "must not be empty");
 
+            // Every GPIO is claimed through one registry, after "mcu": a WROVER module takes GPIO16/17.
+            var lines = new LineRegistry(reader, mcu);
+
             BoardTiming timing = BoardSections.ReadTiming(root, reader);
             I2cDefinition? i2c = BoardSections.ReadI2c(root, reader, lines);
             ExpanderDefinition[] expanders = BoardSections.ReadExpanders(root, reader);
             if (expanders.Length > 0 && i2c == null && !root.Has("i2c")) reader.Add("i2c", "required when there are expanders");
             KeypadDefinition? keypad = BoardSections.ReadKeypad(root, reader, lines);
             ScannerDefinition? scanner = BoardSections.ReadScanner(root, reader, lines);
+            // The LED may sit on a strapping pin (GPIO2 carries it on many dev kits); the buzzer's gate
+            // pull-down and the tamper switch's pull-up would hold one at boot.
             int statusLed = OptionalPin(root, "statusLed", reader, lines, true, false);
-            int buzzer = OptionalPin(root, "buzzer", reader, lines, true, false);
+            int buzzer = OptionalPin(root, "buzzer", reader, lines, true, true);
             int tamper = OptionalPin(root, "tamper", reader, lines, false, true);
             CompartmentDefinition[] compartments = CompartmentParser.ReadAll(root, reader, lines, expanders);
             return new BoardDefinition(name, description, mcu, timing, i2c, expanders, keypad, scanner,

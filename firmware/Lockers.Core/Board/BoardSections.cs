@@ -76,7 +76,7 @@ namespace Lockers.Core.Board
 
                 reader.CheckKnown(item, path, ExpanderFields);
                 string id = reader.String(item, "id", path, true);
-                if (item.Has("id") && id.Length == 0) reader.Add(path + ".id", "must not be empty");
+                if (item.Has("id") && !IsExpanderId(id)) reader.Add(path + ".id", "must be letters, digits, '_' and '-'");
                 string chip = reader.String(item, "chip", path, true);
                 if (item.Has("chip") && chip != "MCP23017") reader.Add(path + ".chip", "must be MCP23017");
                 int address = reader.Int(item, "address", path, true, 32, 39);
@@ -119,9 +119,10 @@ namespace Lockers.Core.Board
             int rx = reader.Int(scanner, "rx", "scanner", true, 0, MaxGpio);
             int tx = reader.Int(scanner, "tx", "scanner", true, 0, MaxGpio);
 
-            // An idle UART line sits high, so the scanner holds RX up while the chip resets.
+            // An idle UART line sits high, so the scanner holds RX up while the chip resets; and a
+            // scanner's RX input is usually pulled up, so it holds TX up too.
             lines.UseGpio(rx, "scanner.rx", false, true);
-            lines.UseGpio(tx, "scanner.tx", true, false);
+            lines.UseGpio(tx, "scanner.tx", true, true);
             int baud = reader.Int(scanner, "baud", "scanner", true, 0, int.MaxValue);
             if (baud >= 0 && baud != 9600 && baud != 19200 && baud != 38400 && baud != 57600 && baud != 115200)
             {
@@ -129,6 +130,19 @@ namespace Lockers.Core.Board
             }
 
             return new ScannerDefinition(uart, rx, tx, baud);
+        }
+
+        // Ids name lines in messages ("U2.A4"), so no dots, spaces or empty ids.
+        private static bool IsExpanderId(string id)
+        {
+            if (id.Length == 0) return false;
+            for (int i = 0; i < id.Length; i++)
+            {
+                char c = id[i];
+                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) return false;
+            }
+
+            return true;
         }
 
         private static int[] ReadPins(JsonObject keypad, string name, BoardReader reader, LineRegistry lines, bool drives, bool holdsAtBoot)

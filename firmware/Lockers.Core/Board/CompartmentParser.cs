@@ -20,23 +20,36 @@ namespace Lockers.Core.Board
                 if (!(array[i] is JsonObject item))
                 {
                     reader.Add(path, "must be an object");
-                    compartments[i] = new CompartmentDefinition(BoardReader.Invalid, CompartmentSize.S, 0, 0, false,
-                        LineRef.ForGpio(BoardReader.Invalid), LineRef.ForGpio(BoardReader.Invalid), true);
+                    LineRef none = LineRef.ForGpio(BoardReader.Invalid);
+                    compartments[i] = new CompartmentDefinition(BoardReader.Invalid, CompartmentSize.S,
+                        BoardReader.Invalid, BoardReader.Invalid, false, none, none, true);
                     continue;
                 }
 
                 compartments[i] = Read(item, path, reader, lines, expanders);
-                for (int j = 0; j < i; j++)
-                {
-                    int number = compartments[i].Number;
-                    if (number >= 0 && compartments[j].Number == number)
-                    {
-                        reader.Add(path + ".number", number + " is already used by compartments[" + j + "]");
-                    }
-                }
+                CheckUnique(compartments, i, path, reader);
             }
 
             return compartments;
+        }
+
+        // One number per door, and one door per place: the cabinet view sends a carrier to column + row.
+        private static void CheckUnique(CompartmentDefinition[] compartments, int i, string path, BoardReader reader)
+        {
+            CompartmentDefinition current = compartments[i];
+            for (int j = 0; j < i; j++)
+            {
+                CompartmentDefinition earlier = compartments[j];
+                if (current.Number >= 0 && earlier.Number == current.Number)
+                {
+                    reader.Add(path + ".number", current.Number + " is already used by compartments[" + j + "]");
+                }
+
+                if (current.Column >= 0 && current.Row >= 0 && earlier.Column == current.Column && earlier.Row == current.Row)
+                {
+                    reader.Add(path, "column " + current.Column + " row " + current.Row + " is already used by compartments[" + j + "]");
+                }
+            }
         }
 
         private static CompartmentDefinition Read(JsonObject item, string path, BoardReader reader, LineRegistry lines, ExpanderDefinition[] expanders)
@@ -83,8 +96,8 @@ namespace Lockers.Core.Board
             {
                 int gpio = reader.Int(line, "gpio", path, true, 0, 39);
 
-                // A door sensor is an input with a pull resistor, so it holds its pin at boot.
-                lines.UseGpio(gpio, path + ".gpio", isLock, !isLock);
+                // Both hold their pin at boot: a sensor through its pull-up, a lock through its gate pull-down.
+                lines.UseGpio(gpio, path + ".gpio", isLock, true);
                 return LineRef.ForGpio(gpio);
             }
 
@@ -94,10 +107,11 @@ namespace Lockers.Core.Board
                 return LineRef.ForGpio(BoardReader.Invalid);
             }
 
-            return ReadExpanderLine(line, path, reader, lines, expanders);
+            return ReadExpanderLine(line, path, reader, lines, expanders, isLock);
         }
 
-        private static LineRef ReadExpanderLine(JsonObject line, string path, BoardReader reader, LineRegistry lines, ExpanderDefinition[] expanders)
+        private static LineRef ReadExpanderLine(JsonObject line, string path, BoardReader reader, LineRegistry lines,
+            ExpanderDefinition[] expanders, bool isLock)
         {
             string expander = reader.String(line, "expander", path, true);
             bool known = false;
@@ -112,6 +126,10 @@ namespace Lockers.Core.Board
             if (line.Has("port") && !portOk) reader.Add(path + ".port", "must be A or B");
             int bit = reader.Int(line, "bit", path, true, 0, 7);
             LineRef result = LineRef.ForExpander(expander, portOk ? portText[0] : '?', bit);
+
+            // Microchip's MCP23017 datasheet (DS20001952 rev. D): GPA7 and GPB7 are output-only, an input
+            // changing there can corrupt SDA while the chip is read.
+            if (!isLock && portOk && bit == 7) reader.Add(path, result + " is output-only on the MCP23017 (GPA7, GPB7), a sensor needs bit 0..6");
             if (known && portOk && bit >= 0) lines.Claim(result, path);
             return result;
         }

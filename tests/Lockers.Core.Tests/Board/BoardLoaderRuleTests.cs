@@ -86,11 +86,33 @@ public class BoardLoaderRuleTests
         { "input-only LED", r => r["statusLed"] = 38, "statusLed: GPIO 38 is input-only (34-39), it cannot drive an output" },
         { "input-only buzzer", r => r["buzzer"] = 37, "buzzer: GPIO 37 is input-only (34-39), it cannot drive an output" },
         { "input-only scanner tx", r => r["scanner"]!["tx"] = 35, "scanner.tx: GPIO 35 is input-only (34-39), it cannot drive an output" },
-        { "strapping sensor", r => r.Compartment(1)["sensor"]!["gpio"] = 12, "compartments[1].sensor.gpio: GPIO 12 is a strapping pin (0, 2, 5, 12, 15): an input here can hold it at boot" },
-        { "strapping keypad input", r => r["keypad"]!["inputs"]![0] = 0, "keypad.inputs[0]: GPIO 0 is a strapping pin (0, 2, 5, 12, 15): an input here can hold it at boot" },
-        { "strapping tamper", r => r["tamper"] = 15, "tamper: GPIO 15 is a strapping pin (0, 2, 5, 12, 15): an input here can hold it at boot" },
-        { "strapping scanner rx", r => r["scanner"]!["rx"] = 2, "scanner.rx: GPIO 2 is a strapping pin (0, 2, 5, 12, 15): an input here can hold it at boot" },
+        { "strapping sensor", r => r.Compartment(1)["sensor"]!["gpio"] = 12, "compartments[1].sensor.gpio: GPIO 12 is a strapping pin (0, 2, 5, 12, 15): " + OnlyLedAndKeypadOutputs },
+        { "strapping keypad input", r => r["keypad"]!["inputs"]![0] = 0, "keypad.inputs[0]: GPIO 0 is a strapping pin (0, 2, 5, 12, 15): " + OnlyLedAndKeypadOutputs },
+        { "strapping tamper", r => r["tamper"] = 15, "tamper: GPIO 15 is a strapping pin (0, 2, 5, 12, 15): " + OnlyLedAndKeypadOutputs },
+        { "strapping scanner rx", r => r["scanner"]!["rx"] = 2, "scanner.rx: GPIO 2 is a strapping pin (0, 2, 5, 12, 15): " + OnlyLedAndKeypadOutputs },
+        { "strapping scanner tx", r => r["scanner"]!["tx"] = 12, "scanner.tx: GPIO 12 is a strapping pin (0, 2, 5, 12, 15): " + OnlyLedAndKeypadOutputs },
+        { "strapping buzzer", r => r["buzzer"] = 5, "buzzer: GPIO 5 is a strapping pin (0, 2, 5, 12, 15): " + OnlyLedAndKeypadOutputs },
+        { "strapping i2c", r => r["i2c"]!["sda"] = 15, "i2c.sda: GPIO 15 is a strapping pin (0, 2, 5, 12, 15): " + OnlyLedAndKeypadOutputs },
+        { "debug uart TX", r => r["statusLed"] = 1, "statusLed: GPIO 1 is COM1, the debug port (1, 3), never use it" },
+        { "debug uart RX", r => r.Compartment(1)["sensor"]!["gpio"] = 3, "compartments[1].sensor.gpio: GPIO 3 is COM1, the debug port (1, 3), never use it" },
+        { "PSRAM pin on WROVER", r => { r["mcu"] = "ESP32-WROVER-E"; r["scanner"]!["tx"] = 23; },
+            "scanner.rx: GPIO 16 is wired to the PSRAM on ESP32-WROVER-E (16, 17), never use it" },
+        { "PSRAM pin on wrover, any case", r => { r["mcu"] = "esp32-wrover-ie"; r["scanner"]!["rx"] = 23; },
+            "scanner.tx: GPIO 17 is wired to the PSRAM on esp32-wrover-ie (16, 17), never use it" },
+
+        // MCP23017
+        { "sensor on bit 7", r => r.Compartment(0)["sensor"]!["bit"] = 7,
+            "compartments[0].sensor: U4.A7 is output-only on the MCP23017 (GPA7, GPB7), a sensor needs bit 0..6" },
+        { "expander id with a dot", r => r["expanders"]!.AsArray().Add(new JsonObject { ["id"] = "U.6", ["chip"] = "MCP23017", ["address"] = 38 }),
+            "expanders[2].id: must be letters, digits, '_' and '-'" },
+        { "expander id empty", r => r["expanders"]!.AsArray().Add(new JsonObject { ["id"] = "", ["chip"] = "MCP23017", ["address"] = 38 }),
+            "expanders[2].id: must be letters, digits, '_' and '-'" },
+
+        // places
+        { "two compartments in one place", r => r.Compartment(1)["row"] = 0, "compartments[1]: column 0 row 0 is already used by compartments[0]" },
     };
+
+    private const string OnlyLedAndKeypadOutputs = "only the status LED and keypad outputs may use it";
 
     [Theory]
     [MemberData(nameof(Rules))]
@@ -104,14 +126,67 @@ public class BoardLoaderRuleTests
     }
 
     [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
     [InlineData(5)]
     [InlineData(12)]
     [InlineData(15)]
-    public void StrappingPinAsLockOutput_IsAllowed(int gpio)
+    public void StrappingPinAsLockOutput_IsRefused(int gpio)
     {
+        // The gate pull-down holds the pin low (GPIO0 low: download mode), and the chip's own pull-up on
+        // 0, 5 and 15 at reset would open the lock while the ESP32 boots.
         var json = BoardSamples.FullWith(r => r.Compartment(1)["lock"]!["gpio"] = gpio);
 
-        Assert.Equal(gpio, BoardLoader.Load(json).FindCompartment(2)!.Lock.Gpio);
+        var ex = Assert.Throws<BoardException>(() => BoardLoader.Load(json));
+        Assert.Equal("compartments[1].lock.gpio: GPIO " + gpio + " is a strapping pin (0, 2, 5, 12, 15): " + OnlyLedAndKeypadOutputs,
+            Assert.Single(ex.Problems));
+    }
+
+    [Fact]
+    public void StrappingPinAsStatusLed_IsAllowed()
+    {
+        var json = BoardSamples.FullWith(r => r["statusLed"] = 2);
+
+        Assert.Equal(2, BoardLoader.Load(json).StatusLed);
+    }
+
+    [Fact]
+    public void StrappingPinAsKeypadOutput_IsAllowed()
+    {
+        var json = BoardSamples.FullWith(r => r["keypad"]!["outputs"]![3] = 15);
+
+        Assert.Equal(15, BoardLoader.Load(json).Keypad!.Outputs[3]);
+    }
+
+    [Fact]
+    public void PsramPinsOnWroomModule_AreAllowed()
+    {
+        // The reference board puts the scanner's COM2 on GPIO16/17: free on a WROOM module.
+        var board = BoardLoader.Load(BoardSamples.Full);
+
+        Assert.Equal("ESP32-WROOM-32E", board.Mcu);
+        Assert.Equal(16, board.Scanner!.Rx);
+        Assert.Equal(17, board.Scanner.Tx);
+    }
+
+    [Fact]
+    public void LockOnMcp23017Bit7_IsAllowed()
+    {
+        var json = BoardSamples.FullWith(r =>
+        {
+            r.Compartment(0)["lock"]!["port"] = "B";
+            r.Compartment(0)["lock"]!["bit"] = 7;
+        });
+
+        Assert.Equal("U2.B7", BoardLoader.Load(json).FindCompartment(1)!.Lock.ToString());
+    }
+
+    [Fact]
+    public void SameColumnDifferentRow_IsAllowed()
+    {
+        var json = BoardSamples.FullWith(r => r.Compartment(1)["row"] = 5);
+
+        Assert.Equal(5, BoardLoader.Load(json).FindCompartment(2)!.Row);
     }
 
     [Fact]

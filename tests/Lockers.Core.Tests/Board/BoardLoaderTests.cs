@@ -69,7 +69,8 @@ public class BoardLoaderTests
 
         Assert.Equal(32, board.Compartments.Length);
         Assert.Equal(Enumerable.Range(1, 32), board.CompartmentNumbers);
-        Assert.Equal("U5.B7", board.FindCompartment(32)!.Sensor.ToString());
+        Assert.Equal("U5.B7", board.FindCompartment(32)!.Lock.ToString());
+        Assert.Equal("U5.B3", board.FindCompartment(32)!.Sensor.ToString());
         Assert.Equal(400000, board.I2c!.SpeedHz);
     }
 

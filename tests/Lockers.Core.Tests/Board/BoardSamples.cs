@@ -53,7 +53,11 @@ internal static class BoardSamples
         }
         """;
 
-    /// <summary>32 compartments on four expanders: lock on port A bit n, sensor on port B bit n of the same chip.</summary>
+    /// <summary>
+    /// 32 compartments on four expanders, wired like hardware/boards/lockers-ref-32.json: one chip per column,
+    /// door k (0..7) of the column on port A (k &lt; 4) or B, lock on bit 4 + k mod 4, sensor on bit k mod 4
+    /// (bit 7 is output-only, so never a sensor).
+    /// </summary>
     public static string ThirtyTwo()
     {
         var json = new StringBuilder();
@@ -73,13 +77,13 @@ internal static class BoardSamples
         string[] sizes = { "XL", "L", "M", "M", "S", "S", "S", "S" };
         for (int n = 1; n <= 32; n++)
         {
-            int column = (n - 1) / 8, bit = (n - 1) % 8;
-            string chip = "U" + (column + 2);
+            int column = (n - 1) / 8, door = (n - 1) % 8;
+            string chip = "U" + (column + 2), port = door < 4 ? "A" : "B";
             if (n > 1) json.Append(',');
             json.Append($$"""
-                { "number": {{n}}, "size": "{{sizes[bit]}}", "column": {{column}}, "row": {{bit}}, "accessible": {{(bit < 4 ? "true" : "false")}},
-                  "lock": { "expander": "{{chip}}", "port": "A", "bit": {{bit}} },
-                  "sensor": { "expander": "{{chip}}", "port": "B", "bit": {{bit}}, "openLevel": "high" } }
+                { "number": {{n}}, "size": "{{sizes[door]}}", "column": {{column}}, "row": {{door}}, "accessible": {{(door < 4 ? "true" : "false")}},
+                  "lock": { "expander": "{{chip}}", "port": "{{port}}", "bit": {{4 + door % 4}} },
+                  "sensor": { "expander": "{{chip}}", "port": "{{port}}", "bit": {{door % 4}}, "openLevel": "high" } }
                 """);
         }
 

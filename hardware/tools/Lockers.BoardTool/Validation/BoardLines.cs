@@ -2,7 +2,11 @@ using Lockers.BoardTool.Model;
 
 namespace Lockers.BoardTool.Validation;
 
-/// <summary>Lists every ESP32 pin and expander bit a board uses, with the path that uses it.</summary>
+/// <summary>
+/// Lists every ESP32 pin and expander bit a board uses, with the path that uses it. Only the status
+/// LED and the keypad outputs leave their pin alone at reset; everything else wired to a pin pulls it
+/// (docs/board-file.md, rule 16).
+/// </summary>
 public static class BoardLines
 {
     public static List<PinUse> Pins(BoardFile board)
@@ -20,7 +24,7 @@ public static class BoardLines
         var inputs = board.Keypad?.Inputs ?? [];
         for (var i = 0; i < inputs.Count; i++) Add($"keypad.inputs[{i}]", inputs[i], PinDirection.Input, true, "a keypad input (pulled down)");
         Add("scanner.rx", board.Scanner?.Rx, PinDirection.Input, true, "the scanner's RX (its TX idles high)");
-        Add("scanner.tx", board.Scanner?.Tx, PinDirection.Output, false, "the scanner's TX");
+        Add("scanner.tx", board.Scanner?.Tx, PinDirection.Output, true, "the scanner's TX (its RX input is pulled up)");
         Add("statusLed", board.StatusLed, PinDirection.Output, false, "the status LED");
         Add("buzzer", board.Buzzer, PinDirection.Output, true, "the buzzer driver (gate pulled down)");
         Add("tamper", board.Tamper, PinDirection.Input, true, "the tamper switch (pulled up)");
