@@ -1,1 +1,40 @@
-Console.WriteLine("Lockers simulator");
+using Lockers.Core.Board;
+using Lockers.Core.Config;
+using Lockers.Simulator.Terminal;
+
+// The simulator's entry point: one locker by hand ("run") or a fleet for load ("fleet").
+const string Usage =
+    "usage:\n" +
+    "  Lockers.Simulator run --config locker.json [--board hardware/boards/devkit-4.json] [--storage DIR] [--broker host:port]\n" +
+    "  Lockers.Simulator fleet --count N --broker host:port [--board FILE] [--user U] [--password P] [--prefix sim-]\n" +
+    "                          [--key-seed S] [--storage DIR] [--poll-ms 50] [--seconds S] [--log info|warning]";
+
+if (args.Length == 0 || args[0] is "help" or "-h" or "--help")
+{
+    Console.WriteLine(Usage);
+    return args.Length == 0 ? 2 : 0;
+}
+
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+
+try
+{
+    var options = CommandLine.Parse(args[1..]);
+    return args[0] switch
+    {
+        "run" => await RunCommand.RunAsync(options, Console.In, Console.Out),
+        "fleet" => await FleetCommand.RunAsync(options, Console.Out, stop.Token),
+        _ => throw new ArgumentException($"unknown command '{args[0]}'"),
+    };
+}
+catch (Exception error) when (error is ArgumentException or DeviceConfigException or BoardException or IOException)
+{
+    Console.Error.WriteLine("lockers-simulator: " + error.Message);
+    Console.Error.WriteLine(Usage);
+    return 2;
+}

@@ -48,6 +48,12 @@ public sealed class FakeMqttLink : IMqttLink
         StateChanged?.Invoke(true);
     }
 
+    /// <summary>Connected, but the state event has not been delivered yet (it is on its way from another thread).</summary>
+    public void ConnectWithoutEvent() => IsConnected = true;
+
+    /// <summary>Delivers the state event of <see cref="ConnectWithoutEvent"/>.</summary>
+    public void RaiseConnected() => StateChanged?.Invoke(true);
+
     /// <summary>The connection drops: unacknowledged publishes are lost with it.</summary>
     public void Drop()
     {

@@ -27,6 +27,21 @@ public class LockerControllerCodeTests
     }
 
     [Fact]
+    public void Display_AfterCodeWithoutAnswer_ReturnsToReady()
+    {
+        var locker = new LockerHarness();
+        locker.Link.Connect();
+        locker.Controller.Start();
+        locker.Keypad.Type("482913#");
+
+        locker.Run(LockerController.DisplayHoldMs - 100);
+        Assert.Equal(DisplayTexts.Checking, locker.Feedback.Display);
+        locker.Run(200);
+
+        Assert.Equal(DisplayTexts.Ready, locker.Feedback.Display);
+    }
+
+    [Fact]
     public void KeySequence_WithoutHash_PublishesNothingAndTimesOut()
     {
         var locker = new LockerHarness();

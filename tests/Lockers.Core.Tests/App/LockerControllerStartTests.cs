@@ -37,10 +37,26 @@ public class LockerControllerStartTests
 
         locker.Link.Connect();
 
-        Assert.Single(locker.Link.On(Topics.Status(LockerHarness.LockerId)));
+        Assert.Equal(Topics.Status(LockerHarness.LockerId), locker.Link.Published[0].Topic);
         var boot = Assert.Single(locker.Events());
         Assert.Equal(EventKinds.Boot, boot.Kind);
         Assert.Equal(1, boot.Seq);
+    }
+
+    [Fact]
+    public void Poll_LinkUpButStateEventNotYetSeen_PublishesNothingUntilBirth()
+    {
+        var locker = new LockerHarness();
+        locker.Controller.Start();
+        locker.Link.ConnectWithoutEvent();
+
+        locker.Run(100);
+        locker.Keypad.Type("123456#");
+        Assert.Empty(locker.Link.Published);
+
+        locker.Link.RaiseConnected();
+        Assert.Equal(Topics.Status(LockerHarness.LockerId), locker.Link.Published[0].Topic);
+        Assert.Equal(2, locker.Events().Count);
     }
 
     [Fact]

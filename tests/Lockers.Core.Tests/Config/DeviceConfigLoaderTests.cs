@@ -76,6 +76,16 @@ public class DeviceConfigLoaderTests
     }
 
     [Fact]
+    public void Load_EmptyObject_NamesEveryRequiredFieldOnce()
+    {
+        var error = Assert.Throws<DeviceConfigException>(() => DeviceConfigLoader.Load("{\"format\":1}"));
+
+        Assert.Equal(
+            new[] { "lockerId: missing", "siteId: missing", "broker: missing", "commandKey: missing", "board: missing" },
+            error.Problems);
+    }
+
+    [Fact]
     public void Load_WrongTypes_AreNamed()
     {
         var json = Valid().Replace("\"lockerId\":\"site-1-a\"", "\"lockerId\":7").Replace("\"username\":\"locker-a\"", "\"username\":true");

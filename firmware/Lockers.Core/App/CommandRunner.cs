@@ -1,0 +1,171 @@
+using System.Collections;
+using Lockers.Core.Commands;
+using Lockers.Core.Doors;
+using Lockers.Core.Keypad;
+using Lockers.Core.Ports;
+using Lockers.Core.Protocol;
+
+namespace Lockers.Core.App
+{
+    /// <summary>
+    /// Carries out verified commands. Most answer at once; an unlock answers when the door controller
+    /// reports the outcome (opened: ok; jammed, forced or an output fault: failed), so the gateway learns
+    /// whether the door really opened. Not thread-safe: the controller's lock covers it.
+    /// </summary>
+    internal sealed class CommandRunner
+    {
+        private readonly DoorController _doors;
+        private readonly KeypadEntry _keypad;
+        private readonly IFeedbackPort _feedback;
+        private readonly string _keypadId;
+        private readonly string _scannerId;
+        // Compartment number -> ArrayList of command ids waiting for that door's outcome.
+        private readonly Hashtable _waitingUnlocks = new Hashtable();
+
+        public CommandRunner(DoorController doors, KeypadEntry keypad, IFeedbackPort feedback, string keypadId, string scannerId)
+        {
+            _doors = doors;
+            _keypad = keypad;
+            _feedback = feedback;
+            _keypadId = keypadId;
+            _scannerId = scannerId;
+        }
+
+        /// <summary>True while the whole locker is out of service (compartment 0).</summary>
+        public bool LockerOutOfService { get; private set; }
+
+        /// <summary>Unlock commands still waiting for their door.</summary>
+        public int WaitingUnlocks
+        {
+            get
+            {
+                int count = 0;
+                foreach (DictionaryEntry entry in _waitingUnlocks)
+                {
+                    count += ((ArrayList)entry.Value!).Count;
+                }
+
+                return count;
+            }
+        }
+
+        /// <summary>Runs an accepted command; returns its answer, or null when it comes later (an unlock).</summary>
+        public CommandResultPayload? Run(SignedCommand command)
+        {
+            string action = command.Action;
+            if (action == CommandActions.Unlock) return Unlock(command);
+            if (action == CommandActions.OutOfService) return SetOutOfService(command);
+            if (action == CommandActions.ShowMessage) return ShowMessage(command);
+            if (action == CommandActions.Deny) return Deny(command);
+            return CommandResultPayload.Failed(command.CommandId, CommandResults.Unsupported);
+        }
+
+        /// <summary>
+        /// A door reported an unlock outcome. Returns the answers for the commands that waited for it
+        /// (possibly none); <paramref name="reason"/> is "" for success or a failure reason.
+        /// </summary>
+        public CommandResultPayload[] DoorOutcome(int compartment, string reason)
+        {
+            var waiting = (ArrayList?)_waitingUnlocks[compartment];
+            if (waiting == null)
+            {
+                return new CommandResultPayload[0];
+            }
+
+            _waitingUnlocks.Remove(compartment);
+            var answers = new CommandResultPayload[waiting.Count];
+            for (int i = 0; i < answers.Length; i++)
+            {
+                string id = (string)waiting[i]!;
+                answers[i] = reason.Length == 0 ? CommandResultPayload.Ok(id) : CommandResultPayload.Failed(id, reason);
+            }
+
+            return answers;
+        }
+
+        private CommandResultPayload? Unlock(SignedCommand command)
+        {
+            if (LockerOutOfService)
+            {
+                return CommandResultPayload.Failed(command.CommandId, CommandResults.OutOfService);
+            }
+
+            UnlockResult result = _doors.RequestUnlock(command.Compartment, command.CommandId);
+            switch (result)
+            {
+                case UnlockResult.Queued:
+                case UnlockResult.AlreadyInProgress:
+                    // A second unlock for a door already being opened shares the first one's outcome.
+                    Wait(command.Compartment, command.CommandId);
+                    _feedback.ShowText(DisplayTexts.DoorOpening);
+                    return null;
+                case UnlockResult.AlreadyOpen:
+                    return CommandResultPayload.Ok(command.CommandId);
+                case UnlockResult.OutOfService:
+                    return CommandResultPayload.Failed(command.CommandId, CommandResults.OutOfService);
+                default:
+                    return CommandResultPayload.Failed(command.CommandId, CommandResults.UnknownTarget);
+            }
+        }
+
+        private CommandResultPayload SetOutOfService(SignedCommand command)
+        {
+            if (command.Compartment == 0)
+            {
+                LockerOutOfService = command.On;
+                int[] all = _doors.Compartments;
+                for (int i = 0; i < all.Length; i++)
+                {
+                    _doors.SetOutOfService(all[i], command.On);
+                }
+
+                _keypad.Reset();
+                _feedback.ShowText(command.On ? DisplayTexts.OutOfService : DisplayTexts.Ready);
+                return CommandResultPayload.Ok(command.CommandId);
+            }
+
+            return _doors.SetOutOfService(command.Compartment, command.On)
+                ? CommandResultPayload.Ok(command.CommandId)
+                : CommandResultPayload.Failed(command.CommandId, CommandResults.UnknownTarget);
+        }
+
+        private CommandResultPayload ShowMessage(SignedCommand command)
+        {
+            if (!IsOurReader(command.Reader))
+            {
+                return CommandResultPayload.Failed(command.CommandId, CommandResults.UnknownTarget);
+            }
+
+            _feedback.ShowText(command.Text);
+            return CommandResultPayload.Ok(command.CommandId);
+        }
+
+        private CommandResultPayload Deny(SignedCommand command)
+        {
+            if (!IsOurReader(command.Reader))
+            {
+                return CommandResultPayload.Failed(command.CommandId, CommandResults.UnknownTarget);
+            }
+
+            // Whatever the next person types starts from an empty entry.
+            _keypad.Reset();
+            _feedback.ShowText(command.RetryAfterS > 0 ? DisplayTexts.Throttled(command.RetryAfterS) : DisplayTexts.CodeRefused);
+            _feedback.Beep(BeepKind.Error);
+            return CommandResultPayload.Ok(command.CommandId);
+        }
+
+        private bool IsOurReader(string reader) => reader == _keypadId || reader == _scannerId;
+
+        private void Wait(int compartment, string commandId)
+        {
+            var waiting = (ArrayList?)_waitingUnlocks[compartment];
+            if (waiting == null)
+            {
+                waiting = new ArrayList();
+                _waitingUnlocks[compartment] = waiting;
+            }
+
+            waiting.Add(commandId);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System;
+using Lockers.Core.Json;
+
+namespace Lockers.Core.Config
+{
+    /// <summary>Writes a device configuration in the format <see cref="DeviceConfigLoader"/> reads (provisioning, the simulator's fleet).</summary>
+    public static class DeviceConfigWriter
+    {
+        /// <summary>The configuration as compact JSON, every field written (the key in base64).</summary>
+        public static string ToJson(DeviceConfig config)
+        {
+            var json = new JsonWriter();
+            json.BeginObject()
+                .Field("format", DeviceConfig.FormatVersion)
+                .Field("lockerId", config.LockerId)
+                .Field("siteId", config.SiteId)
+                .Field("keypadId", config.KeypadId)
+                .Field("scannerId", config.ScannerId)
+                .Field("board", config.BoardFile)
+                .Field("commandKey", Convert.ToBase64String(config.CommandKey))
+                .Field("heartbeatS", config.HeartbeatS)
+                .Field("telemetryS", config.TelemetryS);
+            json.Name("broker").BeginObject()
+                .Field("host", config.Broker.Host)
+                .Field("port", config.Broker.Port)
+                .Field("tls", config.Broker.Tls)
+                .Field("username", config.Broker.Username)
+                .Field("password", config.Broker.Password)
+                .EndObject();
+            if (config.Wifi != null)
+            {
+                json.Name("wifi").BeginObject()
+                    .Field("ssid", config.Wifi.Ssid)
+                    .Field("password", config.Wifi.Password)
+                    .EndObject();
+            }
+
+            json.EndObject();
+            return json.ToString();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using Lockers.Core.Ports;
+
+namespace Lockers.Simulator.Hardware;
+
+/// <summary>
+/// The lock outputs wired to a <see cref="SimulatedCabinet"/>. Besides driving the doors it watches the
+/// core's promises: never two solenoids at once (<see cref="MaxSimultaneous"/>), and it counts AllOff calls.
+/// </summary>
+public sealed class SimulatedSolenoidPort : ISolenoidPort
+{
+    private readonly SimulatedCabinet _cabinet;
+    private int _maxSimultaneous;
+
+    /// <summary>Wires the outputs to the cabinet's doors.</summary>
+    public SimulatedSolenoidPort(SimulatedCabinet cabinet) => _cabinet = cabinet;
+
+    /// <summary>The most solenoids ever energised at the same time.</summary>
+    public int MaxSimultaneous => Volatile.Read(ref _maxSimultaneous);
+
+    /// <summary>How many times <see cref="AllOff"/> was called.</summary>
+    public int AllOffCount { get; private set; }
+
+    /// <inheritdoc />
+    public void SetEnergised(int compartment, bool on)
+    {
+        if (!_cabinet.Contains(compartment))
+        {
+            return; // A real output for an unwired number does nothing either.
+        }
+
+        _cabinet[compartment].SetSolenoid(on);
+        int now = _cabinet.EnergisedCount;
+        if (now > _maxSimultaneous)
+        {
+            Volatile.Write(ref _maxSimultaneous, now);
+        }
+    }
+
+    /// <inheritdoc />
+    public void AllOff()
+    {
+        AllOffCount++;
+        foreach (var door in _cabinet.Doors)
+        {
+            if (door.IsEnergised)
+            {
+                door.SetSolenoid(false);
+            }
+        }
+    }
+}
