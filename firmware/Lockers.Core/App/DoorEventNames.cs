@@ -6,9 +6,6 @@ namespace Lockers.Core.App
     /// <summary>How the door controller's events map onto the protocol's door states and command results.</summary>
     public static class DoorEventNames
     {
-        /// <summary>Failure reason of an unlock whose door was opened by force before the pulse (not in <see cref="CommandResults"/> yet).</summary>
-        public const string Forced = "forced";
-
         /// <summary>The door event's state on the wire, or "" for diagnostics that are not door events (pulse start, over-pulse, output fault).</summary>
         public static string ToProtocolState(DoorEventKind kind)
         {
@@ -33,7 +30,7 @@ namespace Lockers.Core.App
             {
                 case DoorEventKind.Jammed: return CommandResults.Jammed;
                 case DoorEventKind.OutputFault: return CommandResults.Jammed;
-                case DoorEventKind.Forced: return Forced;
+                case DoorEventKind.Forced: return CommandResults.Forced;
                 default: return "";
             }
         }

@@ -15,6 +15,9 @@ namespace Lockers.Core.Protocol
         /// <summary>Failure: the door did not open.</summary>
         public const string Jammed = "jammed";
 
+        /// <summary>Failure: the door was forced open before the unlock pulse, so the unlock did not open it.</summary>
+        public const string Forced = "forced";
+
         /// <summary>Failure: no such compartment or reader on this locker.</summary>
         public const string UnknownTarget = "unknown_target";
 
