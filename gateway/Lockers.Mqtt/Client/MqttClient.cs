@@ -54,7 +54,7 @@ public sealed partial class MqttClient : IAsyncDisposable
         _channelFactory = channelFactory;
         _inflight = new InflightStore(options.MaxInflightPublishes, _packetIds);
         _outgoing = new OutgoingQueue(options.OutgoingQueueCapacity, options.WaitWhenOutgoingQueueFull);
-        _inbound = new InboundDispatcher(options.InboundQueueCapacity, _logger);
+        _inbound = new InboundDispatcher(options.InboundQueueCapacity, options.ManualAcknowledgement, _logger);
         _reconnectPolicy = new ReconnectPolicy(options.ReconnectMinDelay, options.ReconnectMaxDelay, options.ReconnectJitter);
     }
 
@@ -69,9 +69,17 @@ public sealed partial class MqttClient : IAsyncDisposable
 
     /// <summary>
     /// Received messages, in arrival order. Read with <c>await foreach (var m in client.Messages.ReadAllAsync(ct))</c>.
-    /// Bounded (<see cref="MqttClientOptions.InboundQueueCapacity"/>); it completes when the client is disposed.
+    /// Bounded (<see cref="MqttClientOptions.InboundQueueCapacity"/>); it completes when the client is disposed. With
+    /// <see cref="MqttClientOptions.ManualAcknowledgement"/>, pass each message to <see cref="AcknowledgeAsync"/> once processed.
     /// </summary>
     public ChannelReader<MqttApplicationMessage> Messages => _inbound.Reader;
+
+    /// <summary>
+    /// With <see cref="MqttClientOptions.ManualAcknowledgement"/>: QoS 1 messages in <see cref="Messages"/> or already read
+    /// from it and not yet acknowledged with <see cref="AcknowledgeAsync"/>; at most <see cref="MqttClientOptions.InboundQueueCapacity"/>.
+    /// Always 0 otherwise.
+    /// </summary>
+    public int UnacknowledgedMessageCount => _inbound.UnacknowledgedCount;
 
     /// <summary>QoS 0 messages dropped because the application did not read <see cref="Messages"/> fast enough.</summary>
     public long DroppedQos0Messages => _inbound.DroppedQos0Messages;

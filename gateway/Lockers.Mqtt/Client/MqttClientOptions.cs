@@ -59,8 +59,23 @@ public sealed class MqttClientOptions
     /// <summary>Most QoS 1 publishes sent and not yet acknowledged at a time. Default 64.</summary>
     public int MaxInflightPublishes { get; set; } = 64;
 
-    /// <summary>Capacity of the received-message queue the application reads (<see cref="MqttClient.Messages"/>). Default 1,000.</summary>
+    /// <summary>
+    /// Capacity of the received-message queue the application reads (<see cref="MqttClient.Messages"/>). Default 1,000.
+    /// With <see cref="ManualAcknowledgement"/> it also bounds the QoS 1 messages the application holds unacknowledged:
+    /// a message keeps its place from entering the queue until it is acknowledged.
+    /// </summary>
     public int InboundQueueCapacity { get; set; } = 1000;
+
+    /// <summary>
+    /// False (default): a received QoS 1 message is acknowledged (PUBACK) as soon as it is in the received-message
+    /// queue, so a crash after that loses it. True: it is acknowledged only when the application calls
+    /// <see cref="MqttClient.AcknowledgeAsync"/> for it, after processing it safely ("commit, then acknowledge");
+    /// PUBACKs still go out in arrival order (MQTT 3.1.1, 4.6), so a message never acknowledged holds back the PUBACKs
+    /// of every later one, and once <see cref="InboundQueueCapacity"/> messages are unacknowledged no more are delivered.
+    /// Acknowledge every QoS 1 message you read. With <see cref="CleanSession"/> false, a message not acknowledged when
+    /// the connection ends is redelivered by the broker (with DUP) after the reconnect.
+    /// </summary>
+    public bool ManualAcknowledgement { get; set; }
 
     /// <summary>Whether to reconnect after a lost connection. Default true.</summary>
     public bool AutoReconnect { get; set; } = true;
