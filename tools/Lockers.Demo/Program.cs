@@ -1,0 +1,1 @@
+Console.WriteLine("Lockers demo: not built yet");
