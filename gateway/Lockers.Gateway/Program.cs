@@ -1,7 +1,53 @@
-var builder = WebApplication.CreateBuilder(args);
+using Lockers.Gateway.Clients;
+using Lockers.Gateway.Codes;
+using Lockers.Gateway.CommandLine;
+using Lockers.Gateway.Expiry;
+using Lockers.Gateway.Health;
+using Lockers.Gateway.Link;
+using Lockers.Gateway.Registry;
+using Lockers.Gateway.Reservations;
+using Lockers.Gateway.Store;
+using Lockers.Gateway.Throttle;
+using Lockers.Gateway.Webhooks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+// Subcommands (apikey, site, locker) share the server's configuration and services but never start it.
+var isCommand = GatewayCommandLine.IsCommand(args);
+var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
+
+builder.Services.TryAddSingleton(TimeProvider.System);
+builder.AddStore();
+builder.AddCodes();
+builder.AddRegistry();
+builder.AddApiClients();
+builder.AddReservations();
+builder.AddThrottle();
+builder.AddWebhooks();
+builder.AddExpiry();
+builder.AddLockerLink();
+builder.AddGatewayHealth();
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+
 var app = builder.Build();
-app.MapGet("/alive", () => "alive");
-app.Run();
+
+if (isCommand)
+{
+    return await GatewayCommandLine.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapHealthApi();
+app.MapReservationsApi();
+app.MapAccessLinkApi();
+
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory.</summary>
 public partial class Program;

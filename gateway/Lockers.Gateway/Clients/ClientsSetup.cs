@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Authentication;
+
+namespace Lockers.Gateway.Clients;
+
+public static class ClientsSetup
+{
+    public static WebApplicationBuilder AddApiClients(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ApiClientService>();
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorization();
+        return builder;
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Options;
+
+namespace Lockers.Gateway.Codes;
+
+public static class CodesSetup
+{
+    public static WebApplicationBuilder AddCodes(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CodesOptions>().BindConfiguration(CodesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<CodesOptions>, CodesOptionsValidator>();
+        builder.Services.AddSingleton<CodeSecrets>();
+        builder.Services.AddSingleton<CodeHasher>();
+        builder.Services.AddSingleton<SecretSealer>();
+        builder.Services.AddSingleton<CodeIssuer>();
+        builder.Services.AddSingleton<LockerCodeVerifier>();
+        builder.Services.AddSingleton<DoorEventService>();
+        return builder;
+    }
+}

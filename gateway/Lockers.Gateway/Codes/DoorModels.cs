@@ -1,0 +1,28 @@
+using Lockers.Gateway.Registry;
+
+namespace Lockers.Gateway.Codes;
+
+/// <summary>Why a door is being opened.</summary>
+public enum UnlockPurpose
+{
+    Deposit,
+    Pickup,
+    Collect,
+}
+
+/// <summary>pending: the gateway asked for the door; opened: the sensor confirmed; jammed: it did not open; done: closed again.</summary>
+public enum UnlockIntentStatus
+{
+    Pending,
+    Opened,
+    Jammed,
+    Done,
+}
+
+/// <summary>A door the gateway decided to open because a code matched; the code is consumed only when the door confirms.</summary>
+public sealed record UnlockIntent(
+    long Id, CompartmentRef Compartment, string ReservationId, long CodeId, UnlockPurpose Purpose,
+    UnlockIntentStatus Status, DateTimeOffset CreatedAt);
+
+/// <summary>Something maintenance staff must look at (jammed door, keypad under brute force).</summary>
+public sealed record Alarm(DateTimeOffset At, string Kind, string? SiteId, string? LockerId, int? Compartment, string Detail);

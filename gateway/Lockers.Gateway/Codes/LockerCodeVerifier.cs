@@ -1,0 +1,118 @@
+using Lockers.Gateway.Audit;
+using Lockers.Gateway.Registry;
+using Lockers.Gateway.Reservations;
+using Lockers.Gateway.Store;
+using Lockers.Gateway.Throttle;
+
+namespace Lockers.Gateway.Codes;
+
+/// <summary>
+/// Checks a code entered at a locker and says which door to open. It consumes nothing: the code is spent
+/// only when the door reports it opened (<see cref="DoorEventService.ConfirmOpenedAsync"/>), so a jammed
+/// door leaves the recipient's code valid.
+/// </summary>
+public sealed class LockerCodeVerifier(ILockerStore store, CodeHasher hasher, KeypadThrottle throttle, TimeProvider time)
+{
+    private const int MaxCodeLength = 64;
+
+    public Task<CodeCheckResult> CheckCodeAsync(CodeCheckRequest request, CancellationToken cancellationToken = default) =>
+        store.ExecuteAsync(async tx =>
+        {
+            var keypad = new KeypadRef(request.SiteId, request.LockerId, request.KeypadId);
+            var countsTowardsThrottle = request.Source == CodeSource.Keypad;
+            if (countsTowardsThrottle && await throttle.RemainingDelayAsync(tx, keypad) is { } wait && wait > TimeSpan.Zero)
+            {
+                await tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), $"keypad:{request.KeypadId}", AuditActions.CodeThrottled,
+                    request.SiteId, request.LockerId, Detail: $"retry_after={Math.Ceiling(wait.TotalSeconds)}s"));
+                return CodeCheckResult.Throttled(wait);
+            }
+
+            var accepted = await TryAcceptAsync(tx, request);
+            if (accepted is null)
+            {
+                if (countsTowardsThrottle)
+                {
+                    await throttle.RecordFailureAsync(tx, keypad);
+                }
+                else
+                {
+                    await tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), $"scanner:{request.KeypadId}", AuditActions.CodeRejected,
+                        request.SiteId, request.LockerId, Detail: "source=qr"));
+                }
+                return CodeCheckResult.Rejected;
+            }
+            if (countsTowardsThrottle)
+            {
+                await throttle.ResetAsync(tx, keypad);
+            }
+            return accepted;
+        }, cancellationToken);
+
+    /// <returns>The door to open, or null for every kind of "no" (one uniform answer).</returns>
+    private async Task<CodeCheckResult?> TryAcceptAsync(IStoreTransaction tx, CodeCheckRequest request)
+    {
+        if (request.Code.Length is 0 or > MaxCodeLength)
+        {
+            return null;
+        }
+        var hash = hasher.HashCode(request.SiteId, request.Code);
+        var code = await tx.Codes.FindLiveAsync(request.SiteId, hash);
+        if (code is null || !CodeHasher.Matches(code.Hash, hash) || !SourceFits(code.Kind, request.Source))
+        {
+            return null;
+        }
+        var reservation = await tx.Reservations.GetAsync(code.ReservationId);
+        if (reservation?.Compartment is not { } compartment)
+        {
+            return null;
+        }
+        UnlockPurpose? purpose = (code.Kind, reservation.Status) switch
+        {
+            (CodeKind.Dropoff, ReservationStatus.Booked) => UnlockPurpose.Deposit,
+            (CodeKind.PickupPin or CodeKind.PickupQr, ReservationStatus.ReadyForPickup) => UnlockPurpose.Pickup,
+            (CodeKind.Collect, ReservationStatus.Expired) => UnlockPurpose.Collect,
+            _ => null,
+        };
+        if (purpose is null)
+        {
+            return null;
+        }
+        if (purpose == UnlockPurpose.Deposit)
+        {
+            compartment = await EnsureUsableForDepositAsync(tx, reservation, compartment);
+        }
+
+        var now = time.GetStoreNow();
+        await tx.LockerEvents.InsertIntentAsync(compartment, reservation.Id, code.Id, purpose.Value, now);
+        await tx.Audit.AppendAsync(new AuditEntry(now, $"{request.Source.ToString().ToLowerInvariant()}:{request.KeypadId}",
+            AuditActions.CodeAccepted, request.SiteId, compartment.LockerId, compartment.Number, reservation.Id,
+            $"kind={code.Kind} purpose={purpose}"));
+        return new CodeCheckResult(CodeCheckOutcome.Accepted, compartment, purpose, reservation.Id);
+    }
+
+    /// <summary>If the held compartment went out of service since booking, move the booking to the smallest free one that fits.</summary>
+    private static async Task<CompartmentRef> EnsureUsableForDepositAsync(IStoreTransaction tx, Reservation reservation, CompartmentRef held)
+    {
+        if (await tx.Registry.GetCompartmentAsync(held) is { InService: true })
+        {
+            return held;
+        }
+        var replacement = await tx.Registry.FindFreeCompartmentAsync(reservation.SiteId, reservation.Size, reservation.Accessible);
+        if (replacement is null)
+        {
+            return held; // nothing better: try the held one; if it jams, an alarm is raised
+        }
+        await tx.Registry.ReleaseHoldAsync(held, reservation.Id);
+        await tx.Registry.TryHoldAsync(replacement.Ref, reservation.Id);
+        await tx.Reservations.UpdateAsync(reservation with { Compartment = replacement.Ref }, ReservationStatus.Booked);
+        return replacement.Ref;
+    }
+
+    /// <summary>QR tokens only from a scanner and PINs only from a keypad; drop-off and collect codes from either (typed or label).</summary>
+    private static bool SourceFits(CodeKind kind, CodeSource source) => kind switch
+    {
+        CodeKind.PickupQr => source == CodeSource.Qr,
+        CodeKind.PickupPin => source == CodeSource.Keypad,
+        _ => true,
+    };
+}

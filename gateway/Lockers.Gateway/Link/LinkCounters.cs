@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+
+namespace Lockers.Gateway.Link;
+
+/// <summary>Why an inbound message was dropped without effect. Each has its own counter.</summary>
+public enum LinkDropReason
+{
+    /// <summary>Not a topic of this protocol version (other root, bad locker id, unknown channel).</summary>
+    BadTopic,
+    /// <summary>Larger than LockerLink:MaxPayloadBytes; not parsed.</summary>
+    Oversized,
+    /// <summary>The payload failed the protocol's parser.</summary>
+    Malformed,
+    /// <summary>The locker id is not in the registry.</summary>
+    UnknownLocker,
+    /// <summary>Handling threw (store unavailable, ...); the message is lost, see the log.</summary>
+    Failed,
+}
+
+/// <summary>
+/// What the link did with inbound messages, since start-up: read by tests, /health and the log, and exported
+/// as the "lockers.link.*" instruments of the "Lockers.Gateway.Link" meter.
+/// </summary>
+public sealed class LinkCounters
+{
+    public const string MeterName = "Lockers.Gateway.Link";
+
+    private readonly ConcurrentDictionary<LinkDropReason, long> _dropped = new();
+    private readonly Counter<long> _receivedInstrument;
+    private readonly Counter<long> _droppedInstrument;
+    private long _received;
+    private long _handled;
+    private long _duplicates;
+    private long _commandsSent;
+
+    public LinkCounters(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        _receivedInstrument = meter.CreateCounter<long>("lockers.link.received", description: "Messages received from lockers");
+        _droppedInstrument = meter.CreateCounter<long>("lockers.link.dropped", description: "Messages dropped, by reason");
+    }
+
+    public long Received => Interlocked.Read(ref _received);
+    public long Handled => Interlocked.Read(ref _handled);
+    public long Duplicates => Interlocked.Read(ref _duplicates);
+    public long CommandsSent => Interlocked.Read(ref _commandsSent);
+
+    public long Dropped(LinkDropReason reason) => _dropped.TryGetValue(reason, out var count) ? count : 0;
+
+    public long DroppedTotal => _dropped.Values.Sum();
+
+    public void CountReceived()
+    {
+        Interlocked.Increment(ref _received);
+        _receivedInstrument.Add(1);
+    }
+
+    public void CountHandled() => Interlocked.Increment(ref _handled);
+
+    public void CountDuplicate() => Interlocked.Increment(ref _duplicates);
+
+    public void CountCommandSent() => Interlocked.Increment(ref _commandsSent);
+
+    public void CountDropped(LinkDropReason reason)
+    {
+        _dropped.AddOrUpdate(reason, 1, (_, count) => count + 1);
+        _droppedInstrument.Add(1, new KeyValuePair<string, object?>("reason", reason.ToString()));
+    }
+
+    /// <summary>One line for logs and the health description.</summary>
+    public override string ToString() =>
+        $"received={Received} handled={Handled} duplicates={Duplicates} commands={CommandsSent} " +
+        string.Join(' ', Enum.GetValues<LinkDropReason>().Select(r => $"{r}={Dropped(r)}"));
+}

@@ -1,0 +1,13 @@
+using Lockers.Core.Protocol;
+
+namespace Lockers.Gateway.Link;
+
+/// <summary>What to tell one locker, before it gets a counter, an id, an expiry and a signature.</summary>
+public sealed record LockerCommandRequest(
+    string LockerId, string Action, int Compartment = 0, bool On = false, string Reader = "", int RetryAfterS = 0, string Text = "")
+{
+    public static LockerCommandRequest Unlock(string lockerId, int compartment) => new(lockerId, CommandActions.Unlock, compartment);
+
+    public static LockerCommandRequest Deny(string lockerId, string reader, int retryAfterS) =>
+        new(lockerId, CommandActions.Deny, Reader: reader, RetryAfterS: retryAfterS);
+}

@@ -1,0 +1,98 @@
+using Lockers.Core.Commands;
+using Lockers.Core.Protocol;
+using Lockers.Gateway.Audit;
+using Lockers.Gateway.Store;
+using Microsoft.Extensions.Options;
+
+namespace Lockers.Gateway.Link;
+
+/// <summary>
+/// Signs and sends commands. In one unit of work it takes the locker's next counter, signs with the locker's
+/// own key (HMAC-SHA256, <see cref="CommandSigner"/>), records the command and audits it; it publishes only
+/// after that commit, so every command a locker can receive is in the store and no counter is ever signed twice.
+/// </summary>
+public sealed class LockerCommandSender(
+    ILockerStore store, CommandKeys keys, ILockerCommandPublisher publisher, LinkCounters counters,
+    IOptions<LockerLinkOptions> options, TimeProvider time, ILogger<LockerCommandSender> logger)
+{
+    /// <summary>How long to wait for the broker's PUBACK before moving on (the command stays queued in the client).</summary>
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
+
+    /// <returns>The signed command, or null when the locker has no credentials (never provisioned).</returns>
+    public async Task<SignedCommand?> SendAsync(
+        LockerCommandRequest request, string actor, string? reservationId = null, CancellationToken cancellationToken = default)
+    {
+        var signed = await store.ExecuteAsync(tx => SignAndRecordAsync(tx, request, actor, reservationId), cancellationToken);
+        if (signed is null)
+        {
+            logger.LogError("Cannot send {Action} to locker {LockerId}: it has no command key (provision it: locker provision)",
+                request.Action, request.LockerId);
+            return null;
+        }
+
+        try
+        {
+            await publisher.PublishCommandAsync(request.LockerId, signed.ToJson(), cancellationToken).WaitAsync(PublishTimeout, cancellationToken);
+            counters.CountCommandSent();
+        }
+        catch (TimeoutException)
+        {
+            // Still queued in the client: it goes out after a reconnect, and the locker refuses it once expired.
+            logger.LogWarning("Command {CommandId} for locker {LockerId} not acknowledged by the broker within {Timeout}",
+                signed.CommandId, request.LockerId, PublishTimeout);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Recorded but not sent (client stopped, queue full): the person at the locker tries again.
+            logger.LogError(ex, "Command {CommandId} for locker {LockerId} could not be handed to the broker", signed.CommandId, request.LockerId);
+        }
+
+        return signed;
+    }
+
+    private async Task<SignedCommand?> SignAndRecordAsync(IStoreTransaction tx, LockerCommandRequest request, string actor, string? reservationId)
+    {
+        var credentials = await tx.LockerLink.GetCredentialsAsync(request.LockerId);
+        if (credentials is null || await tx.LockerLink.NextCommandCounterAsync(request.LockerId) is not { } counter)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var expires = now.AddSeconds(options.Value.CommandExpirySeconds);
+        var command = new SignedCommand
+        {
+            LockerId = request.LockerId,
+            CommandId = "c-" + counter,
+            Counter = counter,
+            ExpiresAt = expires.ToUnixTimeSeconds(),
+            Action = request.Action,
+            Compartment = request.Compartment,
+            On = request.On,
+            Reader = request.Reader,
+            RetryAfterS = request.RetryAfterS,
+            Text = request.Text,
+        };
+        var key = keys.Unseal(request.LockerId, credentials.SealedCommandKey);
+        try
+        {
+            new CommandSigner(key).Sign(command);
+        }
+        finally
+        {
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(key);
+        }
+
+        await tx.LockerLink.InsertCommandAsync(new LockerCommandRecord(request.LockerId, command.CommandId, counter, request.Action,
+            request.Compartment, request.Reader, now, expires));
+        await tx.Audit.AppendAsync(new AuditEntry(now, actor, LinkAuditActions.CommandSent, null, request.LockerId,
+            request.Compartment == 0 ? null : request.Compartment, reservationId, Describe(command)));
+        return command;
+    }
+
+    private static string Describe(SignedCommand c) => c.Action switch
+    {
+        CommandActions.Deny => $"id={c.CommandId} action=deny reader={c.Reader} retry_after_s={c.RetryAfterS}",
+        _ => $"id={c.CommandId} action={c.Action} compartment={c.Compartment}",
+    };
+}

@@ -1,0 +1,84 @@
+using Lockers.Core.Protocol;
+using Lockers.Gateway.Audit;
+using Lockers.Gateway.Codes;
+using Lockers.Gateway.Registry;
+using Lockers.Gateway.Store;
+
+namespace Lockers.Gateway.Link;
+
+/// <summary>
+/// Applies one event from a locker, once per (locker, seq): the seq is marked applied in the same unit of work
+/// as the event's effect (door events through <see cref="DoorEventService"/>, which does exactly that), so a
+/// redelivery changes nothing. Kinds this gateway does not know are recorded and otherwise ignored.
+/// </summary>
+public sealed class LockerEventApplier(ILockerStore store, DoorEventService doors, CodeEntryHandler codes, TimeProvider time)
+{
+    public async Task<LinkOutcome> ApplyAsync(Locker locker, LockerEvent e, CancellationToken cancellationToken)
+    {
+        switch (e.Kind)
+        {
+            case EventKinds.CodeEntered:
+                return await codes.HandleAsync(locker, e, cancellationToken);
+            case EventKinds.Door:
+                return await ApplyDoorAsync(locker, e, cancellationToken);
+            case EventKinds.CommandRefused:
+                var suspicious = e.Reason is RefusalReasons.BadSignature or RefusalReasons.WrongLocker;
+                return await RecordAsync(locker, e, LinkAuditActions.CommandRefused, $"command={e.CommandId} reason={e.Reason}",
+                    suspicious ? "command_refused" : null, cancellationToken);
+            case EventKinds.Boot:
+                return await RecordAsync(locker, e, LinkAuditActions.Boot, $"fw={e.Firmware} boot={e.BootCount}", null, cancellationToken);
+            case EventKinds.Tamper:
+                return await RecordAsync(locker, e, LinkAuditActions.Tamper, e.Detail, "tamper", cancellationToken);
+            case EventKinds.JournalOverflow:
+                return await RecordAsync(locker, e, LinkAuditActions.JournalOverflow, $"dropped={e.Dropped}", "journal_overflow", cancellationToken);
+            default:
+                return await RecordAsync(locker, e, LinkAuditActions.UnknownEvent, $"kind={e.Kind}", null, cancellationToken);
+        }
+    }
+
+    private async Task<LinkOutcome> ApplyDoorAsync(Locker locker, LockerEvent e, CancellationToken cancellationToken)
+    {
+        DoorEventOutcome? outcome = e.DoorState switch
+        {
+            DoorStates.Opened => await doors.ConfirmOpenedAsync(locker.Id, e.Compartment, e.Seq, cancellationToken),
+            DoorStates.Jammed => await doors.ReportJammedAsync(locker.Id, e.Compartment, e.Seq, cancellationToken),
+            DoorStates.Closed => (await doors.ReportClosedAsync(locker.Id, e.Compartment, e.Seq, cancellationToken)).Outcome,
+            _ => null,
+        };
+        if (outcome is { } applied)
+        {
+            return applied switch
+            {
+                DoorEventOutcome.Applied => LinkOutcome.Applied,
+                DoorEventOutcome.Duplicate => LinkOutcome.Duplicate,
+                _ => LinkOutcome.NoEffect,
+            };
+        }
+
+        // forced and left_open: nothing to advance, but maintenance must know.
+        var forced = e.DoorState == DoorStates.Forced;
+        return await RecordAsync(locker, e, forced ? LinkAuditActions.DoorForced : LinkAuditActions.DoorLeftOpen,
+            $"compartment={e.Compartment}", forced ? "door_forced" : "door_left_open", cancellationToken, e.Compartment);
+    }
+
+    /// <summary>Marks the seq applied and writes the audit line (and an alarm when <paramref name="alarmKind"/> is set), atomically.</summary>
+    private Task<LinkOutcome> RecordAsync(
+        Locker locker, LockerEvent e, string auditAction, string detail, string? alarmKind, CancellationToken cancellationToken, int? compartment = null) =>
+        store.ExecuteAsync(async tx =>
+        {
+            var now = time.GetUtcNow();
+            if (!await tx.LockerEvents.TryMarkAppliedAsync(locker.Id, e.Seq, now))
+            {
+                return LinkOutcome.Duplicate;
+            }
+
+            await tx.Audit.AppendAsync(new AuditEntry(now, $"locker:{locker.Id}", auditAction, locker.SiteId, locker.Id, compartment,
+                Detail: $"seq={e.Seq} {detail}"));
+            if (alarmKind is not null)
+            {
+                await tx.LockerEvents.InsertAlarmAsync(new Alarm(now, alarmKind, locker.SiteId, locker.Id, compartment, detail));
+            }
+
+            return LinkOutcome.Applied;
+        }, cancellationToken);
+}

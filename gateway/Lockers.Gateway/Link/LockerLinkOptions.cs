@@ -1,0 +1,65 @@
+namespace Lockers.Gateway.Link;
+
+/// <summary>
+/// Section "LockerLink": how the gateway reaches the lockers through the MQTT broker. Off by default so a
+/// gateway without a broker (tests of other parts, API-only deployments) starts; the demo turns it on.
+/// Checked at start-up by <see cref="LockerLinkOptionsValidator"/>.
+/// </summary>
+public sealed class LockerLinkOptions
+{
+    public const string Section = "LockerLink";
+
+    /// <summary>Run the link in this process.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>Broker host name or address.</summary>
+    public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>Broker port: 1883, or 8883 with TLS.</summary>
+    public int Port { get; set; } = 1883;
+
+    /// <summary>Connect over TLS, checking the broker's certificate against <see cref="CaCertificateFile"/> or the system store.</summary>
+    public bool Tls { get; set; }
+
+    /// <summary>PEM file of the CA that signed the broker's certificate; null uses the system's trusted roots.</summary>
+    public string? CaCertificateFile { get; set; }
+
+    /// <summary>The gateway's broker user; the ACL lets it read and write every locker topic. Never a locker id.</summary>
+    public string Username { get; set; } = "gateway";
+
+    /// <summary>The gateway's broker password. Prefer <see cref="PasswordFile"/>.</summary>
+    public string? Password { get; set; }
+
+    /// <summary>File holding the gateway's broker password (a mounted secret); trailing line breaks are ignored.</summary>
+    public string? PasswordFile { get; set; }
+
+    /// <summary>
+    /// MQTT client id, stable across restarts: the broker keeps this gateway's session (subscriptions and
+    /// QoS 1 events queued while it is down) under it. Each gateway of a shared group needs its own.
+    /// </summary>
+    public string ClientId { get; set; } = "lockers-gateway";
+
+    /// <summary>
+    /// Shared-subscription group (<c>$share/&lt;group&gt;/...</c>) when several gateways share the lockers;
+    /// null or empty subscribes plainly (one gateway).
+    /// </summary>
+    public string? SharedGroup { get; set; }
+
+    /// <summary>MQTT keep-alive in seconds (5..3600).</summary>
+    public int KeepAliveSeconds { get; set; } = 30;
+
+    /// <summary>Largest payload accepted from a locker, in bytes (64..65536); larger ones are counted and dropped unread.</summary>
+    public int MaxPayloadBytes { get; set; } = 4096;
+
+    /// <summary>Seconds a signed command stays valid (5..300): short, so a delayed unlock cannot open a door for someone who left.</summary>
+    public int CommandExpirySeconds { get; set; } = 30;
+
+    /// <summary>
+    /// A code entered longer ago than this (by the event's wall time, 5..3600 s) is not answered with an unlock:
+    /// the person has most likely left (the event was replayed from the journal after an outage).
+    /// </summary>
+    public int MaxCodeAgeSeconds { get; set; } = 60;
+
+    /// <summary>Seconds between connection attempts while the broker cannot be reached at start-up (1..300).</summary>
+    public int ConnectRetrySeconds { get; set; } = 5;
+}

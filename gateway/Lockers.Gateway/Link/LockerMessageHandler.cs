@@ -1,0 +1,81 @@
+using Lockers.Core.Protocol;
+using Lockers.Gateway.Registry;
+using Lockers.Mqtt.Client;
+using Microsoft.Extensions.Options;
+
+namespace Lockers.Gateway.Link;
+
+/// <summary>
+/// Handles one inbound MQTT message end to end: parse (<see cref="LockerMessageParser"/>), find the locker,
+/// route by channel. Every message that cannot be used is logged with its reason and counted, never thrown:
+/// one bad locker must not stop the link for the others.
+/// </summary>
+public sealed class LockerMessageHandler(
+    LockerDirectory directory, LockerEventApplier events, CommandResultRecorder results, RegistryService registry,
+    LinkCounters counters, IOptions<LockerLinkOptions> options, ILogger<LockerMessageHandler> logger)
+{
+    public async Task<LinkOutcome?> HandleAsync(MqttApplicationMessage raw, CancellationToken cancellationToken)
+    {
+        counters.CountReceived();
+        try
+        {
+            var parsed = LockerMessageParser.Parse(raw.Topic, raw.Payload, options.Value.MaxPayloadBytes);
+            if (parsed.Message is not { } message)
+            {
+                return Drop(parsed.Reason, raw.Topic, parsed.Detail);
+            }
+
+            if (await directory.FindAsync(message.LockerId, cancellationToken) is not { } locker)
+            {
+                return Drop(LinkDropReason.UnknownLocker, raw.Topic, $"locker '{message.LockerId}' is not registered");
+            }
+
+            var outcome = await RouteAsync(locker, message, cancellationToken);
+            if (outcome == LinkOutcome.Duplicate)
+            {
+                counters.CountDuplicate();
+                logger.LogInformation("Duplicate {Topic} ignored (already applied)", raw.Topic);
+            }
+            else
+            {
+                counters.CountHandled();
+            }
+
+            return outcome;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            counters.CountDropped(LinkDropReason.Failed);
+            logger.LogError(ex, "Message on {Topic} could not be handled and is lost", raw.Topic);
+            return null;
+        }
+    }
+
+    private async Task<LinkOutcome> RouteAsync(Locker locker, LockerMessage message, CancellationToken cancellationToken)
+    {
+        switch (message.Payload)
+        {
+            case LockerEvent e:
+                return await events.ApplyAsync(locker, e, cancellationToken);
+            case StatusPayload status:
+                var changed = await registry.SetLockerOnlineAsync(locker.Id, status.State == StatusStates.Online, cancellationToken);
+                logger.LogInformation("Locker {LockerId} is {State} (fw {Firmware}, boot {Boot})", locker.Id, status.State, status.Firmware, status.BootCount);
+                return changed ? LinkOutcome.Applied : LinkOutcome.NoEffect;
+            case CommandResultPayload answer:
+                return await results.RecordAsync(locker, answer, cancellationToken);
+            case TelemetryPayload telemetry:
+                logger.LogDebug("Telemetry from {LockerId}: uptime {UptimeMs} ms, journal {Journal}, dropped {Dropped}",
+                    locker.Id, telemetry.UptimeMs, telemetry.JournalDepth, telemetry.DroppedEvents);
+                return LinkOutcome.NoEffect;
+            default:
+                throw new InvalidOperationException($"no route for {message.Payload.GetType().Name}");
+        }
+    }
+
+    private LinkOutcome? Drop(LinkDropReason reason, string topic, string detail)
+    {
+        counters.CountDropped(reason);
+        logger.LogWarning("Dropped message on {Topic}: {Reason}: {Detail}", topic, reason, detail);
+        return null;
+    }
+}

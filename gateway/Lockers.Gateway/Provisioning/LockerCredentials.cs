@@ -1,0 +1,12 @@
+namespace Lockers.Gateway.Provisioning;
+
+/// <summary>
+/// A provisioned locker's secrets as the store keeps them: the broker password only as a hash and the
+/// command key only sealed (<see cref="Link.CommandKeys"/>). <see cref="CommandCounter"/> is the last
+/// counter the gateway signed for this locker.
+/// </summary>
+public sealed record LockerCredentials(
+    string LockerId, string BrokerUser, string BrokerPasswordHash, byte[] SealedCommandKey, DateTimeOffset ProvisionedAt)
+{
+    public long CommandCounter { get; init; }
+}

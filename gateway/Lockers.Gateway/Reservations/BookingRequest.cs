@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+using Lockers.Gateway.Registry;
+
+namespace Lockers.Gateway.Reservations;
+
+/// <summary>A booking whose every field has been checked.</summary>
+public sealed record BookingRequest(
+    string SiteId, CompartmentSize Size, bool Accessible, string ParcelReference, string? Email, string? Phone, int PickupWindowHours);
+
+/// <summary>Turns the raw body into a <see cref="BookingRequest"/> or a field -> messages map for a validation problem.</summary>
+public static partial class BookingRequestValidator
+{
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]
+    public static partial Regex IdPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9._:/#-]{1,64}$")]
+    private static partial Regex ParcelReferencePattern();
+
+    // Deliberately simple: one @, no spaces, a dot in the domain. Deliverability is the client's business.
+    [GeneratedRegex(@"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")]
+    private static partial Regex EmailPattern();
+
+    // E.164: SMS gateways need the country code.
+    [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
+    private static partial Regex PhonePattern();
+
+    public static Dictionary<string, string[]> Validate(CreateReservationRequest body, ReservationsOptions options, out BookingRequest? request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Fail(string field, string message) => errors[field] = [message];
+
+        if (string.IsNullOrEmpty(body.SiteId)) Fail("siteId", "siteId is required.");
+        else if (!IdPattern().IsMatch(body.SiteId)) Fail("siteId", "siteId must be 1-63 characters of a-z, 0-9 and '-'.");
+
+        var size = default(CompartmentSize);
+        if (string.IsNullOrEmpty(body.Size)) Fail("size", "size is required: one of S, M, L, XL.");
+        else if (!CompartmentSizes.TryParse(body.Size, out size)) Fail("size", $"size '{body.Size}' is not one of S, M, L, XL.");
+
+        if (string.IsNullOrEmpty(body.ParcelReference)) Fail("parcelReference", "parcelReference is required.");
+        else if (!ParcelReferencePattern().IsMatch(body.ParcelReference))
+            Fail("parcelReference", "parcelReference must be 1-64 characters of letters, digits and . _ : / # -.");
+
+        var email = body.Recipient?.Email;
+        var phone = body.Recipient?.Phone;
+        if (string.IsNullOrEmpty(email) && string.IsNullOrEmpty(phone))
+            Fail("recipient", "recipient needs an email or a phone number (or both).");
+        if (!string.IsNullOrEmpty(email) && (email.Length > 254 || !EmailPattern().IsMatch(email)))
+            Fail("recipient.email", $"'{email}' is not an email address.");
+        if (!string.IsNullOrEmpty(phone) && !PhonePattern().IsMatch(phone))
+            Fail("recipient.phone", "phone must be in international E.164 form, for example +819012345678.");
+
+        var hours = body.PickupWindowHours ?? options.DefaultPickupWindowHours;
+        if (hours < 1 || hours > options.MaxPickupWindowHours)
+            Fail("pickupWindowHours", $"pickupWindowHours must be between 1 and {options.MaxPickupWindowHours}.");
+
+        request = errors.Count == 0
+            ? new BookingRequest(body.SiteId!, size, body.Accessible ?? false, body.ParcelReference!,
+                NullIfEmpty(email), NullIfEmpty(phone), hours)
+            : null;
+        return errors;
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

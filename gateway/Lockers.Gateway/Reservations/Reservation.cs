@@ -1,0 +1,41 @@
+using Lockers.Gateway.Registry;
+
+namespace Lockers.Gateway.Reservations;
+
+/// <summary>
+/// One booked compartment and the parcel in it. Rules change a reservation by building a new one
+/// (<c>with</c>) and asking the store to replace it only if the status is still what they read.
+/// </summary>
+public sealed record Reservation
+{
+    public required string Id { get; init; }
+    public required string ClientId { get; init; }
+    public required string SiteId { get; init; }
+    public required CompartmentSize Size { get; init; }
+    public required bool Accessible { get; init; }
+    public required string ParcelReference { get; init; }
+    public string? RecipientEmail { get; init; }
+    public string? RecipientPhone { get; init; }
+
+    /// <summary>Hours the recipient has from deposit, including extensions.</summary>
+    public required int PickupWindowHours { get; init; }
+    public required ReservationStatus Status { get; init; }
+
+    /// <summary>The compartment held for this reservation (null once released or never held).</summary>
+    public CompartmentRef? Compartment { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? DepositedAt { get; init; }
+
+    /// <summary>When the pickup window ends; moves later by the time spent paused.</summary>
+    public DateTimeOffset? PickupDeadline { get; init; }
+
+    /// <summary>Set while the compartment or its locker is out of service or offline: the window is stopped.</summary>
+    public DateTimeOffset? PausedSince { get; init; }
+    public DateTimeOffset? ExpiredAt { get; init; }
+
+    /// <summary>When the reservation reached picked_up, cancelled or returned.</summary>
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>HMAC of the recipient's access-link token (QR image page); null before deposit.</summary>
+    public byte[]? AccessTokenHash { get; init; }
+}

@@ -1,0 +1,18 @@
+using Lockers.Gateway.Codes;
+
+namespace Lockers.Gateway.Store;
+
+public interface ICodeRepository
+{
+    /// <summary>True when a live code with this hash exists at the site (any kind).</summary>
+    Task<bool> LiveExistsAsync(string siteId, byte[] hash);
+    Task<long> InsertAsync(string reservationId, string siteId, CodeKind kind, byte[] hash, DateTimeOffset issuedAt);
+    Task<StoredCode?> FindLiveAsync(string siteId, byte[] hash);
+    Task<StoredCode?> GetAsync(long codeId);
+
+    /// <summary>live -> used, only once: false when already used or revoked.</summary>
+    Task<bool> ConsumeAsync(long codeId, DateTimeOffset at);
+
+    /// <summary>Retires every live code of these kinds for the reservation.</summary>
+    Task RevokeAsync(string reservationId, IReadOnlyCollection<CodeKind> kinds, DateTimeOffset at);
+}

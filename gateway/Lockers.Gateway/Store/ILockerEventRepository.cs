@@ -1,0 +1,25 @@
+using Lockers.Gateway.Codes;
+using Lockers.Gateway.Registry;
+
+namespace Lockers.Gateway.Store;
+
+/// <summary>Door events, unlock intents and alarms.</summary>
+public interface ILockerEventRepository
+{
+    /// <summary>Records that (locker, seq) was applied; false when it already was (a QoS 1 redelivery).</summary>
+    Task<bool> TryMarkAppliedAsync(string lockerId, long seq, DateTimeOffset at);
+
+    Task<long> InsertIntentAsync(CompartmentRef compartment, string reservationId, long codeId, UnlockPurpose purpose, DateTimeOffset at);
+
+    /// <summary>The newest intent for the compartment in one of the given states.</summary>
+    Task<UnlockIntent?> FindLatestIntentAsync(CompartmentRef compartment, params UnlockIntentStatus[] statuses);
+
+    /// <summary>Moves an intent from one state to another; false when it was no longer in <paramref name="from"/>.</summary>
+    Task<bool> TransitionIntentAsync(long intentId, UnlockIntentStatus from, UnlockIntentStatus to, DateTimeOffset at);
+
+    /// <summary>Marks every other unfinished intent for the compartment done (say, the same PIN typed at a second keypad).</summary>
+    Task CloseOtherIntentsAsync(CompartmentRef compartment, long keepIntentId, DateTimeOffset at);
+
+    Task InsertAlarmAsync(Alarm alarm);
+    Task<IReadOnlyList<Alarm>> ListAlarmsAsync(int limit);
+}

@@ -1,0 +1,32 @@
+using Lockers.Gateway.Registry;
+using Lockers.Gateway.Reservations;
+
+namespace Lockers.Gateway.Store;
+
+public interface IReservationRepository
+{
+    Task InsertAsync(Reservation reservation);
+    Task<Reservation?> GetAsync(string reservationId);
+
+    /// <summary>
+    /// Replaces the reservation only if its stored status is still <paramref name="expectedStatus"/>;
+    /// false when another writer got there first (the caller's decision is then void).
+    /// </summary>
+    Task<bool> UpdateAsync(Reservation updated, ReservationStatus expectedStatus);
+
+    /// <summary>A client's reservations ordered by (created, id), strictly after the cursor when given.</summary>
+    Task<IReadOnlyList<Reservation>> ListAsync(string clientId, ReservationStatus? status, ReservationCursor? after, int limit);
+
+    /// <summary>Ready reservations whose window has run out and is not paused.</summary>
+    Task<IReadOnlyList<Reservation>> ListOverdueAsync(DateTimeOffset now, int limit);
+
+    /// <summary>Reservations holding a compartment of the locker (or just that compartment).</summary>
+    Task<IReadOnlyList<Reservation>> ListHoldingAsync(string lockerId, int? compartmentNumber);
+
+    /// <summary>The reservation whose compartment this is, if any holds it.</summary>
+    Task<Reservation?> FindHoldingAsync(CompartmentRef compartment);
+    Task<Reservation?> FindByAccessTokenHashAsync(byte[] accessTokenHash);
+}
+
+/// <summary>Keyset position in a client's list.</summary>
+public sealed record ReservationCursor(DateTimeOffset CreatedAt, string Id);

@@ -1,0 +1,34 @@
+using Lockers.Gateway.Clients;
+using Microsoft.Data.Sqlite;
+using static Lockers.Gateway.Store.Sqlite.SqliteValues;
+
+namespace Lockers.Gateway.Store.Sqlite;
+
+internal sealed class SqliteClientRepository(SqliteSession db) : IClientRepository
+{
+    private const string Columns = "id, name, webhook_url, webhook_secret, created_at";
+
+    public Task InsertClientAsync(ApiClient client) => db.ExecuteAsync(
+        "INSERT INTO clients (id, name, webhook_url, webhook_secret, created_at) VALUES ($id, $name, $url, $secret, $at);",
+        ("$id", client.Id), ("$name", client.Name), ("$url", client.WebhookUrl), ("$secret", client.SealedWebhookSecret),
+        ("$at", Time(client.CreatedAt)));
+
+    public Task<ApiClient?> GetClientAsync(string clientId) =>
+        db.QuerySingleAsync($"SELECT {Columns} FROM clients WHERE id = $id;", Read, ("$id", clientId));
+
+    public Task<ApiClient?> FindClientByNameAsync(string name) =>
+        db.QuerySingleAsync($"SELECT {Columns} FROM clients WHERE name = $name;", Read, ("$name", name));
+
+    public Task InsertApiKeyAsync(StoredApiKey key) => db.ExecuteAsync(
+        "INSERT INTO api_keys (prefix, client_id, key_hash, created_at) VALUES ($prefix, $client, $hash, $at);",
+        ("$prefix", key.Prefix), ("$client", key.ClientId), ("$hash", key.Hash), ("$at", Time(key.CreatedAt)));
+
+    public Task<StoredApiKey?> FindApiKeyAsync(string prefix) => db.QuerySingleAsync(
+        "SELECT prefix, client_id, key_hash, created_at FROM api_keys WHERE prefix = $prefix;",
+        r => new StoredApiKey(r.ReadString("prefix"), r.ReadString("client_id"), r.ReadBytes("key_hash"), r.ReadTime("created_at")),
+        ("$prefix", prefix));
+
+    private static ApiClient Read(SqliteDataReader r) => new(
+        r.ReadString("id"), r.ReadString("name"), r.ReadNullableString("webhook_url"), r.ReadBytes("webhook_secret"),
+        r.ReadTime("created_at"));
+}

@@ -1,0 +1,47 @@
+using Lockers.Gateway.Codes;
+using Microsoft.Data.Sqlite;
+using static Lockers.Gateway.Store.Sqlite.SqliteValues;
+
+namespace Lockers.Gateway.Store.Sqlite;
+
+internal sealed class SqliteCodeRepository(SqliteSession db) : ICodeRepository
+{
+    private const string Columns = "id, reservation_id, site_id, kind, code_hash";
+
+    public async Task<bool> LiveExistsAsync(string siteId, byte[] hash) =>
+        await db.ScalarAsync("SELECT 1 FROM codes WHERE site_id = $site AND code_hash = $hash AND status = 'live';",
+            ("$site", siteId), ("$hash", hash)) is not null;
+
+    public async Task<long> InsertAsync(string reservationId, string siteId, CodeKind kind, byte[] hash, DateTimeOffset issuedAt) =>
+        (long)(await db.ScalarAsync("""
+            INSERT INTO codes (reservation_id, site_id, kind, code_hash, status, issued_at)
+            VALUES ($reservation, $site, $kind, $hash, 'live', $at) RETURNING id;
+            """, ("$reservation", reservationId), ("$site", siteId), ("$kind", kind.ToString()), ("$hash", hash),
+            ("$at", Time(issuedAt))))!;
+
+    public Task<StoredCode?> FindLiveAsync(string siteId, byte[] hash) => db.QuerySingleAsync(
+        $"SELECT {Columns} FROM codes WHERE site_id = $site AND code_hash = $hash AND status = 'live';",
+        Read, ("$site", siteId), ("$hash", hash));
+
+    public Task<StoredCode?> GetAsync(long codeId) =>
+        db.QuerySingleAsync($"SELECT {Columns} FROM codes WHERE id = $id;", Read, ("$id", codeId));
+
+    public async Task<bool> ConsumeAsync(long codeId, DateTimeOffset at) =>
+        await db.ExecuteAsync("UPDATE codes SET status = 'used', retired_at = $at WHERE id = $id AND status = 'live';",
+            ("$id", codeId), ("$at", Time(at))) == 1;
+
+    public async Task RevokeAsync(string reservationId, IReadOnlyCollection<CodeKind> kinds, DateTimeOffset at)
+    {
+        foreach (var kind in kinds)
+        {
+            await db.ExecuteAsync("""
+                UPDATE codes SET status = 'revoked', retired_at = $at
+                WHERE reservation_id = $reservation AND kind = $kind AND status = 'live';
+                """, ("$reservation", reservationId), ("$kind", kind.ToString()), ("$at", Time(at)));
+        }
+    }
+
+    private static StoredCode Read(SqliteDataReader r) => new(
+        r.ReadLong("id"), r.ReadString("reservation_id"), r.ReadString("site_id"),
+        Enum.Parse<CodeKind>(r.ReadString("kind")), r.ReadBytes("code_hash"));
+}

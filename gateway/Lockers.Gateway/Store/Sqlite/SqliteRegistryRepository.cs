@@ -1,0 +1,84 @@
+using Lockers.Gateway.Registry;
+using Microsoft.Data.Sqlite;
+
+namespace Lockers.Gateway.Store.Sqlite;
+
+internal sealed class SqliteRegistryRepository(SqliteSession db) : IRegistryRepository
+{
+    private const string CompartmentColumns = "c.locker_id, c.number, c.size, c.col, c.row, c.accessible, c.in_service";
+
+    public Task UpsertSiteAsync(Site site) => db.ExecuteAsync(
+        "INSERT INTO sites (id, name) VALUES ($id, $name) ON CONFLICT(id) DO UPDATE SET name = excluded.name;",
+        ("$id", site.Id), ("$name", site.Name));
+
+    public Task UpsertLockerAsync(Locker locker) => db.ExecuteAsync("""
+        INSERT INTO lockers (id, site_id, name, online) VALUES ($id, $site, $name, $online)
+        ON CONFLICT(id) DO UPDATE SET site_id = excluded.site_id, name = excluded.name;
+        """, ("$id", locker.Id), ("$site", locker.SiteId), ("$name", locker.Name), ("$online", locker.Online));
+
+    public Task UpsertCompartmentAsync(Compartment c) => db.ExecuteAsync("""
+        INSERT INTO compartments (locker_id, number, size, col, row, accessible, in_service)
+        VALUES ($locker, $number, $size, $col, $row, $accessible, $inService)
+        ON CONFLICT(locker_id, number) DO UPDATE SET
+            size = excluded.size, col = excluded.col, row = excluded.row, accessible = excluded.accessible;
+        """, ("$locker", c.LockerId), ("$number", c.Number), ("$size", (int)c.Size), ("$col", c.Column),
+        ("$row", c.Row), ("$accessible", c.Accessible), ("$inService", c.InService));
+
+    public Task<Site?> GetSiteAsync(string siteId) => db.QuerySingleAsync(
+        "SELECT id, name FROM sites WHERE id = $id;", r => new Site(r.ReadString("id"), r.ReadString("name")), ("$id", siteId));
+
+    public Task<Locker?> GetLockerAsync(string lockerId) => db.QuerySingleAsync(
+        "SELECT id, site_id, name, online FROM lockers WHERE id = $id;",
+        r => new Locker(r.ReadString("id"), r.ReadString("site_id"), r.ReadString("name"), r.ReadBool("online")),
+        ("$id", lockerId));
+
+    public Task<Compartment?> GetCompartmentAsync(CompartmentRef compartment) => db.QuerySingleAsync(
+        $"SELECT {CompartmentColumns} FROM compartments c WHERE c.locker_id = $locker AND c.number = $number;",
+        ReadCompartment, ("$locker", compartment.LockerId), ("$number", compartment.Number));
+
+    public Task<IReadOnlyList<Compartment>> ListCompartmentsAsync(string siteId) => db.QueryAsync(
+        $"SELECT {CompartmentColumns} FROM compartments c JOIN lockers l ON l.id = c.locker_id " +
+        "WHERE l.site_id = $site ORDER BY c.locker_id, c.number;",
+        ReadCompartment, ("$site", siteId));
+
+    public Task<Compartment?> FindFreeCompartmentAsync(string siteId, CompartmentSize minimumSize, bool accessible) =>
+        db.QuerySingleAsync($"""
+            SELECT {CompartmentColumns} FROM compartments c JOIN lockers l ON l.id = c.locker_id
+            WHERE l.site_id = $site AND c.in_service = 1 AND c.size >= $size AND ($accessible = 0 OR c.accessible = 1)
+              AND NOT EXISTS (SELECT 1 FROM compartment_holds h WHERE h.locker_id = c.locker_id AND h.number = c.number)
+            ORDER BY c.size, c.accessible, l.online DESC, c.locker_id, c.number
+            LIMIT 1;
+            """, ReadCompartment, ("$site", siteId), ("$size", (int)minimumSize), ("$accessible", accessible));
+
+    public async Task<bool> TryHoldAsync(CompartmentRef compartment, string reservationId)
+    {
+        try
+        {
+            await db.ExecuteAsync(
+                "INSERT INTO compartment_holds (locker_id, number, reservation_id) VALUES ($locker, $number, $reservation);",
+                ("$locker", compartment.LockerId), ("$number", compartment.Number), ("$reservation", reservationId));
+            return true;
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 19) // constraint: someone holds it
+        {
+            return false;
+        }
+    }
+
+    public Task ReleaseHoldAsync(CompartmentRef compartment, string reservationId) => db.ExecuteAsync(
+        "DELETE FROM compartment_holds WHERE locker_id = $locker AND number = $number AND reservation_id = $reservation;",
+        ("$locker", compartment.LockerId), ("$number", compartment.Number), ("$reservation", reservationId));
+
+    public async Task<bool> SetLockerOnlineAsync(string lockerId, bool online) =>
+        await db.ExecuteAsync("UPDATE lockers SET online = $online WHERE id = $id AND online <> $online;",
+            ("$id", lockerId), ("$online", online)) == 1;
+
+    public async Task<bool> SetCompartmentInServiceAsync(CompartmentRef compartment, bool inService) =>
+        await db.ExecuteAsync(
+            "UPDATE compartments SET in_service = $value WHERE locker_id = $locker AND number = $number AND in_service <> $value;",
+            ("$locker", compartment.LockerId), ("$number", compartment.Number), ("$value", inService)) == 1;
+
+    private static Compartment ReadCompartment(SqliteDataReader r) => new(
+        r.ReadString("locker_id"), (int)r.ReadLong("number"), (CompartmentSize)r.ReadLong("size"),
+        (int)r.ReadLong("col"), (int)r.ReadLong("row"), r.ReadBool("accessible"), r.ReadBool("in_service"));
+}

@@ -1,0 +1,101 @@
+using Lockers.Gateway.Registry;
+using Lockers.Gateway.Reservations;
+using Microsoft.Data.Sqlite;
+using static Lockers.Gateway.Store.Sqlite.SqliteValues;
+
+namespace Lockers.Gateway.Store.Sqlite;
+
+internal sealed class SqliteReservationRepository(SqliteSession db) : IReservationRepository
+{
+    private const string Columns = """
+        id, client_id, site_id, size, accessible, parcel_reference, recipient_email, recipient_phone,
+        pickup_window_hours, status, locker_id, compartment, created_at, deposited_at, pickup_deadline,
+        paused_since, expired_at, closed_at, access_token_hash
+        """;
+
+    public Task InsertAsync(Reservation r) => db.ExecuteAsync($"""
+        INSERT INTO reservations ({Columns}) VALUES ($id, $client, $site, $size, $accessible, $parcel, $email, $phone,
+            $window, $status, $locker, $compartment, $created, $deposited, $deadline, $paused, $expired, $closed, $token);
+        """, Parameters(r));
+
+    public Task<Reservation?> GetAsync(string reservationId) =>
+        db.QuerySingleAsync($"SELECT {Columns} FROM reservations WHERE id = $id;", Read, ("$id", reservationId));
+
+    public async Task<bool> UpdateAsync(Reservation r, ReservationStatus expectedStatus)
+    {
+        var parameters = Parameters(r).Append(("$expected", expectedStatus.ToWire())).ToArray();
+        var rows = await db.ExecuteAsync("""
+            UPDATE reservations SET pickup_window_hours = $window, status = $status, locker_id = $locker,
+                compartment = $compartment, deposited_at = $deposited, pickup_deadline = $deadline,
+                paused_since = $paused, expired_at = $expired, closed_at = $closed, access_token_hash = $token
+            WHERE id = $id AND status = $expected;
+            """, parameters);
+        return rows == 1;
+    }
+
+    public Task<IReadOnlyList<Reservation>> ListAsync(string clientId, ReservationStatus? status, ReservationCursor? after, int limit) =>
+        db.QueryAsync($"""
+            SELECT {Columns} FROM reservations
+            WHERE client_id = $client AND ($status IS NULL OR status = $status)
+              AND ($afterTime IS NULL OR created_at > $afterTime OR (created_at = $afterTime AND id > $afterId))
+            ORDER BY created_at, id LIMIT $limit;
+            """, Read, ("$client", clientId), ("$status", status?.ToWire()),
+            ("$afterTime", Time(after?.CreatedAt)), ("$afterId", after?.Id), ("$limit", limit));
+
+    public Task<IReadOnlyList<Reservation>> ListOverdueAsync(DateTimeOffset now, int limit) => db.QueryAsync($"""
+        SELECT {Columns} FROM reservations
+        WHERE status = 'ready_for_pickup' AND paused_since IS NULL AND pickup_deadline <= $now
+        ORDER BY pickup_deadline LIMIT $limit;
+        """, Read, ("$now", Time(now)), ("$limit", limit));
+
+    public Task<IReadOnlyList<Reservation>> ListHoldingAsync(string lockerId, int? compartmentNumber) => db.QueryAsync($"""
+        SELECT {Columns} FROM reservations r
+        WHERE EXISTS (SELECT 1 FROM compartment_holds h WHERE h.reservation_id = r.id AND h.locker_id = $locker
+                      AND ($number IS NULL OR h.number = $number));
+        """, Read, ("$locker", lockerId), ("$number", compartmentNumber));
+
+    public Task<Reservation?> FindHoldingAsync(CompartmentRef compartment) => db.QuerySingleAsync($"""
+        SELECT {Columns} FROM reservations r
+        WHERE r.id = (SELECT h.reservation_id FROM compartment_holds h WHERE h.locker_id = $locker AND h.number = $number);
+        """, Read, ("$locker", compartment.LockerId), ("$number", compartment.Number));
+
+    public Task<Reservation?> FindByAccessTokenHashAsync(byte[] accessTokenHash) => db.QuerySingleAsync(
+        $"SELECT {Columns} FROM reservations WHERE access_token_hash = $hash;", Read, ("$hash", accessTokenHash));
+
+    private static (string, object?)[] Parameters(Reservation r) =>
+    [
+        ("$id", r.Id), ("$client", r.ClientId), ("$site", r.SiteId), ("$size", (int)r.Size), ("$accessible", r.Accessible),
+        ("$parcel", r.ParcelReference), ("$email", r.RecipientEmail), ("$phone", r.RecipientPhone),
+        ("$window", r.PickupWindowHours), ("$status", r.Status.ToWire()), ("$locker", r.Compartment?.LockerId),
+        ("$compartment", r.Compartment?.Number), ("$created", Time(r.CreatedAt)), ("$deposited", Time(r.DepositedAt)),
+        ("$deadline", Time(r.PickupDeadline)), ("$paused", Time(r.PausedSince)), ("$expired", Time(r.ExpiredAt)),
+        ("$closed", Time(r.ClosedAt)), ("$token", r.AccessTokenHash),
+    ];
+
+    private static Reservation Read(SqliteDataReader r)
+    {
+        var lockerId = r.ReadNullableString("locker_id");
+        var number = r.ReadNullableInt("compartment");
+        return new Reservation
+        {
+            Id = r.ReadString("id"),
+            ClientId = r.ReadString("client_id"),
+            SiteId = r.ReadString("site_id"),
+            Size = (CompartmentSize)r.ReadLong("size"),
+            Accessible = r.ReadBool("accessible"),
+            ParcelReference = r.ReadString("parcel_reference"),
+            RecipientEmail = r.ReadNullableString("recipient_email"),
+            RecipientPhone = r.ReadNullableString("recipient_phone"),
+            PickupWindowHours = (int)r.ReadLong("pickup_window_hours"),
+            Status = ReservationStatuses.Parse(r.ReadString("status")),
+            Compartment = lockerId is not null && number is not null ? new CompartmentRef(lockerId, number.Value) : null,
+            CreatedAt = r.ReadTime("created_at"),
+            DepositedAt = r.ReadNullableTime("deposited_at"),
+            PickupDeadline = r.ReadNullableTime("pickup_deadline"),
+            PausedSince = r.ReadNullableTime("paused_since"),
+            ExpiredAt = r.ReadNullableTime("expired_at"),
+            ClosedAt = r.ReadNullableTime("closed_at"),
+            AccessTokenHash = r.ReadNullableBytes("access_token_hash"),
+        };
+    }
+}

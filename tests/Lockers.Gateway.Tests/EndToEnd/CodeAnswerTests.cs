@@ -1,0 +1,55 @@
+using Lockers.Core.Protocol;
+using Lockers.Gateway.Tests.Infrastructure;
+
+namespace Lockers.Gateway.Tests.EndToEnd;
+
+/// <summary>How the gateway answers codes over MQTT: deny for a wrong one, the right controller for a parcel elsewhere at the site.</summary>
+public sealed class CodeAnswerTests
+{
+    [Fact]
+    public async Task WrongCode_OnKeypad_GetsSignedDenyForThatKeypad()
+    {
+        await using var system = await LinkedGateway.StartAsync();
+        var locker = await system.ProvisionAndConnectAsync("test-a");
+
+        await locker.EnterCodeAsync("00000000");
+
+        var deny = await locker.NextCommandAsync();
+        Assert.True(deny.Accepted, $"the locker refused the gateway's deny: {deny.Reason}");
+        Assert.Equal(CommandActions.Deny, deny.Command!.Action);
+        Assert.Equal(locker.Config.KeypadId, deny.Command.Reader);
+    }
+
+    [Fact]
+    public async Task DropoffCode_ForParcelInOtherController_UnlocksThatController()
+    {
+        await using var system = await LinkedGateway.StartAsync();
+        var keypadLocker = await system.ProvisionAndConnectAsync("test-a");
+        var otherLocker = await system.ProvisionAndConnectAsync("test-b");
+        var booked = await system.Api.BookAsync(ReservationRequests.Booking(size: "XL"));
+        Assert.Equal("test-b", booked.Reservation.LockerId);
+
+        await keypadLocker.EnterCodeAsync(booked.DropoffCode);
+
+        var unlock = await otherLocker.NextCommandAsync();
+        Assert.True(unlock.Accepted, $"test-b refused the unlock: {unlock.Reason}");
+        Assert.Equal((CommandActions.Unlock, booked.Reservation.Compartment!.Value), (unlock.Command!.Action, unlock.Command.Compartment));
+    }
+
+    [Fact]
+    public async Task CommandSignedForOneLocker_IsRefusedByAnother()
+    {
+        await using var system = await LinkedGateway.StartAsync();
+        var lockerA = await system.ProvisionAndConnectAsync("test-a");
+        var lockerB = await system.ProvisionAndConnectAsync("test-b");
+        await lockerA.EnterCodeAsync("00000000");
+        var deny = await lockerA.NextCommandAsync();
+
+        // Replayed at B (as a compromised broker could): B's verifier refuses it.
+        var refused = new Core.Commands.CommandVerifier("test-b", lockerB.Config.CommandKey, new TestClock(system.Gateway.Time), new MemoryStorage())
+            .Verify(deny.Command!.ToJson());
+
+        Assert.False(refused.Accepted);
+        Assert.Equal(RefusalReasons.WrongLocker, refused.Reason);
+    }
+}

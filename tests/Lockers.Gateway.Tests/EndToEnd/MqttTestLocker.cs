@@ -1,0 +1,125 @@
+using Lockers.Core.Commands;
+using Lockers.Core.Config;
+using Lockers.Core.Protocol;
+using Lockers.Gateway.Tests.Infrastructure;
+using Lockers.Mqtt.Client;
+using Lockers.Mqtt.Packets;
+using Lockers.Testing;
+using FakeTimeProvider = Lockers.Gateway.Tests.Infrastructure.FakeTimeProvider;
+
+namespace Lockers.Gateway.Tests.EndToEnd;
+
+/// <summary>
+/// Plays a locker controller on the wire: a raw MQTT client with the credentials provisioning wrote into the
+/// locker's device config. It publishes what the firmware publishes and checks every command it receives with
+/// the core's <see cref="CommandVerifier"/> and the locker's own key, as the firmware does.
+/// </summary>
+public sealed class MqttTestLocker : IAsyncDisposable
+{
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(15);
+
+    private readonly MqttClient _client;
+    private readonly CommandVerifier _verifier;
+    private readonly FakeTimeProvider _time;
+    private long _seq;
+
+    private MqttTestLocker(DeviceConfig config, MqttClient client, FakeTimeProvider time)
+    {
+        Config = config;
+        _client = client;
+        _time = time;
+        _verifier = new CommandVerifier(config.LockerId, config.CommandKey, new TestClock(time), new MemoryStorage());
+    }
+
+    public DeviceConfig Config { get; }
+    public string Id => Config.LockerId;
+    public MqttClient Client => _client;
+
+    /// <summary>
+    /// Connects with the config's broker settings, retrying while the broker is still rereading its password file
+    /// after provisioning's SIGHUP; then subscribes to its cmd topic and publishes its retained birth message.
+    /// </summary>
+    public static async Task<MqttTestLocker> ConnectAsync(string configPath, FakeTimeProvider time)
+    {
+        var config = DeviceConfigLoader.Load(await File.ReadAllTextAsync(configPath));
+        var client = new MqttClient(new MqttClientOptions
+        {
+            Host = config.Broker.Host,
+            Port = config.Broker.Port,
+            ClientId = config.LockerId,
+            UserName = config.Broker.Username,
+            Password = config.Broker.Password,
+            Will = new MqttWill(Topics.Status(config.LockerId), StatusPayload.Offline().ToJson(), MqttQos.AtLeastOnce, Retain: true),
+        });
+        await Wait.UntilAsync(async () =>
+        {
+            try
+            {
+                await client.ConnectAsync();
+                return true;
+            }
+            catch (MqttConnectException)
+            {
+                return false;
+            }
+        }, ConnectTimeout, $"the broker to let locker {config.LockerId} in");
+
+        (await client.SubscribeAsync(Topics.Command(config.LockerId))).EnsureGranted();
+        await client.PublishAsync(Topics.Status(config.LockerId), StatusPayload.Online("0.1.0-test", 1).ToJson(), MqttQos.AtLeastOnce, retain: true);
+        return new MqttTestLocker(config, client, time);
+    }
+
+    /// <summary>Numbers and publishes an event as the firmware's journal would; returns its seq.</summary>
+    /// <param name="happenedAt">When it happened (default now): earlier for an event replayed from the journal.</param>
+    public async Task<long> PublishAsync(LockerEvent e, DateTimeOffset? happenedAt = null)
+    {
+        var seq = Interlocked.Increment(ref _seq);
+        await RepublishAsync(e, seq, happenedAt);
+        return seq;
+    }
+
+    /// <summary>Publishes <paramref name="e"/> with a given seq: a journal replay or a QoS 1 redelivery.</summary>
+    public async Task RepublishAsync(LockerEvent e, long seq, DateTimeOffset? happenedAt = null)
+    {
+        e.Seq = seq;
+        e.UptimeMs = 1000 * seq;
+        e.UnixMs = (happenedAt ?? _time.GetUtcNow()).ToUnixTimeMilliseconds();
+        await _client.PublishAsync(Topics.Event(Id), e.ToJson(), MqttQos.AtLeastOnce);
+    }
+
+    public Task<long> EnterCodeAsync(string code, string source = CodeSources.Keypad, string? reader = null) =>
+        PublishAsync(LockerEvent.CodeEntered(source, reader ?? (source == CodeSources.Qr ? Config.ScannerId : Config.KeypadId), code));
+
+    public Task<long> DoorAsync(int compartment, string state) => PublishAsync(LockerEvent.Door(compartment, state));
+
+    /// <summary>The next command on this locker's cmd topic, checked by the core's verifier; fails the test after a timeout.</summary>
+    public async Task<CommandVerdict> NextCommandAsync()
+    {
+        using var timeout = new CancellationTokenSource(CommandTimeout);
+        try
+        {
+            while (true)
+            {
+                var message = await _client.Messages.ReadAsync(timeout.Token);
+                if (message.Topic == Topics.Command(Id))
+                {
+                    return _verifier.Verify(message.Payload.ToArray());
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"locker {Id} received no command within {CommandTimeout.TotalSeconds} s");
+        }
+    }
+
+    /// <summary>Answers a command on cmd/result, as the firmware does after running or refusing it.</summary>
+    public Task AnswerAsync(CommandVerdict verdict) =>
+        _client.PublishAsync(Topics.CommandResult(Id), verdict.ToResult().ToJson(), MqttQos.AtLeastOnce);
+
+    /// <summary>Drops the connection as a crash or power cut would: the broker publishes the retained "offline" will.</summary>
+    public Task CrashAsync() => _client.AbortAsync();
+
+    public async ValueTask DisposeAsync() => await _client.DisposeAsync();
+}

@@ -1,0 +1,91 @@
+using Lockers.Core.Protocol;
+using Lockers.Gateway.Codes;
+using Lockers.Gateway.Link;
+using Lockers.Gateway.Registry;
+using Lockers.Gateway.Store;
+using Lockers.Gateway.Tests.Infrastructure;
+
+namespace Lockers.Gateway.Tests.Link;
+
+/// <summary>The events that only inform (and command answers): recorded once, with alarms where maintenance must act.</summary>
+public sealed class LockerEventApplierTests : IAsyncLifetime
+{
+    private readonly GatewayFixture _gateway = new();
+    private readonly Locker _locker = new("test-a", GatewayFixture.SiteId, "Cabinet A");
+
+    public async Task InitializeAsync() => await _gateway.ImportTestSiteAsync();
+
+    public Task DisposeAsync()
+    {
+        _gateway.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Tamper_AppliedOnce_RaisesOneAlarm()
+    {
+        var tamper = Numbered(LockerEvent.Tamper("case opened"), 4);
+
+        var first = await Applier.ApplyAsync(_locker, tamper, CancellationToken.None);
+        var again = await Applier.ApplyAsync(_locker, tamper, CancellationToken.None);
+
+        Assert.Equal((LinkOutcome.Applied, LinkOutcome.Duplicate), (first, again));
+        Assert.Single(await AlarmsAsync(), a => a.Kind == "tamper" && a.Detail == "case opened");
+    }
+
+    [Theory]
+    [InlineData(DoorStates.Forced, "door_forced")]
+    [InlineData(DoorStates.LeftOpen, "door_left_open")]
+    public async Task DoorForcedOrLeftOpen_RaisesAnAlarmForThatDoor(string state, string alarm)
+    {
+        var outcome = await Applier.ApplyAsync(_locker, Numbered(LockerEvent.Door(3, state), 9), CancellationToken.None);
+
+        Assert.Equal(LinkOutcome.Applied, outcome);
+        Assert.Single(await AlarmsAsync(), a => a.Kind == alarm && a.Compartment == 3);
+    }
+
+    [Fact]
+    public async Task UnknownKind_IsRecordedWithoutAlarm()
+    {
+        var newer = Numbered(new LockerEvent { Kind = "firmware_updated" }, 11);
+
+        var outcome = await Applier.ApplyAsync(_locker, newer, CancellationToken.None);
+
+        Assert.Equal(LinkOutcome.Applied, outcome);
+        Assert.Empty(await AlarmsAsync());
+        var audit = await Store.ExecuteAsync(tx => tx.Audit.ListRecentAsync(5));
+        Assert.Contains(audit, a => a.Action == LinkAuditActions.UnknownEvent && a.Detail!.Contains("kind=firmware_updated"));
+    }
+
+    [Fact]
+    public async Task CommandRefusedForBadSignature_RaisesAnAlarm_ButReplayDoesNot()
+    {
+        await Applier.ApplyAsync(_locker, Numbered(LockerEvent.CommandRefused("c-1", RefusalReasons.Replay), 1), CancellationToken.None);
+        await Applier.ApplyAsync(_locker, Numbered(LockerEvent.CommandRefused("c-2", RefusalReasons.BadSignature), 2), CancellationToken.None);
+
+        Assert.Single(await AlarmsAsync(), a => a.Kind == "command_refused");
+    }
+
+    [Fact]
+    public async Task ResultForUnknownCommand_IsAuditedWithNoEffect()
+    {
+        var outcome = await _gateway.Factory.Service<CommandResultRecorder>()
+            .RecordAsync(_locker, CommandResultPayload.Failed("c-404", CommandResults.Jammed), CancellationToken.None);
+
+        Assert.Equal(LinkOutcome.NoEffect, outcome);
+        var audit = await Store.ExecuteAsync(tx => tx.Audit.ListRecentAsync(5));
+        Assert.Contains(audit, a => a.Action == LinkAuditActions.CommandResult && a.Detail!.Contains("id=c-404 result=failed reason=jammed"));
+    }
+
+    private LockerEventApplier Applier => _gateway.Factory.Service<LockerEventApplier>();
+
+    private ILockerStore Store => _gateway.Factory.Service<ILockerStore>();
+
+    private Task<IReadOnlyList<Alarm>> AlarmsAsync() => Store.ExecuteAsync(tx => tx.LockerEvents.ListAlarmsAsync(10));
+
+    private static LockerEvent Numbered(LockerEvent e, long seq)
+    {
+        e.Seq = seq;
+        return e;
+    }
+}

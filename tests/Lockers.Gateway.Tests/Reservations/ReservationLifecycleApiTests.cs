@@ -1,0 +1,182 @@
+using System.Net;
+using System.Net.Http.Json;
+using Lockers.Gateway.Reservations;
+using Lockers.Gateway.Tests.Infrastructure;
+
+namespace Lockers.Gateway.Tests.Reservations;
+
+public class ReservationLifecycleApiTests : IAsyncLifetime
+{
+    private readonly GatewayFixture _gateway = new();
+    private HttpClient _http = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _gateway.ImportTestSiteAsync();
+        _http = await _gateway.CreateApiClientAsync();
+    }
+
+    public Task DisposeAsync()
+    {
+        _gateway.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private async Task<ReservationResponse> GetAsync(string id) =>
+        (await _http.GetFromJsonAsync<ReservationResponse>($"/api/v1/reservations/{id}", ReservationRequests.Json))!;
+
+    [Fact]
+    public async Task Get_OwnReservation_ReturnsItWithoutAnyCode()
+    {
+        var booked = await _http.BookAsync();
+
+        var text = await _http.GetStringAsync($"/api/v1/reservations/{booked.Reservation.Id}");
+
+        Assert.Contains(booked.Reservation.Id, text);
+        Assert.DoesNotContain(booked.DropoffCode, text);
+    }
+
+    [Fact]
+    public async Task Get_AfterCreateAtAFractionalMillisecond_ReturnsTheSameCreatedAt()
+    {
+        _gateway.Time.Advance(TimeSpan.FromTicks(1_234_567));
+        var booked = await _http.BookAsync();
+
+        Assert.Equal(booked.Reservation.CreatedAt, (await GetAsync(booked.Reservation.Id)).CreatedAt);
+    }
+
+    [Fact]
+    public async Task Get_UnknownId_Returns404Problem()
+    {
+        var response = await _http.GetAsync("/api/v1/reservations/rsv_nope");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task List_ThreePagesOfTwo_WalksEveryReservationOnce()
+    {
+        var ids = new List<string>();
+        foreach (var size in new[] { "S", "S", "M", "L", "XL" })
+        {
+            ids.Add((await _http.BookAsync(ReservationRequests.Booking(size))).Reservation.Id);
+            _gateway.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var seen = new List<string>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = await _http.GetFromJsonAsync<ReservationPage>(
+                "/api/v1/reservations?limit=2" + (cursor is null ? "" : $"&cursor={cursor}"), ReservationRequests.Json);
+            seen.AddRange(page!.Items.Select(i => i.Id));
+            cursor = page.NextCursor;
+            pages++;
+        }
+        while (cursor is not null && pages < 10);
+
+        Assert.Equal(3, pages);
+        Assert.Equal(ids, seen);
+    }
+
+    [Fact]
+    public async Task List_StatusFilter_ReturnsOnlyThatStatus()
+    {
+        var keep = await _http.BookAsync();
+        var cancel = await _http.BookAsync();
+        await _http.PostAsync($"/api/v1/reservations/{cancel.Reservation.Id}/cancel", null);
+
+        var page = await _http.GetFromJsonAsync<ReservationPage>("/api/v1/reservations?status=cancelled", ReservationRequests.Json);
+
+        Assert.Equal(cancel.Reservation.Id, Assert.Single(page!.Items).Id);
+        Assert.NotEqual(keep.Reservation.Id, page.Items[0].Id);
+    }
+
+    [Theory]
+    [InlineData("status=lost", "status")]
+    [InlineData("cursor=not-a-cursor", "cursor")]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=abc", "limit")]
+    public async Task List_BadQuery_ReturnsValidationProblem(string query, string field)
+    {
+        var response = await _http.GetAsync("/api/v1/reservations?" + query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty(field, out _));
+    }
+
+    [Fact]
+    public async Task Cancel_Booked_FreesTheCompartment()
+    {
+        var booked = await _http.BookAsync(ReservationRequests.Booking("XL"));
+
+        var response = await _http.PostAsync($"/api/v1/reservations/{booked.Reservation.Id}/cancel", null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("cancelled", (await GetAsync(booked.Reservation.Id)).Status);
+        await _http.BookAsync(ReservationRequests.Booking("XL")); // the XL is free again
+    }
+
+    [Fact]
+    public async Task Cancel_Booked_DropoffCodeStopsWorking()
+    {
+        var booked = await _http.BookAsync();
+        await _http.PostAsync($"/api/v1/reservations/{booked.Reservation.Id}/cancel", null);
+
+        var check = await new LockerDriver(_gateway.Factory).EnterAsync(booked.DropoffCode);
+
+        Assert.Equal(Gateway.Codes.CodeCheckOutcome.Rejected, check.Outcome);
+    }
+
+    [Fact]
+    public async Task Cancel_AfterDeposit_Returns409Problem()
+    {
+        var booked = await _http.BookAsync();
+        await new LockerDriver(_gateway.Factory).DepositAsync(booked.DropoffCode);
+
+        var response = await _http.PostAsync($"/api/v1/reservations/{booked.Reservation.Id}/cancel", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("ready_for_pickup", (await response.ReadJsonAsync()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Extend_ReadyReservation_MovesTheDeadline()
+    {
+        var booked = await _http.BookAsync(ReservationRequests.Booking(hours: 24));
+        await new LockerDriver(_gateway.Factory).DepositAsync(booked.DropoffCode);
+        var before = await GetAsync(booked.Reservation.Id);
+
+        var response = await _http.PostAsJsonAsync($"/api/v1/reservations/{booked.Reservation.Id}/extend", new { hours = 12 });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var after = await GetAsync(booked.Reservation.Id);
+        Assert.Equal(36, after.PickupWindowHours);
+        Assert.Equal(before.PickupDeadline!.Value.AddHours(12), after.PickupDeadline);
+    }
+
+    [Fact]
+    public async Task Extend_BeyondMaximum_Returns409AndChangesNothing()
+    {
+        var booked = await _http.BookAsync(ReservationRequests.Booking(hours: 160));
+
+        var response = await _http.PostAsJsonAsync($"/api/v1/reservations/{booked.Reservation.Id}/extend", new { hours = 10 });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("at most 168 hours", (await response.ReadJsonAsync()).GetProperty("detail").GetString());
+        Assert.Equal(160, (await GetAsync(booked.Reservation.Id)).PickupWindowHours);
+    }
+
+    [Fact]
+    public async Task Extend_MissingHours_ReturnsValidationProblem()
+    {
+        var booked = await _http.BookAsync();
+
+        var response = await _http.PostAsJsonAsync($"/api/v1/reservations/{booked.Reservation.Id}/extend", new { });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty("hours", out _));
+    }
+}
