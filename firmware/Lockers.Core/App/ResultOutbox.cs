@@ -1,4 +1,5 @@
 using System.Collections;
+using Lockers.Core.Json;
 using Lockers.Core.Ports;
 using Lockers.Core.Protocol;
 
@@ -14,6 +15,7 @@ namespace Lockers.Core.App
         public const int Capacity = 32;
 
         private readonly ArrayList _waiting = new ArrayList();
+        private readonly JsonWriter _json = new JsonWriter();
         private readonly PublishTracker _tracker;
         private readonly string _topic;
 
@@ -36,7 +38,7 @@ namespace Lockers.Core.App
                 Dropped++;
             }
 
-            _waiting.Add(result.ToJson());
+            _waiting.Add(result.ToJson(_json));
         }
 
         /// <summary>Sends what waits, oldest first, until the link refuses.</summary>

@@ -1,4 +1,5 @@
 using Lockers.Core.Journal;
+using Lockers.Core.Json;
 using Lockers.Core.Ports;
 using Lockers.Core.Protocol;
 
@@ -10,6 +11,7 @@ namespace Lockers.Core.App
         private readonly string _topic;
         private readonly long _intervalMs;
         private readonly string _firmware;
+        private readonly JsonWriter _json = new JsonWriter();
         private long _dueMs = -1;
 
         public TelemetryReporter(string topic, int intervalS, string firmware)
@@ -29,7 +31,7 @@ namespace Lockers.Core.App
                 return;
             }
 
-            if (link.Publish(_topic, Build(system, journal, nowMs).ToJson(), Channels.QosOf(Channels.Telemetry), false) >= 0)
+            if (link.Publish(_topic, Build(system, journal, nowMs).ToJson(_json), Channels.QosOf(Channels.Telemetry), false) >= 0)
             {
                 _dueMs = nowMs + _intervalMs;
             }

@@ -29,7 +29,8 @@ namespace Lockers.Core.Commands
         /// <summary>The 32-byte HMAC-SHA256 of the command's canonical bytes.</summary>
         public byte[] ComputeSignature(SignedCommand command)
         {
-            return new HMACSHA256(_key).ComputeHash(command.CanonicalBytes());
+            // The static one-shot (on .NET and nanoFramework alike): no HMAC instance to allocate, keep or dispose.
+            return HMACSHA256.HashData(_key, command.CanonicalBytes());
         }
 
         /// <summary>

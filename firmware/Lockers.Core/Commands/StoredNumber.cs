@@ -27,6 +27,24 @@ namespace Lockers.Core.Commands
         }
 
         /// <summary>The ASCII bytes of a non-negative number, as <see cref="TryParse"/> reads them.</summary>
-        public static byte[] ToBytes(long value) => Encoding.UTF8.GetBytes(JsonNumber.FormatInteger(value));
+        public static byte[] ToBytes(long value)
+        {
+            if (value < 0)
+            {
+                return Encoding.UTF8.GetBytes(JsonNumber.FormatInteger(value));
+            }
+
+            // Digits straight into the array (written for every event and command): no intermediate string.
+            int digits = 1;
+            for (long rest = value / 10; rest > 0; rest /= 10) digits++;
+            var bytes = new byte[digits];
+            for (int i = digits - 1; i >= 0; i--)
+            {
+                bytes[i] = (byte)('0' + (int)(value % 10));
+                value /= 10;
+            }
+
+            return bytes;
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using Lockers.Core.Commands;
+using Lockers.Core.Json;
 using Lockers.Core.Ports;
 using Lockers.Core.Protocol;
 
@@ -27,6 +28,8 @@ namespace Lockers.Core.Journal
         private readonly IClock _clock;
         private readonly ArrayList _seqs;
         private readonly JournalInFlight _inFlight = new JournalInFlight();
+        // Reused for every event's JSON (under the lock), so an append allocates the stored bytes, not a writer.
+        private readonly JsonWriter _json = new JsonWriter();
         private long _nextSeq;
         private long _dropped;
         private bool _sending;
@@ -107,7 +110,7 @@ namespace Lockers.Core.Journal
                 _storage.Write(JournalKeys.NextSeq, StoredNumber.ToBytes(seq + 1));
                 _nextSeq = seq + 1;
                 e.Stamp(seq, _clock);
-                _storage.Write(JournalKeys.Entry(seq), e.ToJson());
+                _storage.Write(JournalKeys.Entry(seq), e.ToJson(_json));
                 _seqs.Add(seq);
                 TrimToCapacity();
                 return seq;

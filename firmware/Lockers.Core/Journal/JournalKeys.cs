@@ -19,7 +19,26 @@ namespace Lockers.Core.Journal
         public const string Dropped = "jrn.dropped";
 
         /// <summary>The key of the event with sequence number <paramref name="seq"/>.</summary>
-        public static string Entry(long seq) => EntryPrefix + StoredText(seq).PadLeft(10, '0');
+        public static string Entry(long seq)
+        {
+            if (seq < 0)
+            {
+                return EntryPrefix + StoredText(seq).PadLeft(10, '0');
+            }
+
+            // Built in one char array: the journal asks for a key three times per event (store, send, delete).
+            int digits = 1;
+            for (long rest = seq / 10; rest > 0; rest /= 10) digits++;
+            var key = new char[EntryPrefix.Length + (digits < 10 ? 10 : digits)];
+            for (int i = 0; i < EntryPrefix.Length; i++) key[i] = EntryPrefix[i];
+            for (int i = key.Length - 1; i >= EntryPrefix.Length; i--)
+            {
+                key[i] = (char)('0' + (int)(seq % 10));
+                seq /= 10;
+            }
+
+            return new string(key, 0, key.Length);
+        }
 
         /// <summary>The sequence number in an entry key; false when the key is not one.</summary>
         public static bool TryParseEntry(string key, out long seq)

@@ -12,11 +12,14 @@ namespace Lockers.Core.Json
     /// </summary>
     public sealed class JsonObject
     {
-        // Names in document order plus an index by name: objects here are small and Hashtable is
-        // object-keyed on nanoFramework, so this is cheap and keeps Keys in order.
+        // Above this many fields, lookups go through a Hashtable index built then; below it a linear search
+        // is as fast and saves the table's allocation on every small payload (the device has about 79 KB of heap).
+        private const int IndexFromCount = 16;
+
+        // Names in document order (so Keys keeps it) and their values at the same positions.
         private readonly ArrayList _names = new ArrayList();
         private readonly ArrayList _values = new ArrayList();
-        private readonly Hashtable _indexByName = new Hashtable();
+        private Hashtable? _indexByName;
 
         /// <summary>Number of fields.</summary>
         public int Count => _names.Count;
@@ -37,7 +40,7 @@ namespace Lockers.Core.Json
         }
 
         /// <summary>True when the field is present (even when its value is JSON null).</summary>
-        public bool Has(string name) => _indexByName.Contains(name);
+        public bool Has(string name) => IndexOf(name) >= 0;
 
         /// <summary>True when the field is present and holds JSON null.</summary>
         public bool IsNull(string name) => Has(name) && Get(name) == null;
@@ -45,8 +48,8 @@ namespace Lockers.Core.Json
         /// <summary>The raw value, or null when the field is missing or JSON null.</summary>
         public object? Get(string name)
         {
-            object? index = _indexByName[name];
-            return index == null ? null : _values[(int)index];
+            int index = IndexOf(name);
+            return index < 0 ? null : _values[index];
         }
 
         /// <summary>A required string field.</summary>
@@ -124,15 +127,40 @@ namespace Lockers.Core.Json
         /// <summary>Adds a field; the parser calls it and refuses duplicates.</summary>
         internal bool TryAdd(string name, object? value)
         {
-            if (_indexByName.Contains(name))
+            if (IndexOf(name) >= 0)
             {
                 return false;
             }
 
-            _indexByName.Add(name, _names.Count);
             _names.Add(name);
             _values.Add(value);
+            if (_indexByName != null)
+            {
+                _indexByName.Add(name, _names.Count - 1);
+            }
+            else if (_names.Count > IndexFromCount)
+            {
+                _indexByName = new Hashtable();
+                for (int i = 0; i < _names.Count; i++) _indexByName.Add(_names[i]!, i);
+            }
+
             return true;
+        }
+
+        private int IndexOf(string name)
+        {
+            if (_indexByName != null)
+            {
+                object? index = _indexByName[name];
+                return index == null ? -1 : (int)index;
+            }
+
+            for (int i = 0; i < _names.Count; i++)
+            {
+                if ((string)_names[i]! == name) return i;
+            }
+
+            return -1;
         }
 
         private object Require(string name)

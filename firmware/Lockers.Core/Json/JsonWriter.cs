@@ -1,18 +1,23 @@
 using System;
-using System.Text;
 
 namespace Lockers.Core.Json
 {
     /// <summary>
-    /// Writes compact JSON into one reusable StringBuilder: no whitespace, fields in call order, strings
+    /// Writes compact JSON into one reusable char buffer: no whitespace, fields in call order, strings
     /// escaped per RFC 8259 (quote, backslash and control characters; other characters are written
     /// as they are and become UTF-8 in <see cref="ToUtf8"/>; a lone surrogate becomes U+FFFD).
     /// Commas are placed automatically. Misuse (a value without a name inside an object, unbalanced
     /// ends, nesting deeper than <see cref="JsonParser.MaxDepth"/>) throws InvalidOperationException.
+    /// Integers are written digit by digit and <see cref="ToUtf8"/> encodes straight from the buffer, so a
+    /// writer reused with <see cref="Clear"/> allocates only the payload array (the device has about 79 KB of heap).
     /// </summary>
     public sealed class JsonWriter
     {
-        private readonly StringBuilder _out = new StringBuilder();
+        // Room for every payload the locker sends (events, results, telemetry: under 200 characters) without growing.
+        private const int InitialCapacity = 192;
+
+        private char[] _chars = new char[InitialCapacity];
+        private int _length;
         // Per nesting level: does the next item need a comma, and is the level an object.
         private readonly bool[] _hasItems = new bool[JsonParser.MaxDepth + 1];
         private readonly bool[] _isObject = new bool[JsonParser.MaxDepth + 1];
@@ -41,12 +46,12 @@ namespace Lockers.Core.Json
 
             if (_hasItems[_depth])
             {
-                _out.Append(',');
+                Append(',');
             }
 
             _hasItems[_depth] = true;
             AppendQuoted(name);
-            _out.Append(':');
+            Append(':');
             _afterName = true;
             return this;
         }
@@ -68,7 +73,7 @@ namespace Lockers.Core.Json
         public JsonWriter Value(long value)
         {
             BeforeValue();
-            _out.Append(JsonNumber.FormatInteger(value));
+            AppendInteger(value);
             return this;
         }
 
@@ -79,7 +84,7 @@ namespace Lockers.Core.Json
         public JsonWriter Value(bool value)
         {
             BeforeValue();
-            _out.Append(value ? "true" : "false");
+            Append(value ? "true" : "false");
             return this;
         }
 
@@ -88,7 +93,7 @@ namespace Lockers.Core.Json
         {
             string text = JsonNumber.FormatReal(value);
             BeforeValue();
-            _out.Append(text);
+            Append(text);
             return this;
         }
 
@@ -96,7 +101,7 @@ namespace Lockers.Core.Json
         public JsonWriter Null()
         {
             BeforeValue();
-            _out.Append("null");
+            Append("null");
             return this;
         }
 
@@ -118,17 +123,67 @@ namespace Lockers.Core.Json
         /// <summary>Empties the writer so it can be reused without allocating a new buffer.</summary>
         public void Clear()
         {
-            _out.Clear();
+            _length = 0;
             _depth = 0;
             _afterName = false;
             _hasItems[0] = false;
         }
 
         /// <summary>The JSON text written so far.</summary>
-        public override string ToString() => _out.ToString();
+        public override string ToString() => new string(_chars, 0, _length);
 
-        /// <summary>The JSON text as UTF-8 bytes (an MQTT payload).</summary>
-        public byte[] ToUtf8() => Encoding.UTF8.GetBytes(_out.ToString());
+        /// <summary>The JSON text as UTF-8 bytes (an MQTT payload): the only allocation, encoded straight from the buffer.</summary>
+        public byte[] ToUtf8() => Utf8Text.Encode(_chars, _length);
+
+        // Decimal digits written in place (no string per number); long.MinValue included.
+        private void AppendInteger(long value)
+        {
+            if (value < 0)
+            {
+                Append('-');
+            }
+            else
+            {
+                // Count down on the negative side: long.MinValue has no positive counterpart.
+                value = -value;
+            }
+
+            int start = _length;
+            do
+            {
+                Append((char)('0' - (int)(value % 10)));
+                value /= 10;
+            }
+            while (value != 0);
+
+            for (int left = start, right = _length - 1; left < right; left++, right--)
+            {
+                char digit = _chars[left];
+                _chars[left] = _chars[right];
+                _chars[right] = digit;
+            }
+        }
+
+        private void Append(char c)
+        {
+            if (_length == _chars.Length) Grow(1);
+            _chars[_length++] = c;
+        }
+
+        private void Append(string text)
+        {
+            if (_length + text.Length > _chars.Length) Grow(text.Length);
+            for (int i = 0; i < text.Length; i++) _chars[_length++] = text[i];
+        }
+
+        private void Grow(int needed)
+        {
+            int size = _chars.Length * 2;
+            if (size < _length + needed) size = _length + needed;
+            var larger = new char[size];
+            Array.Copy(_chars, larger, _length);
+            _chars = larger;
+        }
 
         private JsonWriter Open(char bracket, bool isObject)
         {
@@ -138,7 +193,7 @@ namespace Lockers.Core.Json
             }
 
             BeforeValue();
-            _out.Append(bracket);
+            Append(bracket);
             _depth++;
             _hasItems[_depth] = false;
             _isObject[_depth] = isObject;
@@ -152,7 +207,7 @@ namespace Lockers.Core.Json
                 throw new InvalidOperationException("unbalanced '" + bracket + "'");
             }
 
-            _out.Append(bracket);
+            Append(bracket);
             _depth--;
             return this;
         }
@@ -177,7 +232,7 @@ namespace Lockers.Core.Json
                     throw new InvalidOperationException("only one top-level value");
                 }
 
-                _out.Append(',');
+                Append(',');
             }
 
             _hasItems[_depth] = true;
@@ -185,26 +240,26 @@ namespace Lockers.Core.Json
 
         private void AppendQuoted(string text)
         {
-            _out.Append('"');
+            Append('"');
             for (int i = 0; i < text.Length; i++)
             {
                 char c = text[i];
                 switch (c)
                 {
-                    case '"': _out.Append("\\\""); break;
-                    case '\\': _out.Append("\\\\"); break;
-                    case '\n': _out.Append("\\n"); break;
-                    case '\r': _out.Append("\\r"); break;
-                    case '\t': _out.Append("\\t"); break;
-                    case '\b': _out.Append("\\b"); break;
-                    case '\f': _out.Append("\\f"); break;
+                    case '"': Append("\\\""); break;
+                    case '\\': Append("\\\\"); break;
+                    case '\n': Append("\\n"); break;
+                    case '\r': Append("\\r"); break;
+                    case '\t': Append("\\t"); break;
+                    case '\b': Append("\\b"); break;
+                    case '\f': Append("\\f"); break;
                     default:
                         i = AppendPlain(text, i);
                         break;
                 }
             }
 
-            _out.Append('"');
+            Append('"');
         }
 
         /// <summary>Appends the character at <paramref name="i"/>; returns the index of the last code unit used.</summary>
@@ -213,20 +268,20 @@ namespace Lockers.Core.Json
             char c = text[i];
             if (c < ' ')
             {
-                _out.Append("\\u00");
-                _out.Append(HexDigit(c >> 4));
-                _out.Append(HexDigit(c & 0xF));
+                Append("\\u00");
+                Append(HexDigit(c >> 4));
+                Append(HexDigit(c & 0xF));
                 return i;
             }
 
             if (c >= '\uD800' && c <= '\uDBFF' && i + 1 < text.Length && text[i + 1] >= '\uDC00' && text[i + 1] <= '\uDFFF')
             {
-                _out.Append(c);
-                _out.Append(text[i + 1]);
+                Append(c);
+                Append(text[i + 1]);
                 return i + 1;
             }
 
-            _out.Append(c >= '\uD800' && c <= '\uDFFF' ? '\uFFFD' : c);
+            Append(c >= '\uD800' && c <= '\uDFFF' ? '\uFFFD' : c);
             return i;
         }
 

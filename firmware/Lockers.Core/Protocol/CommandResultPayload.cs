@@ -34,9 +34,12 @@ namespace Lockers.Core.Protocol
         }
 
         /// <summary>Compact UTF-8 JSON; reason only when not ok.</summary>
-        public byte[] ToJson()
+        public byte[] ToJson() => ToJson(new JsonWriter());
+
+        /// <summary>As <see cref="ToJson()"/>, built in <paramref name="writer"/> (cleared first) so a caller that sends many reuses one buffer.</summary>
+        public byte[] ToJson(JsonWriter writer)
         {
-            var writer = new JsonWriter();
+            writer.Clear();
             writer.BeginObject().Field(Fields.Id, CommandId).Field(Fields.Result, Result);
             if (Result != CommandResults.Ok)
             {

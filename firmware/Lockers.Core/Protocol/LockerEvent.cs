@@ -100,9 +100,12 @@ namespace Lockers.Core.Protocol
         }
 
         /// <summary>Compact UTF-8 JSON: common fields first, then the fields of the kind.</summary>
-        public byte[] ToJson()
+        public byte[] ToJson() => ToJson(new JsonWriter());
+
+        /// <summary>As <see cref="ToJson()"/>, built in <paramref name="writer"/> (cleared first) so a caller that sends many reuses one buffer.</summary>
+        public byte[] ToJson(JsonWriter writer)
         {
-            var writer = new JsonWriter();
+            writer.Clear();
             LockerEventCodec.Write(this, writer);
             return writer.ToUtf8();
         }

@@ -37,9 +37,12 @@ namespace Lockers.Core.Protocol
         public long DroppedEvents { get; set; }
 
         /// <summary>Compact UTF-8 JSON.</summary>
-        public byte[] ToJson()
+        public byte[] ToJson() => ToJson(new JsonWriter());
+
+        /// <summary>As <see cref="ToJson()"/>, built in <paramref name="writer"/> (cleared first) so a caller that sends many reuses one buffer.</summary>
+        public byte[] ToJson(JsonWriter writer)
         {
-            var writer = new JsonWriter();
+            writer.Clear();
             writer.BeginObject()
                 .Field(Fields.UptimeMs, UptimeMs)
                 .Field(Fields.FreeMemory, FreeMemoryBytes);
