@@ -1,8 +1,10 @@
 using Lockers.Gateway.Clients;
 using Lockers.Gateway.Codes;
 using Lockers.Gateway.CommandLine;
+using Lockers.Gateway.Dashboard;
 using Lockers.Gateway.Expiry;
 using Lockers.Gateway.Health;
+using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Link;
 using Lockers.Gateway.Registry;
 using Lockers.Gateway.Reservations;
@@ -11,7 +13,7 @@ using Lockers.Gateway.Throttle;
 using Lockers.Gateway.Webhooks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-// Subcommands (apikey, site, locker) share the server's configuration and services but never start it.
+// Subcommands (apikey, site, locker, staff) share the server's configuration and services but never start it.
 var isCommand = GatewayCommandLine.IsCommand(args);
 var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
 
@@ -26,6 +28,8 @@ builder.AddWebhooks();
 builder.AddExpiry();
 builder.AddLockerLink();
 builder.AddGatewayHealth();
+builder.AddMonitoring();
+builder.AddDashboard();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 
@@ -45,6 +49,7 @@ app.MapOpenApi();
 app.MapHealthApi();
 app.MapReservationsApi();
 app.MapAccessLinkApi();
+app.MapDashboard();
 
 await app.RunAsync();
 return 0;

@@ -15,6 +15,7 @@ public static class GatewayCommandLine
 {
     private static readonly string Usage = $"""
         usage:
+          Lockers.Gateway staff add --user NAME --role viewer|maintenance|admin   (password on stdin)
           Lockers.Gateway apikey create --client NAME [--webhook-url URL]
           Lockers.Gateway site import --file PATH
           {ProvisionCommand.Usage}
@@ -22,7 +23,7 @@ public static class GatewayCommandLine
         (Store__DataDirectory, Codes__PepperFile, ...), as for the server.
         """;
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "apikey" or "site" or "locker" or "help" or "--help";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "staff" or "apikey" or "site" or "locker" or "help" or "--help";
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
     {
@@ -48,6 +49,8 @@ public static class GatewayCommandLine
                     return 0;
                 case ["locker", "provision", .. var rest]:
                     return await ProvisionCommand.RunAsync(services, rest, output, error);
+                case ["staff", .. var rest]:
+                    return await Staff.StaffCommand.RunAsync(services.GetRequiredService<Staff.StaffService>(), rest, Console.In, output, error);
                 default:
                     error.WriteLine(Usage);
                     return args is ["help"] or ["--help"] ? 0 : 2;

@@ -1,6 +1,7 @@
 using Lockers.Core.Protocol;
 using Lockers.Gateway.Audit;
 using Lockers.Gateway.Codes;
+using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Registry;
 using Lockers.Gateway.Store;
 using Microsoft.Extensions.Options;
@@ -15,8 +16,8 @@ namespace Lockers.Gateway.Link;
 /// the claim and the command loses one answer, and the person types the code again (see ADR 0200).
 /// </summary>
 public sealed class CodeEntryHandler(
-    ILockerStore store, LockerCodeVerifier verifier, LockerCommandSender sender, IOptions<LockerLinkOptions> options,
-    TimeProvider time, ILogger<CodeEntryHandler> logger)
+    ILockerStore store, LockerCodeVerifier verifier, LockerCommandSender sender, ILockerHealthSink health,
+    IOptions<LockerLinkOptions> options, TimeProvider time, ILogger<CodeEntryHandler> logger)
 {
     public async Task<LinkOutcome> HandleAsync(Locker locker, LockerEvent entry, CancellationToken cancellationToken)
     {
@@ -61,6 +62,12 @@ public sealed class CodeEntryHandler(
             _ => LockerCommandRequest.Deny(locker.Id, entry.Reader, 0),
         };
         await sender.SendAsync(command, actor, check.ReservationId, cancellationToken);
+        if (check is { Outcome: CodeCheckOutcome.Throttled, RetryAfter: { } held })
+        {
+            // The pin_throttle alarm: someone may be guessing codes at this keypad.
+            await health.OnThrottleEngagedAsync(locker.Id, entry.Reader, now + held, now, cancellationToken);
+        }
+
         return LinkOutcome.Applied;
     }
 }

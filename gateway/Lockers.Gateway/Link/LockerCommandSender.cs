@@ -1,6 +1,7 @@
 using Lockers.Core.Commands;
 using Lockers.Core.Protocol;
 using Lockers.Gateway.Audit;
+using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Store;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ namespace Lockers.Gateway.Link;
 /// after that commit, so every command a locker can receive is in the store and no counter is ever signed twice.
 /// </summary>
 public sealed class LockerCommandSender(
-    ILockerStore store, CommandKeys keys, ILockerCommandPublisher publisher, LinkCounters counters,
+    ILockerStore store, CommandKeys keys, ILockerCommandPublisher publisher, LinkCounters counters, UnlockStopwatch unlocks,
     IOptions<LockerLinkOptions> options, TimeProvider time, ILogger<LockerCommandSender> logger)
 {
     /// <summary>How long to wait for the broker's PUBACK before moving on (the command stays queued in the client).</summary>
@@ -28,6 +29,12 @@ public sealed class LockerCommandSender(
             logger.LogError("Cannot send {Action} to locker {LockerId}: it has no command key (provision it: locker provision)",
                 request.Action, request.LockerId);
             return null;
+        }
+
+        if (signed.Action == CommandActions.Unlock)
+        {
+            // Unlock round trip (the metrics histogram): from here to the locker's door-opened event.
+            unlocks.Started(request.LockerId, request.Compartment, time.GetUtcNow());
         }
 
         try

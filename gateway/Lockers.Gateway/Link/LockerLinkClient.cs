@@ -28,6 +28,15 @@ public sealed class LockerLinkClient : ILockerCommandPublisher, IAsyncDisposable
     /// <summary>Disconnected until the link service first connects.</summary>
     public MqttClientState State => _client.IsValueCreated ? _client.Value.State : MqttClientState.Disconnected;
 
+    /// <summary>
+    /// True once the broker granted every subscription: from then on the broker keeps lockers' QoS 1 messages for
+    /// this session, even across reconnects. Until then a locker's event could find no subscriber and be dropped.
+    /// </summary>
+    public bool Subscribed { get; internal set; }
+
+    /// <summary>Connected with its subscriptions in place: what /health and tests wait for.</summary>
+    public bool IsServing => Subscribed && State == MqttClientState.Connected;
+
     public Task PublishCommandAsync(string lockerId, byte[] payload, CancellationToken cancellationToken) =>
         Client.PublishAsync(Topics.Command(lockerId), payload, MqttQos.AtLeastOnce, retain: false, cancellationToken);
 
@@ -67,5 +76,7 @@ public sealed class LockerLinkClient : ILockerCommandPublisher, IAsyncDisposable
         // connection, the broker redelivers it, and one locker could stall the link. Oversized payloads are
         // instead counted and dropped by the handler (LockerLinkOptions.MaxPayloadBytes).
         ReconnectMaxDelay = TimeSpan.FromSeconds(30),
+        // LockerLinkService acknowledges each QoS 1 message after it is applied (commit, then PUBACK).
+        ManualAcknowledgement = true,
     };
 }

@@ -10,8 +10,11 @@ namespace Lockers.Gateway.Link;
 /// MQTT client reconnects and resubscribes by itself.
 /// </summary>
 /// <remarks>
-/// Acknowledgement gap: the MQTT client sends PUBACK when a message enters its receive queue, before this
-/// service has applied it, so a gateway crash between the two loses that message (docs/adr/0200).
+/// Commit, then acknowledge: the client runs with manual acknowledgement, and a QoS 1 message gets its PUBACK
+/// only after <see cref="LockerMessageHandler.HandleAsync"/> returned, so a gateway that dies mid-message leaves
+/// it with the broker, which redelivers it on reconnect; the per-(locker, seq) check makes the redelivery harmless.
+/// A message that could not be used at all (malformed, unknown locker, retries exhausted) is acknowledged too,
+/// after it is logged and counted: redelivering it would fail the same way and hold back every later PUBACK.
 /// </remarks>
 public sealed class LockerLinkService(
     LockerLinkClient link, LockerMessageHandler handler, LinkCounters counters, IOptions<LockerLinkOptions> options,
@@ -34,6 +37,7 @@ public sealed class LockerLinkService(
             await foreach (var message in link.Client.Messages.ReadAllAsync(stoppingToken))
             {
                 await handler.HandleAsync(message, stoppingToken);
+                await link.Client.AcknowledgeAsync(message, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -62,6 +66,7 @@ public sealed class LockerLinkService(
                 await link.Client.ConnectAsync(stoppingToken);
                 var result = await link.Client.SubscribeAsync(LockerLinkClient.Subscriptions(settings.SharedGroup), stoppingToken);
                 result.EnsureGranted();
+                link.Subscribed = true;
                 return;
             }
             catch (Exception ex) when (ex is MqttConnectException or MqttClientNotConnectedException or MqttSubscribeException)

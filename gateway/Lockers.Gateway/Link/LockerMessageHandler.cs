@@ -1,4 +1,5 @@
 using Lockers.Core.Protocol;
+using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Registry;
 using Lockers.Mqtt.Client;
 using Microsoft.Extensions.Options;
@@ -8,12 +9,19 @@ namespace Lockers.Gateway.Link;
 /// <summary>
 /// Handles one inbound MQTT message end to end: parse (<see cref="LockerMessageParser"/>), find the locker,
 /// route by channel. Every message that cannot be used is logged with its reason and counted, never thrown:
-/// one bad locker must not stop the link for the others.
+/// one bad locker must not stop the link for the others. A failure while applying (the store busy or briefly
+/// unreachable) is retried a few times before the message is given up: applying is idempotent per (locker, seq),
+/// so a retry after a commit that did land changes nothing. What was applied then feeds locker health
+/// (<see cref="LockerHealthFeed"/>): online state, telemetry, door states, alarms.
 /// </summary>
 public sealed class LockerMessageHandler(
     LockerDirectory directory, LockerEventApplier events, CommandResultRecorder results, RegistryService registry,
-    LinkCounters counters, IOptions<LockerLinkOptions> options, ILogger<LockerMessageHandler> logger)
+    LockerHealthFeed health, LinkCounters counters, IOptions<LockerLinkOptions> options,
+    ILogger<LockerMessageHandler> logger)
 {
+    /// <summary>Waits before each retry of a failed apply; real time, so a frozen test clock cannot stall the link.</summary>
+    private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2)];
+
     public async Task<LinkOutcome?> HandleAsync(MqttApplicationMessage raw, CancellationToken cancellationToken)
     {
         counters.CountReceived();
@@ -30,17 +38,16 @@ public sealed class LockerMessageHandler(
                 return Drop(LinkDropReason.UnknownLocker, raw.Topic, $"locker '{message.LockerId}' is not registered");
             }
 
-            var outcome = await RouteAsync(locker, message, cancellationToken);
+            var outcome = await RouteWithRetriesAsync(locker, message, raw.Topic, cancellationToken);
             if (outcome == LinkOutcome.Duplicate)
             {
                 counters.CountDuplicate();
                 logger.LogInformation("Duplicate {Topic} ignored (already applied)", raw.Topic);
-            }
-            else
-            {
-                counters.CountHandled();
+                return outcome;
             }
 
+            counters.CountHandled();
+            await FeedHealthAsync(locker.Id, message, cancellationToken);
             return outcome;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -48,6 +55,36 @@ public sealed class LockerMessageHandler(
             counters.CountDropped(LinkDropReason.Failed);
             logger.LogError(ex, "Message on {Topic} could not be handled and is lost", raw.Topic);
             return null;
+        }
+    }
+
+    private async Task<LinkOutcome> RouteWithRetriesAsync(Locker locker, LockerMessage message, string topic, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await RouteAsync(locker, message, cancellationToken);
+            }
+            catch (Exception ex) when (attempt < RetryDelays.Length && ex is not OperationCanceledException)
+            {
+                logger.LogWarning("Applying {Topic} failed ({Error}); retry {Attempt} of {Retries} in {Delay}",
+                    topic, ex.Message, attempt + 1, RetryDelays.Length, RetryDelays[attempt]);
+                await Task.Delay(RetryDelays[attempt], TimeProvider.System, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Health is a view of what was applied: its failure is logged and never undoes or loses the message.</summary>
+    private async Task FeedHealthAsync(string lockerId, LockerMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await health.FeedAsync(lockerId, message.Payload, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Locker health for {LockerId} not updated from {Channel}", lockerId, message.Channel);
         }
     }
 

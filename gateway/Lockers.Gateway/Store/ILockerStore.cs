@@ -26,6 +26,8 @@ public interface IStoreTransaction
     IAuditLog Audit { get; }
     IOutbox Outbox { get; }
     ILockerLinkRepository LockerLink { get; }
+    IMonitoringRepository Monitoring { get; }
+    IStaffRepository Staff { get; }
 }
 
 public static class LockerStoreExtensions

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Lockers.Core.Protocol;
-using Lockers.Gateway.Store;
 using Lockers.Gateway.Tests.Infrastructure;
 using Lockers.Gateway.Webhooks;
 
@@ -45,9 +44,9 @@ public sealed class DepositAndPickupTests
         await locker.DoorAsync(door, DoorStates.Closed);
 
         // Both commands are in the store with the locker's answers.
-        await Testing.Wait.UntilAsync(async () => (await CommandsAsync(system)).All(c => c.Result == CommandResults.Ok), TimeSpan.FromSeconds(15),
-            "both command results to be recorded");
-        Assert.Equal(2, (await CommandsAsync(system)).Count);
+        await Testing.Wait.UntilAsync(async () => (await system.CommandsAsync("test-a")).All(c => c.Result == CommandResults.Ok),
+            TimeSpan.FromSeconds(15), "both command results to be recorded");
+        Assert.Equal(2, (await system.CommandsAsync("test-a")).Count);
         Assert.Equal(0, system.Counters.DroppedTotal);
     }
 
@@ -75,7 +74,4 @@ public sealed class DepositAndPickupTests
         Assert.True(again.Accepted);
         Assert.Equal(CommandActions.Deny, again.Command!.Action);
     }
-
-    private static Task<IReadOnlyList<Gateway.Link.LockerCommandRecord>> CommandsAsync(LinkedGateway system) =>
-        system.Gateway.Factory.Service<ILockerStore>().ExecuteAsync(tx => tx.LockerLink.ListCommandsAsync("test-a", 10));
 }

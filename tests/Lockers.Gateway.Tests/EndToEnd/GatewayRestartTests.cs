@@ -5,7 +5,6 @@ using Lockers.Gateway.Link;
 using Lockers.Gateway.Provisioning;
 using Lockers.Gateway.Reservations;
 using Lockers.Gateway.Tests.Infrastructure;
-using Lockers.Mqtt.Client;
 using Lockers.Testing;
 
 namespace Lockers.Gateway.Tests.EndToEnd;
@@ -59,5 +58,5 @@ public sealed class GatewayRestartTests
     }
 
     private static Task WaitConnectedAsync(GatewayFixture gateway) =>
-        Wait.UntilAsync(() => gateway.Factory.Service<LockerLinkClient>().State == MqttClientState.Connected, Timeout, "the locker link to connect");
+        Wait.UntilAsync(() => gateway.Factory.Service<LockerLinkClient>().IsServing, Timeout, "the locker link to connect and subscribe");
 }

@@ -3,8 +3,8 @@ using System.Runtime.CompilerServices;
 using Lockers.Gateway.Link;
 using Lockers.Gateway.Provisioning;
 using Lockers.Gateway.Reservations;
+using Lockers.Gateway.Store;
 using Lockers.Gateway.Tests.Infrastructure;
-using Lockers.Mqtt.Client;
 using Lockers.Testing;
 
 namespace Lockers.Gateway.Tests.EndToEnd;
@@ -49,7 +49,7 @@ public sealed class LinkedGateway : IAsyncDisposable
         var api = await gateway.CreateApiClientAsync("acme", webhooks.Url);
         var system = new LinkedGateway(broker, gateway, webhooks, api);
         var link = gateway.Factory.Service<LockerLinkClient>();
-        await Wait.UntilAsync(() => link.State == MqttClientState.Connected, EffectTimeout, "the gateway's locker link to connect");
+        await Wait.UntilAsync(() => link.IsServing, EffectTimeout, "the gateway's locker link to connect and subscribe");
         return system;
     }
 
@@ -68,6 +68,13 @@ public sealed class LinkedGateway : IAsyncDisposable
 
     public async Task<ReservationResponse> ReservationAsync(string id) =>
         (await Api.GetFromJsonAsync<ReservationResponse>($"/api/v1/reservations/{id}", ReservationRequests.Json))!;
+
+    /// <summary>
+    /// The commands signed for a locker, newest first. They are recorded before they are published, so once a
+    /// locker has received one, it is here (the link's CommandsSent counter moves only at the broker's PUBACK).
+    /// </summary>
+    public Task<IReadOnlyList<LockerCommandRecord>> CommandsAsync(string lockerId) =>
+        Gateway.Factory.Service<ILockerStore>().ExecuteAsync(tx => tx.LockerLink.ListCommandsAsync(lockerId, 100));
 
     public Task WaitForStatusAsync(string reservationId, string status) =>
         Wait.UntilAsync(async () => (await ReservationAsync(reservationId)).Status == status, EffectTimeout, $"reservation {reservationId} to be {status}");

@@ -71,7 +71,7 @@ public sealed class LockerCommandSenderTests : IAsyncLifetime
     private ILockerStore Store => _gateway.Factory.Service<ILockerStore>();
 
     private LockerCommandSender Sender() => new(Store, _gateway.Factory.Service<CommandKeys>(), _published,
-        _gateway.Factory.Service<LinkCounters>(), Options.Create(new LockerLinkOptions()), _gateway.Time, NullLogger<LockerCommandSender>.Instance);
+        _gateway.Factory.Service<LinkCounters>(), _gateway.Factory.Service<Lockers.Gateway.Monitoring.UnlockStopwatch>(), Options.Create(new LockerLinkOptions()), _gateway.Time, NullLogger<LockerCommandSender>.Instance);
 
     private CommandVerifier Verifier(DeviceConfig config) =>
         new(config.LockerId, config.CommandKey, new TestClock(_gateway.Time), new MemoryStorage());

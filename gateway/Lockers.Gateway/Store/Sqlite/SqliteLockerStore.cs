@@ -48,4 +48,6 @@ internal sealed class SqliteStoreTransaction(SqliteSession session) : IStoreTran
     public IAuditLog Audit { get; } = new SqliteAuditLog(session);
     public IOutbox Outbox { get; } = new SqliteOutbox(session);
     public ILockerLinkRepository LockerLink { get; } = new SqliteLockerLinkRepository(session);
+    public IMonitoringRepository Monitoring { get; } = new SqliteMonitoringRepository(session);
+    public IStaffRepository Staff { get; } = new SqliteStaffRepository(session);
 }

@@ -170,6 +170,7 @@ public static class SqliteMigrations
             CREATE INDEX outbox_due ON outbox(delivered_at, failed_at, next_attempt_at);
             """),
         new(2, SqliteLockerLinkMigration.Description, SqliteLockerLinkMigration.Sql),
+        new(3, SqliteMonitoringMigration.Description, SqliteMonitoringMigration.Sql),
     ];
 
     public static int Latest => All[^1].Version;

@@ -1,0 +1,54 @@
+using Lockers.Gateway.Audit;
+using Lockers.Gateway.Monitoring;
+using Lockers.Gateway.Registry;
+using Lockers.Gateway.Store;
+
+namespace Lockers.Gateway.Dashboard;
+
+/// <summary>
+/// Opens a door for a staff member: the reason is required and audited before the signed command leaves, so
+/// even an open that never arrives is on record. The door's own "opened" event then shows on every page.
+/// </summary>
+public sealed class RemoteOpenService(
+    ILockerStore store, ILockerCommandSender commands, UnlockStopwatch unlocks, LiveFeed live, TimeProvider time)
+{
+    public const int MaxReasonLength = 500;
+
+    public async Task<MaintenanceOutcome> OpenAsync(CompartmentRef target, string reason, string staffUser, CancellationToken cancellationToken = default)
+    {
+        reason = reason.Trim();
+        if (reason.Length is < 3 or > MaxReasonLength)
+        {
+            return new MaintenanceOutcome(false, $"Give a reason of 3 to {MaxReasonLength} characters.", StatusCodes.Status400BadRequest);
+        }
+        var compartment = await store.ExecuteAsync(async tx =>
+        {
+            var found = await tx.Registry.GetCompartmentAsync(target);
+            if (found is not null)
+            {
+                var siteId = (await tx.Registry.GetLockerAsync(target.LockerId))?.SiteId;
+                await tx.Audit.AppendAsync(new AuditEntry(time.GetUtcNow(), $"staff:{staffUser}", MonitoringAuditActions.RemoteOpen,
+                    siteId, target.LockerId, target.Number, (await tx.Reservations.FindHoldingAsync(target))?.Id, $"reason: {reason}"));
+            }
+            return found;
+        }, cancellationToken);
+        if (compartment is null)
+        {
+            return MaintenanceOutcome.NotFound($"There is no compartment {target}.");
+        }
+        var sentAt = time.GetUtcNow();
+        unlocks.Started(target.LockerId, target.Number, sentAt); // also started by LockerCommandSender; kept for other senders
+        var result = await commands.SendUnlockAsync(target.LockerId, target.Number, $"staff:{staffUser}", cancellationToken);
+        live.Publish(new LiveUpdate("command", target.LockerId, new
+        {
+            action = "unlock", compartment = target.Number, by = staffUser, status = result.Status.ToString().ToLowerInvariant(),
+            reason = result.Reason, commandId = result.CommandId,
+        }, sentAt));
+        return result.Status switch
+        {
+            CommandSendStatus.Sent => MaintenanceOutcome.Ok(new { commandId = result.CommandId, status = "sent" }),
+            CommandSendStatus.Unavailable => MaintenanceOutcome.Unavailable($"The locker cannot be reached: {result.Reason}."),
+            _ => MaintenanceOutcome.Conflict($"The locker refused the command: {result.Reason}."),
+        };
+    }
+}

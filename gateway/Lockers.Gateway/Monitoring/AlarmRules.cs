@@ -1,0 +1,124 @@
+using System.Globalization;
+using Lockers.Core.Protocol;
+
+namespace Lockers.Gateway.Monitoring;
+
+/// <summary>
+/// Pure alarm logic: from what is known about a locker and the current time, the conditions that hold now.
+/// No I/O and no clock of its own, so every rule is tested with plain values.
+/// </summary>
+public sealed class AlarmRules(MonitoringOptions options)
+{
+    // Readings no working sensor gives: 0 mV while the board runs, and the error values of common
+    // temperature sensors (DS18B20 reports -127 °C when absent).
+    private const double ImplausibleLowTemperatureC = -55;
+    private const double ImplausibleHighTemperatureC = 125;
+
+    /// <summary>Online means: the retained status says so and the locker was heard within the heartbeat allowance.</summary>
+    public bool IsOnline(LockerHealthSnapshot locker, DateTimeOffset now) =>
+        locker.ReportedOnline == true && locker.LastContact is { } last && now - last <= options.OfflineAfter;
+
+    public IReadOnlyList<AlarmCondition> Evaluate(LockerHealthSnapshot locker, DateTimeOffset now)
+    {
+        var conditions = new List<AlarmCondition>();
+        AddOffline(locker, now, conditions);
+        AddDoors(locker, now, conditions);
+        AddTelemetry(locker, now, conditions);
+        AddIncidents(locker, now, conditions);
+        AddThrottle(locker, now, conditions);
+        return conditions;
+    }
+
+    private void AddOffline(LockerHealthSnapshot locker, DateTimeOffset now, List<AlarmCondition> conditions)
+    {
+        if (IsOnline(locker, now) || locker.ReportedOnline is null)
+        {
+            return; // null: nothing heard yet since start; the retained status arrives on subscribe
+        }
+        var detail = locker.ReportedOnline == false
+            ? "the locker's status is offline (it disconnected, or the broker published its last will)"
+            : $"no message for {Seconds(now - (locker.LastContact ?? now))} s (heartbeat every {options.HeartbeatIntervalSeconds} s)";
+        conditions.Add(new AlarmCondition(AlarmKinds.LockerOffline, locker.LockerId, null, detail, now));
+    }
+
+    private static void AddDoors(LockerHealthSnapshot locker, DateTimeOffset now, List<AlarmCondition> conditions)
+    {
+        foreach (var (compartment, state) in locker.Doors.OrderBy(pair => pair.Key))
+        {
+            (string? Kind, string Detail) condition = state switch
+            {
+                DoorStates.Forced => (AlarmKinds.DoorForced, "the door opened without an unlock"),
+                DoorStates.Jammed => (AlarmKinds.DoorJammed, "the door did not open after an unlock"),
+                DoorStates.LeftOpen => (AlarmKinds.DoorLeftOpen, "the door has been open longer than allowed"),
+                _ => (null, ""),
+            };
+            if (condition.Kind is not null)
+            {
+                conditions.Add(new AlarmCondition(condition.Kind, locker.LockerId, compartment, condition.Detail, now));
+            }
+        }
+    }
+
+    private void AddTelemetry(LockerHealthSnapshot locker, DateTimeOffset now, List<AlarmCondition> conditions)
+    {
+        if (locker.Telemetry is not { } t)
+        {
+            return;
+        }
+        var faults = new List<string>();
+        if (t.SupplyMv is { } mv)
+        {
+            if (mv <= 0)
+            {
+                faults.Add($"supply reads {mv} mV");
+            }
+            else if (mv < options.SupplyMinMv || mv > options.SupplyMaxMv)
+            {
+                conditions.Add(new AlarmCondition(AlarmKinds.SupplyOutOfRange, locker.LockerId, null,
+                    $"supply {mv} mV, allowed {options.SupplyMinMv}-{options.SupplyMaxMv} mV", now));
+            }
+        }
+        if (t.TemperatureC is { } celsius)
+        {
+            if (celsius <= ImplausibleLowTemperatureC || celsius >= ImplausibleHighTemperatureC)
+            {
+                faults.Add($"temperature reads {Format(celsius)} °C");
+            }
+            else if (celsius < options.TemperatureMinC || celsius > options.TemperatureMaxC)
+            {
+                conditions.Add(new AlarmCondition(AlarmKinds.TemperatureOutOfRange, locker.LockerId, null,
+                    $"temperature {Format(celsius)} °C, allowed {Format(options.TemperatureMinC)} to {Format(options.TemperatureMaxC)} °C", now));
+            }
+        }
+        if (faults.Count > 0)
+        {
+            conditions.Add(new AlarmCondition(AlarmKinds.SensorFault, locker.LockerId, null,
+                "implausible reading: " + string.Join(", ", faults), now));
+        }
+    }
+
+    private void AddIncidents(LockerHealthSnapshot locker, DateTimeOffset now, List<AlarmCondition> conditions)
+    {
+        var recent = locker.Incidents.Where(incident => now - incident.At < options.EventAlarmQuietPeriod);
+        foreach (var group in recent.GroupBy(incident => incident.Kind))
+        {
+            var latest = group.MaxBy(incident => incident.At)!;
+            conditions.Add(new AlarmCondition(group.Key, locker.LockerId, null, latest.Detail, latest.At));
+        }
+    }
+
+    private static void AddThrottle(LockerHealthSnapshot locker, DateTimeOffset now, List<AlarmCondition> conditions)
+    {
+        var held = locker.ThrottledKeypads.Where(keypad => keypad.Until > now).OrderBy(keypad => keypad.KeypadId).ToList();
+        if (held.Count > 0)
+        {
+            var list = string.Join(", ", held.Select(keypad => $"{keypad.KeypadId} until {keypad.Until:HH:mm:ss}Z"));
+            conditions.Add(new AlarmCondition(AlarmKinds.PinThrottle, locker.LockerId, null,
+                $"repeated wrong PINs, keypad throttled: {list}", now));
+        }
+    }
+
+    private static string Seconds(TimeSpan span) => ((long)span.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+
+    private static string Format(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,12 @@
+namespace Lockers.Gateway.Monitoring;
+
+/// <summary>An alarm as JSON for the dashboard, the live feed and the alarm webhook.</summary>
+public sealed record AlarmView(
+    long Id, string Kind, string Severity, string State, string? SiteId, string LockerId, int? Compartment, string Detail,
+    DateTimeOffset FirstSeen, DateTimeOffset LastSeen, int Occurrences, string? AcknowledgedBy, DateTimeOffset? AcknowledgedAt,
+    DateTimeOffset? ClearedAt, string? Change = null)
+{
+    public static AlarmView From(MonitoredAlarm a, string? change = null) => new(
+        a.Id, a.Kind, a.Severity.ToString().ToLowerInvariant(), a.State, a.SiteId, a.LockerId, a.Compartment, a.Detail,
+        a.FirstSeen, a.LastSeen, a.Occurrences, a.AcknowledgedBy, a.AcknowledgedAt, a.ClearedAt, change);
+}

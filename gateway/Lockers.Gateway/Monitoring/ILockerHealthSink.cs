@@ -1,0 +1,34 @@
+using Lockers.Core.Protocol;
+
+namespace Lockers.Gateway.Monitoring;
+
+/// <summary>
+/// What the locker link reports to health monitoring, one call per MQTT message, after the message is parsed.
+/// <c>at</c> is when the gateway received it (its own clock: a locker's clock may be unset or wrong).
+/// Implemented by <see cref="LockerHealthService"/>.
+/// </summary>
+public interface ILockerHealthSink
+{
+    /// <summary>The retained status: birth (<paramref name="online"/> true, with firmware) or last will / clean offline.</summary>
+    Task OnStatusAsync(string lockerId, bool online, string? firmware, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>A telemetry message: the heartbeat and the figures of the locker.</summary>
+    Task OnTelemetryAsync(string lockerId, TelemetryPayload telemetry, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>A door event; <paramref name="state"/> is a <see cref="DoorStates"/> name.</summary>
+    Task OnDoorEventAsync(string lockerId, int compartment, string state, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>The locker refused a signed command (<see cref="RefusalReasons"/>); bad_signature and replay may be an attack.</summary>
+    Task OnCommandRefusedAsync(string lockerId, string commandId, string reason, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>The locker's flash journal overflowed; <paramref name="droppedTotal"/> events are lost since installation.</summary>
+    Task OnJournalOverflowAsync(string lockerId, long droppedTotal, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    Task OnTamperAsync(string lockerId, string detail, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>The PIN throttle holds back a keypad of the locker until <paramref name="until"/>.</summary>
+    Task OnThrottleEngagedAsync(string lockerId, string keypadId, DateTimeOffset until, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>Any other message from the locker (events of other kinds, command results): it is alive.</summary>
+    Task OnContactAsync(string lockerId, DateTimeOffset at, CancellationToken cancellationToken = default);
+}

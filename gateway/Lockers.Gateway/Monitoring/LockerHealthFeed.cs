@@ -1,0 +1,28 @@
+using Lockers.Core.Protocol;
+
+namespace Lockers.Gateway.Monitoring;
+
+/// <summary>
+/// Turns one parsed protocol payload into the health sink's calls, so the locker link needs a single call per
+/// message: <c>await feed.FeedAsync(locker.Id, message.Payload, cancellationToken)</c> after it handled it.
+/// </summary>
+public sealed class LockerHealthFeed(ILockerHealthSink sink, TimeProvider time)
+{
+    public Task FeedAsync(string lockerId, object payload, CancellationToken cancellationToken = default)
+    {
+        var at = time.GetUtcNow();
+        return payload switch
+        {
+            StatusPayload status => sink.OnStatusAsync(lockerId, status.State == StatusStates.Online,
+                string.IsNullOrEmpty(status.Firmware) ? null : status.Firmware, at, cancellationToken),
+            TelemetryPayload telemetry => sink.OnTelemetryAsync(lockerId, telemetry, at, cancellationToken),
+            LockerEvent { Kind: EventKinds.Door } door => sink.OnDoorEventAsync(lockerId, door.Compartment, door.DoorState, at, cancellationToken),
+            LockerEvent { Kind: EventKinds.CommandRefused } refused =>
+                sink.OnCommandRefusedAsync(lockerId, refused.CommandId, refused.Reason, at, cancellationToken),
+            LockerEvent { Kind: EventKinds.JournalOverflow } overflow => sink.OnJournalOverflowAsync(lockerId, overflow.Dropped, at, cancellationToken),
+            LockerEvent { Kind: EventKinds.Tamper } tamper => sink.OnTamperAsync(lockerId, tamper.Detail, at, cancellationToken),
+            // Refused cmd/results repeat the command_refused event; everything else just proves the locker is alive.
+            _ => sink.OnContactAsync(lockerId, at, cancellationToken),
+        };
+    }
+}

@@ -1,0 +1,48 @@
+using Lockers.Gateway.Store;
+using Microsoft.Extensions.Options;
+
+namespace Lockers.Gateway.Monitoring;
+
+public static class MonitoringSetup
+{
+    /// <summary>Health state, alarm rules and lifecycle, the alarm webhook and metrics. Call after AddStore.</summary>
+    public static WebApplicationBuilder AddMonitoring(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<MonitoringOptions>().BindConfiguration(MonitoringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MonitoringOptions>, MonitoringOptionsValidator>();
+        services.AddSingleton<GatewayMetrics>();
+        services.AddSingleton<UnlockStopwatch>();
+        services.AddSingleton<LiveFeed>();
+        services.AddSingleton<LockerHealthState>();
+        services.AddSingleton(sp => new AlarmRules(sp.GetRequiredService<IOptions<MonitoringOptions>>().Value));
+        services.AddSingleton<AlarmWebhookQueue>();
+        services.AddSingleton<AlarmAnnouncer>();
+        services.AddSingleton<AlarmLifecycle>();
+        services.AddSingleton<LockerHealthService>();
+        services.AddSingleton<ILockerHealthSink>(sp => sp.GetRequiredService<LockerHealthService>());
+        services.AddSingleton<LockerHealthFeed>();
+        // Through the locker link when it is set up (AddLockerLink, in any order); otherwise commands report "unavailable".
+        services.AddSingleton<ILockerCommandSender>(sp => sp.GetService<Link.LockerCommandSender>() is { } link
+            ? new LinkLockerCommandSender(link, sp.GetRequiredService<ILogger<LinkLockerCommandSender>>())
+            : new NoLockerLink());
+        services.AddHttpClient(AlarmWebhookSender.HttpClientName);
+        services.AddHostedService<AlarmWebhookSender>();
+        services.AddHostedService<HealthEvaluationService>();
+        TimeTheStore(services);
+        return builder;
+    }
+
+    /// <summary>Wraps whichever store AddStore registered so every unit of work feeds the store-latency histogram.</summary>
+    private static void TimeTheStore(IServiceCollection services)
+    {
+        var registered = services.LastOrDefault(d => d.ServiceType == typeof(ILockerStore))
+            ?? throw new InvalidOperationException("AddMonitoring needs AddStore first.");
+        services.Remove(registered);
+        services.AddSingleton<ILockerStore>(sp => new TimedLockerStore(
+            (ILockerStore)(registered.ImplementationInstance
+                ?? registered.ImplementationFactory?.Invoke(sp)
+                ?? ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!)),
+            sp.GetRequiredService<GatewayMetrics>(), sp.GetRequiredService<TimeProvider>()));
+    }
+}

@@ -1,0 +1,22 @@
+using Lockers.Gateway.Store;
+
+namespace Lockers.Gateway.Monitoring;
+
+/// <summary>Wraps the store to feed the store-latency histogram; behaves exactly like the store it wraps.</summary>
+public sealed class TimedLockerStore(ILockerStore inner, GatewayMetrics metrics, TimeProvider time) : ILockerStore
+{
+    public async Task<T> ExecuteAsync<T>(Func<IStoreTransaction, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        var started = time.GetTimestamp();
+        try
+        {
+            return await inner.ExecuteAsync(work, cancellationToken);
+        }
+        finally
+        {
+            metrics.StoreLatency.Observe(time.GetElapsedTime(started));
+        }
+    }
+
+    public Task CheckHealthAsync(CancellationToken cancellationToken = default) => inner.CheckHealthAsync(cancellationToken);
+}

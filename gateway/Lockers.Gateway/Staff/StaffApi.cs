@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Lockers.Gateway.Staff;
+
+/// <summary>Sign-in, sign-out and the current session (user, role, anti-forgery token) for the dashboard pages.</summary>
+public static class StaffApi
+{
+    public sealed record SignInRequest(string? User, string? Password);
+
+    public sealed record SessionResponse(bool SignedIn, string? User, string? Role, string CsrfToken);
+
+    public static IEndpointRouteBuilder MapStaffApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/dashboard/api").ExcludeFromDescription();
+        group.MapGet("/session", GetSessionAsync);
+        group.MapPost("/sign-in", SignInAsync).RequireAntiforgeryToken();
+        group.MapPost("/sign-out", (Func<HttpContext, Task<NoContent>>)SignOutAsync).RequireAntiforgeryToken();
+        return app;
+    }
+
+    /// <summary>Anonymous too: the sign-in page needs a token before anyone is signed in.</summary>
+    private static async Task<Ok<SessionResponse>> GetSessionAsync(HttpContext context, IAntiforgery antiforgery)
+    {
+        await UseStaffIdentityAsync(context);
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        var user = context.User;
+        var signedIn = user.Identity?.IsAuthenticated == true;
+        return TypedResults.Ok(new SessionResponse(signedIn, signedIn ? user.UserName() : null,
+            signedIn ? user.Role().ToWire() : null, tokens.RequestToken!));
+    }
+
+    private static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> SignInAsync(
+        SignInRequest request, HttpContext context, StaffService staff, IAntiforgery antiforgery)
+    {
+        if (string.IsNullOrEmpty(request.User) || string.IsNullOrEmpty(request.Password)
+            || await staff.VerifyAsync(request.User, request.Password, context.RequestAborted) is not { } account)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Wrong user name or password");
+        }
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, account.UserName), new Claim(ClaimTypes.Role, account.Role.ToWire())],
+            StaffPolicies.Scheme, ClaimTypes.Name, ClaimTypes.Role));
+        await context.SignInAsync(StaffPolicies.Scheme, principal);
+        // The token is bound to the identity: hand out the signed-in one.
+        context.User = principal;
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        return TypedResults.Ok(new SessionResponse(true, account.UserName, account.Role.ToWire(), tokens.RequestToken!));
+    }
+
+    private static async Task<NoContent> SignOutAsync(HttpContext context)
+    {
+        await context.SignOutAsync(StaffPolicies.Scheme);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The staff cookie is not the default scheme (API keys are), so anonymous-allowed endpoints read it explicitly.</summary>
+    internal static async Task UseStaffIdentityAsync(HttpContext context)
+    {
+        var result = await context.AuthenticateAsync(StaffPolicies.Scheme);
+        if (result.Succeeded)
+        {
+            context.User = result.Principal;
+        }
+    }
+}

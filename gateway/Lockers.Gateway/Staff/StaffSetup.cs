@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
+
+namespace Lockers.Gateway.Staff;
+
+public static class StaffSetup
+{
+    public const string CookieName = "lockers_staff";
+    public const string AntiforgeryCookieName = "lockers_csrf";
+    public const string AntiforgeryHeaderName = "X-CSRF-TOKEN";
+
+    /// <summary>
+    /// Staff sign-in: an HTTP-only, SameSite=Strict cookie session, role policies, and anti-forgery tokens that
+    /// every state-changing dashboard request must carry in <see cref="AntiforgeryHeaderName"/>.
+    /// </summary>
+    public static WebApplicationBuilder AddStaff(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new StaffPasswordHasher(sp.GetRequiredService<IOptions<StaffOptions>>().Value.PasswordIterations));
+        services.AddSingleton<StaffService>();
+        var staff = builder.Configuration.GetSection(StaffOptions.Section).Get<StaffOptions>() ?? new StaffOptions();
+        var securePolicy = staff.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+
+        services.AddAuthentication().AddCookie(StaffPolicies.Scheme, options =>
+        {
+            options.Cookie.Name = CookieName;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SecurePolicy = securePolicy;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.ExpireTimeSpan = TimeSpan.FromMinutes(staff.SessionMinutes);
+            options.SlidingExpiration = true;
+            options.LoginPath = "/dashboard/sign-in.html";
+            // API calls get status codes, not redirects; pages send the browser to sign-in themselves.
+            options.Events.OnRedirectToLogin = context => Deny(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => Deny(context, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicies.Viewer, Policy(StaffRole.Viewer))
+            .AddPolicy(StaffPolicies.Maintenance, Policy(StaffRole.Maintenance))
+            .AddPolicy(StaffPolicies.Admin, Policy(StaffRole.Admin));
+        services.AddAntiforgery(options =>
+        {
+            options.HeaderName = AntiforgeryHeaderName;
+            options.Cookie.Name = AntiforgeryCookieName;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SecurePolicy = securePolicy;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        return builder;
+    }
+
+    private static Action<Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder> Policy(StaffRole minimum) => policy => policy
+        .AddAuthenticationSchemes(StaffPolicies.Scheme)
+        .RequireAuthenticatedUser()
+        .RequireRole(StaffRoles.AtLeast(minimum));
+
+    private static Task Deny(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        context.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+}

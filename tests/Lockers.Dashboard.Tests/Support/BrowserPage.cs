@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using Microsoft.Playwright;
+
+namespace Lockers.Dashboard.Tests.Support;
+
+/// <summary>One browser tab with the dashboard's common steps: sign in, wait for live updates, save a screenshot.</summary>
+public sealed class BrowserPage : IAsyncDisposable
+{
+    private readonly IBrowserContext _context;
+
+    public BrowserPage(IBrowserContext context, IPage page)
+    {
+        _context = context;
+        Page = page;
+        page.PageError += (_, error) => Errors.Enqueue("page error: " + error);
+        page.Console += (_, message) =>
+        {
+            // A failed fetch (401/403 on purpose) is logged as an error too; only script errors count.
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource"))
+            {
+                Errors.Enqueue("console: " + message.Text);
+            }
+        };
+    }
+
+    public IPage Page { get; }
+
+    public ConcurrentQueue<string> Errors { get; } = new();
+
+    /// <summary>Screenshots land in the test output directory, under artifacts/screenshots.</summary>
+    public static string ScreenshotDirectory => Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
+
+    /// <summary>Starts at the dashboard, is sent to sign-in, signs in and waits for the fleet page.</summary>
+    public async Task SignInAsync(string user, string password = DashboardGateway.Password)
+    {
+        await SubmitSignInAsync(user, password);
+        await Page.WaitForURLAsync("**/dashboard/index.html");
+        await Page.Locator("body[data-ready='true']").WaitForAsync();
+    }
+
+    /// <summary>Fills and submits the sign-in form without waiting for the outcome.</summary>
+    public async Task SubmitSignInAsync(string user, string password)
+    {
+        await Page.GotoAsync("/dashboard");
+        await Page.WaitForURLAsync("**/sign-in.html**");
+        await Page.Locator("form#sign-in[data-ready='true']").WaitForAsync();
+        await Page.GetByLabel("User name").FillAsync(user);
+        await Page.GetByLabel("Password").FillAsync(password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    public async Task OpenLockerAsync(string lockerId)
+    {
+        await Page.GotoAsync("/dashboard/locker.html?id=" + lockerId);
+        await Page.Locator("body[data-ready='true']").WaitForAsync();
+        await Page.Locator("#live[data-state='connected']").WaitForAsync();
+    }
+
+    /// <summary>Fails the test with every script error the page logged (a broken script, a CSP violation).</summary>
+    public void AssertNoScriptErrors() => Assert.True(Errors.IsEmpty, "script errors:\n" + string.Join("\n", Errors));
+
+    public Task<byte[]> ScreenshotAsync(string name)
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        return Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+    }
+
+    public async ValueTask DisposeAsync() => await _context.CloseAsync();
+}

@@ -1,0 +1,154 @@
+using Lockers.Core.Protocol;
+using Lockers.Gateway.Monitoring;
+using Lockers.Gateway.Store;
+
+namespace Lockers.Gateway.Tests.Monitoring;
+
+/// <summary>The alarm lifecycle through the real store: raised, seen again, acknowledged, cleared; audited.</summary>
+public sealed class LockerHealthServiceTests
+{
+    private static Task<IReadOnlyList<MonitoredAlarm>> AlarmsAsync(MonitoringGateway gateway, bool openOnly = false) =>
+        gateway.Service<ILockerStore>().ExecuteAsync(tx => tx.Monitoring.ListAlarmsAsync("test-a", openOnly, 100));
+
+    private static async Task<IReadOnlyList<string>> AuditActionsAsync(MonitoringGateway gateway) =>
+        (await gateway.Service<ILockerStore>().ExecuteAsync(tx => tx.Monitoring.ListAuditAsync("test-a", 100)))
+            .Select(entry => entry.Action).ToList();
+
+    [Fact]
+    public async Task ForcedDoor_RaisedAcknowledgedThenClosed_WalksTheWholeLifecycle()
+    {
+        await using var gateway = await MonitoringGateway.StartAsync();
+        await gateway.BringOnlineAsync();
+        var raisedAt = gateway.Time.GetUtcNow();
+
+        await gateway.Health.OnDoorEventAsync("test-a", 3, DoorStates.Forced, raisedAt);
+        var raised = Assert.Single(await AlarmsAsync(gateway));
+        Assert.Equal((AlarmKinds.DoorForced, 3, AlarmSeverity.Critical, "raised", raisedAt),
+            (raised.Kind, raised.Compartment, raised.Severity, raised.State, raised.FirstSeen));
+        Assert.Equal("test-site", raised.SiteId);
+
+        gateway.Time.Advance(TimeSpan.FromMinutes(2));
+        var acknowledged = await gateway.Service<AlarmLifecycle>().AcknowledgeAsync(raised.Id, "alice");
+        Assert.Equal(("acknowledged", "alice"), (acknowledged!.State, acknowledged.AcknowledgedBy));
+        Assert.Null(await gateway.Service<AlarmLifecycle>().AcknowledgeAsync(raised.Id, "bob"));
+
+        gateway.Time.Advance(TimeSpan.FromMinutes(2));
+        await gateway.Health.OnDoorEventAsync("test-a", 3, DoorStates.Closed, gateway.Time.GetUtcNow());
+        var cleared = Assert.Single(await AlarmsAsync(gateway));
+        Assert.Equal(("cleared", gateway.Time.GetUtcNow(), "alice"), (cleared.State, cleared.ClearedAt, cleared.AcknowledgedBy));
+        Assert.Equal(
+            [MonitoringAuditActions.AlarmCleared, MonitoringAuditActions.AlarmAcknowledged, MonitoringAuditActions.AlarmRaised],
+            (await AuditActionsAsync(gateway)).Where(action => action.StartsWith("alarm.")).ToList());
+    }
+
+    [Fact]
+    public async Task ForcedAgainAfterClearing_RaisesANewAlarm()
+    {
+        await using var gateway = await MonitoringGateway.StartAsync();
+        await gateway.BringOnlineAsync();
+        foreach (var state in new[] { DoorStates.Forced, DoorStates.Closed, DoorStates.Forced })
+        {
+            await gateway.Health.OnDoorEventAsync("test-a", 1, state, gateway.Time.GetUtcNow());
+        }
+
+        var alarms = await AlarmsAsync(gateway);
+        Assert.Equal(["raised", "cleared"], alarms.Select(a => a.State).ToList());
+    }
+
+    [Fact]
+    public async Task MissedHeartbeats_MarkLockerOfflineInRegistry_UntilTelemetryReturns()
+    {
+        await using var gateway = await MonitoringGateway.StartAsync();
+        await gateway.BringOnlineAsync();
+
+        gateway.Time.Advance(TimeSpan.FromSeconds(181));
+        await gateway.Health.EvaluateAllAsync();
+        var offline = Assert.Single(await AlarmsAsync(gateway, openOnly: true));
+        Assert.Equal(AlarmKinds.LockerOffline, offline.Kind);
+        var locker = await gateway.Service<ILockerStore>().ExecuteAsync(tx => tx.Registry.GetLockerAsync("test-a"));
+        Assert.False(locker!.Online);
+
+        await gateway.Health.OnTelemetryAsync("test-a", MonitoringGateway.Telemetry(), gateway.Time.GetUtcNow());
+        Assert.Empty(await AlarmsAsync(gateway, openOnly: true));
+        locker = await gateway.Service<ILockerStore>().ExecuteAsync(tx => tx.Registry.GetLockerAsync("test-a"));
+        Assert.True(locker!.Online);
+    }
+
+    [Fact]
+    public async Task LastWill_RaisesOfflineAtOnce_BirthClearsIt()
+    {
+        await using var gateway = await MonitoringGateway.StartAsync();
+        await gateway.BringOnlineAsync();
+
+        await gateway.Health.OnStatusAsync("test-a", false, null, gateway.Time.GetUtcNow());
+        Assert.Equal(AlarmKinds.LockerOffline, Assert.Single(await AlarmsAsync(gateway, openOnly: true)).Kind);
+
+        await gateway.Health.OnStatusAsync("test-a", true, "0.1.1", gateway.Time.GetUtcNow());
+        Assert.Empty(await AlarmsAsync(gateway, openOnly: true));
+        Assert.Equal("0.1.1", gateway.Service<LockerHealthState>().Find("test-a")!.Firmware);
+    }
+
+    [Fact]
+    public async Task CommandRefusedForBadSignature_RaisesCriticalAlarmNamingAnAttack()
+    {
+        await using var gateway = await MonitoringGateway.StartAsync();
+        await gateway.BringOnlineAsync();
+
+        await gateway.Health.OnCommandRefusedAsync("test-a", "c-9", RefusalReasons.BadSignature, gateway.Time.GetUtcNow());
+        gateway.Time.Advance(TimeSpan.FromMinutes(1));
+        await gateway.Health.OnCommandRefusedAsync("test-a", "c-10", RefusalReasons.Replay, gateway.Time.GetUtcNow());
+
+        var alarm = Assert.Single(await AlarmsAsync(gateway, openOnly: true));
+        Assert.Equal((AlarmKinds.CommandRefused, AlarmSeverity.Critical, 2), (alarm.Kind, alarm.Severity, alarm.Occurrences));
+        Assert.Contains("possible attack", alarm.Detail);
+        Assert.Contains("c-10", alarm.Detail);
+
+        gateway.Time.Advance(TimeSpan.FromMinutes(30));
+        await gateway.Health.EvaluateAllAsync();
+        Assert.DoesNotContain(await AlarmsAsync(gateway, openOnly: true), a => a.Kind == AlarmKinds.CommandRefused);
+    }
+
+    [Fact]
+    public async Task TelemetryOutOfRange_RaisesSupplyAndTemperatureAlarms_AndStoresHistory()
+    {
+        await using var gateway = await MonitoringGateway.StartAsync();
+        await gateway.BringOnlineAsync();
+        gateway.Time.Advance(TimeSpan.FromSeconds(60));
+
+        await gateway.Health.OnTelemetryAsync("test-a", MonitoringGateway.Telemetry(supplyMv: 10_200, temperatureC: 75), gateway.Time.GetUtcNow());
+
+        var kinds = (await AlarmsAsync(gateway, openOnly: true)).Select(a => a.Kind).Order().ToList();
+        Assert.Equal([AlarmKinds.SupplyOutOfRange, AlarmKinds.TemperatureOutOfRange], kinds);
+        var history = await gateway.Service<ILockerStore>().ExecuteAsync(tx => tx.Monitoring.ListTelemetryAsync("test-a", 10));
+        Assert.Equal([12_000, 10_200], history.Select(sample => sample.SupplyMv!.Value).ToList());
+    }
+
+    [Fact]
+    public async Task JournalOverflowAndTamper_RaiseEventAlarms()
+    {
+        await using var gateway = await MonitoringGateway.StartAsync();
+        await gateway.BringOnlineAsync();
+
+        await gateway.Health.OnJournalOverflowAsync("test-a", 12, gateway.Time.GetUtcNow());
+        await gateway.Health.OnTamperAsync("test-a", "case opened", gateway.Time.GetUtcNow());
+
+        var alarms = await AlarmsAsync(gateway, openOnly: true);
+        Assert.Contains(alarms, a => a.Kind == AlarmKinds.JournalOverflow && a.Detail.Contains("12 events lost"));
+        Assert.Contains(alarms, a => a.Kind == AlarmKinds.Tamper && a.Detail.Contains("case opened"));
+    }
+
+    [Fact]
+    public async Task ThrottleEngaged_RaisesPinThrottle_ClearedWhenTheBlockEnds()
+    {
+        await using var gateway = await MonitoringGateway.StartAsync();
+        await gateway.BringOnlineAsync();
+        var now = gateway.Time.GetUtcNow();
+
+        await gateway.Health.OnThrottleEngagedAsync("test-a", "k1", now + TimeSpan.FromMinutes(2), now);
+        Assert.Equal(AlarmKinds.PinThrottle, Assert.Single(await AlarmsAsync(gateway, openOnly: true)).Kind);
+
+        gateway.Time.Advance(TimeSpan.FromMinutes(2));
+        await gateway.Health.OnTelemetryAsync("test-a", MonitoringGateway.Telemetry(), gateway.Time.GetUtcNow());
+        Assert.Empty(await AlarmsAsync(gateway, openOnly: true));
+    }
+}
