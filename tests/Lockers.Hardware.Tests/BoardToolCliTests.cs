@@ -12,7 +12,10 @@ public class BoardToolCliTests
         Assert.Equal(0, BoardToolCli.Run(["validate"], stdout, TextWriter.Null));
         Assert.Contains("lockers-ref-32.json", stdout.ToString());
         Assert.Contains("devkit-4.json", stdout.ToString());
-        Assert.Contains("2 board file(s) valid", stdout.ToString());
+        // Every board file in hardware/boards, however many there are.
+        var boards = Directory.GetFiles(Path.GetDirectoryName(TestRepository.BoardPath("devkit-4.json"))!, "*.json")
+            .Count(path => !path.EndsWith(".schema.json", StringComparison.Ordinal));
+        Assert.Contains($"{boards} board file(s) valid", stdout.ToString());
     }
 
     [Fact]

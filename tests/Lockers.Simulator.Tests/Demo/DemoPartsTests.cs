@@ -1,0 +1,100 @@
+using System.Security.Cryptography;
+using System.Text;
+using Lockers.Demo;
+using Lockers.Demo.Setup;
+using Lockers.Demo.Site;
+using Lockers.Simulator.Tests.Support;
+
+namespace Lockers.Simulator.Tests.Demo;
+
+/// <summary>The demo's pieces that need no broker or gateway: options, the broker config, webhook checks, what-to-do lines.</summary>
+public sealed class DemoPartsTests
+{
+    [Fact]
+    public void Options_WithOnlyRoot_UseTheDataDirectoryUnderTheRoot_AndLeavePortsToTheState()
+    {
+        var options = DemoOptions.Parse(["--root", "/repo"]);
+
+        Assert.Equal(Path.GetFullPath("/repo/.data/demo"), options.DataDirectory);
+        Assert.Null(options.BrokerPort);
+        Assert.False(options.Once);
+    }
+
+    [Theory]
+    [InlineData("--port", "0")]
+    [InlineData("--http-port", "70000")]
+    [InlineData("--webhook-port", "x")]
+    [InlineData("--bogus", "1")]
+    public void Options_BadArgument_IsRefusedWithItsName(string name, string value)
+    {
+        var error = Assert.Throws<ArgumentException>(() => DemoOptions.Parse(["--root", "/repo", name, value]));
+        Assert.Contains(name, error.Message);
+    }
+
+    [Fact]
+    public void BrokerConfig_FromTheProjectTemplate_ListensOnLoopbackAtTheDemoPort_WithEveryFileInTheDataDirectory()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "lockers-demo-conf-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            var paths = new DemoPaths(RepoFiles.Root, data);
+            BrokerSetup.WriteConfig(paths, 18999);
+            var conf = File.ReadAllLines(paths.BrokerConfig);
+
+            Assert.Contains("listener 18999 127.0.0.1", conf);
+            Assert.Contains($"password_file {paths.BrokerPasswordFile}", conf);
+            Assert.Contains($"acl_file {paths.BrokerAclFile}", conf);
+            Assert.Contains($"pid_file {paths.BrokerPidFile}", conf);
+            Assert.Contains("allow_anonymous false", conf);
+            Assert.DoesNotContain(conf, line => line.Contains("@STATE_DIR@", StringComparison.Ordinal) || line.Contains("@BIND_ADDRESS@", StringComparison.Ordinal));
+            Assert.True(Directory.Exists(Path.Combine(paths.BrokerDirectory, "data")));
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Webhook_SignedAsTheGatewaySigns_IsAccepted_AndAnyChangeIsRefused()
+    {
+        const string secret = "whsec_test";
+        const string body = """{"id":"evt_1","type":"ready_for_pickup","reservation":{"id":"rsv_1"},"secrets":{"pickupPin":"514203","qrToken":"q","accessLink":"http://x/r/t/qr.svg"}}""";
+        var mac = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes("1700000000." + body)));
+        var header = $"t=1700000000,v1={mac}";
+
+        Assert.True(WebhookReceiver.Verify(secret, header, body));
+        Assert.False(WebhookReceiver.Verify(secret, header, body.Replace("514203", "000000", StringComparison.Ordinal)));
+        Assert.False(WebhookReceiver.Verify("another secret", header, body));
+        Assert.False(WebhookReceiver.Verify(secret, null, body));
+        var delivery = WebhookReceiver.Parse(body);
+        Assert.Equal(("ready_for_pickup", "rsv_1", "514203", "q"), (delivery.Type, delivery.ReservationId, delivery.PickupPin, delivery.QrToken));
+    }
+
+    [Fact]
+    public void Guide_TellsTheCourierTheCode_AndTheRecipientThePinAndLink()
+    {
+        var parcel = new DemoParcel
+        {
+            ReservationId = "rsv_1", ParcelReference = "DEMO-0001", Size = "M", DropoffCode = "40718256", LockerId = "demo-b", Compartment = 5,
+        };
+        Assert.Contains("As a courier: type drop-off code 40718256 at locker B (b 40718256#), then close b 5", Guide.ForAll([parcel]));
+
+        parcel.Status = "ready_for_pickup";
+        parcel.PickupPin = "514203";
+        parcel.QrToken = "qr-token";
+        parcel.AccessLink = "http://127.0.0.1:18080/r/abc/qr.svg";
+        var text = Guide.ForAll([parcel]);
+        Assert.Contains("As a recipient: PIN 514203 at the site (b 514203#), or QR link http://127.0.0.1:18080/r/abc/qr.svg", text);
+        Assert.Contains("scan b qr-token", text);
+    }
+
+    [Fact]
+    public void SetupOutput_FieldsAreReadFromTheGatewaysApikeyCreateLines()
+    {
+        const string output = "client:         demo-carrier (cl_1)\napi key:        lk_abc_def\nwebhook secret: whsec_x\nStore these now\n";
+        Assert.Equal("lk_abc_def", SiteSetup.Field(output, "api key:"));
+        Assert.Equal("whsec_x", SiteSetup.Field(output, "webhook secret:"));
+        Assert.Null(SiteSetup.Field("api key:        lk_1\n", "webhook secret:"));
+    }
+}
