@@ -62,6 +62,14 @@ public sealed class CodeEntryHandler(
             _ => LockerCommandRequest.Deny(locker.Id, entry.Reader, 0),
         };
         await sender.SendAsync(command, actor, check.ReservationId, cancellationToken);
+        if (command.Action == CommandActions.Unlock && command.LockerId != locker.Id)
+        {
+            // The door is on another controller of the site: the person at this reader must learn where to go,
+            // and this controller, still showing "Checking code...", needs an answer.
+            await sender.SendAsync(LockerCommandRequest.ShowMessage(locker.Id, entry.Reader, DoorElsewhereText(command.LockerId, command.Compartment)),
+                actor, check.ReservationId, cancellationToken);
+        }
+
         if (check is { Outcome: CodeCheckOutcome.Throttled, RetryAfter: { } held })
         {
             // The pin_throttle alarm: someone may be guessing codes at this keypad.
@@ -70,4 +78,7 @@ public sealed class CodeEntryHandler(
 
         return LinkOutcome.Applied;
     }
+
+    /// <summary>What the entering controller shows when the unlocked door is on another controller of the site.</summary>
+    public static string DoorElsewhereText(string lockerId, int compartment) => $"Door {compartment} of {lockerId} is open";
 }

@@ -8,6 +8,9 @@ public sealed record LockerCommandRequest(
 {
     public static LockerCommandRequest Unlock(string lockerId, int compartment) => new(lockerId, CommandActions.Unlock, compartment);
 
+    public static LockerCommandRequest ShowMessage(string lockerId, string reader, string text) =>
+        new(lockerId, CommandActions.ShowMessage, Reader: reader, Text: text);
+
     public static LockerCommandRequest Deny(string lockerId, string reader, int retryAfterS) =>
         new(lockerId, CommandActions.Deny, Reader: reader, RetryAfterS: retryAfterS);
 }

@@ -34,6 +34,12 @@ public sealed class CodeAnswerTests
         var unlock = await otherLocker.NextCommandAsync();
         Assert.True(unlock.Accepted, $"test-b refused the unlock: {unlock.Reason}");
         Assert.Equal((CommandActions.Unlock, booked.Reservation.Compartment!.Value), (unlock.Command!.Action, unlock.Command.Compartment));
+
+        // The controller where the code was typed is answered too: it tells the courier which door opened.
+        var told = await keypadLocker.NextCommandAsync();
+        Assert.True(told.Accepted, $"test-a refused the message: {told.Reason}");
+        Assert.Equal((CommandActions.ShowMessage, keypadLocker.Config.KeypadId), (told.Command!.Action, told.Command.Reader));
+        Assert.Equal(Lockers.Gateway.Link.CodeEntryHandler.DoorElsewhereText("test-b", booked.Reservation.Compartment!.Value), told.Command.Text);
     }
 
     [Fact]
