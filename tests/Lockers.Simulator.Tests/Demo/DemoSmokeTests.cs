@@ -70,6 +70,7 @@ public sealed class DemoSmokeTests : IDisposable
         var text = output.ToString();
         Assert.True(exit == 0, text);
         Assert.Contains("Resumed with the same data", text);
+        Assert.Contains($"Maintenance dashboard: http://127.0.0.1:{options.HttpPort}/dashboard", text);
         Assert.Contains("picked up: done", text);
         Assert.Contains($"As a courier: type drop-off code {waitingCode}", text);
         Assert.DoesNotContain("booked DEMO-", text);
