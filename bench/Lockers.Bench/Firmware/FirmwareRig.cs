@@ -1,0 +1,187 @@
+using Lockers.Core.App;
+using Lockers.Core.Board;
+using Lockers.Core.Commands;
+using Lockers.Core.Config;
+using Lockers.Core.Doors;
+using Lockers.Core.Protocol;
+
+namespace Lockers.Bench.Firmware;
+
+/// <summary>
+/// A started, connected <see cref="LockerController"/> over the allocation-free fakes of this folder, with the
+/// operations the benchmark repeats. Every operation leaves the locker as it found it (doors closed, nothing
+/// unacknowledged), so it can run any number of times.
+/// </summary>
+public sealed class FirmwareRig
+{
+    public const string LockerId = "lk-000042";
+    public const int Compartment = 1;
+    public const string Code = "482913";
+
+    /// <summary>Long enough that telemetry never fires on its own during the other measurements.</summary>
+    public const int TelemetryS = 86_400;
+
+    private const int PollMs = 10;
+    private const int MaxPolls = 1_000;
+
+    private const string Board = """
+        {
+          "format": 1, "board": "bench-three", "mcu": "ESP32-WROOM-32E",
+          "solenoid": { "ratedPulseMs": 500, "minGapMs": 250 },
+          "door": { "openConfirmMs": 3000, "leftOpenS": 120, "debounceMs": 50 },
+          "compartments": [
+            { "number": 1, "size": "S", "column": 0, "row": 0, "lock": { "gpio": 19 }, "sensor": { "gpio": 34, "openLevel": "high" } },
+            { "number": 2, "size": "M", "column": 0, "row": 1, "lock": { "gpio": 23 }, "sensor": { "gpio": 35, "openLevel": "high" } },
+            { "number": 3, "size": "L", "column": 1, "row": 0, "lock": { "gpio": 25 }, "sensor": { "gpio": 36, "openLevel": "high" } }
+          ]
+        }
+        """;
+
+    private readonly string _commandTopic = Topics.Command(LockerId);
+    private long _counter;
+
+    public FirmwareRig()
+    {
+        Key = Enumerable.Range(1, 32).Select(i => (byte)(i * 7)).ToArray();
+        Config = new DeviceConfig(
+            LockerId, "site-1", new BrokerSettings("localhost", 1883, false, "u", "p"), Key, "bench-three.json",
+            60, TelemetryS, "kp-1", "qr-1", null);
+        Config.Validate();
+        var ports = new LockerPorts(Clock, Storage, Link, Solenoids, Sensors, Keypad, Scanner, Feedback, System);
+        Controller = new LockerController(Config, BoardLoader.Load(Board), ports, "1.4.2-esp32");
+        Signer = new CommandSigner(Key);
+        Link.Connect();
+        Controller.Start();
+        Link.AckAll();
+    }
+
+    public byte[] Key { get; }
+    public DeviceConfig Config { get; }
+    public FakeClock Clock { get; } = new();
+    public FakeStorage Storage { get; } = new();
+    public FakeMqttLink Link { get; } = new();
+    public FakeSolenoidPort Solenoids { get; } = new();
+    public FakeDoorSensorPort Sensors { get; } = new();
+    public FakeKeypadPort Keypad { get; } = new();
+    public FakeScannerPort Scanner { get; } = new();
+    public FakeFeedbackPort Feedback { get; } = new();
+    public FakeSystemPort System { get; } = new();
+    public LockerController Controller { get; }
+    public CommandSigner Signer { get; }
+
+    /// <summary>
+    /// Signed unlock commands for compartment 1 with consecutive counters, as the gateway would send them.
+    /// Made before measuring: signing is the gateway's work, not the locker's.
+    /// </summary>
+    public byte[][] SignUnlocks(int count)
+    {
+        long expires = UnixTime.ToUnixSeconds(Clock.UtcNow) + 30L * 24 * 3600;
+        var commands = new byte[count][];
+        for (int i = 0; i < count; i++)
+        {
+            _counter++;
+            commands[i] = Signer.SignToJson(SignedCommand.Unlock(LockerId, "cmd-" + _counter.ToString("D8"), _counter, expires, Compartment));
+        }
+
+        return commands;
+    }
+
+    /// <summary>One key press through the keypad port (digits and '*' only: '#' submits, which is a pickup's first step).</summary>
+    public void PressKey(char key) => Keypad.Press(key);
+
+    /// <summary>Types <see cref="Code"/> and '#': a code_entered event is journaled and published; the broker acknowledges it.</summary>
+    public void EnterCode()
+    {
+        for (int i = 0; i < Code.Length; i++) Keypad.Press(Code[i]);
+        Keypad.Press('#');
+        Link.AckAll();
+    }
+
+    /// <summary>A scanner line (bytes ending in CR LF) through the UART port; its code_entered event is acknowledged.</summary>
+    public void Scan(byte[] line)
+    {
+        Scanner.Receive(line, 0, line.Length);
+        Link.AckAll();
+    }
+
+    /// <summary>The whole pickup as the locker sees it; <paramref name="phaseBytes"/> (5 slots) gets each phase's allocation added.</summary>
+    public void Pickup(byte[] signedUnlock, long[] phaseBytes)
+    {
+        long mark = GC.GetAllocatedBytesForCurrentThread();
+        EnterCode();
+        mark = AddSince(mark, phaseBytes, 0);
+
+        Link.Deliver(_commandTopic, signedUnlock);
+        mark = AddSince(mark, phaseBytes, 1);
+
+        PollUntil(Until.PulseStarted);
+        mark = AddSince(mark, phaseBytes, 2);
+
+        Sensors.Set(Compartment, true);
+        PollUntil(Until.DoorOpen);
+        Link.AckAll();
+        mark = AddSince(mark, phaseBytes, 3);
+
+        Sensors.Set(Compartment, false);
+        PollUntil(Until.DoorLocked);
+        Link.AckAll();
+        AddSince(mark, phaseBytes, 4);
+    }
+
+    /// <summary>The names of <see cref="Pickup"/>'s phases, in slot order.</summary>
+    public static readonly string[] PickupPhases =
+    {
+        "code typed + '#': code_entered journaled, published, acked",
+        "signed unlock arrives: parsed, HMAC verified, counter saved, unlock queued",
+        "main loop until the pulse starts",
+        "door opens: door event journaled + published, cmd/result ok, acks",
+        "door closes: door event journaled + published, ack",
+    };
+
+    /// <summary>Telemetry falls due: one Poll publishes it (QoS 0, not journaled).</summary>
+    public void PublishTelemetry()
+    {
+        Clock.Advance(TelemetryS * 1000L);
+        Controller.Poll();
+    }
+
+    /// <summary>One pass of the main loop with nothing to do.</summary>
+    public void IdlePoll()
+    {
+        Clock.Advance(PollMs);
+        Controller.Poll();
+    }
+
+    // An enum rather than a lambda: a lambda that captures `this` would allocate on every call and be counted.
+    private enum Until
+    {
+        PulseStarted,
+        DoorOpen,
+        DoorLocked,
+    }
+
+    private void PollUntil(Until until)
+    {
+        for (int i = 0; i < MaxPolls; i++)
+        {
+            if (Reached(until)) return;
+            IdlePoll();
+        }
+
+        throw new InvalidOperationException($"waited {MaxPolls * PollMs} ms for {until}");
+    }
+
+    private bool Reached(Until until) => until switch
+    {
+        Until.PulseStarted => Solenoids.Energised == Compartment,
+        Until.DoorOpen => Controller.GetDoorState(Compartment) == DoorState.Open,
+        _ => Controller.GetDoorState(Compartment) == DoorState.Locked,
+    };
+
+    private static long AddSince(long mark, long[] phaseBytes, int phase)
+    {
+        long now = GC.GetAllocatedBytesForCurrentThread();
+        phaseBytes[phase] += now - mark;
+        return GC.GetAllocatedBytesForCurrentThread();
+    }
+}
