@@ -16,6 +16,14 @@ public sealed class AlarmLifecycle(ILockerStore store, AlarmAnnouncer announcer,
     public async Task<IReadOnlyList<AlarmChange>> ReconcileAsync(
         string lockerId, IReadOnlyList<AlarmCondition> conditions, CancellationToken cancellationToken = default)
     {
+        // Most evaluations (every locker, every few seconds) find the stored alarms already right: check that on a
+        // read-only snapshot, and take the write lock only when something is to be raised, touched or cleared.
+        var openNow = await store.ReadAsync(tx => tx.Monitoring.ListOpenAlarmsAsync(lockerId), cancellationToken);
+        if (!NeedsWrite(openNow, conditions))
+        {
+            return [];
+        }
+
         var changes = await store.ExecuteAsync(async tx =>
         {
             var now = time.GetUtcNow();
@@ -33,8 +41,7 @@ public sealed class AlarmLifecycle(ILockerStore store, AlarmAnnouncer announcer,
                         changes.Add(new AlarmChange(AlarmChange.Raised, raised));
                     }
                 }
-                else if (condition.ObservedAt - existing.LastSeen >= TouchResolution
-                         || (AlarmKinds.IsEventAlarm(condition.Kind) && condition.ObservedAt > existing.LastSeen))
+                else if (NeedsTouch(existing, condition))
                 {
                     await tx.Monitoring.TouchAlarmAsync(existing.Id, condition.Detail, condition.ObservedAt,
                         newOccurrence: AlarmKinds.IsEventAlarm(condition.Kind));
@@ -54,6 +61,16 @@ public sealed class AlarmLifecycle(ILockerStore store, AlarmAnnouncer announcer,
         announcer.Announce(changes);
         return changes;
     }
+
+    /// <summary>True when reconciling would raise, touch or clear an alarm; the write transaction re-reads to decide.</summary>
+    internal static bool NeedsWrite(IReadOnlyList<MonitoredAlarm> open, IReadOnlyList<AlarmCondition> conditions) =>
+        conditions.Any(condition => open.FirstOrDefault(alarm => condition.SameSubject(alarm.Kind, alarm.LockerId, alarm.Compartment))
+                is not { } existing || NeedsTouch(existing, condition))
+        || open.Any(alarm => !conditions.Any(c => c.SameSubject(alarm.Kind, alarm.LockerId, alarm.Compartment)));
+
+    private static bool NeedsTouch(MonitoredAlarm existing, AlarmCondition condition) =>
+        condition.ObservedAt - existing.LastSeen >= TouchResolution
+        || (AlarmKinds.IsEventAlarm(condition.Kind) && condition.ObservedAt > existing.LastSeen);
 
     /// <summary>A staff member has seen the alarm. False when it is unknown or was already acknowledged.</summary>
     public async Task<MonitoredAlarm?> AcknowledgeAsync(long alarmId, string staffUser, CancellationToken cancellationToken = default)

@@ -18,5 +18,8 @@ public sealed class TimedLockerStore(ILockerStore inner, GatewayMetrics metrics,
         }
     }
 
+    public Task<T> ReadAsync<T>(Func<IStoreTransaction, Task<T>> work, CancellationToken cancellationToken = default) =>
+        inner.ReadAsync(work, cancellationToken);
+
     public Task CheckHealthAsync(CancellationToken cancellationToken = default) => inner.CheckHealthAsync(cancellationToken);
 }

@@ -9,6 +9,12 @@ public interface ILockerStore
 {
     Task<T> ExecuteAsync<T>(Func<IStoreTransaction, Task<T>> work, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A read-only unit of work: a consistent snapshot that takes no write lock, so frequent checks that usually
+    /// find nothing to change do not queue behind (or hold up) the writers. Anything it writes is rolled back.
+    /// </summary>
+    Task<T> ReadAsync<T>(Func<IStoreTransaction, Task<T>> work, CancellationToken cancellationToken = default);
+
     /// <summary>Throws when the store cannot be reached or read; used by /health.</summary>
     Task CheckHealthAsync(CancellationToken cancellationToken = default);
 }

@@ -28,6 +28,7 @@ internal static class MosquittoConfig
         // We run as root in a root-only temp dir: stay root instead of dropping to the 'mosquitto' user.
         conf.AppendLine("user root");
         conf.AppendLine("allow_anonymous false");
+        conf.AppendLine("set_tcp_nodelay true"); // as broker/mosquitto.conf: small packets go out at once
         if (options.UseDynamicSecurity)
         {
             conf.AppendLine($"plugin {DynamicSecurityFile.FindPlugin()}");

@@ -18,6 +18,17 @@ public sealed class SqliteLockerStore(SqliteDatabase database, SqliteMigrator mi
         return result;
     }
 
+    public async Task<T> ReadAsync<T>(Func<IStoreTransaction, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        await migrator.EnsureMigratedAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // Deferred: in WAL mode a reader sees one snapshot and never waits for, or blocks, a writer.
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var result = await work(new SqliteStoreTransaction(new SqliteSession(connection, transaction)));
+        await transaction.RollbackAsync(cancellationToken);
+        return result;
+    }
+
     public async Task CheckHealthAsync(CancellationToken cancellationToken = default)
     {
         await migrator.EnsureMigratedAsync(cancellationToken);
