@@ -1,12 +1,15 @@
 using Lockers.Core.Protocol;
 using Lockers.Dashboard.Tests.Support;
-using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Store;
+using Lockers.Testing;
 using Microsoft.Playwright;
 
 namespace Lockers.Dashboard.Tests;
 
-/// <summary>The maintenance dashboard in headless Chromium against the real gateway on Kestrel.</summary>
+/// <summary>
+/// The maintenance dashboard in headless Chromium against the real system: the gateway on Kestrel with its locker link,
+/// Mosquitto, and a simulated locker running the firmware core, whose doors the tests open, force and close.
+/// </summary>
 public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
     private const string Locker = DashboardGateway.LockerId;
@@ -26,7 +29,7 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IClassFixt
 
         await tab.Page.GetByLabel("Password").FillAsync(DashboardGateway.Password);
         await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await tab.Page.WaitForURLAsync("**/dashboard/index.html");
+        await tab.WaitForFleetPageAsync();
         await Assertions.Expect(tab.Page.Locator($"tr[data-locker='{Locker}']")).ToContainTextAsync("online");
         await Assertions.Expect(tab.Page.Locator("#user")).ToContainTextAsync("mia (maintenance)");
         await tab.ScreenshotAsync("fleet");
@@ -37,18 +40,26 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IClassFixt
     public async Task DoorOpenedOnSimulatedLocker_AppearsOnThePage_WithoutReload()
     {
         await using var gateway = await DashboardGateway.StartAsync();
+        var booked = await gateway.BookParcelAsync("S");
+        var door = booked.Reservation.Compartment!.Value;
         await using var tab = await chromium.NewPageAsync(gateway.BaseUrl);
         await tab.SignInAsync("mia");
         await tab.OpenLockerAsync(Locker);
         await tab.Page.EvaluateAsync("() => { window.notReloaded = true; }");
-        await Assertions.Expect(Compartment(tab, 3)).ToHaveAttributeAsync("data-door", "unknown");
+        await Assertions.Expect(Compartment(tab, door)).ToHaveAttributeAsync("data-door", "unknown");
 
-        await gateway.Link.ReportDoorAsync(Locker, 3, DoorStates.Opened);
+        // A courier types the drop-off code at the locker: the gateway answers with a signed unlock and the door springs open.
+        gateway.Locker.Type(booked.DropoffCode + "#");
 
-        await Assertions.Expect(Compartment(tab, 3, DoorStates.Opened)).ToBeVisibleAsync();
-        await Assertions.Expect(Compartment(tab, 3)).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("door opened"));
-        Assert.True(await tab.Page.EvaluateAsync<bool>("() => window.notReloaded === true"));
+        await Assertions.Expect(Compartment(tab, door, DoorStates.Opened)).ToBeVisibleAsync();
+        await Assertions.Expect(Compartment(tab, door)).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("door opened"));
+        Assert.True(gateway.Locker.Cabinet[door].IsOpen);
         await tab.ScreenshotAsync("door-opened-live");
+
+        gateway.Locker.Close(door);
+
+        await Assertions.Expect(Compartment(tab, door, DoorStates.Closed)).ToBeVisibleAsync();
+        Assert.True(await tab.Page.EvaluateAsync<bool>("() => window.notReloaded === true"));
         tab.AssertNoScriptErrors();
     }
 
@@ -60,7 +71,7 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IClassFixt
         await tab.SignInAsync("mia");
         await tab.OpenLockerAsync(Locker);
 
-        await gateway.Link.ReportDoorAsync(Locker, 5, DoorStates.Forced);
+        gateway.Locker.Force(5);
 
         var alarm = tab.Page.Locator("li.alarm[data-kind='door_forced']");
         await Assertions.Expect(alarm).ToHaveAttributeAsync("data-state", "raised");
@@ -73,6 +84,7 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IClassFixt
         await Assertions.Expect(alarm).ToContainTextAsync("acknowledged by mia");
         var stored = await gateway.Service<ILockerStore>().ExecuteAsync(tx => tx.Monitoring.ListAlarmsAsync(Locker, true, 10));
         Assert.Equal(("door_forced", "mia"), (Assert.Single(stored).Kind, stored[0].AcknowledgedBy));
+        Assert.Equal(0, gateway.Locker.Cabinet[5].PulseCount);
         await tab.ScreenshotAsync("door-forced-acknowledged");
         tab.AssertNoScriptErrors();
     }
@@ -84,16 +96,29 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IClassFixt
         await using var tab = await chromium.NewPageAsync(gateway.BaseUrl);
         await tab.SignInAsync("mia");
         await tab.OpenLockerAsync(Locker);
+        Assert.False(gateway.Locker.Cabinet[2].IsOpen);
 
         await Compartment(tab, 2).ClickAsync();
         await tab.Page.GetByLabel("Reason for opening").FillAsync("parcel reported stuck");
         await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Open door" }).ClickAsync();
 
+        // The signed unlock went over the broker to the locker, whose firmware pulsed the solenoid and reported the door.
+        await gateway.WaitForDoorAsync(2, open: true);
         await Assertions.Expect(Compartment(tab, 2, DoorStates.Opened)).ToBeVisibleAsync();
-        Assert.Equal(DoorStates.Opened, gateway.Link.DoorState(Locker, 2));
-        Assert.Equal((CommandActions.Unlock, 2, "staff:mia"), Assert.Single(gateway.Link.Commands) is var c ? (c.Action, c.Compartment, c.Actor) : default);
-        await Assertions.Expect(tab.Page.Locator("#audit")).ToContainTextAsync("reason: parcel reported stuck");
+        Assert.Equal(1, gateway.Locker.Cabinet[2].PulseCount);
+        var command = Assert.Single(await gateway.CommandsAsync(Locker));
+        Assert.Equal((CommandActions.Unlock, 2), (command.Action, command.Compartment));
+        await Wait.UntilAsync(async () => await gateway.CommandsAsync(Locker) is [{ Result: CommandResults.Ok }],
+            DashboardGateway.Timeout, "the locker's cmd/result for the unlock to be recorded");
+        var audit = tab.Page.Locator("#audit tr", new() { HasText = "reason: parcel reported stuck" });
+        await Assertions.Expect(audit).ToContainTextAsync("staff:mia");
+        // The page redraws after the action and after each live update: the door must still show opened for the screenshot.
+        await Assertions.Expect(Compartment(tab, 2, DoorStates.Opened)).ToBeVisibleAsync();
         await tab.ScreenshotAsync("remote-open");
+
+        gateway.Locker.Close(2);
+
+        await Assertions.Expect(Compartment(tab, 2, DoorStates.Closed)).ToBeVisibleAsync();
         tab.AssertNoScriptErrors();
     }
 
@@ -117,7 +142,9 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IClassFixt
         await maintenance.OpenLockerAsync(Locker);
         Assert.Equal(400, await PostOpenAsync(maintenance, withToken: false));
 
-        Assert.Empty(gateway.Link.Commands);
+        // Refused before anything was signed: no command on record, none reached the locker.
+        Assert.Empty(await gateway.CommandsAsync(Locker));
+        Assert.Equal((false, 0), (gateway.Locker.Cabinet[2].IsOpen, gateway.Locker.Cabinet[2].PulseCount));
         viewer.AssertNoScriptErrors();
     }
 

@@ -1,4 +1,4 @@
-namespace Lockers.Gateway.Tests.EndToEnd;
+namespace Lockers.Testing;
 
 /// <summary>Files of the repository the tests run in, found by walking up from the test binaries to Lockers.sln.</summary>
 public static class RepositoryRoot
@@ -7,7 +7,10 @@ public static class RepositoryRoot
 
     public static string File(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
-    public static string DevKitBoard => File("hardware", "boards", "devkit-4.json");
+    /// <summary>A board file under hardware/boards ("devkit-4.json").</summary>
+    public static string Board(string fileName) => File("hardware", "boards", fileName);
+
+    public static string DevKitBoard => Board("devkit-4.json");
 
     private static string Find()
     {

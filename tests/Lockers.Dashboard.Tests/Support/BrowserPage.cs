@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Lockers.Dashboard.Tests.Support;
@@ -6,6 +7,8 @@ namespace Lockers.Dashboard.Tests.Support;
 /// <summary>One browser tab with the dashboard's common steps: sign in, wait for live updates, save a screenshot.</summary>
 public sealed class BrowserPage : IAsyncDisposable
 {
+    private static readonly Regex FleetPage = new("/dashboard/index\\.html$");
+
     private readonly IBrowserContext _context;
 
     public BrowserPage(IBrowserContext context, IPage page)
@@ -34,19 +37,29 @@ public sealed class BrowserPage : IAsyncDisposable
     public async Task SignInAsync(string user, string password = DashboardGateway.Password)
     {
         await SubmitSignInAsync(user, password);
-        await Page.WaitForURLAsync("**/dashboard/index.html");
-        await Page.Locator("body[data-ready='true']").WaitForAsync();
+        await WaitForFleetPageAsync();
     }
 
     /// <summary>Fills and submits the sign-in form without waiting for the outcome.</summary>
     public async Task SubmitSignInAsync(string user, string password)
     {
-        await Page.GotoAsync("/dashboard");
-        await Page.WaitForURLAsync("**/sign-in.html**");
+        // The dashboard's script sends the browser on to sign-in, perhaps before its own page finished loading: wait
+        // for the sign-in form, which only that page has, instead of for either page's load event.
+        await Page.GotoAsync("/dashboard", new() { WaitUntil = WaitUntilState.Commit });
         await Page.Locator("form#sign-in[data-ready='true']").WaitForAsync();
         await Page.GetByLabel("User name").FillAsync(user);
         await Page.GetByLabel("Password").FillAsync(password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    /// <summary>
+    /// Waits until the browser is on the fleet page and the page has drawn. Polls the address and the page instead of
+    /// waiting for a navigation event, which a script's redirect can fire before the wait starts.
+    /// </summary>
+    public async Task WaitForFleetPageAsync()
+    {
+        await Assertions.Expect(Page).ToHaveURLAsync(FleetPage);
+        await Page.Locator("body[data-ready='true'] #fleet").WaitForAsync(new() { State = WaitForSelectorState.Attached });
     }
 
     public async Task OpenLockerAsync(string lockerId)

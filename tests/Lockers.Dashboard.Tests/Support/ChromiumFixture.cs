@@ -19,6 +19,8 @@ public sealed class ChromiumFixture : IAsyncLifetime
         {
             throw new InvalidOperationException($"{ChromiumPath} is missing: run ./lockers test (it installs chromium).");
         }
+        // Assertions wait 5 s by default; the gateway, broker and simulated locker may share a busy machine.
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

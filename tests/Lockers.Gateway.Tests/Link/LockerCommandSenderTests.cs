@@ -6,6 +6,7 @@ using Lockers.Gateway.Provisioning;
 using Lockers.Gateway.Store;
 using Lockers.Gateway.Tests.EndToEnd;
 using Lockers.Gateway.Tests.Infrastructure;
+using Lockers.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

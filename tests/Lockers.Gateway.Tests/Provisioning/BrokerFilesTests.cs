@@ -1,5 +1,5 @@
 using Lockers.Gateway.Provisioning;
-using Lockers.Gateway.Tests.EndToEnd;
+using Lockers.Testing;
 
 namespace Lockers.Gateway.Tests.Provisioning;
 

@@ -2,8 +2,8 @@ using Lockers.Core.Config;
 using Lockers.Gateway.Link;
 using Lockers.Gateway.Provisioning;
 using Lockers.Gateway.Store;
-using Lockers.Gateway.Tests.EndToEnd;
 using Lockers.Gateway.Tests.Infrastructure;
+using Lockers.Testing;
 
 namespace Lockers.Gateway.Tests.Provisioning;
 

@@ -1,7 +1,7 @@
 using Lockers.Gateway.CommandLine;
 using Lockers.Gateway.Provisioning;
-using Lockers.Gateway.Tests.EndToEnd;
 using Lockers.Gateway.Tests.Infrastructure;
+using Lockers.Testing;
 
 namespace Lockers.Gateway.Tests.Provisioning;
 
