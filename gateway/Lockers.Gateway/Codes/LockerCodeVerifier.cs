@@ -16,37 +16,40 @@ public sealed class LockerCodeVerifier(ILockerStore store, CodeHasher hasher, Ke
     private const int MaxCodeLength = 64;
 
     public Task<CodeCheckResult> CheckCodeAsync(CodeCheckRequest request, CancellationToken cancellationToken = default) =>
-        store.ExecuteAsync(async tx =>
-        {
-            var keypad = new KeypadRef(request.SiteId, request.LockerId, request.KeypadId);
-            var countsTowardsThrottle = request.Source == CodeSource.Keypad;
-            if (countsTowardsThrottle && await throttle.RemainingDelayAsync(tx, keypad) is { } wait && wait > TimeSpan.Zero)
-            {
-                await tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), $"keypad:{request.KeypadId}", AuditActions.CodeThrottled,
-                    request.SiteId, request.LockerId, Detail: $"retry_after={Math.Ceiling(wait.TotalSeconds)}s"));
-                return CodeCheckResult.Throttled(wait);
-            }
+        store.ExecuteAsync(tx => CheckCodeAsync(tx, request), cancellationToken);
 
-            var accepted = await TryAcceptAsync(tx, request);
-            if (accepted is null)
-            {
-                if (countsTowardsThrottle)
-                {
-                    await throttle.RecordFailureAsync(tx, keypad);
-                }
-                else
-                {
-                    await tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), $"scanner:{request.KeypadId}", AuditActions.CodeRejected,
-                        request.SiteId, request.LockerId, Detail: "source=qr"));
-                }
-                return CodeCheckResult.Rejected;
-            }
+    /// <summary>The check inside a caller's unit of work (the locker link claims the event, checks and signs in one).</summary>
+    public async Task<CodeCheckResult> CheckCodeAsync(IStoreTransaction tx, CodeCheckRequest request)
+    {
+        var keypad = new KeypadRef(request.SiteId, request.LockerId, request.KeypadId);
+        var countsTowardsThrottle = request.Source == CodeSource.Keypad;
+        if (countsTowardsThrottle && await throttle.RemainingDelayAsync(tx, keypad) is { } wait && wait > TimeSpan.Zero)
+        {
+            await tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), $"keypad:{request.KeypadId}", AuditActions.CodeThrottled,
+                request.SiteId, request.LockerId, Detail: $"retry_after={Math.Ceiling(wait.TotalSeconds)}s"));
+            return CodeCheckResult.Throttled(wait);
+        }
+
+        var accepted = await TryAcceptAsync(tx, request);
+        if (accepted is null)
+        {
             if (countsTowardsThrottle)
             {
-                await throttle.ResetAsync(tx, keypad);
+                await throttle.RecordFailureAsync(tx, keypad);
             }
-            return accepted;
-        }, cancellationToken);
+            else
+            {
+                await tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), $"scanner:{request.KeypadId}", AuditActions.CodeRejected,
+                    request.SiteId, request.LockerId, Detail: "source=qr"));
+            }
+            return CodeCheckResult.Rejected;
+        }
+        if (countsTowardsThrottle)
+        {
+            await throttle.ResetAsync(tx, keypad);
+        }
+        return accepted;
+    }
 
     /// <returns>The door to open, or null for every kind of "no" (one uniform answer).</returns>
     private async Task<CodeCheckResult?> TryAcceptAsync(IStoreTransaction tx, CodeCheckRequest request)

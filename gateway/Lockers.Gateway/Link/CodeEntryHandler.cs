@@ -1,3 +1,4 @@
+using Lockers.Core.Commands;
 using Lockers.Core.Protocol;
 using Lockers.Gateway.Audit;
 using Lockers.Gateway.Codes;
@@ -9,11 +10,12 @@ using Microsoft.Extensions.Options;
 namespace Lockers.Gateway.Link;
 
 /// <summary>
-/// Answers a code_entered event: the event's (locker, seq) is claimed first, in its own unit of work, then the
-/// code is checked (<see cref="LockerCodeVerifier"/>, its own unit of work) and answered with a signed
-/// <c>unlock</c> of the door holding the parcel (possibly another controller of the site) or a <c>deny</c>.
-/// Claiming first means a redelivered event never counts twice against the keypad's throttle; a crash between
-/// the claim and the command loses one answer, and the person types the code again (see ADR 0200).
+/// Answers a code_entered event in one unit of work: the event's (locker, seq) is claimed, the code is checked
+/// (<see cref="LockerCodeVerifier"/>: throttle, unlock intent, audit) and the answer is signed and recorded: a
+/// signed <c>unlock</c> of the door holding the parcel (possibly another controller of the site) or a <c>deny</c>.
+/// The commands are published after the commit. A redelivered event is a duplicate and never counts twice against
+/// the keypad's throttle; a crash before the commit changes nothing (the broker redelivers the event); a crash
+/// between the commit and the publish loses one answer, and the person types the code again (see ADR 0200).
 /// </summary>
 public sealed class CodeEntryHandler(
     ILockerStore store, LockerCodeVerifier verifier, LockerCommandSender sender, ILockerHealthSink health,
@@ -24,22 +26,50 @@ public sealed class CodeEntryHandler(
         var now = time.GetUtcNow();
         var age = entry.UnixMs == LockerEvent.NoWallTime ? TimeSpan.Zero : now - DateTimeOffset.FromUnixTimeMilliseconds(entry.UnixMs);
         var tooOld = age > TimeSpan.FromSeconds(options.Value.MaxCodeAgeSeconds);
-        var claimed = await store.ExecuteAsync(async tx =>
+        var actor = $"{entry.Source}:{entry.Reader}";
+        var answer = await store.ExecuteAsync(async tx =>
         {
             if (!await tx.LockerEvents.TryMarkAppliedAsync(locker.Id, entry.Seq, now))
             {
-                return false;
+                return Answer.Duplicate;
             }
 
             if (tooOld)
             {
-                await tx.Audit.AppendAsync(new AuditEntry(now, $"{entry.Source}:{entry.Reader}", LinkAuditActions.CodeTooOld, locker.SiteId,
+                await tx.Audit.AppendAsync(new AuditEntry(now, actor, LinkAuditActions.CodeTooOld, locker.SiteId,
                     locker.Id, Detail: $"seq={entry.Seq} age_s={(long)age.TotalSeconds} not answered"));
+                return Answer.None;
             }
 
-            return true;
+            var source = entry.Source == CodeSources.Qr ? CodeSource.Qr : CodeSource.Keypad;
+            var check = await verifier.CheckCodeAsync(tx, new CodeCheckRequest(locker.SiteId, locker.Id, entry.Reader, entry.Code, source));
+            var request = check switch
+            {
+                { Outcome: CodeCheckOutcome.Accepted, Compartment: { } door } => LockerCommandRequest.Unlock(door.LockerId, door.Number),
+                { Outcome: CodeCheckOutcome.Throttled, RetryAfter: { } wait } => LockerCommandRequest.Deny(locker.Id, entry.Reader, (int)Math.Ceiling(wait.TotalSeconds)),
+                _ => LockerCommandRequest.Deny(locker.Id, entry.Reader, 0),
+            };
+            var commands = new List<SignedCommand>();
+            if (await sender.SignAndRecordAsync(tx, request, actor, check.ReservationId) is { } signed)
+            {
+                commands.Add(signed);
+            }
+
+            if (request.Action == CommandActions.Unlock && request.LockerId != locker.Id)
+            {
+                // The door is on another controller of the site: the person at this reader must learn where to go,
+                // and this controller, still showing "Checking code...", needs an answer.
+                var told = LockerCommandRequest.ShowMessage(locker.Id, entry.Reader, DoorElsewhereText(request.LockerId, request.Compartment));
+                if (await sender.SignAndRecordAsync(tx, told, actor, check.ReservationId) is { } message)
+                {
+                    commands.Add(message);
+                }
+            }
+
+            return new Answer(true, commands, check.Outcome == CodeCheckOutcome.Throttled ? check.RetryAfter : null);
         }, cancellationToken);
-        if (!claimed)
+
+        if (!answer.Claimed)
         {
             return LinkOutcome.Duplicate;
         }
@@ -52,25 +82,13 @@ public sealed class CodeEntryHandler(
             return LinkOutcome.NoEffect;
         }
 
-        var source = entry.Source == CodeSources.Qr ? CodeSource.Qr : CodeSource.Keypad;
-        var check = await verifier.CheckCodeAsync(new CodeCheckRequest(locker.SiteId, locker.Id, entry.Reader, entry.Code, source), cancellationToken);
-        var actor = $"{entry.Source}:{entry.Reader}";
-        var command = check switch
+        // Only after the commit: every command a locker can receive is on record, and none is signed twice.
+        foreach (var command in answer.Commands)
         {
-            { Outcome: CodeCheckOutcome.Accepted, Compartment: { } door } => LockerCommandRequest.Unlock(door.LockerId, door.Number),
-            { Outcome: CodeCheckOutcome.Throttled, RetryAfter: { } wait } => LockerCommandRequest.Deny(locker.Id, entry.Reader, (int)Math.Ceiling(wait.TotalSeconds)),
-            _ => LockerCommandRequest.Deny(locker.Id, entry.Reader, 0),
-        };
-        await sender.SendAsync(command, actor, check.ReservationId, cancellationToken);
-        if (command.Action == CommandActions.Unlock && command.LockerId != locker.Id)
-        {
-            // The door is on another controller of the site: the person at this reader must learn where to go,
-            // and this controller, still showing "Checking code...", needs an answer.
-            await sender.SendAsync(LockerCommandRequest.ShowMessage(locker.Id, entry.Reader, DoorElsewhereText(command.LockerId, command.Compartment)),
-                actor, check.ReservationId, cancellationToken);
+            await sender.PublishAsync(command, cancellationToken);
         }
 
-        if (check is { Outcome: CodeCheckOutcome.Throttled, RetryAfter: { } held })
+        if (answer.ThrottledFor is { } held)
         {
             // The pin_throttle alarm: someone may be guessing codes at this keypad.
             await health.OnThrottleEngagedAsync(locker.Id, entry.Reader, now + held, now, cancellationToken);
@@ -81,4 +99,11 @@ public sealed class CodeEntryHandler(
 
     /// <summary>What the entering controller shows when the unlocked door is on another controller of the site.</summary>
     public static string DoorElsewhereText(string lockerId, int compartment) => $"Door {compartment} of {lockerId} is open";
+
+    /// <summary>What one unit of work decided: whether the event was new, the commands to publish, a throttle hold.</summary>
+    private sealed record Answer(bool Claimed, IReadOnlyList<SignedCommand> Commands, TimeSpan? ThrottledFor)
+    {
+        public static readonly Answer Duplicate = new(false, [], null);
+        public static readonly Answer None = new(true, [], null);
+    }
 }

@@ -24,44 +24,55 @@ public sealed class LockerCommandSender(
         LockerCommandRequest request, string actor, string? reservationId = null, CancellationToken cancellationToken = default)
     {
         var signed = await store.ExecuteAsync(tx => SignAndRecordAsync(tx, request, actor, reservationId), cancellationToken);
-        if (signed is null)
+        if (signed is not null)
         {
-            logger.LogError("Cannot send {Action} to locker {LockerId}: it has no command key (provision it: locker provision)",
-                request.Action, request.LockerId);
-            return null;
+            await PublishAsync(signed, cancellationToken);
         }
 
+        return signed;
+    }
+
+    /// <summary>
+    /// Publishes a command signed and recorded by <see cref="SignAndRecordAsync"/>, once that unit of work committed.
+    /// Failures are logged, never thrown: the command is on record, and the person at the locker tries again.
+    /// </summary>
+    public async Task PublishAsync(SignedCommand signed, CancellationToken cancellationToken = default)
+    {
         if (signed.Action == CommandActions.Unlock)
         {
             // Unlock round trip (the metrics histogram): from here to the locker's door-opened event.
-            unlocks.Started(request.LockerId, request.Compartment, time.GetUtcNow());
+            unlocks.Started(signed.LockerId, signed.Compartment, time.GetUtcNow());
         }
 
         try
         {
-            await publisher.PublishCommandAsync(request.LockerId, signed.ToJson(), cancellationToken).WaitAsync(PublishTimeout, cancellationToken);
+            await publisher.PublishCommandAsync(signed.LockerId, signed.ToJson(), cancellationToken).WaitAsync(PublishTimeout, cancellationToken);
             counters.CountCommandSent();
         }
         catch (TimeoutException)
         {
             // Still queued in the client: it goes out after a reconnect, and the locker refuses it once expired.
             logger.LogWarning("Command {CommandId} for locker {LockerId} not acknowledged by the broker within {Timeout}",
-                signed.CommandId, request.LockerId, PublishTimeout);
+                signed.CommandId, signed.LockerId, PublishTimeout);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Recorded but not sent (client stopped, queue full): the person at the locker tries again.
-            logger.LogError(ex, "Command {CommandId} for locker {LockerId} could not be handed to the broker", signed.CommandId, request.LockerId);
+            logger.LogError(ex, "Command {CommandId} for locker {LockerId} could not be handed to the broker", signed.CommandId, signed.LockerId);
         }
-
-        return signed;
     }
 
-    private async Task<SignedCommand?> SignAndRecordAsync(IStoreTransaction tx, LockerCommandRequest request, string actor, string? reservationId)
+    /// <summary>
+    /// Takes the locker's next counter, signs, records and audits the command inside the caller's unit of work;
+    /// publish it with <see cref="PublishAsync"/> after the commit. Null when the locker has no command key.
+    /// </summary>
+    public async Task<SignedCommand?> SignAndRecordAsync(IStoreTransaction tx, LockerCommandRequest request, string actor, string? reservationId)
     {
         var credentials = await tx.LockerLink.GetCredentialsAsync(request.LockerId);
         if (credentials is null || await tx.LockerLink.NextCommandCounterAsync(request.LockerId) is not { } counter)
         {
+            logger.LogError("Cannot send {Action} to locker {LockerId}: it has no command key (provision it: locker provision)",
+                request.Action, request.LockerId);
             return null;
         }
 
