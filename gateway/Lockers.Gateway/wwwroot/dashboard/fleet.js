@@ -7,8 +7,12 @@
   const body = document.getElementById("fleet");
   let lockers = [];
 
+  // Only the latest request may draw: answers can arrive out of order, and an older one is stale.
+  let loads = 0;
   async function load() {
+    const mine = ++loads;
     const [fleet, alarms] = await Promise.all([api("/fleet"), api("/alarms?open=true")]);
+    if (mine !== loads) return;
     lockers = fleet;
     AlarmList.render(document.getElementById("alarms"), alarms, load, true);
     draw();

@@ -10,8 +10,14 @@
   const sizes = { S: 1, M: 2, L: 3, XL: 4 };
   const alarming = ["forced", "jammed", "left_open"];
 
+  // Live updates and actions each reload; answers can arrive out of order, and only the latest request may draw
+  // (an older answer would put back a door state from before the update that triggered the newer one).
+  let loads = 0;
   async function load() {
-    view = await api("/lockers/" + encodeURIComponent(lockerId));
+    const mine = ++loads;
+    const fresh = await api("/lockers/" + encodeURIComponent(lockerId));
+    if (mine !== loads) return;
+    view = fresh;
     drawHeader();
     drawGrid();
     drawPanel();
