@@ -3,7 +3,7 @@ namespace Lockers.Gateway.Store;
 /// <summary>
 /// The store boundary every rule depends on. One call is one atomic unit of work: the work runs inside a
 /// write transaction that commits when it returns and rolls back when it throws. A PostgreSQL store
-/// fills the same interfaces (see docs/adr/0100-store-boundary.md).
+/// fills the same interfaces (see docs/adr/0100-gateway-store-boundary.md).
 /// </summary>
 public interface ILockerStore
 {
