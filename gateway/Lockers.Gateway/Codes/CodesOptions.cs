@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Lockers.Gateway.Codes;
 
-/// <summary>Section "Codes". Lengths and alphabets are explained in docs/adr/0102-codes.md.</summary>
+/// <summary>Section "Codes". Lengths and alphabets are explained in docs/adr/0102-gateway-codes.md.</summary>
 public sealed class CodesOptions
 {
     public const string Section = "Codes";
