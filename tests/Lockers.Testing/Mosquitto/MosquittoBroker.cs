@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Runtime.InteropServices;
-using System.Text;
-
 namespace Lockers.Testing.Mosquitto;
 
 /// <summary>
@@ -14,19 +10,13 @@ public sealed class MosquittoBroker : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
-    private const int SigTerm = 15;
-    private const int SigStop = 19;
-    private const int SigCont = 18;
 
-    private readonly string _configPath;
-    private readonly StringBuilder _consoleOutput = new();
-    private Process? _process;
+    private readonly MosquittoProcess _process;
     private bool _paused;
 
     private MosquittoBroker(string directory, string configPath, int port, int? tlsPort, TestCertificates? pki, MosquittoBrokerOptions options)
     {
-        Directory = directory;
-        _configPath = configPath;
+        _process = new MosquittoProcess(directory, configPath);
         Port = port;
         TlsPort = tlsPort;
         Certificates = pki;
@@ -46,32 +36,15 @@ public sealed class MosquittoBroker : IAsyncDisposable
     public TestCertificates? Certificates { get; }
 
     /// <summary>The broker's working directory (configuration, data, log).</summary>
-    public string Directory { get; }
+    public string Directory => _process.Directory;
 
     public MosquittoBrokerOptions Options { get; }
 
     /// <summary>True while the broker process runs.</summary>
-    public bool IsRunning => _process is { HasExited: false };
+    public bool IsRunning => _process.IsRunning;
 
     /// <summary>Everything the broker logged so far, plus anything it printed on stdout/stderr.</summary>
-    public string Log
-    {
-        get
-        {
-            string logFile = Path.Combine(Directory, "mosquitto.log");
-            string fileText = "";
-            if (File.Exists(logFile))
-            {
-                using var stream = new FileStream(logFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                fileText = new StreamReader(stream).ReadToEnd();
-            }
-
-            lock (_consoleOutput)
-            {
-                return fileText + _consoleOutput;
-            }
-        }
-    }
+    public string Log => _process.Log;
 
     /// <summary>Creates the configuration and starts a broker; returns once it accepts TCP connections.</summary>
     public static async Task<MosquittoBroker> StartNewAsync(MosquittoBrokerOptions? options = null)
@@ -99,62 +72,20 @@ public sealed class MosquittoBroker : IAsyncDisposable
     }
 
     /// <summary>Starts the broker process (again) on the same ports and persistence; returns once it accepts connections.</summary>
-    public async Task StartAsync()
-    {
-        if (IsRunning)
-        {
-            throw new InvalidOperationException("The broker is already running.");
-        }
-
-        _process?.Dispose();
-        var start = new ProcessStartInfo(MosquittoBinary.Find()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(_configPath);
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, line) => AppendConsole(line.Data);
-        process.ErrorDataReceived += (_, line) => AppendConsole(line.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        _process = process;
-        await WaitUntilAcceptingAsync(Port);
-        if (TlsPort is { } tlsPort)
-        {
-            await WaitUntilAcceptingAsync(tlsPort);
-        }
-    }
+    public Task StartAsync() =>
+        _process.StartAsync(TlsPort is { } tlsPort ? [Port, tlsPort] : [Port], StartTimeout);
 
     /// <summary>Stops the broker in an orderly way (SIGTERM: it saves its persistence database) and waits for it to exit.</summary>
     public async Task StopAsync()
     {
-        if (!IsRunning)
+        if (!await _process.StopAsync(StopTimeout))
         {
-            return;
-        }
-
-        SendSignal(_process!.Id, SigTerm);
-        try
-        {
-            await _process.WaitForExitAsync().WaitAsync(StopTimeout);
-        }
-        catch (TimeoutException)
-        {
-            await KillAsync();
             throw new InvalidOperationException($"Mosquitto did not stop within {StopTimeout.TotalSeconds} s of SIGTERM; killed it.\n{Log}");
         }
     }
 
     /// <summary>Kills the broker at once (SIGKILL), as a crash would: nothing is saved. Waits for it to exit.</summary>
-    public async Task KillAsync()
-    {
-        if (!IsRunning)
-        {
-            return;
-        }
-
-        _process!.Kill();
-        await _process.WaitForExitAsync().WaitAsync(StopTimeout);
-    }
+    public Task KillAsync() => _process.KillAsync(StopTimeout);
 
     /// <summary>
     /// Freezes the broker (SIGSTOP): its sockets stay open but nothing answers, like a hung host or a black-holed
@@ -162,7 +93,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
     /// </summary>
     public Task PauseAsync()
     {
-        SignalRunning(SigStop);
+        _process.Signal(MosquittoProcess.SigStop);
         _paused = true;
         return Task.CompletedTask;
     }
@@ -170,15 +101,13 @@ public sealed class MosquittoBroker : IAsyncDisposable
     /// <summary>Lets a paused broker run again (SIGCONT).</summary>
     public Task ResumeAsync()
     {
-        SignalRunning(SigCont);
+        _process.Signal(MosquittoProcess.SigCont);
         _paused = false;
         return Task.CompletedTask;
     }
 
     /// <summary>Error lines in the log that the options do not allow.</summary>
-    public IReadOnlyList<string> UnexpectedErrors() => Log
-        .Split('\n')
-        .Where(line => line.Contains("Error:", StringComparison.Ordinal))
+    public IReadOnlyList<string> UnexpectedErrors() => _process.ErrorLines()
         .Where(line => !Options.AllowedErrors.Any(allowed => line.Contains(allowed, StringComparison.OrdinalIgnoreCase)))
         .ToList();
 
@@ -201,15 +130,8 @@ public sealed class MosquittoBroker : IAsyncDisposable
 
         var errors = UnexpectedErrors();
         string log = Log;
-        _process?.Dispose();
-        _process = null;
-        try
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        _process.Dispose();
+        _process.DeleteDirectory();
 
         if (errors.Count > 0)
         {
@@ -217,47 +139,4 @@ public sealed class MosquittoBroker : IAsyncDisposable
                 $"Mosquitto logged {errors.Count} unexpected error line(s):\n{string.Join('\n', errors)}\n--- full log ---\n{log}");
         }
     }
-
-    private void SignalRunning(int signal)
-    {
-        if (!IsRunning || SendSignal(_process!.Id, signal) != 0)
-        {
-            throw new InvalidOperationException($"Could not send signal {signal} to the broker (running: {IsRunning}).");
-        }
-    }
-
-    private async Task WaitUntilAcceptingAsync(int port)
-    {
-        var deadline = DateTime.UtcNow + StartTimeout;
-        while (!await FreeTcpPort.AcceptsConnectionsAsync(port))
-        {
-            if (_process!.HasExited)
-            {
-                throw new InvalidOperationException($"Mosquitto exited with code {_process.ExitCode} while starting.\n{Log}");
-            }
-
-            if (DateTime.UtcNow >= deadline)
-            {
-                throw new TimeoutException($"Mosquitto did not accept connections on 127.0.0.1:{port} within {StartTimeout.TotalSeconds} s.\n{Log}");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(25));
-        }
-    }
-
-    private void AppendConsole(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_consoleOutput)
-        {
-            _consoleOutput.AppendLine(line);
-        }
-    }
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int SendSignal(int pid, int signal);
 }

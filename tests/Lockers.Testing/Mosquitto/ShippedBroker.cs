@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using System.Text;
 
 namespace Lockers.Testing.Mosquitto;
 
@@ -18,16 +16,15 @@ public sealed class ShippedBroker : IAsyncDisposable
     /// <summary>The gateway's broker user, as broker/aclfile names it.</summary>
     public const string GatewayUser = "gateway";
 
-    private const int SigTerm = 15;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly StringBuilder _console = new();
-    private Process? _process;
+    private readonly MosquittoProcess _process;
 
     private ShippedBroker(string directory, int port, string gatewayPassword)
     {
         Directory = directory;
+        _process = new MosquittoProcess(directory, Path.Combine(directory, "mosquitto.conf"));
         Port = port;
         GatewayPassword = gatewayPassword;
     }
@@ -45,24 +42,7 @@ public sealed class ShippedBroker : IAsyncDisposable
     public string ConfigFile => Path.Combine(Directory, "mosquitto.conf");
 
     /// <summary>The broker's log file so far, then anything it printed before its log was open.</summary>
-    public string Log
-    {
-        get
-        {
-            var logFile = Path.Combine(Directory, "mosquitto.log");
-            var text = "";
-            if (File.Exists(logFile))
-            {
-                using var stream = new FileStream(logFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                text = new StreamReader(stream).ReadToEnd();
-            }
-
-            lock (_console)
-            {
-                return text + _console;
-            }
-        }
-    }
+    public string Log => _process.Log;
 
     /// <summary>Writes the shipped configuration for a free port, adds the gateway's user and starts the broker; returns once it accepts connections.</summary>
     public static async Task<ShippedBroker> StartAsync()
@@ -77,8 +57,8 @@ public sealed class ShippedBroker : IAsyncDisposable
         }
         catch
         {
-            broker.Kill();
-            System.IO.Directory.Delete(directory, recursive: true);
+            await broker._process.KillAsync(StopTimeout);
+            broker._process.DeleteDirectory();
             throw;
         }
     }
@@ -103,25 +83,16 @@ public sealed class ShippedBroker : IAsyncDisposable
     };
 
     /// <summary>Error lines in the broker's log.</summary>
-    public IReadOnlyList<string> Errors() =>
-        Log.Split('\n').Where(line => line.Contains("Error:", StringComparison.Ordinal)).ToList();
+    public IReadOnlyList<string> Errors() => _process.ErrorLines();
 
     /// <summary>Stops the broker (SIGTERM, then SIGKILL after a timeout), deletes its files, and fails on logged errors.</summary>
     public async ValueTask DisposeAsync()
     {
-        var stoppedCleanly = await StopAsync();
+        var stoppedCleanly = await _process.StopAsync(StopTimeout);
         var errors = Errors();
         var log = Log;
-        _process?.Dispose();
-        _process = null;
-        try
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: a leftover temp directory must not hide the test's outcome.
-        }
+        _process.Dispose();
+        _process.DeleteDirectory();
 
         if (!stoppedCleanly || errors.Count > 0)
         {
@@ -152,79 +123,8 @@ public sealed class ShippedBroker : IAsyncDisposable
         await RunPasswdAsync("-c", "-b", PasswordFile, GatewayUser, GatewayPassword);
     }
 
-    private async Task StartProcessAsync()
-    {
-        var start = new ProcessStartInfo(MosquittoBinary.Find()) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(ConfigFile);
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, line) => AppendConsole(line.Data);
-        process.ErrorDataReceived += (_, line) => AppendConsole(line.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        _process = process;
-
-        // Provisioning reloads the broker through the pid file, so it must be there too.
-        var deadline = DateTime.UtcNow + StartTimeout;
-        while (!(File.Exists(PidFile) && await FreeTcpPort.AcceptsConnectionsAsync(Port)))
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"Mosquitto exited with code {process.ExitCode} while starting.\n{Log}");
-            }
-
-            if (DateTime.UtcNow >= deadline)
-            {
-                throw new TimeoutException($"Mosquitto did not accept connections on {Host}:{Port} within {StartTimeout.TotalSeconds} s.\n{Log}");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(25));
-        }
-    }
-
-    /// <summary>SIGTERM (the broker saves its persistence and exits); true when it exited in time, else it is killed.</summary>
-    private async Task<bool> StopAsync()
-    {
-        if (_process is null || _process.HasExited)
-        {
-            return true;
-        }
-
-        SendSignal(_process.Id, SigTerm);
-        try
-        {
-            await _process.WaitForExitAsync().WaitAsync(StopTimeout);
-            return true;
-        }
-        catch (TimeoutException)
-        {
-            Kill();
-            await _process.WaitForExitAsync().WaitAsync(StopTimeout);
-            return false;
-        }
-    }
-
-    private void Kill()
-    {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill();
-        }
-    }
-
-    private void AppendConsole(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_console)
-        {
-            _console.AppendLine(line);
-        }
-    }
+    // Provisioning reloads the broker through the pid file, so it must be there too.
+    private Task StartProcessAsync() => _process.StartAsync([Port], StartTimeout, () => File.Exists(PidFile));
 
     private static async Task RunPasswdAsync(params string[] arguments)
     {
@@ -243,7 +143,4 @@ public sealed class ShippedBroker : IAsyncDisposable
             throw new InvalidOperationException($"mosquitto_passwd failed ({process.ExitCode}): {await errors}{await output}");
         }
     }
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int SendSignal(int pid, int signal);
 }
