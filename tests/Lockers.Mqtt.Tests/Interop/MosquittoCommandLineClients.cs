@@ -9,7 +9,7 @@ namespace Lockers.Mqtt.Tests.Interop;
 /// mosquitto_sub and mosquitto_pub (libmosquitto, C) as the independent client in interop tests, with the broker's
 /// port and the test user (-u/-P). Every process started is killed when this object is disposed.
 /// </summary>
-internal sealed class MosquittoCommandLineClients : IAsyncDisposable
+internal sealed class MosquittoCommandLineClients : IExternalMqttClients
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
@@ -55,6 +55,14 @@ internal sealed class MosquittoCommandLineClients : IAsyncDisposable
         int exitCode = await process.WaitForExitAsync(Timeout);
         Assert.True(exitCode == 0, $"mosquitto_pub exited with {exitCode}:\n{process.Transcript}");
     }
+
+    Task<ExternalProcess> IExternalMqttClients.SubscribeAsync(string topic, int qos, int count, string testName) =>
+        SubscribeAsync(topic, qos, count, testName);
+
+    Task<ReceivedMessage> IExternalMqttClients.ReadMessageAsync(ExternalProcess subscriber) => NextMessageAsync(subscriber);
+
+    Task IExternalMqttClients.PublishAsync(string topic, byte[] payload, int qos, bool retain, string testName) =>
+        PublishAsync(topic, payload, qos, retain, testName: testName);
 
     public async ValueTask DisposeAsync()
     {

@@ -10,7 +10,7 @@ namespace Lockers.Mqtt.Tests.Interop;
 /// MQTT.js (tests/interop/mqttjs-*.js run by node) as the independent client in interop tests. Every process it starts
 /// is killed when this object is disposed. Fails, never skips, when node or MQTT.js are missing.
 /// </summary>
-internal sealed class MqttJsClients : IAsyncDisposable
+internal sealed class MqttJsClients : IExternalMqttClients
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
@@ -55,6 +55,14 @@ internal sealed class MqttJsClients : IAsyncDisposable
         int exitCode = await process.WaitForExitAsync(Timeout);
         Assert.True(exitCode == 0, $"mqttjs-pub.js exited with {exitCode}:\n{process.Transcript}");
     }
+
+    Task<ExternalProcess> IExternalMqttClients.SubscribeAsync(string topic, int qos, int count, string testName) =>
+        SubscribeAsync(topic, qos, count, testName);
+
+    Task<ReceivedMessage> IExternalMqttClients.ReadMessageAsync(ExternalProcess subscriber) => NextMessageAsync(subscriber);
+
+    Task IExternalMqttClients.PublishAsync(string topic, byte[] payload, int qos, bool retain, string testName) =>
+        PublishAsync(topic, payload, qos, retain, testName: testName);
 
     public async ValueTask DisposeAsync()
     {
