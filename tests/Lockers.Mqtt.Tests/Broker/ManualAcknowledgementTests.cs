@@ -2,42 +2,23 @@ using System.Runtime.CompilerServices;
 using Lockers.Mqtt.Client;
 using Lockers.Mqtt.Packets;
 using Lockers.Testing;
-using Lockers.Testing.Mosquitto;
 using Xunit.Abstractions;
 
 namespace Lockers.Mqtt.Tests.Broker;
 
 /// <summary>Manual acknowledgement on a persistent session: what was received but not acknowledged comes back.</summary>
-public sealed class ManualAcknowledgementTests : IAsyncLifetime
+public sealed class ManualAcknowledgementTests(ITestOutputHelper output) : BrokerTest(output)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
-
-    private readonly ITestOutputHelper _output;
-    private MosquittoBroker _broker = null!;
-    private BrokerClients _clients = null!;
-
-    public ManualAcknowledgementTests(ITestOutputHelper output) => _output = output;
-
-    public async Task InitializeAsync()
-    {
-        _broker = await MosquittoBroker.StartNewAsync();
-        _clients = new BrokerClients(_broker, _output);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _clients.DisposeAsync();
-        await _broker.DisposeAsync();
-    }
 
     [Fact]
     public async Task ReceivedNotAcknowledged_ConnectionAborted_RedeliveredWithDupAfterReconnect()
     {
         string topic = TestIds.Topic();
-        var (gateway, _) = _clients.Create(PersistentManualOptions("gateway"));
+        var (gateway, _) = Clients.Create(PersistentManualOptions("gateway"));
         await gateway.ConnectAsync().WaitAsync(Timeout);
         (await gateway.SubscribeAsync(topic, MqttQos.AtLeastOnce)).EnsureGranted();
-        var publisher = await _clients.ConnectAsync("pub");
+        var publisher = await Clients.ConnectAsync("pub");
         await publisher.PublishAsync(topic, "event-1".Utf8(), MqttQos.AtLeastOnce).WaitAsync(Timeout);
 
         var received = await gateway.NextMessageAsync();
@@ -66,10 +47,10 @@ public sealed class ManualAcknowledgementTests : IAsyncLifetime
     {
         string topic = TestIds.Topic();
         var options = PersistentManualOptions("gateway");
-        var (crashed, _) = _clients.Create(options);
+        var (crashed, _) = Clients.Create(options);
         await crashed.ConnectAsync().WaitAsync(Timeout);
         (await crashed.SubscribeAsync(topic, MqttQos.AtLeastOnce)).EnsureGranted();
-        var publisher = await _clients.ConnectAsync("pub");
+        var publisher = await Clients.ConnectAsync("pub");
         for (int i = 1; i <= 3; i++)
         {
             await publisher.PublishAsync(topic, $"event-{i}".Utf8(), MqttQos.AtLeastOnce).WaitAsync(Timeout);
@@ -84,7 +65,7 @@ public sealed class ManualAcknowledgementTests : IAsyncLifetime
         await crashed.AbortAsync().WaitAsync(Timeout); // the process dies before committing anything
 
         // A new client object with the same id: only the broker's session carries the messages over.
-        var (restarted, _) = _clients.Create(options);
+        var (restarted, _) = Clients.Create(options);
         await restarted.ConnectAsync().WaitAsync(Timeout);
         for (int i = 1; i <= 3; i++)
         {
@@ -99,7 +80,7 @@ public sealed class ManualAcknowledgementTests : IAsyncLifetime
 
     private MqttClientOptions PersistentManualOptions(string role, [CallerMemberName] string testName = "")
     {
-        var options = _clients.Options(role, testName);
+        var options = Clients.Options(role, testName);
         options.CleanSession = false;
         options.ManualAcknowledgement = true;
         return options;

@@ -1,40 +1,21 @@
 using Lockers.Mqtt.Client;
 using Lockers.Mqtt.Packets;
 using Lockers.Testing;
-using Lockers.Testing.Mosquitto;
 using Xunit.Abstractions;
 
 namespace Lockers.Mqtt.Tests.Broker;
 
 /// <summary>A packet over the client's MaxIncomingPacketSize closes the connection with a clear log line.</summary>
-public sealed class MaxPacketSizeTests : IAsyncLifetime
+public sealed class MaxPacketSizeTests(ITestOutputHelper output) : BrokerTest(output)
 {
-    private readonly ITestOutputHelper _output;
-    private MosquittoBroker _broker = null!;
-    private BrokerClients _clients = null!;
-
-    public MaxPacketSizeTests(ITestOutputHelper output) => _output = output;
-
-    public async Task InitializeAsync()
-    {
-        _broker = await MosquittoBroker.StartNewAsync();
-        _clients = new BrokerClients(_broker, _output);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _clients.DisposeAsync();
-        await _broker.DisposeAsync();
-    }
-
     [Fact]
     public async Task IncomingPacketOverLimit_ClosesConnectionWithClearLog()
     {
         string topic = TestIds.Topic();
-        var options = _clients.Options("small-limit");
+        var options = Clients.Options("small-limit");
         options.MaxIncomingPacketSize = 1024;
         options.AutoReconnect = false;
-        var (client, log) = _clients.Create(options);
+        var (client, log) = Clients.Create(options);
         var disconnected = new TaskCompletionSource<MqttClientStateChangedEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);
         client.StateChanged += (_, change) =>
         {
@@ -45,7 +26,7 @@ public sealed class MaxPacketSizeTests : IAsyncLifetime
         };
         await client.ConnectAsync().WaitAsync(TimeSpan.FromSeconds(10));
         await client.SubscribeAsync(topic, MqttQos.AtMostOnce);
-        var publisher = await _clients.ConnectAsync("pub");
+        var publisher = await Clients.ConnectAsync("pub");
 
         await publisher.PublishAsync(topic, new byte[500], MqttQos.AtMostOnce);
         await publisher.PublishAsync(topic, new byte[4000], MqttQos.AtMostOnce);

@@ -1,32 +1,13 @@
 using Lockers.Mqtt.Client;
 using Lockers.Mqtt.Packets;
 using Lockers.Testing;
-using Lockers.Testing.Mosquitto;
 using Xunit.Abstractions;
 
 namespace Lockers.Mqtt.Tests.Broker;
 
 /// <summary>QoS 0 and 1 both ways, retained messages and unsubscribe, against a real Mosquitto.</summary>
-public sealed class PublishSubscribeTests : IAsyncLifetime
+public sealed class PublishSubscribeTests(ITestOutputHelper output) : BrokerTest(output)
 {
-    private readonly ITestOutputHelper _output;
-    private MosquittoBroker _broker = null!;
-    private BrokerClients _clients = null!;
-
-    public PublishSubscribeTests(ITestOutputHelper output) => _output = output;
-
-    public async Task InitializeAsync()
-    {
-        _broker = await MosquittoBroker.StartNewAsync();
-        _clients = new BrokerClients(_broker, _output);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _clients.DisposeAsync();
-        await _broker.DisposeAsync();
-    }
-
     [Theory]
     [InlineData(MqttQos.AtMostOnce, MqttQos.AtMostOnce)]
     [InlineData(MqttQos.AtLeastOnce, MqttQos.AtLeastOnce)]
@@ -35,8 +16,8 @@ public sealed class PublishSubscribeTests : IAsyncLifetime
     public async Task Publish_SubscribedTopic_ArrivesWithTheLowerQos(MqttQos publishQos, MqttQos subscribeQos)
     {
         string topic = TestIds.Topic();
-        var subscriber = await _clients.ConnectAsync("sub");
-        var publisher = await _clients.ConnectAsync("pub");
+        var subscriber = await Clients.ConnectAsync("sub");
+        var publisher = await Clients.ConnectAsync("pub");
         var granted = await subscriber.SubscribeAsync(topic, subscribeQos);
         Assert.True(granted.AllGranted);
         Assert.Equal(subscribeQos, granted.Items[0].GrantedQos);
@@ -55,8 +36,8 @@ public sealed class PublishSubscribeTests : IAsyncLifetime
     public async Task PublishQos1_Many_AllAcknowledgedAndDeliveredInOrder()
     {
         string topic = TestIds.Topic();
-        var subscriber = await _clients.ConnectAsync("sub");
-        var publisher = await _clients.ConnectAsync("pub");
+        var subscriber = await Clients.ConnectAsync("sub");
+        var publisher = await Clients.ConnectAsync("pub");
         await subscriber.SubscribeAsync(topic, MqttQos.AtLeastOnce);
 
         var elapsed = System.Diagnostics.Stopwatch.StartNew();
@@ -68,7 +49,7 @@ public sealed class PublishSubscribeTests : IAsyncLifetime
             Assert.Equal(i.ToString(), (await subscriber.NextMessageAsync()).Text());
         }
 
-        _output.WriteLine($"500 QoS 1 messages published, acknowledged and received in {elapsed.ElapsedMilliseconds} ms.");
+        Output.WriteLine($"500 QoS 1 messages published, acknowledged and received in {elapsed.ElapsedMilliseconds} ms.");
         Assert.Equal(0, publisher.InflightPublishCount);
     }
 
@@ -76,10 +57,10 @@ public sealed class PublishSubscribeTests : IAsyncLifetime
     public async Task RetainedMessage_LateSubscriber_ReceivesItWithRetainFlag()
     {
         string topic = TestIds.Topic();
-        var publisher = await _clients.ConnectAsync("pub");
+        var publisher = await Clients.ConnectAsync("pub");
         await publisher.PublishAsync(topic, "online".Utf8(), MqttQos.AtLeastOnce, retain: true).WaitAsync(TimeSpan.FromSeconds(10));
 
-        var lateSubscriber = await _clients.ConnectAsync("late-sub");
+        var lateSubscriber = await Clients.ConnectAsync("late-sub");
         await lateSubscriber.SubscribeAsync(topic, MqttQos.AtLeastOnce);
 
         var message = await lateSubscriber.NextMessageAsync();
@@ -92,8 +73,8 @@ public sealed class PublishSubscribeTests : IAsyncLifetime
     {
         string topic = TestIds.Topic();
         string marker = TestIds.Topic(suffix: "marker");
-        var subscriber = await _clients.ConnectAsync("sub");
-        var publisher = await _clients.ConnectAsync("pub");
+        var subscriber = await Clients.ConnectAsync("sub");
+        var publisher = await Clients.ConnectAsync("pub");
         await subscriber.SubscribeAsync(topic, MqttQos.AtLeastOnce);
         await subscriber.SubscribeAsync(marker, MqttQos.AtLeastOnce);
 
@@ -108,7 +89,7 @@ public sealed class PublishSubscribeTests : IAsyncLifetime
     [Fact]
     public async Task PublishQos2_IsRefusedWithArgumentException()
     {
-        var client = await _clients.ConnectAsync("pub");
+        var client = await Clients.ConnectAsync("pub");
         var error = await Assert.ThrowsAsync<ArgumentException>(() => client.PublishAsync(TestIds.Topic(), "x".Utf8(), MqttQos.ExactlyOnce));
         Assert.Contains("QoS 2", error.Message);
     }
