@@ -9,40 +9,27 @@ namespace Lockers.Mqtt.Tests.Broker;
 /// The fixture's default security (password file + acl_file with %u patterns): Mosquitto 2.0 grants every
 /// SUBSCRIBE but delivers only what the ACL lets the user read.
 /// </summary>
-public sealed class AclFileTests : IAsyncLifetime
+public sealed class AclFileTests(ITestOutputHelper output) : BrokerTest(output)
 {
-    private readonly ITestOutputHelper _output;
-    private MosquittoBroker _broker = null!;
-    private BrokerClients _clients = null!;
-
-    public AclFileTests(ITestOutputHelper output) => _output = output;
-
-    public async Task InitializeAsync()
+    private protected override MosquittoBrokerOptions BrokerOptions()
     {
         var options = new MosquittoBrokerOptions
         {
             AclLines = new List<string> { $"user {MosquittoBrokerOptions.DefaultUser}", "topic readwrite #", "", "pattern readwrite lockers/%u/#" },
         };
         options.Users["locker-7"] = "secret-7";
-        _broker = await MosquittoBroker.StartNewAsync(options);
-        _clients = new BrokerClients(_broker, _output);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _clients.DisposeAsync();
-        await _broker.DisposeAsync();
+        return options;
     }
 
     [Fact]
     public async Task AclPattern_OtherLockersTopic_IsNotDelivered()
     {
-        var locker = await _clients.ConnectAsync("locker", options =>
+        var locker = await Clients.ConnectAsync("locker", options =>
         {
             options.UserName = "locker-7";
             options.Password = "secret-7";
         });
-        var gateway = await _clients.ConnectAsync("gateway");
+        var gateway = await Clients.ConnectAsync("gateway");
         await locker.SubscribeAsync("lockers/#", MqttQos.AtLeastOnce);
 
         await gateway.PublishAsync("lockers/locker-8/commands", "not yours".Utf8(), MqttQos.AtLeastOnce);

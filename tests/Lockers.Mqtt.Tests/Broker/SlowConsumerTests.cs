@@ -8,40 +8,27 @@ using Xunit.Abstractions;
 namespace Lockers.Mqtt.Tests.Broker;
 
 /// <summary>An application that stops reading messages must not stall keep-alive or lose QoS 1 messages.</summary>
-public sealed class SlowConsumerTests : IAsyncLifetime
+public sealed class SlowConsumerTests(ITestOutputHelper output) : BrokerTest(output)
 {
-    private readonly ITestOutputHelper _output;
-    private MosquittoBroker _broker = null!;
-    private BrokerClients _clients = null!;
-
-    public SlowConsumerTests(ITestOutputHelper output) => _output = output;
-
-    public async Task InitializeAsync()
+    private protected override MosquittoBrokerOptions BrokerOptions()
     {
         var options = new MosquittoBrokerOptions();
         options.ExtraConfig.Add("log_type debug"); // PINGREQ lines: the test's evidence that keep-alive periods went by
-        _broker = await MosquittoBroker.StartNewAsync(options);
-        _clients = new BrokerClients(_broker, _output);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _clients.DisposeAsync();
-        await _broker.DisposeAsync();
+        return options;
     }
 
     [Fact]
     public async Task ConsumerBlockedForThreeKeepAlivePeriods_ConnectionStaysUpAndNothingIsLost()
     {
         string topic = TestIds.Topic();
-        var consumer = await _clients.ConnectAsync("slow-consumer", options =>
+        var consumer = await Clients.ConnectAsync("slow-consumer", options =>
         {
             options.KeepAlive = TimeSpan.FromSeconds(1);
             options.InboundQueueCapacity = 5;
         });
         var changes = new List<MqttClientStateChangedEventArgs>();
         consumer.StateChanged += (_, change) => changes.Add(change);
-        var publisher = await _clients.ConnectAsync("pub");
+        var publisher = await Clients.ConnectAsync("pub");
         await consumer.SubscribeAsync(topic, MqttQos.AtLeastOnce);
 
         // The application does not read: 5 messages fill its queue, 15 wait unacknowledged in the overflow.
@@ -64,5 +51,5 @@ public sealed class SlowConsumerTests : IAsyncLifetime
         Assert.Empty(changes);
     }
 
-    private int PingCount(string clientId) => Regex.Matches(_broker.Log, $"Received PINGREQ from {Regex.Escape(clientId)}").Count;
+    private int PingCount(string clientId) => Regex.Matches(Broker.Log, $"Received PINGREQ from {Regex.Escape(clientId)}").Count;
 }

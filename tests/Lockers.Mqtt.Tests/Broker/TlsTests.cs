@@ -10,33 +10,20 @@ using Xunit.Abstractions;
 namespace Lockers.Mqtt.Tests.Broker;
 
 /// <summary>TLS to Mosquitto with a generated CA: the right CA and name are accepted, anything else refused.</summary>
-public sealed class TlsTests : IAsyncLifetime
+public sealed class TlsTests(ITestOutputHelper output) : BrokerTest(output)
 {
-    private readonly ITestOutputHelper _output;
-    private MosquittoBroker _broker = null!;
-    private BrokerClients _clients = null!;
-
-    public TlsTests(ITestOutputHelper output) => _output = output;
-
-    public async Task InitializeAsync()
+    private protected override MosquittoBrokerOptions BrokerOptions()
     {
         var options = new MosquittoBrokerOptions { EnableTls = true };
         options.AllowedErrors.Add("OpenSSL"); // refused handshakes are logged by the broker as OpenSSL errors
-        _broker = await MosquittoBroker.StartNewAsync(options);
-        _clients = new BrokerClients(_broker, _output);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _clients.DisposeAsync();
-        await _broker.DisposeAsync();
+        return options;
     }
 
     [Fact]
     public async Task ServerCertificateFromGivenCa_Connects()
     {
         string topic = TestIds.Topic();
-        var client = await _clients.ConnectAsync("tls", options => UseTls(options, _broker.Certificates!.CaCertificatePath));
+        var client = await Clients.ConnectAsync("tls", options => UseTls(options, Broker.Certificates!.CaCertificatePath));
         await client.SubscribeAsync(topic, MqttQos.AtLeastOnce);
 
         await client.PublishAsync(topic, "over tls".Utf8(), MqttQos.AtLeastOnce).WaitAsync(TimeSpan.FromSeconds(10));
@@ -47,9 +34,9 @@ public sealed class TlsTests : IAsyncLifetime
     [Fact]
     public async Task ServerCertificateFromOtherCa_IsRefused()
     {
-        var options = _clients.Options("wrong-ca");
-        UseTls(options, _broker.Certificates!.OtherCaCertificatePath);
-        var (client, _) = _clients.Create(options);
+        var options = Clients.Options("wrong-ca");
+        UseTls(options, Broker.Certificates!.OtherCaCertificatePath);
+        var (client, _) = Clients.Create(options);
 
         var error = await Assert.ThrowsAsync<MqttConnectException>(() => client.ConnectAsync().WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Null(error.ReturnCode);
@@ -59,10 +46,10 @@ public sealed class TlsTests : IAsyncLifetime
     [Fact]
     public async Task SystemTrustStore_PrivateCa_IsRefused()
     {
-        var options = _clients.Options("system-store");
-        options.Port = _broker.TlsPort!.Value;
+        var options = Clients.Options("system-store");
+        options.Port = Broker.TlsPort!.Value;
         options.Tls = new MqttTlsOptions();
-        var (client, _) = _clients.Create(options);
+        var (client, _) = Clients.Create(options);
 
         var error = await Assert.ThrowsAsync<MqttConnectException>(() => client.ConnectAsync().WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.IsType<AuthenticationException>(error.InnerException);
@@ -73,11 +60,11 @@ public sealed class TlsTests : IAsyncLifetime
     [InlineData(false, true)]
     public async Task HostNameMismatch_RefusedUnlessCheckTurnedOff(bool checkHostName, bool expectConnected)
     {
-        var options = _clients.Options("name-check");
-        UseTls(options, _broker.Certificates!.CaCertificatePath);
+        var options = Clients.Options("name-check");
+        UseTls(options, Broker.Certificates!.CaCertificatePath);
         options.Tls!.TargetHost = "some-other-broker.example";
         options.Tls.CheckHostName = checkHostName;
-        var (client, _) = _clients.Create(options);
+        var (client, _) = Clients.Create(options);
 
         var connect = client.ConnectAsync().WaitAsync(TimeSpan.FromSeconds(10));
         if (expectConnected)
@@ -94,7 +81,7 @@ public sealed class TlsTests : IAsyncLifetime
 
     private void UseTls(MqttClientOptions options, string caPath)
     {
-        options.Port = _broker.TlsPort!.Value;
+        options.Port = Broker.TlsPort!.Value;
         options.Tls = new MqttTlsOptions { CaCertificate = X509CertificateLoader.LoadCertificateFromFile(caPath) };
     }
 }
