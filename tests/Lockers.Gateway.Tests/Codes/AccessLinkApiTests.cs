@@ -3,29 +3,14 @@ using Lockers.Gateway.Tests.Infrastructure;
 
 namespace Lockers.Gateway.Tests.Codes;
 
-public class AccessLinkApiTests : IAsyncLifetime
+public class AccessLinkApiTests : ApiTest
 {
-    private readonly GatewayFixture _gateway = new();
-    private HttpClient _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        await _gateway.ImportTestSiteAsync();
-        _http = await _gateway.CreateApiClientAsync();
-    }
-
-    public Task DisposeAsync()
-    {
-        _gateway.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task QrSvg_ValidAccessToken_ReturnsSvgWithoutCaching()
     {
-        var codes = await new LockerDriver(_gateway.Factory).DepositAsync((await _http.BookAsync()).DropoffCode);
+        var codes = await new LockerDriver(Gateway.Factory).DepositAsync((await Http.BookAsync()).DropoffCode);
 
-        var response = await _gateway.Factory.CreateClient().GetAsync($"/r/{codes.AccessToken}/qr.svg");
+        var response = await Gateway.Factory.CreateClient().GetAsync($"/r/{codes.AccessToken}/qr.svg");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
@@ -36,7 +21,7 @@ public class AccessLinkApiTests : IAsyncLifetime
     [Fact]
     public async Task QrSvg_UnknownToken_Returns404Problem()
     {
-        var response = await _gateway.Factory.CreateClient().GetAsync("/r/AAAAAAAAAAAAAAAAAAAAAA/qr.svg");
+        var response = await Gateway.Factory.CreateClient().GetAsync("/r/AAAAAAAAAAAAAAAAAAAAAA/qr.svg");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -45,11 +30,11 @@ public class AccessLinkApiTests : IAsyncLifetime
     [Fact]
     public async Task QrSvg_AfterPickup_Returns404()
     {
-        var locker = new LockerDriver(_gateway.Factory);
-        var codes = await locker.DepositAsync((await _http.BookAsync()).DropoffCode);
+        var locker = new LockerDriver(Gateway.Factory);
+        var codes = await locker.DepositAsync((await Http.BookAsync()).DropoffCode);
         await locker.PickUpAsync(codes.Pin);
 
-        var response = await _gateway.Factory.CreateClient().GetAsync($"/r/{codes.AccessToken}/qr.svg");
+        var response = await Gateway.Factory.CreateClient().GetAsync($"/r/{codes.AccessToken}/qr.svg");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }

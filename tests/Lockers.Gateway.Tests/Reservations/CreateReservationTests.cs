@@ -5,27 +5,12 @@ using Lockers.Gateway.Tests.Infrastructure;
 
 namespace Lockers.Gateway.Tests.Reservations;
 
-public class CreateReservationTests : IAsyncLifetime
+public class CreateReservationTests : ApiTest
 {
-    private readonly GatewayFixture _gateway = new();
-    private HttpClient _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        await _gateway.ImportTestSiteAsync();
-        _http = await _gateway.CreateApiClientAsync();
-    }
-
-    public Task DisposeAsync()
-    {
-        _gateway.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Create_ValidBooking_Returns201WithDropoffCodeAndBookedStatus()
     {
-        var response = await _http.PostAsJsonAsync("/api/v1/reservations", ReservationRequests.Booking());
+        var response = await Http.PostAsJsonAsync("/api/v1/reservations", ReservationRequests.Booking());
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.ReadJsonAsync();
@@ -40,7 +25,7 @@ public class CreateReservationTests : IAsyncLifetime
     [Fact]
     public async Task Create_NonAccessibleSmall_TakesTheNonAccessibleSmallFirst()
     {
-        var booked = await _http.BookAsync(ReservationRequests.Booking("S"));
+        var booked = await Http.BookAsync(ReservationRequests.Booking("S"));
 
         Assert.Equal(("test-a", 1), (booked.Reservation.LockerId, booked.Reservation.Compartment));
     }
@@ -48,7 +33,7 @@ public class CreateReservationTests : IAsyncLifetime
     [Fact]
     public async Task Create_AccessibleRequested_GetsAnAccessibleCompartment()
     {
-        var booked = await _http.BookAsync(ReservationRequests.Booking("S", accessible: true));
+        var booked = await Http.BookAsync(ReservationRequests.Booking("S", accessible: true));
 
         Assert.Equal(2, booked.Reservation.Compartment);
     }
@@ -56,9 +41,9 @@ public class CreateReservationTests : IAsyncLifetime
     [Fact]
     public async Task Create_SizeFull_TakesTheSmallestLargerThatFits()
     {
-        await _http.BookAsync(ReservationRequests.Booking("M"));
+        await Http.BookAsync(ReservationRequests.Booking("M"));
 
-        var second = await _http.BookAsync(ReservationRequests.Booking("M"));
+        var second = await Http.BookAsync(ReservationRequests.Booking("M"));
 
         Assert.Equal(("test-a", 4), (second.Reservation.LockerId, second.Reservation.Compartment)); // the L
     }
@@ -66,9 +51,9 @@ public class CreateReservationTests : IAsyncLifetime
     [Fact]
     public async Task Create_NothingLargeEnoughFree_Returns409Problem()
     {
-        await _http.BookAsync(ReservationRequests.Booking("XL"));
+        await Http.BookAsync(ReservationRequests.Booking("XL"));
 
-        var response = await _http.PostAsJsonAsync("/api/v1/reservations", ReservationRequests.Booking("XL"));
+        var response = await Http.PostAsJsonAsync("/api/v1/reservations", ReservationRequests.Booking("XL"));
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -81,7 +66,7 @@ public class CreateReservationTests : IAsyncLifetime
     public async Task Create_TwoAtOnceForTheLastCompartment_ExactlyOneWins()
     {
         var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
-            _http.PostAsJsonAsync("/api/v1/reservations", ReservationRequests.Booking("XL", parcel: $"P{i}"))));
+            Http.PostAsJsonAsync("/api/v1/reservations", ReservationRequests.Booking("XL", parcel: $"P{i}"))));
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
         Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
@@ -90,10 +75,10 @@ public class CreateReservationTests : IAsyncLifetime
     [Fact]
     public async Task Create_OutOfServiceCompartment_IsNeverBooked()
     {
-        await _gateway.Factory.Service<Gateway.Registry.RegistryService>()
+        await Gateway.Factory.Service<Gateway.Registry.RegistryService>()
             .SetCompartmentInServiceAsync(new Gateway.Registry.CompartmentRef("test-b", 1), false, "test");
 
-        var response = await _http.PostAsJsonAsync("/api/v1/reservations", ReservationRequests.Booking("XL"));
+        var response = await Http.PostAsJsonAsync("/api/v1/reservations", ReservationRequests.Booking("XL"));
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
     }
@@ -101,7 +86,7 @@ public class CreateReservationTests : IAsyncLifetime
     [Fact]
     public async Task Create_EmptyBody_ListsEveryMissingField()
     {
-        var response = await _http.PostAsJsonAsync("/api/v1/reservations", new { });
+        var response = await Http.PostAsJsonAsync("/api/v1/reservations", new { });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.ReadJsonAsync()).GetProperty("errors");
@@ -129,7 +114,7 @@ public class CreateReservationTests : IAsyncLifetime
             _ => new { siteId = GatewayFixture.SiteId, size = "S", parcelReference = "P1", recipient = new { phone = value } },
         };
 
-        var response = await _http.PostAsJsonAsync("/api/v1/reservations", body);
+        var response = await Http.PostAsJsonAsync("/api/v1/reservations", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -139,7 +124,7 @@ public class CreateReservationTests : IAsyncLifetime
     [Fact]
     public async Task Create_UnknownSite_ReturnsValidationProblem()
     {
-        var response = await _http.PostAsJsonAsync("/api/v1/reservations",
+        var response = await Http.PostAsJsonAsync("/api/v1/reservations",
             new { siteId = "nowhere", size = "S", parcelReference = "P1", recipient = new { email = "a@b.cd" } });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -149,19 +134,19 @@ public class CreateReservationTests : IAsyncLifetime
     [Fact]
     public async Task Create_MalformedJson_ReturnsProblemAndBooksNothing()
     {
-        var response = await _http.PostAsync("/api/v1/reservations",
+        var response = await Http.PostAsync("/api/v1/reservations",
             new StringContent("{\"siteId\": \"test-site\", \"size\": ", Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var list = await _http.GetFromJsonAsync<Gateway.Reservations.ReservationPage>("/api/v1/reservations", ReservationRequests.Json);
+        var list = await Http.GetFromJsonAsync<Gateway.Reservations.ReservationPage>("/api/v1/reservations", ReservationRequests.Json);
         Assert.Empty(list!.Items);
     }
 
     [Fact]
     public async Task Create_WrongJsonType_NamesThePlace()
     {
-        var response = await _http.PostAsync("/api/v1/reservations",
+        var response = await Http.PostAsync("/api/v1/reservations",
             new StringContent("""{"siteId": "test-site", "size": 5}""", Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -171,7 +156,7 @@ public class CreateReservationTests : IAsyncLifetime
     [Fact]
     public async Task Create_NotJsonContentType_Returns415Problem()
     {
-        var response = await _http.PostAsync("/api/v1/reservations", new StringContent("siteId=x", Encoding.UTF8, "text/plain"));
+        var response = await Http.PostAsync("/api/v1/reservations", new StringContent("siteId=x", Encoding.UTF8, "text/plain"));
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

@@ -4,28 +4,13 @@ using Lockers.Gateway.Tests.Infrastructure;
 
 namespace Lockers.Gateway.Tests.Reservations;
 
-public class IdempotencyTests : IAsyncLifetime
+public class IdempotencyTests : ApiTest
 {
-    private readonly GatewayFixture _gateway = new();
-    private HttpClient _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        await _gateway.ImportTestSiteAsync();
-        _http = await _gateway.CreateApiClientAsync();
-    }
-
-    public Task DisposeAsync()
-    {
-        _gateway.Dispose();
-        return Task.CompletedTask;
-    }
-
     private Task<HttpResponseMessage> PostAsync(string key, object body)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/reservations") { Content = JsonContent.Create(body) };
         request.Headers.Add("Idempotency-Key", key);
-        return _http.SendAsync(request);
+        return Http.SendAsync(request);
     }
 
     [Fact]
@@ -37,7 +22,7 @@ public class IdempotencyTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
         Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
         Assert.Equal("true", second.Headers.GetValues("Idempotent-Replayed").Single());
-        var list = await _http.GetFromJsonAsync<Gateway.Reservations.ReservationPage>("/api/v1/reservations", ReservationRequests.Json);
+        var list = await Http.GetFromJsonAsync<Gateway.Reservations.ReservationPage>("/api/v1/reservations", ReservationRequests.Json);
         Assert.Single(list!.Items);
     }
 
@@ -55,7 +40,7 @@ public class IdempotencyTests : IAsyncLifetime
     [Fact]
     public async Task Create_SameKeyOtherClient_BooksIndependently()
     {
-        var other = await _gateway.CreateApiClientAsync("globex");
+        var other = await Gateway.CreateApiClientAsync("globex");
         await PostAsync("shared", ReservationRequests.Booking(parcel: "A"));
 
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/reservations") { Content = JsonContent.Create(ReservationRequests.Booking(parcel: "B")) };

@@ -5,32 +5,17 @@ using Lockers.Gateway.Tests.Infrastructure;
 
 namespace Lockers.Gateway.Tests.Reservations;
 
-public class ReservationLifecycleApiTests : IAsyncLifetime
+public class ReservationLifecycleApiTests : ApiTest
 {
-    private readonly GatewayFixture _gateway = new();
-    private HttpClient _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        await _gateway.ImportTestSiteAsync();
-        _http = await _gateway.CreateApiClientAsync();
-    }
-
-    public Task DisposeAsync()
-    {
-        _gateway.Dispose();
-        return Task.CompletedTask;
-    }
-
     private async Task<ReservationResponse> GetAsync(string id) =>
-        (await _http.GetFromJsonAsync<ReservationResponse>($"/api/v1/reservations/{id}", ReservationRequests.Json))!;
+        (await Http.GetFromJsonAsync<ReservationResponse>($"/api/v1/reservations/{id}", ReservationRequests.Json))!;
 
     [Fact]
     public async Task Get_OwnReservation_ReturnsItWithoutAnyCode()
     {
-        var booked = await _http.BookAsync();
+        var booked = await Http.BookAsync();
 
-        var text = await _http.GetStringAsync($"/api/v1/reservations/{booked.Reservation.Id}");
+        var text = await Http.GetStringAsync($"/api/v1/reservations/{booked.Reservation.Id}");
 
         Assert.Contains(booked.Reservation.Id, text);
         Assert.DoesNotContain(booked.DropoffCode, text);
@@ -39,8 +24,8 @@ public class ReservationLifecycleApiTests : IAsyncLifetime
     [Fact]
     public async Task Get_AfterCreateAtAFractionalMillisecond_ReturnsTheSameCreatedAt()
     {
-        _gateway.Time.Advance(TimeSpan.FromTicks(1_234_567));
-        var booked = await _http.BookAsync();
+        Gateway.Time.Advance(TimeSpan.FromTicks(1_234_567));
+        var booked = await Http.BookAsync();
 
         Assert.Equal(booked.Reservation.CreatedAt, (await GetAsync(booked.Reservation.Id)).CreatedAt);
     }
@@ -48,7 +33,7 @@ public class ReservationLifecycleApiTests : IAsyncLifetime
     [Fact]
     public async Task Get_UnknownId_Returns404Problem()
     {
-        var response = await _http.GetAsync("/api/v1/reservations/rsv_nope");
+        var response = await Http.GetAsync("/api/v1/reservations/rsv_nope");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -60,8 +45,8 @@ public class ReservationLifecycleApiTests : IAsyncLifetime
         var ids = new List<string>();
         foreach (var size in new[] { "S", "S", "M", "L", "XL" })
         {
-            ids.Add((await _http.BookAsync(ReservationRequests.Booking(size))).Reservation.Id);
-            _gateway.Time.Advance(TimeSpan.FromSeconds(1));
+            ids.Add((await Http.BookAsync(ReservationRequests.Booking(size))).Reservation.Id);
+            Gateway.Time.Advance(TimeSpan.FromSeconds(1));
         }
 
         var seen = new List<string>();
@@ -69,7 +54,7 @@ public class ReservationLifecycleApiTests : IAsyncLifetime
         var pages = 0;
         do
         {
-            var page = await _http.GetFromJsonAsync<ReservationPage>(
+            var page = await Http.GetFromJsonAsync<ReservationPage>(
                 "/api/v1/reservations?limit=2" + (cursor is null ? "" : $"&cursor={cursor}"), ReservationRequests.Json);
             seen.AddRange(page!.Items.Select(i => i.Id));
             cursor = page.NextCursor;
@@ -84,11 +69,11 @@ public class ReservationLifecycleApiTests : IAsyncLifetime
     [Fact]
     public async Task List_StatusFilter_ReturnsOnlyThatStatus()
     {
-        var keep = await _http.BookAsync();
-        var cancel = await _http.BookAsync();
-        await _http.PostAsync($"/api/v1/reservations/{cancel.Reservation.Id}/cancel", null);
+        var keep = await Http.BookAsync();
+        var cancel = await Http.BookAsync();
+        await Http.PostAsync($"/api/v1/reservations/{cancel.Reservation.Id}/cancel", null);
 
-        var page = await _http.GetFromJsonAsync<ReservationPage>("/api/v1/reservations?status=cancelled", ReservationRequests.Json);
+        var page = await Http.GetFromJsonAsync<ReservationPage>("/api/v1/reservations?status=cancelled", ReservationRequests.Json);
 
         Assert.Equal(cancel.Reservation.Id, Assert.Single(page!.Items).Id);
         Assert.NotEqual(keep.Reservation.Id, page.Items[0].Id);
@@ -101,7 +86,7 @@ public class ReservationLifecycleApiTests : IAsyncLifetime
     [InlineData("limit=abc", "limit")]
     public async Task List_BadQuery_ReturnsValidationProblem(string query, string field)
     {
-        var response = await _http.GetAsync("/api/v1/reservations?" + query);
+        var response = await Http.GetAsync("/api/v1/reservations?" + query);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty(field, out _));
@@ -110,33 +95,33 @@ public class ReservationLifecycleApiTests : IAsyncLifetime
     [Fact]
     public async Task Cancel_Booked_FreesTheCompartment()
     {
-        var booked = await _http.BookAsync(ReservationRequests.Booking("XL"));
+        var booked = await Http.BookAsync(ReservationRequests.Booking("XL"));
 
-        var response = await _http.PostAsync($"/api/v1/reservations/{booked.Reservation.Id}/cancel", null);
+        var response = await Http.PostAsync($"/api/v1/reservations/{booked.Reservation.Id}/cancel", null);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("cancelled", (await GetAsync(booked.Reservation.Id)).Status);
-        await _http.BookAsync(ReservationRequests.Booking("XL")); // the XL is free again
+        await Http.BookAsync(ReservationRequests.Booking("XL")); // the XL is free again
     }
 
     [Fact]
     public async Task Cancel_Booked_DropoffCodeStopsWorking()
     {
-        var booked = await _http.BookAsync();
-        await _http.PostAsync($"/api/v1/reservations/{booked.Reservation.Id}/cancel", null);
+        var booked = await Http.BookAsync();
+        await Http.PostAsync($"/api/v1/reservations/{booked.Reservation.Id}/cancel", null);
 
-        var check = await new LockerDriver(_gateway.Factory).EnterAsync(booked.DropoffCode);
+        var check = await new LockerDriver(Gateway.Factory).EnterAsync(booked.DropoffCode);
 
-        Assert.Equal(Gateway.Codes.CodeCheckOutcome.Rejected, check.Outcome);
+        Assert.Equal(Lockers.Gateway.Codes.CodeCheckOutcome.Rejected, check.Outcome);
     }
 
     [Fact]
     public async Task Cancel_AfterDeposit_Returns409Problem()
     {
-        var booked = await _http.BookAsync();
-        await new LockerDriver(_gateway.Factory).DepositAsync(booked.DropoffCode);
+        var booked = await Http.BookAsync();
+        await new LockerDriver(Gateway.Factory).DepositAsync(booked.DropoffCode);
 
-        var response = await _http.PostAsync($"/api/v1/reservations/{booked.Reservation.Id}/cancel", null);
+        var response = await Http.PostAsync($"/api/v1/reservations/{booked.Reservation.Id}/cancel", null);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("ready_for_pickup", (await response.ReadJsonAsync()).GetProperty("detail").GetString());
@@ -145,11 +130,11 @@ public class ReservationLifecycleApiTests : IAsyncLifetime
     [Fact]
     public async Task Extend_ReadyReservation_MovesTheDeadline()
     {
-        var booked = await _http.BookAsync(ReservationRequests.Booking(hours: 24));
-        await new LockerDriver(_gateway.Factory).DepositAsync(booked.DropoffCode);
+        var booked = await Http.BookAsync(ReservationRequests.Booking(hours: 24));
+        await new LockerDriver(Gateway.Factory).DepositAsync(booked.DropoffCode);
         var before = await GetAsync(booked.Reservation.Id);
 
-        var response = await _http.PostAsJsonAsync($"/api/v1/reservations/{booked.Reservation.Id}/extend", new { hours = 12 });
+        var response = await Http.PostAsJsonAsync($"/api/v1/reservations/{booked.Reservation.Id}/extend", new { hours = 12 });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var after = await GetAsync(booked.Reservation.Id);
@@ -160,9 +145,9 @@ public class ReservationLifecycleApiTests : IAsyncLifetime
     [Fact]
     public async Task Extend_BeyondMaximum_Returns409AndChangesNothing()
     {
-        var booked = await _http.BookAsync(ReservationRequests.Booking(hours: 160));
+        var booked = await Http.BookAsync(ReservationRequests.Booking(hours: 160));
 
-        var response = await _http.PostAsJsonAsync($"/api/v1/reservations/{booked.Reservation.Id}/extend", new { hours = 10 });
+        var response = await Http.PostAsJsonAsync($"/api/v1/reservations/{booked.Reservation.Id}/extend", new { hours = 10 });
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("at most 168 hours", (await response.ReadJsonAsync()).GetProperty("detail").GetString());
@@ -172,9 +157,9 @@ public class ReservationLifecycleApiTests : IAsyncLifetime
     [Fact]
     public async Task Extend_MissingHours_ReturnsValidationProblem()
     {
-        var booked = await _http.BookAsync();
+        var booked = await Http.BookAsync();
 
-        var response = await _http.PostAsJsonAsync($"/api/v1/reservations/{booked.Reservation.Id}/extend", new { });
+        var response = await Http.PostAsJsonAsync($"/api/v1/reservations/{booked.Reservation.Id}/extend", new { });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty("hours", out _));
