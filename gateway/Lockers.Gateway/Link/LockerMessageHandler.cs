@@ -33,12 +33,12 @@ public sealed class LockerMessageHandler(
                 return Drop(parsed.Reason, raw.Topic, parsed.Detail);
             }
 
-            if (await directory.FindAsync(message.LockerId, cancellationToken) is not { } locker)
+            if (await WithRetriesAsync(() => directory.FindAsync(message.LockerId, cancellationToken), raw.Topic, cancellationToken) is not { } locker)
             {
                 return Drop(LinkDropReason.UnknownLocker, raw.Topic, $"locker '{message.LockerId}' is not registered");
             }
 
-            var outcome = await RouteWithRetriesAsync(locker, message, raw.Topic, cancellationToken);
+            var outcome = await WithRetriesAsync(() => RouteAsync(locker, message, cancellationToken), raw.Topic, cancellationToken);
             if (outcome == LinkOutcome.Duplicate)
             {
                 counters.CountDuplicate();
@@ -58,13 +58,14 @@ public sealed class LockerMessageHandler(
         }
     }
 
-    private async Task<LinkOutcome> RouteWithRetriesAsync(Locker locker, LockerMessage message, string topic, CancellationToken cancellationToken)
+    /// <summary>Runs a store step (finding the locker, applying the message), retrying it after a failure.</summary>
+    private async Task<T> WithRetriesAsync<T>(Func<Task<T>> step, string topic, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                return await RouteAsync(locker, message, cancellationToken);
+                return await step();
             }
             catch (Exception ex) when (attempt < RetryDelays.Length && ex is not OperationCanceledException)
             {
