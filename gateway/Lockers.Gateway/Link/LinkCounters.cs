@@ -33,6 +33,7 @@ public sealed class LinkCounters
     private long _handled;
     private long _duplicates;
     private long _commandsSent;
+    private long _retries;
 
     public LinkCounters(IMeterFactory meters)
     {
@@ -45,6 +46,9 @@ public sealed class LinkCounters
     public long Handled => Interlocked.Read(ref _handled);
     public long Duplicates => Interlocked.Read(ref _duplicates);
     public long CommandsSent => Interlocked.Read(ref _commandsSent);
+
+    /// <summary>Store steps retried after a failure (a busy or briefly unreachable database).</summary>
+    public long Retries => Interlocked.Read(ref _retries);
 
     public long Dropped(LinkDropReason reason) => _dropped.TryGetValue(reason, out var count) ? count : 0;
 
@@ -62,6 +66,8 @@ public sealed class LinkCounters
 
     public void CountCommandSent() => Interlocked.Increment(ref _commandsSent);
 
+    public void CountRetry() => Interlocked.Increment(ref _retries);
+
     public void CountDropped(LinkDropReason reason)
     {
         _dropped.AddOrUpdate(reason, 1, (_, count) => count + 1);
@@ -70,6 +76,6 @@ public sealed class LinkCounters
 
     /// <summary>One line for logs and the health description.</summary>
     public override string ToString() =>
-        $"received={Received} handled={Handled} duplicates={Duplicates} commands={CommandsSent} " +
+        $"received={Received} handled={Handled} duplicates={Duplicates} commands={CommandsSent} retries={Retries} " +
         string.Join(' ', Enum.GetValues<LinkDropReason>().Select(r => $"{r}={Dropped(r)}"));
 }

@@ -69,6 +69,7 @@ public sealed class LockerMessageHandler(
             }
             catch (Exception ex) when (attempt < RetryDelays.Length && ex is not OperationCanceledException)
             {
+                counters.CountRetry();
                 logger.LogWarning("Applying {Topic} failed ({Error}); retry {Attempt} of {Retries} in {Delay}",
                     topic, ex.Message, attempt + 1, RetryDelays.Length, RetryDelays[attempt]);
                 await Task.Delay(RetryDelays[attempt], TimeProvider.System, cancellationToken);
