@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
-using Lockers.Bench.Interop;
+using Lockers.Testing;
 
 namespace Lockers.Bench;
 
@@ -12,7 +12,7 @@ internal static class MicroCommand
         // Without a filter BenchmarkDotNet asks interactively which benchmarks to run; by default run them all.
         string[] effective = args.Length > 0 ? args : new[] { "--filter", "*" };
         // Reports go to artifacts/ (git-ignored) rather than BenchmarkDotNet.Artifacts/ in the checkout's root.
-        var config = DefaultConfig.Instance.WithArtifactsPath(Path.Combine(RepositoryRoot.Path, "artifacts", "benchmarks"));
+        var config = DefaultConfig.Instance.WithArtifactsPath(RepositoryRoot.File("artifacts", "benchmarks"));
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(MicroCommand).Assembly).Run(effective, config);
         return summaries.Any(summary => summary.HasCriticalValidationErrors) ? 1 : 0;
     }

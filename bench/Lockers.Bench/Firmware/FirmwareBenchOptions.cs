@@ -28,13 +28,5 @@ public sealed record FirmwareBenchOptions(int Iterations = 2_000, int Warmup = 2
         return options;
     }
 
-    private static int Positive(IReadOnlyList<string> args, int index)
-    {
-        if (index >= args.Count || !int.TryParse(args[index], out int value) || value < 1)
-        {
-            throw new ArgumentException($"{args[index - 1]} needs a positive number\n{Usage}");
-        }
-
-        return value;
-    }
+    private static int Positive(IReadOnlyList<string> args, int index) => BenchArgs.Positive(args, index, Usage);
 }

@@ -1,5 +1,5 @@
 using System.Text;
-using static Lockers.Bench.Gateway.BenchArgs;
+using static Lockers.Bench.BenchArgs;
 
 namespace Lockers.Bench.Gateway;
 

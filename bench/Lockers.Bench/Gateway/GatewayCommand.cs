@@ -5,21 +5,37 @@ internal static class GatewayCommand
 {
     public static async Task<int> RunAsync(string name, IReadOnlyList<string> args)
     {
+        Func<Task<string>> run;
         try
         {
-            Console.WriteLine(name switch
-            {
-                "unlock" => UnlockBenchReport.Format(await UnlockBench.RunAsync(UnlockBenchOptions.Parse(args), Console.Error)),
-                "pickup" => PickupBenchReport.Format(await PickupBench.RunAsync(PickupBenchOptions.Parse(args), Console.Error)),
-                "fleet" => FleetBenchReport.Format(await FleetBench.RunAsync(FleetBenchOptions.Parse(args), Console.Error)),
-                _ => throw new ArgumentException($"no gateway benchmark '{name}'"),
-            });
-            return 0;
+            run = Parse(name, args);
         }
         catch (ArgumentException error)
         {
             Console.Error.WriteLine(error.Message);
             return 2;
+        }
+
+        Console.WriteLine(await run());
+        return 0;
+    }
+
+    // The command line is parsed before anything runs: only a bad option is a usage error, never a failure during the run.
+    private static Func<Task<string>> Parse(string name, IReadOnlyList<string> args)
+    {
+        switch (name)
+        {
+            case "unlock":
+                var unlock = UnlockBenchOptions.Parse(args);
+                return async () => UnlockBenchReport.Format(await UnlockBench.RunAsync(unlock, Console.Error));
+            case "pickup":
+                var pickup = PickupBenchOptions.Parse(args);
+                return async () => PickupBenchReport.Format(await PickupBench.RunAsync(pickup, Console.Error));
+            case "fleet":
+                var fleet = FleetBenchOptions.Parse(args);
+                return async () => FleetBenchReport.Format(await FleetBench.RunAsync(fleet, Console.Error));
+            default:
+                throw new ArgumentException($"no gateway benchmark '{name}'");
         }
     }
 }

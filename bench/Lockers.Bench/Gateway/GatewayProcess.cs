@@ -83,10 +83,11 @@ public sealed class GatewayProcess : IAsyncDisposable
             await gateway._serving.Task.WaitAsync(StartTimeout);
             await gateway.WaitForHttpAsync();
         }
-        catch (TimeoutException)
+        catch (Exception e) when (e is TimeoutException or HttpRequestException or TaskCanceledException)
         {
+            // Whichever wait gave up (the locker link, or /metrics that never answered), the process must not outlive the bench.
             await gateway.DisposeAsync();
-            throw new InvalidOperationException($"The gateway did not serve its locker link within {StartTimeout.TotalSeconds} s:\n{gateway.LastLines()}");
+            throw new InvalidOperationException($"The gateway did not serve its locker link and /metrics within {StartTimeout.TotalSeconds} s:\n{gateway.LastLines()}", e);
         }
 
         return gateway;
@@ -214,7 +215,7 @@ public sealed class GatewayProcess : IAsyncDisposable
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
             ? "Debug" : "Release";
-        var dll = Path.Combine(Interop.RepositoryRoot.Path, "gateway", "Lockers.Gateway", "bin", configuration, "net10.0", "Lockers.Gateway.dll");
+        var dll = RepositoryRoot.File("gateway", "Lockers.Gateway", "bin", configuration, "net10.0", "Lockers.Gateway.dll");
         return File.Exists(dll)
             ? dll
             : throw new InvalidOperationException($"{dll} is missing: build the gateway first (dotnet build Lockers.sln -c {configuration}).");

@@ -1,5 +1,5 @@
 extern alias gatewayapp;
-using Lockers.Bench.Interop;
+using Lockers.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +17,7 @@ public sealed class SeedingGateway(string dataDirectory, string pepper) : WebApp
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // WebApplicationFactory guesses the content root from test-assembly attributes; this is no test assembly.
-        builder.UseContentRoot(Path.Combine(RepositoryRoot.Path, "gateway", "Lockers.Gateway"));
+        builder.UseContentRoot(RepositoryRoot.File("gateway", "Lockers.Gateway"));
         builder.UseEnvironment("Production");
         builder.UseSetting("Store:DataDirectory", dataDirectory);
         builder.UseSetting("Codes:Pepper", pepper);

@@ -1,6 +1,6 @@
 using System.Text;
 using Lockers.Bench.Mqtt;
-using static Lockers.Bench.Gateway.BenchArgs;
+using static Lockers.Bench.BenchArgs;
 
 namespace Lockers.Bench.Gateway;
 

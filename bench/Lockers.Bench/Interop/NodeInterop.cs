@@ -1,3 +1,5 @@
+using Lockers.Testing;
+
 namespace Lockers.Bench.Interop;
 
 /// <summary>
@@ -9,7 +11,7 @@ public static class NodeInterop
     private const string InstallHint = "Run ./lockers test (or ./lockers bench), which installs node and the npm packages of tests/interop.";
 
     /// <summary>tests/interop in the checkout.</summary>
-    public static string ScriptDirectory => System.IO.Path.Combine(RepositoryRoot.Path, "tests", "interop");
+    public static string ScriptDirectory => RepositoryRoot.File("tests", "interop");
 
     /// <summary>The node executable found on PATH (or on <paramref name="pathVariable"/>); throws with how to install it otherwise.</summary>
     public static string FindNode(string? pathVariable = null)

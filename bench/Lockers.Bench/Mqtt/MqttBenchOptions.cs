@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Lockers.Bench.Mqtt;
 
 /// <summary>Sizes of `./lockers bench mqtt`. The same sizes drive our client and MQTT.js.</summary>
@@ -83,13 +81,5 @@ public sealed record MqttBenchOptions
     public const string Usage =
         "Usage: ./lockers bench mqtt [--messages 50000] [--roundtrips 2000] [--window 100] [--size 100] [--rounds 3] [--no-baseline] [--quick]";
 
-    private static int Positive(IReadOnlyList<string> args, int index)
-    {
-        if (index >= args.Count || !int.TryParse(args[index], NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value <= 0)
-        {
-            throw new ArgumentException($"{args[index - 1]} needs a positive whole number.\n{Usage}");
-        }
-
-        return value;
-    }
+    private static int Positive(IReadOnlyList<string> args, int index) => BenchArgs.Positive(args, index, Usage);
 }

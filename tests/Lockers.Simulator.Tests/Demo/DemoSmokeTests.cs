@@ -18,6 +18,7 @@ namespace Lockers.Simulator.Tests.Demo;
 public sealed class DemoSmokeTests : IDisposable
 {
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan SecondRun = TimeSpan.FromMinutes(3);
     private readonly string _data = Path.Combine(Path.GetTempPath(), "lockers-demo-test-" + Guid.NewGuid().ToString("N")[..12]);
 
     [Fact]
@@ -66,7 +67,8 @@ public sealed class DemoSmokeTests : IDisposable
 
         // Second run, through the program as ./lockers demo runs it: same data, nothing booked again.
         var output = new StringWriter();
-        var exit = await DemoProgram.RunAsync(options, new StringReader("codes\nquit\n"), output, interactive: false, CancellationToken.None);
+        var exit = await DemoProgram.RunAsync(options, new StringReader("codes\nquit\n"), output, interactive: false, CancellationToken.None)
+            .WaitAsync(SecondRun);
         var text = output.ToString();
         Assert.True(exit == 0, text);
         Assert.Contains("Resumed with the same data", text);

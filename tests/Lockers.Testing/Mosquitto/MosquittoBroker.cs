@@ -64,7 +64,8 @@ public sealed class MosquittoBroker : IAsyncDisposable
         catch
         {
             await broker.KillAsync();
-            System.IO.Directory.Delete(directory, recursive: true);
+            broker._process.Dispose();
+            broker._process.DeleteDirectory();
             throw;
         }
 

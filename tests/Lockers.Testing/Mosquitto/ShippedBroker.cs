@@ -58,6 +58,7 @@ public sealed class ShippedBroker : IAsyncDisposable
         catch
         {
             await broker._process.KillAsync(StopTimeout);
+            broker._process.Dispose();
             broker._process.DeleteDirectory();
             throw;
         }

@@ -96,7 +96,8 @@ public sealed class ChildProcess : IAsyncDisposable
                 catch (OperationCanceledException)
                 {
                     _process.Kill(entireProcessTree: true);
-                    await _process.WaitForExitAsync();
+                    // SIGKILL cannot be refused; the bound only keeps a stuck kernel from hanging the demo's exit.
+                    await _process.WaitForExitAsync().WaitAsync(timeout);
                 }
             }
         }

@@ -75,7 +75,7 @@ public static class Programs
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
             throw new DemoException($"{Path.GetFileName(program)} {string.Join(' ', start.ArgumentList.Take(3))} did not finish within {timeout.TotalSeconds:0} s");
         }
 

@@ -75,8 +75,15 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _listener.Stop();
-        await _loop;
-        _listener.Close();
+        try
+        {
+            // Stop ends GetContextAsync at once; the bound covers a request caught half-read.
+            await _loop.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            _listener.Close();
+        }
     }
 
     private async Task ServeAsync()

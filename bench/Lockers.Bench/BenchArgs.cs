@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace Lockers.Bench.Gateway;
+namespace Lockers.Bench;
 
-/// <summary>Option values of the gateway benchmarks: positive whole numbers and comma-separated lists of them.</summary>
+/// <summary>Option values of the benchmarks' command lines: positive whole numbers and comma-separated lists of them.</summary>
 public static class BenchArgs
 {
     public static int Positive(IReadOnlyList<string> args, int index, string usage)
