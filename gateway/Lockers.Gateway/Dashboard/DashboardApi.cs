@@ -24,7 +24,7 @@ public static class DashboardApi
     private static async Task<Ok<IReadOnlyList<FleetLockerView>>> GetFleetAsync(
         string? q, ILockerStore store, LockerHealthState health, CancellationToken cancellationToken)
     {
-        var fleet = await store.ExecuteAsync(tx => tx.Monitoring.ListFleetAsync(), cancellationToken);
+        var fleet = await store.ReadAsync(tx => tx.Monitoring.ListFleetAsync(), cancellationToken);
         var search = q?.Trim() ?? "";
         IReadOnlyList<FleetLockerView> views = fleet
             .Where(l => search.Length == 0 || new[] { l.SiteId, l.SiteName, l.LockerId, l.LockerName }
@@ -42,7 +42,7 @@ public static class DashboardApi
     private static async Task<Results<Ok<LockerPageView>, NotFound>> GetLockerAsync(
         string lockerId, ILockerStore store, LockerHealthState health, CancellationToken cancellationToken)
     {
-        var page = await store.ExecuteAsync(async tx =>
+        var page = await store.ReadAsync(async tx =>
         {
             if (await tx.Registry.GetLockerAsync(lockerId) is not { } locker)
             {
@@ -66,7 +66,7 @@ public static class DashboardApi
     private static async Task<Ok<IReadOnlyList<AlarmView>>> GetAlarmsAsync(
         bool? open, ILockerStore store, CancellationToken cancellationToken)
     {
-        var alarms = await store.ExecuteAsync(tx => tx.Monitoring.ListAlarmsAsync(null, open ?? true, 200), cancellationToken);
+        var alarms = await store.ReadAsync(tx => tx.Monitoring.ListAlarmsAsync(null, open ?? true, 200), cancellationToken);
         return TypedResults.Ok<IReadOnlyList<AlarmView>>(alarms.Select(a => AlarmView.From(a)).ToList());
     }
 }

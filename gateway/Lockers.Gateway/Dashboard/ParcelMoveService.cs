@@ -16,7 +16,7 @@ namespace Lockers.Gateway.Dashboard;
 public sealed class ParcelMoveService(
     ILockerStore store, WebhookEnqueuer webhooks, WebhookSignal signal, PickupWindowPauses pauses, LiveFeed live, TimeProvider time)
 {
-    public const string ParcelMovedEvent = "parcel_moved";
+    public const string ParcelMovedEvent = WebhookEvents.ParcelMoved;
 
     public async Task<MaintenanceOutcome> MoveAsync(CompartmentRef from, CompartmentRef to, string staffUser, CancellationToken cancellationToken = default)
     {
@@ -65,7 +65,7 @@ public sealed class ParcelMoveService(
             var moved = reservation with { Compartment = to };
             await tx.Reservations.UpdateAsync(moved, reservation.Status);
             await pauses.RefreshAsync(tx, to.LockerId, to.Number);
-            var now = time.GetUtcNow();
+            var now = time.GetStoreNow();
             await tx.Audit.AppendAsync(new AuditEntry(now, $"staff:{staffUser}", MonitoringAuditActions.ParcelMoved, reservation.SiteId,
                 from.LockerId, from.Number, reservation.Id, $"moved to {to}"));
             if (to.LockerId != from.LockerId)

@@ -10,7 +10,7 @@ namespace Lockers.Gateway.Dashboard;
 /// even an open that never arrives is on record. The door's own "opened" event then shows on every page.
 /// </summary>
 public sealed class RemoteOpenService(
-    ILockerStore store, ILockerCommandSender commands, UnlockStopwatch unlocks, LiveFeed live, TimeProvider time)
+    ILockerStore store, ILockerCommandSender commands, LiveFeed live, TimeProvider time)
 {
     public const int MaxReasonLength = 500;
 
@@ -27,7 +27,7 @@ public sealed class RemoteOpenService(
             if (found is not null)
             {
                 var siteId = (await tx.Registry.GetLockerAsync(target.LockerId))?.SiteId;
-                await tx.Audit.AppendAsync(new AuditEntry(time.GetUtcNow(), $"staff:{staffUser}", MonitoringAuditActions.RemoteOpen,
+                await tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), $"staff:{staffUser}", MonitoringAuditActions.RemoteOpen,
                     siteId, target.LockerId, target.Number, (await tx.Reservations.FindHoldingAsync(target))?.Id, $"reason: {reason}"));
             }
             return found;
@@ -37,7 +37,6 @@ public sealed class RemoteOpenService(
             return MaintenanceOutcome.NotFound($"There is no compartment {target}.");
         }
         var sentAt = time.GetUtcNow();
-        unlocks.Started(target.LockerId, target.Number, sentAt); // also started by LockerCommandSender; kept for other senders
         var result = await commands.SendUnlockAsync(target.LockerId, target.Number, $"staff:{staffUser}", cancellationToken);
         live.Publish(new LiveUpdate("command", target.LockerId, new
         {
@@ -47,8 +46,7 @@ public sealed class RemoteOpenService(
         return result.Status switch
         {
             CommandSendStatus.Sent => MaintenanceOutcome.Ok(new { commandId = result.CommandId, status = "sent" }),
-            CommandSendStatus.Unavailable => MaintenanceOutcome.Unavailable($"The locker cannot be reached: {result.Reason}."),
-            _ => MaintenanceOutcome.Conflict($"The locker refused the command: {result.Reason}."),
+            _ => MaintenanceOutcome.Unavailable($"The locker cannot be reached: {result.Reason}."),
         };
     }
 }

@@ -14,7 +14,7 @@ public sealed class ServiceStateService(
 {
     public async Task<MaintenanceOutcome> SetCompartmentAsync(CompartmentRef target, bool inService, string staffUser, CancellationToken cancellationToken = default)
     {
-        if (await store.ExecuteAsync(tx => tx.Registry.GetCompartmentAsync(target), cancellationToken) is null)
+        if (await store.ReadAsync(tx => tx.Registry.GetCompartmentAsync(target), cancellationToken) is null)
         {
             return MaintenanceOutcome.NotFound($"There is no compartment {target}.");
         }
@@ -33,7 +33,7 @@ public sealed class ServiceStateService(
             {
                 return null;
             }
-            await tx.Audit.AppendAsync(new AuditEntry(time.GetUtcNow(), $"staff:{staffUser}", MonitoringAuditActions.LockerServiceChanged,
+            await tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), $"staff:{staffUser}", MonitoringAuditActions.LockerServiceChanged,
                 locker.SiteId, lockerId, Detail: inService ? "in_service" : "out_of_service"));
             return (await tx.Registry.ListCompartmentsAsync(locker.SiteId)).Where(c => c.LockerId == lockerId).ToList();
         }, cancellationToken);

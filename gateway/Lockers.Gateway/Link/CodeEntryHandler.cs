@@ -90,8 +90,16 @@ public sealed class CodeEntryHandler(
 
         if (answer.ThrottledFor is { } held)
         {
-            // The pin_throttle alarm: someone may be guessing codes at this keypad.
-            await health.OnThrottleEngagedAsync(locker.Id, entry.Reader, now + held, now, cancellationToken);
+            // The pin_throttle alarm: someone may be guessing codes at this keypad. The event is committed and
+            // answered: a failure here must not fail it (a retry would find it a duplicate and skip its health feed).
+            try
+            {
+                await health.OnThrottleEngagedAsync(locker.Id, entry.Reader, now + held, now, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Locker health for {LockerId} not told of the throttled keypad {Reader}", locker.Id, entry.Reader);
+            }
         }
 
         return LinkOutcome.Applied;

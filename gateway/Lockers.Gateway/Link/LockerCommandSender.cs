@@ -36,7 +36,8 @@ public sealed class LockerCommandSender(
     /// Publishes a command signed and recorded by <see cref="SignAndRecordAsync"/>, once that unit of work committed.
     /// Failures are logged, never thrown: the command is on record, and the person at the locker tries again.
     /// </summary>
-    public async Task PublishAsync(SignedCommand signed, CancellationToken cancellationToken = default)
+    /// <returns>True when the broker acknowledged the command; false when it did not (within the timeout, or at all).</returns>
+    public async Task<bool> PublishAsync(SignedCommand signed, CancellationToken cancellationToken = default)
     {
         if (signed.Action == CommandActions.Unlock)
         {
@@ -48,17 +49,20 @@ public sealed class LockerCommandSender(
         {
             await publisher.PublishCommandAsync(signed.LockerId, signed.ToJson(), cancellationToken).WaitAsync(PublishTimeout, cancellationToken);
             counters.CountCommandSent();
+            return true;
         }
         catch (TimeoutException)
         {
             // Still queued in the client: it goes out after a reconnect, and the locker refuses it once expired.
             logger.LogWarning("Command {CommandId} for locker {LockerId} not acknowledged by the broker within {Timeout}",
                 signed.CommandId, signed.LockerId, PublishTimeout);
+            return false;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Recorded but not sent (client stopped, queue full): the person at the locker tries again.
             logger.LogError(ex, "Command {CommandId} for locker {LockerId} could not be handed to the broker", signed.CommandId, signed.LockerId);
+            return false;
         }
     }
 

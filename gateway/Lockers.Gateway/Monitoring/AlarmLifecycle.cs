@@ -26,15 +26,16 @@ public sealed class AlarmLifecycle(ILockerStore store, AlarmAnnouncer announcer,
 
         var changes = await store.ExecuteAsync(async tx =>
         {
-            var now = time.GetUtcNow();
+            var now = time.GetStoreNow();
             var changes = new List<AlarmChange>();
             var open = await tx.Monitoring.ListOpenAlarmsAsync(lockerId);
+            string? siteId = null; // read once, when the first alarm is raised
             foreach (var condition in conditions)
             {
                 var existing = open.FirstOrDefault(alarm => condition.SameSubject(alarm.Kind, alarm.LockerId, alarm.Compartment));
                 if (existing is null)
                 {
-                    var siteId = (await tx.Registry.GetLockerAsync(lockerId))?.SiteId;
+                    siteId ??= (await tx.Registry.GetLockerAsync(lockerId))?.SiteId;
                     if (await tx.Monitoring.InsertAlarmAsync(condition, siteId, condition.ObservedAt) is { } raised)
                     {
                         await AuditAsync(tx, now, "system", MonitoringAuditActions.AlarmRaised, raised);
@@ -77,7 +78,7 @@ public sealed class AlarmLifecycle(ILockerStore store, AlarmAnnouncer announcer,
     {
         var acknowledged = await store.ExecuteAsync(async tx =>
         {
-            var now = time.GetUtcNow();
+            var now = time.GetStoreNow();
             if (!await tx.Monitoring.AcknowledgeAlarmAsync(alarmId, staffUser, now))
             {
                 return null;

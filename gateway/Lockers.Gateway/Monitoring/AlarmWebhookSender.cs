@@ -36,8 +36,9 @@ public sealed class AlarmWebhookSender(
                 logger.LogWarning("Alarm webhook answered {Status} for alarm {AlarmId}", (int)response.StatusCode, change.Alarm.Id);
             }
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !stoppingToken.IsCancellationRequested)
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
+            // Any failure (not only HTTP and timeouts): an exception leaving ExecuteAsync would stop the gateway.
             logger.LogWarning("Alarm webhook failed for alarm {AlarmId}: {Error}", change.Alarm.Id, ex.Message);
         }
     }

@@ -33,8 +33,12 @@ public sealed class GatewayMetrics
         public void Observe(TimeSpan duration)
         {
             var seconds = Math.Max(0, duration.TotalSeconds);
-            var index = Array.FindIndex(upperBounds, bound => seconds <= bound);
-            Interlocked.Increment(ref _buckets[index < 0 ? upperBounds.Length : index]);
+            var index = 0;
+            while (index < upperBounds.Length && seconds > upperBounds[index])
+            {
+                index++; // the last bucket (+Inf) when above every bound
+            }
+            Interlocked.Increment(ref _buckets[index]);
             Interlocked.Increment(ref _count);
             Interlocked.Add(ref _sumMicros, (long)(seconds * 1_000_000));
         }

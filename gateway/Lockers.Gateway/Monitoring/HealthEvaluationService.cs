@@ -22,7 +22,7 @@ public sealed class HealthEvaluationService(
                 {
                     await health.EvaluateAllAsync(stoppingToken);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
                     // A store hiccup must not end monitoring; the next tick tries again.
                     logger.LogError(ex, "Health evaluation failed");

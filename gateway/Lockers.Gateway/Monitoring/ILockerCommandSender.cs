@@ -7,8 +7,6 @@ public enum CommandSendStatus
     Sent,
     /// <summary>The locker is offline or there is no MQTT link in this process.</summary>
     Unavailable,
-    /// <summary>The locker answered with refused or failed.</summary>
-    Rejected,
 }
 
 public sealed record CommandSendResult(CommandSendStatus Status, string? CommandId = null, string? Reason = null);

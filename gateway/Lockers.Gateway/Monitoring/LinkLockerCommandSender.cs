@@ -1,13 +1,16 @@
+using Lockers.Core.Commands;
 using Lockers.Core.Protocol;
 using Lockers.Gateway.Link;
+using Lockers.Gateway.Store;
 
 namespace Lockers.Gateway.Monitoring;
 
 /// <summary>
 /// Dashboard commands through the locker link: <see cref="LockerCommandSender"/> signs with the locker's key
-/// and counter, records and audits the command, and publishes it.
+/// and counter, records and audits the command, and publishes it. "Sent" means the broker acknowledged it.
 /// </summary>
-public sealed class LinkLockerCommandSender(LockerCommandSender sender, ILogger<LinkLockerCommandSender> logger) : ILockerCommandSender
+public sealed class LinkLockerCommandSender(ILockerStore store, LockerCommandSender sender, ILogger<LinkLockerCommandSender> logger)
+    : ILockerCommandSender
 {
     public Task<CommandSendResult> SendUnlockAsync(string lockerId, int compartment, string actor, CancellationToken cancellationToken = default) =>
         SendAsync(LockerCommandRequest.Unlock(lockerId, compartment), actor, cancellationToken);
@@ -18,18 +21,24 @@ public sealed class LinkLockerCommandSender(LockerCommandSender sender, ILogger<
 
     private async Task<CommandSendResult> SendAsync(LockerCommandRequest request, string actor, CancellationToken cancellationToken)
     {
+        SignedCommand? signed;
         try
         {
-            var signed = await sender.SendAsync(request, actor, cancellationToken: cancellationToken);
-            return signed is null
-                ? new CommandSendResult(CommandSendStatus.Unavailable, Reason: "the locker has no command key (provision it first)")
-                : new CommandSendResult(CommandSendStatus.Sent, signed.CommandId);
+            signed = await store.ExecuteAsync(tx => sender.SignAndRecordAsync(tx, request, actor, reservationId: null), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // The command is recorded but could not be handed to the broker (link down): the page says so.
-            logger.LogWarning(ex, "{Action} for locker {LockerId} could not be sent", request.Action, request.LockerId);
-            return new CommandSendResult(CommandSendStatus.Unavailable, Reason: "the broker cannot be reached");
+            // Not even recorded (the store failed): nothing left the gateway, the page says so.
+            logger.LogWarning(ex, "{Action} for locker {LockerId} could not be recorded", request.Action, request.LockerId);
+            return new CommandSendResult(CommandSendStatus.Unavailable, Reason: "the command could not be recorded");
         }
+        if (signed is null)
+        {
+            return new CommandSendResult(CommandSendStatus.Unavailable, Reason: "the locker has no command key (provision it first)");
+        }
+        // PublishAsync logs its failures and never throws; the command is recorded either way.
+        return await sender.PublishAsync(signed, cancellationToken)
+            ? new CommandSendResult(CommandSendStatus.Sent, signed.CommandId)
+            : new CommandSendResult(CommandSendStatus.Unavailable, signed.CommandId, "the broker cannot be reached");
     }
 }

@@ -18,17 +18,6 @@ public sealed class LiveFeed
     private readonly object _gate = new();
     private readonly List<Channel<LiveUpdate>> _subscribers = new();
 
-    public int SubscriberCount
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _subscribers.Count;
-            }
-        }
-    }
-
     public void Publish(LiveUpdate update)
     {
         lock (_gate)

@@ -102,7 +102,7 @@ public sealed class LockerHealthService(
     public async Task EvaluateAllAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        var blocks = await store.ExecuteAsync(tx => tx.Monitoring.ListThrottledKeypadsAsync(now), cancellationToken);
+        var blocks = await store.ReadAsync(tx => tx.Monitoring.ListThrottledKeypadsAsync(now), cancellationToken);
         foreach (var block in blocks)
         {
             state.Update(block.LockerId, locker => locker.ThrottledKeypads[block.KeypadId] = block.Until);

@@ -15,7 +15,7 @@ public static class MetricsApi
     private static async Task<IResult> RenderAsync(
         ILockerStore store, GatewayMetrics metrics, LockerHealthState health, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var (totals, openAlarms) = await store.ExecuteAsync(async tx =>
+        var (totals, openAlarms) = await store.ReadAsync(async tx =>
             (await tx.Monitoring.CountActivityAsync(), await tx.Monitoring.CountOpenAlarmsByKindAsync()), cancellationToken);
         var doorsOpen = health.All().Sum(locker => locker.Doors.Values.Count(IsOpen));
         // The locker link counts its own traffic when it runs in this process.

@@ -9,8 +9,6 @@ public sealed record MonitoredAlarm(
     DateTimeOffset FirstSeen, DateTimeOffset LastSeen, int Occurrences,
     string? AcknowledgedBy = null, DateTimeOffset? AcknowledgedAt = null, DateTimeOffset? ClearedAt = null)
 {
-    public bool IsOpen => ClearedAt is null;
-
     public bool IsAcknowledged => AcknowledgedBy is not null;
 
     /// <summary>raised, acknowledged or cleared: what the dashboard shows.</summary>

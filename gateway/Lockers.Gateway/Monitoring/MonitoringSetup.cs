@@ -24,7 +24,7 @@ public static class MonitoringSetup
         services.AddSingleton<LockerHealthFeed>();
         // Through the locker link when it is set up (AddLockerLink, in any order); otherwise commands report "unavailable".
         services.AddSingleton<ILockerCommandSender>(sp => sp.GetService<Link.LockerCommandSender>() is { } link
-            ? new LinkLockerCommandSender(link, sp.GetRequiredService<ILogger<LinkLockerCommandSender>>())
+            ? new LinkLockerCommandSender(sp.GetRequiredService<ILockerStore>(), link, sp.GetRequiredService<ILogger<LinkLockerCommandSender>>())
             : new NoLockerLink());
         services.AddHttpClient(AlarmWebhookSender.HttpClientName);
         services.AddHostedService<AlarmWebhookSender>();

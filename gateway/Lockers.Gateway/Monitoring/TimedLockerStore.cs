@@ -5,21 +5,24 @@ namespace Lockers.Gateway.Monitoring;
 /// <summary>Wraps the store to feed the store-latency histogram; behaves exactly like the store it wraps.</summary>
 public sealed class TimedLockerStore(ILockerStore inner, GatewayMetrics metrics, TimeProvider time) : ILockerStore
 {
-    public async Task<T> ExecuteAsync<T>(Func<IStoreTransaction, Task<T>> work, CancellationToken cancellationToken = default)
+    public Task<T> ExecuteAsync<T>(Func<IStoreTransaction, Task<T>> work, CancellationToken cancellationToken = default) =>
+        TimeAsync(() => inner.ExecuteAsync(work, cancellationToken));
+
+    public Task<T> ReadAsync<T>(Func<IStoreTransaction, Task<T>> work, CancellationToken cancellationToken = default) =>
+        TimeAsync(() => inner.ReadAsync(work, cancellationToken));
+
+    public Task CheckHealthAsync(CancellationToken cancellationToken = default) => inner.CheckHealthAsync(cancellationToken);
+
+    private async Task<T> TimeAsync<T>(Func<Task<T>> unitOfWork)
     {
         var started = time.GetTimestamp();
         try
         {
-            return await inner.ExecuteAsync(work, cancellationToken);
+            return await unitOfWork();
         }
         finally
         {
             metrics.StoreLatency.Observe(time.GetElapsedTime(started));
         }
     }
-
-    public Task<T> ReadAsync<T>(Func<IStoreTransaction, Task<T>> work, CancellationToken cancellationToken = default) =>
-        inner.ReadAsync(work, cancellationToken);
-
-    public Task CheckHealthAsync(CancellationToken cancellationToken = default) => inner.CheckHealthAsync(cancellationToken);
 }

@@ -20,7 +20,7 @@ public sealed class StaffService(ILockerStore store, StaffPasswordHasher hasher,
         {
             throw new ArgumentException($"the password must have at least {MinimumPasswordLength} characters");
         }
-        var account = new StaffAccount(userName, role, hasher.Hash(password), time.GetUtcNow());
+        var account = new StaffAccount(userName, role, hasher.Hash(password), time.GetStoreNow());
         return store.ExecuteAsync(async tx =>
         {
             var created = await tx.Staff.InsertAsync(account);
@@ -37,10 +37,10 @@ public sealed class StaffService(ILockerStore store, StaffPasswordHasher hasher,
     /// <summary>The account when name and password match; null otherwise (one answer for both cases). Audited.</summary>
     public async Task<StaffAccount?> VerifyAsync(string userName, string password, CancellationToken cancellationToken = default)
     {
-        var account = await store.ExecuteAsync(tx => tx.Staff.FindAsync(userName), cancellationToken);
+        var account = await store.ReadAsync(tx => tx.Staff.FindAsync(userName), cancellationToken);
         var valid = hasher.Verify(password, account?.PasswordHash ?? _decoyHash.Value) && account is not null;
         var safeName = userName.Length > 64 ? userName[..64] : userName;
-        await store.ExecuteAsync(tx => tx.Audit.AppendAsync(new AuditEntry(time.GetUtcNow(), $"staff:{safeName}",
+        await store.ExecuteAsync(tx => tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), $"staff:{safeName}",
             valid ? MonitoringAuditActions.StaffSignedIn : MonitoringAuditActions.StaffSignInFailed)), cancellationToken);
         return valid ? account : null;
     }

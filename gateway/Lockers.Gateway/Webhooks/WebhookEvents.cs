@@ -8,4 +8,7 @@ public static class WebhookEvents
     public const string PickedUp = "picked_up";
     public const string Expired = "expired";
     public const string Returned = "returned";
+
+    /// <summary>Staff moved the parcel to another compartment (the dashboard; see ParcelMoveService).</summary>
+    public const string ParcelMoved = "parcel_moved";
 }

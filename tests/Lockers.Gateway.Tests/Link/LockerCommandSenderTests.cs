@@ -2,6 +2,7 @@ using Lockers.Core.Commands;
 using Lockers.Core.Config;
 using Lockers.Core.Protocol;
 using Lockers.Gateway.Link;
+using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Provisioning;
 using Lockers.Gateway.Store;
 using Lockers.Gateway.Tests.EndToEnd;
@@ -69,7 +70,33 @@ public sealed class LockerCommandSenderTests : IAsyncLifetime
         Assert.Equal(RefusalReasons.BadSignature, Verifier(oldConfig).Verify(latest).Reason);
     }
 
+    [Fact]
+    public async Task DashboardSend_BrokerAcknowledges_IsSent()
+    {
+        await ProvisionAsync("test-a");
+
+        var result = await DashboardSender().SendUnlockAsync("test-a", 2, "staff:test");
+
+        Assert.Equal(CommandSendStatus.Sent, result.Status);
+        Assert.Single(_published.Payloads("test-a"));
+    }
+
+    [Fact]
+    public async Task DashboardSend_BrokerRefusesThePublish_IsUnavailableButRecorded()
+    {
+        await ProvisionAsync("test-a");
+        _published.Fail = true;
+
+        var result = await DashboardSender().SendUnlockAsync("test-a", 2, "staff:test");
+
+        Assert.Equal(CommandSendStatus.Unavailable, result.Status);
+        var stored = await Store.ExecuteAsync(tx => tx.LockerLink.ListCommandsAsync("test-a", 10));
+        Assert.Equal([result.CommandId], stored.Select(c => c.CommandId));
+    }
+
     private ILockerStore Store => _gateway.Factory.Service<ILockerStore>();
+
+    private LinkLockerCommandSender DashboardSender() => new(Store, Sender(), NullLogger<LinkLockerCommandSender>.Instance);
 
     private LockerCommandSender Sender() => new(Store, _gateway.Factory.Service<CommandKeys>(), _published,
         _gateway.Factory.Service<LinkCounters>(), _gateway.Factory.Service<Lockers.Gateway.Monitoring.UnlockStopwatch>(), Options.Create(new LockerLinkOptions()), _gateway.Time, NullLogger<LockerCommandSender>.Instance);
@@ -88,8 +115,16 @@ public sealed class LockerCommandSenderTests : IAsyncLifetime
     {
         private readonly List<(string LockerId, byte[] Payload)> _sent = new();
 
+        /// <summary>Throw as a stopped client would, instead of recording.</summary>
+        public bool Fail { get; set; }
+
         public Task PublishCommandAsync(string lockerId, byte[] payload, CancellationToken cancellationToken)
         {
+            if (Fail)
+            {
+                throw new InvalidOperationException("client stopped");
+            }
+
             lock (_sent)
             {
                 _sent.Add((lockerId, payload));
