@@ -33,13 +33,30 @@ public static class StaffApi
     }
 
     private static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> SignInAsync(
-        SignInRequest request, HttpContext context, StaffService staff, IAntiforgery antiforgery)
+        SignInRequest request, HttpContext context, StaffService staff, SignInThrottle throttle, IAntiforgery antiforgery,
+        ILogger<SignInThrottle> logger)
     {
+        var userName = request.User ?? "";
+        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (throttle.RetryAfter(userName, client) is { } wait)
+        {
+            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            logger.LogWarning("Sign-in for {User} from {Client} held back for {Seconds} s after repeated failures",
+                userName.Length > 64 ? userName[..64] : userName, client, seconds);
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // The page shows the title: say how long to wait there.
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests,
+                title: $"Too many failed sign-ins: try again in {seconds} s");
+        }
+
         if (string.IsNullOrEmpty(request.User) || string.IsNullOrEmpty(request.Password)
             || await staff.VerifyAsync(request.User, request.Password, context.RequestAborted) is not { } account)
         {
+            throttle.Failed(userName, client);
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Wrong user name or password");
         }
+
+        throttle.Succeeded(userName);
         var principal = new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(ClaimTypes.Name, account.UserName), new Claim(ClaimTypes.Role, account.Role.ToWire())],
             StaffPolicies.Scheme, ClaimTypes.Name, ClaimTypes.Role));

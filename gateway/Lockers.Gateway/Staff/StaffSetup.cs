@@ -19,6 +19,7 @@ public static class StaffSetup
         services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new StaffPasswordHasher(sp.GetRequiredService<IOptions<StaffOptions>>().Value.PasswordIterations));
         services.AddSingleton<StaffService>();
+        services.AddSingleton<SignInThrottle>();
         var staff = builder.Configuration.GetSection(StaffOptions.Section).Get<StaffOptions>() ?? new StaffOptions();
         var securePolicy = staff.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
