@@ -1,14 +1,22 @@
-using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Lockers.Gateway.Webhooks;
 using Microsoft.Extensions.Options;
 
 namespace Lockers.Gateway.Monitoring;
 
-/// <summary>POSTs every alarm change to Monitoring:AlarmWebhookUrl as JSON: <c>{"type":"alarm.raised","alarm":{...}}</c>.</summary>
+/// <summary>
+/// POSTs every alarm change to Monitoring:AlarmWebhookUrl as JSON: <c>{"type":"alarm.raised","alarm":{...}}</c>, signed
+/// like the reservation webhooks (Lockers-Signature under Monitoring:AlarmWebhookSecret, Lockers-Event the type).
+/// </summary>
 public sealed class AlarmWebhookSender(
-    AlarmWebhookQueue queue, IHttpClientFactory http, IOptions<MonitoringOptions> options, ILogger<AlarmWebhookSender> logger)
+    AlarmWebhookQueue queue, IHttpClientFactory http, IOptions<MonitoringOptions> options, TimeProvider time,
+    ILogger<AlarmWebhookSender> logger)
     : BackgroundService
 {
     public const string HttpClientName = "alarm-webhook";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -29,8 +37,12 @@ public sealed class AlarmWebhookSender(
         timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.AlarmWebhookTimeoutSeconds));
         try
         {
-            var body = new { type = "alarm." + change.Change, alarm = AlarmView.From(change.Alarm) };
-            using var response = await http.CreateClient(HttpClientName).PostAsJsonAsync(url, body, timeout.Token);
+            var type = "alarm." + change.Change;
+            var body = JsonSerializer.Serialize(new { type, alarm = AlarmView.From(change.Alarm) }, Json);
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            request.Headers.Add(WebhookSigner.HeaderName, WebhookSigner.Sign(options.Value.AlarmWebhookSecret!, time.GetUtcNow().ToUnixTimeSeconds(), body));
+            request.Headers.Add("Lockers-Event", type);
+            using var response = await http.CreateClient(HttpClientName).SendAsync(request, timeout.Token);
             if (!response.IsSuccessStatusCode)
             {
                 logger.LogWarning("Alarm webhook answered {Status} for alarm {AlarmId}", (int)response.StatusCode, change.Alarm.Id);

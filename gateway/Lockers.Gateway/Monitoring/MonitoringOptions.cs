@@ -46,6 +46,12 @@ public sealed class MonitoringOptions
     /// <summary>Where alarm changes are POSTed as JSON; empty for none.</summary>
     public string? AlarmWebhookUrl { get; set; }
 
+    /// <summary>
+    /// Signs every alarm webhook (header Lockers-Signature, as the reservation webhooks): required with
+    /// <see cref="AlarmWebhookUrl"/>, at least 32 characters, so a receiver can refuse forged alarms.
+    /// </summary>
+    public string? AlarmWebhookSecret { get; set; }
+
     [Range(1, 120)]
     public int AlarmWebhookTimeoutSeconds { get; set; } = 10;
 

@@ -21,6 +21,10 @@ public sealed class MonitoringOptionsValidator : IValidateOptions<MonitoringOpti
         {
             failures.Add("Monitoring:AlarmWebhookUrl must be an absolute http(s) URL, or empty.");
         }
+        if (!string.IsNullOrWhiteSpace(options.AlarmWebhookUrl) && (options.AlarmWebhookSecret?.Length ?? 0) < 32)
+        {
+            failures.Add("Monitoring:AlarmWebhookSecret (at least 32 characters) is required with Monitoring:AlarmWebhookUrl: alarm webhooks are signed.");
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

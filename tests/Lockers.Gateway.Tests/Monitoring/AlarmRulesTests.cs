@@ -159,4 +159,20 @@ public sealed class AlarmRulesTests
         Assert.Contains("TemperatureMinC", result.FailureMessage);
         Assert.Contains("AlarmWebhookUrl", result.FailureMessage);
     }
+
+    [Fact]
+    public void Options_AlarmWebhookWithoutASecret_IsRefused()
+    {
+        var validator = new MonitoringOptionsValidator();
+
+        var unsigned = validator.Validate(null, new MonitoringOptions { AlarmWebhookUrl = "https://ops.example/alarms" });
+        var signed = validator.Validate(null, new MonitoringOptions
+        {
+            AlarmWebhookUrl = "https://ops.example/alarms", AlarmWebhookSecret = new string('s', 32),
+        });
+
+        Assert.True(unsigned.Failed);
+        Assert.Contains("AlarmWebhookSecret", unsigned.FailureMessage);
+        Assert.True(signed.Succeeded);
+    }
 }

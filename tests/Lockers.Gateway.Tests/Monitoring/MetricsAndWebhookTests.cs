@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Lockers.Core.Protocol;
 using Lockers.Gateway.Monitoring;
+using Lockers.Gateway.Webhooks;
 using Lockers.Gateway.Tests.Infrastructure;
 
 namespace Lockers.Gateway.Tests.Monitoring;
@@ -42,19 +43,24 @@ public sealed class MetricsAndWebhookTests
         Assert.Equal(5.55, histogram.Sum, 6);
     }
 
+    private const string AlarmSecret = "alarm-webhook-test-secret-0123456789abcdef";
+
     [Fact]
-    public async Task AlarmWebhook_RaisedAlarm_IsPostedWithItsLifecycleStep()
+    public async Task AlarmWebhook_RaisedAlarm_IsPostedSignedWithItsLifecycleStep()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         await using var gateway = await MonitoringGateway.StartAsync(new Dictionary<string, string?>
         {
             ["Monitoring:AlarmWebhookUrl"] = receiver.Url,
+            ["Monitoring:AlarmWebhookSecret"] = AlarmSecret,
         });
         await gateway.BringOnlineAsync();
 
         await gateway.Health.OnDoorEventAsync("test-a", 4, DoorStates.Jammed, gateway.Time.GetUtcNow());
 
         var delivery = await receiver.NextAsync(TimeSpan.FromSeconds(20));
+        Assert.True(WebhookSigner.Verify(AlarmSecret, delivery.Signature!, delivery.Body), "the alarm webhook's signature does not verify");
+        Assert.Equal("alarm.raised", delivery.EventType);
         using var body = JsonDocument.Parse(delivery.Body);
         Assert.Equal("alarm.raised", body.RootElement.GetProperty("type").GetString());
         var alarm = body.RootElement.GetProperty("alarm");
