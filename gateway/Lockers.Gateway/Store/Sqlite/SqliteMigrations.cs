@@ -171,6 +171,11 @@ public static class SqliteMigrations
             """),
         new(2, SqliteLockerLinkMigration.Description, SqliteLockerLinkMigration.Sql),
         new(3, SqliteMonitoringMigration.Description, SqliteMonitoringMigration.Sql),
+        // /metrics counts these at every scrape; without indexes each scrape reads the whole, ever-growing tables.
+        new(4, "indexes for the metrics counts (audit actions, deposited reservations)", """
+            CREATE INDEX audit_log_action ON audit_log(action);
+            CREATE INDEX reservations_deposited ON reservations(deposited_at) WHERE deposited_at IS NOT NULL;
+            """),
     ];
 
     public static int Latest => All[^1].Version;
