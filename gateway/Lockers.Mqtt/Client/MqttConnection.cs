@@ -57,10 +57,14 @@ internal sealed class MqttConnection : IAsyncDisposable
             throw new MqttClientNotConnectedException($"The connection to {Endpoint} is closed.");
         }
 
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
+        // The send loop and every PUBACK pass no token of their own: then the connection's closing token alone
+        // will do, without a linked source (an allocation and two registrations) per packet.
+        using var linked = cancellationToken.CanBeCanceled
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token)
+            : null;
         try
         {
-            await _transport.SendAsync(packet, linked.Token).ConfigureAwait(false);
+            await _transport.SendAsync(packet, linked?.Token ?? _closing.Token).ConfigureAwait(false);
             _keepAlive.NotifySent();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
