@@ -4,6 +4,7 @@ using Lockers.Core.Commands;
 using Lockers.Core.Config;
 using Lockers.Core.Doors;
 using Lockers.Core.Protocol;
+using Lockers.Testing;
 
 namespace Lockers.Bench.Firmware;
 
@@ -24,19 +25,6 @@ public sealed class FirmwareRig
     private const int PollMs = 10;
     private const int MaxPolls = 1_000;
 
-    private const string Board = """
-        {
-          "format": 1, "board": "bench-three", "mcu": "ESP32-WROOM-32E",
-          "solenoid": { "ratedPulseMs": 500, "minGapMs": 250 },
-          "door": { "openConfirmMs": 3000, "leftOpenS": 120, "debounceMs": 50 },
-          "compartments": [
-            { "number": 1, "size": "S", "column": 0, "row": 0, "lock": { "gpio": 19 }, "sensor": { "gpio": 34, "openLevel": "high" } },
-            { "number": 2, "size": "M", "column": 0, "row": 1, "lock": { "gpio": 23 }, "sensor": { "gpio": 35, "openLevel": "high" } },
-            { "number": 3, "size": "L", "column": 1, "row": 0, "lock": { "gpio": 25 }, "sensor": { "gpio": 36, "openLevel": "high" } }
-          ]
-        }
-        """;
-
     private readonly string _commandTopic = Topics.Command(LockerId);
     private long _counter;
 
@@ -48,7 +36,7 @@ public sealed class FirmwareRig
             60, TelemetryS, "kp-1", "qr-1", null);
         Config.Validate();
         var ports = new LockerPorts(Clock, Storage, Link, Solenoids, Sensors, Keypad, Scanner, Feedback, System);
-        Controller = new LockerController(Config, BoardLoader.Load(Board), ports, "1.4.2-esp32");
+        Controller = new LockerController(Config, BoardLoader.Load(TestBoards.ThreeDoors), ports, "1.4.2-esp32");
         Signer = new CommandSigner(Key);
         Link.Connect();
         Controller.Start();

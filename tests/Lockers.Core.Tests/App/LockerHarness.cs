@@ -4,6 +4,7 @@ using Lockers.Core.Commands;
 using Lockers.Core.Config;
 using Lockers.Core.Protocol;
 using Lockers.Core.Tests.Fakes;
+using Lockers.Testing;
 
 namespace Lockers.Core.Tests.App;
 
@@ -13,19 +14,6 @@ internal sealed class LockerHarness
     public const string LockerId = "test-locker";
     public const int RatedPulseMs = 500;
     public const int DebounceMs = 50;
-
-    private const string Board = """
-        {
-          "format": 1, "board": "three", "mcu": "ESP32-WROOM-32E",
-          "solenoid": { "ratedPulseMs": 500, "minGapMs": 250 },
-          "door": { "openConfirmMs": 3000, "leftOpenS": 120, "debounceMs": 50 },
-          "compartments": [
-            { "number": 1, "size": "S", "column": 0, "row": 0, "lock": { "gpio": 19 }, "sensor": { "gpio": 34, "openLevel": "high" } },
-            { "number": 2, "size": "M", "column": 0, "row": 1, "lock": { "gpio": 23 }, "sensor": { "gpio": 35, "openLevel": "high" } },
-            { "number": 3, "size": "L", "column": 1, "row": 0, "lock": { "gpio": 25 }, "sensor": { "gpio": 36, "openLevel": "high" } }
-          ]
-        }
-        """;
 
     private long _counter = 100;
 
@@ -38,7 +26,7 @@ internal sealed class LockerHarness
             60, 300, "kp-1", "qr-1", null);
         Config.Validate();
         var ports = new LockerPorts(Clock, Storage, Link, Solenoids, Sensors, Keypad, Scanner, Feedback, System);
-        Controller = new LockerController(Config, BoardLoader.Load(Board), ports, "1.2.3");
+        Controller = new LockerController(Config, BoardLoader.Load(TestBoards.ThreeDoors), ports, "1.2.3");
         Signer = new CommandSigner(Key);
     }
 
