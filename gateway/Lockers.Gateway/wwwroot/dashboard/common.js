@@ -91,7 +91,15 @@ const Lockers = (() => {
     if (region) region.textContent = message;
   }
 
-  function events(lockerId, onUpdate, onState) {
+  // Both pages show the stream's state in their #live indicator.
+  function showLiveState(state) {
+    const live = document.getElementById("live");
+    if (!live) return;
+    live.dataset.state = state;
+    live.textContent = state === "connected" ? "live" : state;
+  }
+
+  function events(lockerId, onUpdate, onState = showLiveState) {
     const url = "/dashboard/api/events" + (lockerId ? "?locker=" + encodeURIComponent(lockerId) : "");
     const source = new EventSource(url);
     const topics = ["hello", "door", "telemetry", "status", "alarm", "command", "service", "parcel"];

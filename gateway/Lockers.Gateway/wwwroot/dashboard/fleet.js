@@ -45,10 +45,6 @@
       clearTimeout(pending);
       pending = setTimeout(load, 150); // several changes in a burst cost one reload of the data
     }
-  }, (state) => {
-    const live = document.getElementById("live");
-    live.dataset.state = state;
-    live.textContent = state === "connected" ? "live" : state;
   });
   await load();
   document.body.dataset.ready = "true";

@@ -180,10 +180,6 @@
       announce(`Alarm ${update.data.change}: ${update.data.kind.replaceAll("_", " ")}`);
     }
     if (update.lockerId === lockerId) reloadSoon();
-  }, (state) => {
-    const live = document.getElementById("live");
-    live.dataset.state = state;
-    live.textContent = state === "connected" ? "live" : state;
   });
   await load();
   document.body.dataset.ready = "true";
