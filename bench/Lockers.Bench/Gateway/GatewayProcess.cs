@@ -232,4 +232,6 @@ public sealed record GatewayMetricsSnapshot(IReadOnlyDictionary<string, double> 
     public double CommandsOut => this["lockers_mqtt_messages_out_total"];
     public double StoreUnits => this["lockers_store_seconds_count"];
     public double StoreSeconds => this["lockers_store_seconds_sum"];
+    public double GroupCommits => this["lockers_link_group_commits_total"];
+    public double GroupedMessages => this["lockers_link_grouped_messages_total"];
 }

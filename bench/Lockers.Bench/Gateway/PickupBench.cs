@@ -89,7 +89,7 @@ public static class PickupBench
         var (resident, _) = gateway.Memory();
         return new PickupBenchResult(options, machine, baseline, ramp, rampEnd, sustained, drained, after.Pickups - before.Pickups,
             cpu, after.StoreUnits - before.StoreUnits - (gateway.Scrapes - scrapesBefore), after.StoreSeconds - before.StoreSeconds, after.MessagesIn - before.MessagesIn,
-            verificationMicros, resident, gateway.ErrorLines);
+            verificationMicros, resident, gateway.ErrorLines, after.GroupCommits - before.GroupCommits, after.GroupedMessages - before.GroupedMessages);
     }
 
     private static int ParcelsLeft(LockerSwarm swarm) => swarm.Lockers.Sum(locker => locker.Seeded.Parcels.Count);
@@ -99,10 +99,12 @@ public static class PickupBench
 /// <param name="BaselineUpdatesPerSecond">Committed single-row SQLite updates per second, store settings.</param>
 /// <param name="Drained">From the first pickup offered until the store had recorded every sustained pickup.</param>
 /// <param name="StoreUnits">Gateway store units of work in the sustained phase (its /metrics histogram; the scrape's own removed).</param>
+/// <param name="GroupCommits">The link's group commits in the sustained phase; <paramref name="GroupedMessages"/> the messages they applied.</param>
 public sealed record PickupBenchResult(
     PickupBenchOptions Options, BenchMachine Machine, double BaselineUpdatesPerSecond, IReadOnlyList<PickupStep> Ramp, string? RampEnd,
     PickupStep Sustained, TimeSpan Drained, double RecordedPickups, TimeSpan GatewayCpu, double StoreUnits, double StoreSeconds,
-    double MessagesIn, double VerificationMicrosPerPickup, long GatewayResidentBytes, long GatewayErrorLines)
+    double MessagesIn, double VerificationMicrosPerPickup, long GatewayResidentBytes, long GatewayErrorLines,
+    double GroupCommits, double GroupedMessages)
 {
     /// <summary>Pickups recorded by the store per second of the sustained phase, drain included.</summary>
     public double DurablePerSecond => RecordedPickups / Drained.TotalSeconds;

@@ -65,7 +65,7 @@ public sealed class DoorEventService(
             await AdvanceOnOpenAsync(tx, reservation, intent.Purpose, now);
             return DoorEventOutcome.Applied;
         }, cancellationToken);
-        signal.Notify();
+        await NotifyAfterCommitAsync();
         return outcome;
     }
 
@@ -122,9 +122,16 @@ public sealed class DoorEventService(
             await tx.Registry.ReleaseHoldAsync(compartment, reservation.Id);
             return new DoorClosedResult(DoorEventOutcome.Applied, reservation.Id);
         }, cancellationToken);
-        signal.Notify();
+        await NotifyAfterCommitAsync();
         return result;
     }
+
+    /// <summary>Wakes the webhook dispatcher once the deliveries just queued are committed (inside a group: after it).</summary>
+    private Task NotifyAfterCommitAsync() => store.AfterCommitAsync(() =>
+    {
+        signal.Notify();
+        return Task.CompletedTask;
+    });
 
     private async Task AdvanceOnOpenAsync(IStoreTransaction tx, Reservation reservation, UnlockPurpose purpose, DateTimeOffset now)
     {

@@ -82,25 +82,29 @@ public sealed class CodeEntryHandler(
             return LinkOutcome.NoEffect;
         }
 
-        // Only after the commit: every command a locker can receive is on record, and none is signed twice.
-        foreach (var command in answer.Commands)
+        // Only after the commit (of the group, when the link groups messages): every command a locker can receive
+        // is on record, and none is signed twice.
+        await store.AfterCommitAsync(async () =>
         {
-            await sender.PublishAsync(command, cancellationToken);
-        }
+            foreach (var command in answer.Commands)
+            {
+                sender.StartPublish(command, cancellationToken);
+            }
 
-        if (answer.ThrottledFor is { } held)
-        {
-            // The pin_throttle alarm: someone may be guessing codes at this keypad. The event is committed and
-            // answered: a failure here must not fail it (a retry would find it a duplicate and skip its health feed).
-            try
+            if (answer.ThrottledFor is { } held)
             {
-                await health.OnThrottleEngagedAsync(locker.Id, entry.Reader, now + held, now, cancellationToken);
+                // The pin_throttle alarm: someone may be guessing codes at this keypad. The event is committed and
+                // answered: a failure here must not fail it (a retry would find it a duplicate and skip its health feed).
+                try
+                {
+                    await health.OnThrottleEngagedAsync(locker.Id, entry.Reader, now + held, now, cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogError(ex, "Locker health for {LockerId} not told of the throttled keypad {Reader}", locker.Id, entry.Reader);
+                }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Locker health for {LockerId} not told of the throttled keypad {Reader}", locker.Id, entry.Reader);
-            }
-        }
+        });
 
         return LinkOutcome.Applied;
     }

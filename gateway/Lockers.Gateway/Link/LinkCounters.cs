@@ -34,6 +34,9 @@ public sealed class LinkCounters
     private long _duplicates;
     private long _commandsSent;
     private long _retries;
+    private long _groups;
+    private long _groupedMessages;
+    private long _groupsRedone;
 
     public LinkCounters(IMeterFactory meters)
     {
@@ -49,6 +52,15 @@ public sealed class LinkCounters
 
     /// <summary>Store steps retried after a failure (a busy or briefly unreachable database).</summary>
     public long Retries => Interlocked.Read(ref _retries);
+
+    /// <summary>Group commits of more than one message that committed.</summary>
+    public long Groups => Interlocked.Read(ref _groups);
+
+    /// <summary>Messages applied in those groups (so GroupedMessages / Groups is the mean group size).</summary>
+    public long GroupedMessages => Interlocked.Read(ref _groupedMessages);
+
+    /// <summary>Groups rolled back because one of their messages failed, then applied one message at a time.</summary>
+    public long GroupsRedone => Interlocked.Read(ref _groupsRedone);
 
     public long Dropped(LinkDropReason reason) => _dropped.TryGetValue(reason, out var count) ? count : 0;
 
@@ -68,6 +80,14 @@ public sealed class LinkCounters
 
     public void CountRetry() => Interlocked.Increment(ref _retries);
 
+    public void CountGroup(int messages)
+    {
+        Interlocked.Increment(ref _groups);
+        Interlocked.Add(ref _groupedMessages, messages);
+    }
+
+    public void CountGroupRedone() => Interlocked.Increment(ref _groupsRedone);
+
     public void CountDropped(LinkDropReason reason)
     {
         _dropped.AddOrUpdate(reason, 1, (_, count) => count + 1);
@@ -77,5 +97,6 @@ public sealed class LinkCounters
     /// <summary>One line for logs and the health description.</summary>
     public override string ToString() =>
         $"received={Received} handled={Handled} duplicates={Duplicates} commands={CommandsSent} retries={Retries} " +
+        $"groups={Groups} grouped={GroupedMessages} groups_redone={GroupsRedone} " +
         string.Join(' ', Enum.GetValues<LinkDropReason>().Select(r => $"{r}={Dropped(r)}"));
 }

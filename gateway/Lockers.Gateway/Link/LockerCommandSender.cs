@@ -67,6 +67,18 @@ public sealed class LockerCommandSender(
     }
 
     /// <summary>
+    /// Hands a committed command to the MQTT client at once (in call order) and returns without waiting for the
+    /// broker's PUBACK, which <see cref="PublishAsync"/> logs and counts when it comes. The locker link uses it so
+    /// that a broker round trip per command does not hold up the next message.
+    /// </summary>
+    public void StartPublish(SignedCommand signed, CancellationToken cancellationToken)
+    {
+        // PublishAsync logs every failure itself; only a cancellation at shutdown can end it faulted.
+        _ = PublishAsync(signed, cancellationToken).ContinueWith(static publish => _ = publish.Exception,
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+    }
+
+    /// <summary>
     /// Takes the locker's next counter, signs, records and audits the command inside the caller's unit of work;
     /// publish it with <see cref="PublishAsync"/> after the commit. Null when the locker has no command key.
     /// </summary>

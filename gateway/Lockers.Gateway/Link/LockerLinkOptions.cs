@@ -60,6 +60,14 @@ public sealed class LockerLinkOptions
     /// </summary>
     public int MaxCodeAgeSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// Most messages applied in one group commit (1..1000; 1 turns grouping off). The link takes whatever messages
+    /// are already waiting, up to this many, applies them in one store transaction, commits once, and only then
+    /// publishes their commands and acknowledges them, in order (ADR 0202). Never waits to fill a group. In practice the
+    /// broker's max_inflight_messages (20 in broker/mosquitto.conf) bounds the QoS 1 messages waiting at once.
+    /// </summary>
+    public int MaxGroupSize { get; set; } = 64;
+
     /// <summary>Seconds between connection attempts while the broker cannot be reached at start-up (1..300).</summary>
     public int ConnectRetrySeconds { get; set; } = 5;
 }

@@ -32,6 +32,7 @@ public sealed class LockerLinkOptionsValidator : IValidateOptions<LockerLinkOpti
         Check(problems, options.CommandExpirySeconds is >= 5 and <= 300,
             $"LockerLink:CommandExpirySeconds must be 5..300 (is {options.CommandExpirySeconds})");
         Check(problems, options.MaxCodeAgeSeconds is >= 5 and <= 3600, $"LockerLink:MaxCodeAgeSeconds must be 5..3600 (is {options.MaxCodeAgeSeconds})");
+        Check(problems, options.MaxGroupSize is >= 1 and <= 1000, $"LockerLink:MaxGroupSize must be 1..1000 (is {options.MaxGroupSize})");
         Check(problems, options.ConnectRetrySeconds is >= 1 and <= 300,
             $"LockerLink:ConnectRetrySeconds must be 1..300 (is {options.ConnectRetrySeconds})");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

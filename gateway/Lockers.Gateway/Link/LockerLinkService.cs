@@ -1,3 +1,4 @@
+using Lockers.Gateway.Store;
 using Lockers.Mqtt.Client;
 using Microsoft.Extensions.Options;
 
@@ -15,9 +16,13 @@ namespace Lockers.Gateway.Link;
 /// it with the broker, which redelivers it on reconnect; the per-(locker, seq) check makes the redelivery harmless.
 /// A message that could not be used at all (malformed, unknown locker, retries exhausted) is acknowledged too,
 /// after it is logged and counted: redelivering it would fail the same way and hold back every later PUBACK.
+/// <para>Group commit (ADR 0202): when several messages are already waiting, up to LockerLink:MaxGroupSize of them
+/// are applied in one store transaction and committed once; only then are their commands published, their health
+/// fed and their PUBACKs sent, in arrival order. A failing message breaks the group: it is rolled back whole and its
+/// messages are applied again one at a time (with retries), which is safe because nothing of it was written.</para>
 /// </remarks>
 public sealed class LockerLinkService(
-    LockerLinkClient link, LockerMessageHandler handler, LinkCounters counters, IOptions<LockerLinkOptions> options,
+    LockerLinkClient link, LockerMessageHandler handler, ILockerStore store, LinkCounters counters, IOptions<LockerLinkOptions> options,
     ILogger<LockerLinkService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -32,12 +37,25 @@ public sealed class LockerLinkService(
         await ConnectAndSubscribeAsync(settings, stoppingToken);
         logger.LogInformation("Locker link serving lockers/v1 from {Host}:{Port} as {ClientId}{Share}", settings.Host, settings.Port,
             settings.ClientId, string.IsNullOrEmpty(settings.SharedGroup) ? "" : $" in share group {settings.SharedGroup}");
+        var waiting = new List<MqttApplicationMessage>(settings.MaxGroupSize);
+        var messages = link.Client.Messages;
         try
         {
-            await foreach (var message in link.Client.Messages.ReadAllAsync(stoppingToken))
+            while (await messages.WaitToReadAsync(stoppingToken))
             {
-                await handler.HandleAsync(message, stoppingToken);
-                await link.Client.AcknowledgeAsync(message, stoppingToken);
+                // Whatever is already there, never waiting for more: a lone message goes through at once.
+                waiting.Clear();
+                while (waiting.Count < settings.MaxGroupSize && messages.TryRead(out var message))
+                {
+                    counters.CountReceived();
+                    waiting.Add(message);
+                }
+
+                await ApplyAsync(waiting, stoppingToken);
+                foreach (var message in waiting)
+                {
+                    await link.Client.AcknowledgeAsync(message, stoppingToken);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -45,6 +63,48 @@ public sealed class LockerLinkService(
         }
 
         logger.LogInformation("Locker link stopped: {Counters}", counters);
+    }
+
+    private async Task ApplyAsync(List<MqttApplicationMessage> waiting, CancellationToken stoppingToken)
+    {
+        if (waiting.Count > 1 && await TryApplyAsGroupAsync(waiting, stoppingToken))
+        {
+            return;
+        }
+
+        foreach (var message in waiting)
+        {
+            await handler.HandleAsync(message, stoppingToken);
+        }
+    }
+
+    /// <returns>False when the group was rolled back and its messages still need applying.</returns>
+    private async Task<bool> TryApplyAsGroupAsync(List<MqttApplicationMessage> waiting, CancellationToken stoppingToken)
+    {
+        await using var group = store.BeginGroup();
+        try
+        {
+            foreach (var message in waiting)
+            {
+                await handler.HandleInGroupAsync(message, stoppingToken);
+            }
+
+            await group.CommitAsync(stoppingToken);
+        }
+        catch (AfterCommitActionsFailedException ex)
+        {
+            // Committed: only an action after it threw (they log their own failures, so this is a bug's trace).
+            logger.LogError(ex, "After a group commit of {Count} messages, {Failures} actions failed", waiting.Count, ex.InnerExceptions.Count);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            counters.CountGroupRedone();
+            logger.LogWarning("Group of {Count} messages rolled back ({Error}); applying them one at a time", waiting.Count, ex.Message);
+            return false;
+        }
+
+        counters.CountGroup(waiting.Count);
+        return true;
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

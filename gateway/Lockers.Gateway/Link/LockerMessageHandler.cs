@@ -1,6 +1,7 @@
 using Lockers.Core.Protocol;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Registry;
+using Lockers.Gateway.Store;
 using Lockers.Mqtt.Client;
 using Microsoft.Extensions.Options;
 
@@ -16,41 +17,58 @@ namespace Lockers.Gateway.Link;
 /// </summary>
 public sealed class LockerMessageHandler(
     LockerDirectory directory, LockerEventApplier events, CommandResultRecorder results, RegistryService registry,
-    LockerHealthFeed health, LinkCounters counters, IOptions<LockerLinkOptions> options,
+    LockerHealthFeed health, ILockerStore store, LinkCounters counters, IOptions<LockerLinkOptions> options,
     ILogger<LockerMessageHandler> logger)
 {
     /// <summary>Waits before each retry of a failed apply; real time, so a frozen test clock cannot stall the link.</summary>
     private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2)];
 
-    public async Task<LinkOutcome?> HandleAsync(MqttApplicationMessage raw, CancellationToken cancellationToken)
+    /// <summary>Handles one message in its own units of work, retrying a failing store step; never throws.</summary>
+    public Task<LinkOutcome?> HandleAsync(MqttApplicationMessage raw, CancellationToken cancellationToken) =>
+        HandleAsync(raw, inGroup: false, cancellationToken);
+
+    /// <summary>
+    /// Handles one message inside the caller's open group commit (<see cref="ILockerStore.BeginGroup"/>). A failing
+    /// store step is neither retried nor given up here: it throws, and the caller rolls the group back and handles
+    /// its messages one at a time with <see cref="HandleAsync(MqttApplicationMessage, CancellationToken)"/>.
+    /// Counters, health and commands wait for the group's commit, so a group redone counts nothing twice.
+    /// </summary>
+    public Task<LinkOutcome?> HandleInGroupAsync(MqttApplicationMessage raw, CancellationToken cancellationToken) =>
+        HandleAsync(raw, inGroup: true, cancellationToken);
+
+    private async Task<LinkOutcome?> HandleAsync(MqttApplicationMessage raw, bool inGroup, CancellationToken cancellationToken)
     {
-        counters.CountReceived();
         try
         {
             var parsed = LockerMessageParser.Parse(raw.Topic, raw.Payload, options.Value.MaxPayloadBytes);
             if (parsed.Message is not { } message)
             {
-                return Drop(parsed.Reason, raw.Topic, parsed.Detail);
+                return await DropAsync(parsed.Reason, raw.Topic, parsed.Detail);
             }
 
-            if (await WithRetriesAsync(() => directory.FindAsync(message.LockerId, cancellationToken), raw.Topic, cancellationToken) is not { } locker)
+            if (await WithRetriesAsync(() => directory.FindAsync(message.LockerId, cancellationToken), raw.Topic, inGroup, cancellationToken) is not { } locker)
             {
-                return Drop(LinkDropReason.UnknownLocker, raw.Topic, $"locker '{message.LockerId}' is not registered");
+                return await DropAsync(LinkDropReason.UnknownLocker, raw.Topic, $"locker '{message.LockerId}' is not registered");
             }
 
-            var outcome = await WithRetriesAsync(() => RouteAsync(locker, message, cancellationToken), raw.Topic, cancellationToken);
+            var outcome = await WithRetriesAsync(() => RouteAsync(locker, message, cancellationToken), raw.Topic, inGroup, cancellationToken);
             if (outcome == LinkOutcome.Duplicate)
             {
-                counters.CountDuplicate();
+                await AfterCommitAsync(counters.CountDuplicate);
                 logger.LogInformation("Duplicate {Topic} ignored (already applied)", raw.Topic);
                 return outcome;
             }
 
-            counters.CountHandled();
-            await FeedHealthAsync(locker.Id, message, cancellationToken);
+            // Health is a view of what was applied: it waits for the commit (and so never runs inside a group
+            // holding the store's write lock, where its own units would queue behind the group).
+            await store.AfterCommitAsync(async () =>
+            {
+                counters.CountHandled();
+                await FeedHealthAsync(locker.Id, message, cancellationToken);
+            });
             return outcome;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (!inGroup && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
             counters.CountDropped(LinkDropReason.Failed);
             logger.LogError(ex, "Message on {Topic} could not be handled and is lost", raw.Topic);
@@ -58,8 +76,8 @@ public sealed class LockerMessageHandler(
         }
     }
 
-    /// <summary>Runs a store step (finding the locker, applying the message), retrying it after a failure.</summary>
-    private async Task<T> WithRetriesAsync<T>(Func<Task<T>> step, string topic, CancellationToken cancellationToken)
+    /// <summary>Runs a store step (finding the locker, applying the message), retrying it after a failure outside a group.</summary>
+    private async Task<T> WithRetriesAsync<T>(Func<Task<T>> step, string topic, bool inGroup, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -67,7 +85,7 @@ public sealed class LockerMessageHandler(
             {
                 return await step();
             }
-            catch (Exception ex) when (attempt < RetryDelays.Length && ex is not OperationCanceledException)
+            catch (Exception ex) when (!inGroup && attempt < RetryDelays.Length && ex is not OperationCanceledException)
             {
                 counters.CountRetry();
                 logger.LogWarning("Applying {Topic} failed ({Error}); retry {Attempt} of {Retries} in {Delay}",
@@ -76,6 +94,12 @@ public sealed class LockerMessageHandler(
             }
         }
     }
+
+    private Task AfterCommitAsync(Action count) => store.AfterCommitAsync(() =>
+    {
+        count();
+        return Task.CompletedTask;
+    });
 
     /// <summary>Health is a view of what was applied: its failure is logged and never undoes or loses the message.</summary>
     private async Task FeedHealthAsync(string lockerId, LockerMessage message, CancellationToken cancellationToken)
@@ -111,9 +135,9 @@ public sealed class LockerMessageHandler(
         }
     }
 
-    private LinkOutcome? Drop(LinkDropReason reason, string topic, string detail)
+    private async Task<LinkOutcome?> DropAsync(LinkDropReason reason, string topic, string detail)
     {
-        counters.CountDropped(reason);
+        await AfterCommitAsync(() => counters.CountDropped(reason));
         logger.LogWarning("Dropped message on {Topic}: {Reason}: {Detail}", topic, reason, detail);
         return null;
     }

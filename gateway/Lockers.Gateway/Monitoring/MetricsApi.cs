@@ -34,6 +34,9 @@ public static class MetricsApi
             .Histogram("lockers_unlock_round_trip_seconds", "Signed unlock sent until the door reported opened.", metrics.UnlockRoundTrip)
             .Counter("lockers_mqtt_messages_in_total", "MQTT messages received from lockers.", link?.Received ?? 0)
             .Counter("lockers_mqtt_messages_out_total", "Signed commands published to lockers.", link?.CommandsSent ?? 0)
+            .Counter("lockers_link_group_commits_total", "Group commits of several locker messages by the link (ADR 0202).", link?.Groups ?? 0)
+            .Counter("lockers_link_grouped_messages_total", "Locker messages applied in those group commits.", link?.GroupedMessages ?? 0)
+            .Counter("lockers_link_groups_redone_total", "Groups rolled back for one failing message, then applied one by one.", link?.GroupsRedone ?? 0)
             .Histogram("lockers_store_seconds", "Duration of one store unit of work.", metrics.StoreLatency);
         return TypedResults.Text(text.ToString(), PrometheusText.ContentType);
     }

@@ -13,6 +13,11 @@ public sealed class TimedLockerStore(ILockerStore inner, GatewayMetrics metrics,
 
     public Task CheckHealthAsync(CancellationToken cancellationToken = default) => inner.CheckHealthAsync(cancellationToken);
 
+    /// <remarks>Units inside a group are timed without the commit, which the group does once for all of them.</remarks>
+    public IStoreGroup BeginGroup() => inner.BeginGroup();
+
+    public Task AfterCommitAsync(Func<Task> action) => inner.AfterCommitAsync(action);
+
     private async Task<T> TimeAsync<T>(Func<Task<T>> unitOfWork)
     {
         var started = time.GetTimestamp();

@@ -17,6 +17,37 @@ public interface ILockerStore
 
     /// <summary>Throws when the store cannot be reached or read; used by /health.</summary>
     Task CheckHealthAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Opens a group commit in the calling async flow: until the group is committed or disposed, every
+    /// <see cref="ExecuteAsync{T}"/> and <see cref="ReadAsync{T}"/> of this flow runs inside the group's one write
+    /// transaction, and the group commits them together (one durable commit, one fsync, for all). Units of work keep
+    /// their meaning except durability: nothing is durable before <see cref="IStoreGroup.CommitAsync"/>, so whatever
+    /// must follow durability goes through <see cref="AfterCommitAsync"/>. A unit that throws breaks the group: later
+    /// units and the commit throw <see cref="StoreGroupBrokenException"/>, and nothing of the group is written.
+    /// Must be called from a synchronous context of the flow (it sets an ambient value), never concurrently in one flow.
+    /// </summary>
+    IStoreGroup BeginGroup();
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once what this flow wrote is durable: at once outside a group commit, or
+    /// after the open group committed (in the order the actions were given; dropped if the group fails).
+    /// For side effects that must never run ahead of the commit: publishing a signed unlock, waking a dispatcher.
+    /// </summary>
+    Task AfterCommitAsync(Func<Task> action);
+}
+
+/// <summary>An open group commit (<see cref="ILockerStore.BeginGroup"/>); disposing it without committing rolls it back.</summary>
+public interface IStoreGroup : IAsyncDisposable
+{
+    /// <summary>Units of work run in the group so far.</summary>
+    int Units { get; }
+
+    /// <summary>
+    /// Commits every unit of the group at once, then runs the actions given to <see cref="ILockerStore.AfterCommitAsync"/>
+    /// in order. Throws <see cref="StoreGroupBrokenException"/> when a unit failed (nothing is written).
+    /// </summary>
+    Task CommitAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>The repositories of one transaction; valid only inside <see cref="ILockerStore.ExecuteAsync{T}"/>.</summary>

@@ -12,6 +12,9 @@ public interface IOutbox
     /// gateways never post the same message at once.
     /// </summary>
     Task<IReadOnlyList<OutboxMessage>> LeaseDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit);
+
+    /// <summary>Whether <see cref="LeaseDueAsync"/> would find anything now: a read, so it can run without the write lock.</summary>
+    Task<bool> HasDueAsync(DateTimeOffset now);
     Task MarkDeliveredAsync(long messageId, DateTimeOffset at);
     Task MarkFailedAsync(long messageId, int attempts, DateTimeOffset? nextAttemptAt, string error);
     Task<IReadOnlyList<OutboxMessage>> ListAsync(string? reservationId, int limit);

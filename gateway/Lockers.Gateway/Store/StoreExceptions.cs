@@ -12,3 +12,10 @@ public sealed class StoreVersionTooNewException(int found, int supported)
     public int FoundVersion { get; } = found;
     public int SupportedVersion { get; } = supported;
 }
+
+/// <summary>A unit of work of an open group commit failed, so the whole group is rolled back and must be redone.</summary>
+public sealed class StoreGroupBrokenException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>A group commit did commit, but actions given to <see cref="ILockerStore.AfterCommitAsync"/> threw (all of them ran).</summary>
+public sealed class AfterCommitActionsFailedException(IEnumerable<Exception> failures)
+    : AggregateException("Actions after a group commit failed; the group itself is committed", failures);

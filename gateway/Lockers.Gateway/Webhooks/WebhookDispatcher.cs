@@ -50,6 +50,14 @@ public sealed class WebhookDispatcher(
     {
         var now = time.GetStoreNow();
         var leaseUntil = now + TimeSpan.FromSeconds(_options.TimeoutSeconds * 2 + 30);
+
+        // Most wake-ups (every door event wakes the dispatcher) find nothing due: look first on a read snapshot,
+        // so they do not queue for the write lock behind the locker link's commits.
+        if (!await store.ReadAsync(tx => tx.Outbox.HasDueAsync(now), cancellationToken))
+        {
+            return 0;
+        }
+
         var due = await store.ExecuteAsync(tx => tx.Outbox.LeaseDueAsync(now, leaseUntil, _options.BatchSize), cancellationToken);
         var delivered = 0;
         foreach (var message in due)

@@ -8,8 +8,20 @@ namespace Lockers.Gateway.Store.Sqlite;
 /// </summary>
 public sealed class SqliteLockerStore(SqliteDatabase database, SqliteMigrator migrator) : ILockerStore
 {
+    // The open group commit of the current async flow, if any (ILockerStore.BeginGroup).
+    private readonly AsyncLocal<SqliteStoreGroup?> _group = new();
+
+    private SqliteDatabase Database => database;
+
+    private SqliteMigrator Migrator => migrator;
+
     public async Task<T> ExecuteAsync<T>(Func<IStoreTransaction, Task<T>> work, CancellationToken cancellationToken = default)
     {
+        if (_group.Value is { IsOpen: true } group)
+        {
+            return await group.RunAsync(work, readOnly: false, cancellationToken);
+        }
+
         await migrator.EnsureMigratedAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
@@ -20,6 +32,12 @@ public sealed class SqliteLockerStore(SqliteDatabase database, SqliteMigrator mi
 
     public async Task<T> ReadAsync<T>(Func<IStoreTransaction, Task<T>> work, CancellationToken cancellationToken = default)
     {
+        if (_group.Value is { IsOpen: true } group)
+        {
+            // Inside a group a read sees the group's own writes, as it would see them committed outside one.
+            return await group.RunAsync(work, readOnly: true, cancellationToken);
+        }
+
         await migrator.EnsureMigratedAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         // Deferred: in WAL mode a reader sees one snapshot and never waits for, or blocks, a writer.
@@ -27,6 +45,38 @@ public sealed class SqliteLockerStore(SqliteDatabase database, SqliteMigrator mi
         var result = await work(new SqliteStoreTransaction(new SqliteSession(connection, transaction)));
         await transaction.RollbackAsync(cancellationToken);
         return result;
+    }
+
+    public IStoreGroup BeginGroup()
+    {
+        if (_group.Value is { IsOpen: true })
+        {
+            throw new InvalidOperationException("A group commit is already open in this flow; groups do not nest.");
+        }
+
+        var group = new SqliteStoreGroup(this);
+        _group.Value = group;
+        return group;
+    }
+
+    public Task AfterCommitAsync(Func<Task> action)
+    {
+        if (_group.Value is { IsOpen: true } group)
+        {
+            group.Defer(action);
+            return Task.CompletedTask;
+        }
+
+        return action();
+    }
+
+    /// <summary>Called by a group as it closes; the ambient value is only cleared in the flow that opened it.</summary>
+    private void Leave(SqliteStoreGroup group)
+    {
+        if (ReferenceEquals(_group.Value, group))
+        {
+            _group.Value = null;
+        }
     }
 
     public async Task CheckHealthAsync(CancellationToken cancellationToken = default)
@@ -42,6 +92,162 @@ public sealed class SqliteLockerStore(SqliteDatabase database, SqliteMigrator mi
         catch (SqliteException ex)
         {
             throw database.Explain(ex);
+        }
+    }
+
+    /// <summary>
+    /// One BEGIN IMMEDIATE transaction shared by the units of work of a group, opened at the first unit (a group
+    /// that ran none costs nothing). Units run one at a time; a failing one marks the group broken instead of
+    /// being rolled back alone, so no caller that catches and carries on can get half a unit committed.
+    /// </summary>
+    private sealed class SqliteStoreGroup(SqliteLockerStore store) : IStoreGroup
+    {
+        private readonly SemaphoreSlim _gate = new(1, 1);
+        private readonly List<Func<Task>> _afterCommit = [];
+        private SqliteConnection? _connection;
+        private SqliteTransaction? _transaction;
+        private Exception? _broken;
+        private bool _closed;
+
+        public bool IsOpen => !_closed;
+
+        public int Units { get; private set; }
+
+        public void Defer(Func<Task> action) => _afterCommit.Add(action);
+
+        public async Task<T> RunAsync<T>(Func<IStoreTransaction, Task<T>> work, bool readOnly, CancellationToken cancellationToken)
+        {
+            // One unit at a time and never one inside another: outside a group a nested write would wait for the
+            // outer one's lock too, so this only turns a hang into an error.
+            if (!_gate.Wait(0, CancellationToken.None))
+            {
+                throw new InvalidOperationException("A unit of work of this group is already running; units of a group run one after another.");
+            }
+
+            try
+            {
+                ThrowIfBroken();
+                try
+                {
+                    if (_transaction is null)
+                    {
+                        await store.Migrator.EnsureMigratedAsync(cancellationToken);
+                        _connection = await store.Database.OpenAsync(cancellationToken);
+                        _transaction = _connection.BeginTransaction(deferred: false);
+                    }
+
+                    Units++;
+                    var session = new SqliteSession(_connection!, _transaction);
+                    if (!readOnly)
+                    {
+                        return await work(new SqliteStoreTransaction(session));
+                    }
+
+                    // A read's accidental writes are undone, as ReadAsync promises outside a group.
+                    await session.ExecuteAsync("SAVEPOINT group_read;");
+                    var result = await work(new SqliteStoreTransaction(session));
+                    await session.ExecuteAsync("ROLLBACK TO group_read; RELEASE group_read;");
+                    return result;
+                }
+                catch (Exception ex)
+                {
+                    _broken = ex;
+                    throw;
+                }
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        public async Task CommitAsync(CancellationToken cancellationToken = default)
+        {
+            if (!_gate.Wait(0, CancellationToken.None))
+            {
+                throw new InvalidOperationException("A unit of work of this group is still running.");
+            }
+
+            try
+            {
+                ThrowIfBroken();
+                if (_closed)
+                {
+                    throw new InvalidOperationException("The group is already committed.");
+                }
+
+                if (_transaction is not null)
+                {
+                    try
+                    {
+                        await _transaction.CommitAsync(cancellationToken);
+                    }
+                    catch (Exception ex)
+                    {
+                        _broken = ex;
+                        throw new StoreGroupBrokenException($"The group commit of {Units} units failed: {ex.Message}", ex);
+                    }
+                }
+
+                // From here this flow's units of work are ordinary ones again, also inside the actions below.
+                _closed = true;
+            }
+            finally
+            {
+                _gate.Release();
+            }
+
+            List<Exception>? failures = null;
+            foreach (var action in _afterCommit)
+            {
+                try
+                {
+                    await action();
+                }
+                catch (Exception ex)
+                {
+                    (failures ??= []).Add(ex);
+                }
+            }
+
+            _afterCommit.Clear();
+            if (failures is not null)
+            {
+                throw new AfterCommitActionsFailedException(failures);
+            }
+        }
+
+        /// <summary>Not async up to the ambient reset, so the reset happens in the opener's flow.</summary>
+        public ValueTask DisposeAsync()
+        {
+            store.Leave(this);
+            _closed = true;
+            _afterCommit.Clear();
+            return CloseAsync();
+        }
+
+        private async ValueTask CloseAsync()
+        {
+            // Not committed: DisposeAsync of an open transaction rolls it back.
+            if (_transaction is not null)
+            {
+                await _transaction.DisposeAsync();
+                _transaction = null;
+            }
+
+            if (_connection is not null)
+            {
+                await _connection.DisposeAsync();
+                _connection = null;
+            }
+        }
+
+        private void ThrowIfBroken()
+        {
+            if (_broken is not null)
+            {
+                throw new StoreGroupBrokenException($"An earlier unit of this group failed ({_broken.Message}); the group must be redone.", _broken);
+            }
         }
     }
 }

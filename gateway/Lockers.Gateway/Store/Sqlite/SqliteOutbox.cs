@@ -31,6 +31,12 @@ internal sealed class SqliteOutbox(SqliteSession db) : IOutbox
         return due;
     }
 
+    public async Task<bool> HasDueAsync(DateTimeOffset now) => await db.ScalarAsync("""
+        SELECT EXISTS (SELECT 1 FROM outbox
+            WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $now
+              AND (leased_until IS NULL OR leased_until <= $now));
+        """, ("$now", Time(now))) is long found && found != 0;
+
     public Task MarkDeliveredAsync(long messageId, DateTimeOffset at) => db.ExecuteAsync("""
         UPDATE outbox SET delivered_at = $at, attempts = attempts + 1, leased_until = NULL, sealed_secrets = NULL, last_error = NULL
         WHERE id = $id;
