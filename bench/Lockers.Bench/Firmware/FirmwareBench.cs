@@ -97,6 +97,8 @@ public static class FirmwareBench
     {
         byte[] command = rig.SignUnlocks(1)[0];
         SignedCommand parsed = SignedCommand.Parse(command);
+        // The same command with a field the direct reader does not know: Parse falls back to the general parser.
+        byte[] unusual = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(command).TrimEnd('}') + ",\"note\":1}");
         var result = CommandResultPayload.Ok(parsed.CommandId);
         var telemetry = new TelemetryPayload
         {
@@ -117,8 +119,9 @@ public static class FirmwareBench
             Part("journal entry key: JournalKeys.Entry(seq)", options, () => Discard(JournalKeys.Entry(++seq))),
             Part("stored counter: StoredNumber.ToBytes(seq)", options, () => Discard(StoredNumber.ToBytes(++seq))),
             Part("command JSON parse: SignedCommand.Parse", options, () => Discard(SignedCommand.Parse(command)), command.Length),
+            Part("command JSON parse, general parser (an unknown field)", options, () => Discard(SignedCommand.Parse(unusual)), unusual.Length),
             Part("signature: CommandSigner.ComputeSignature (HMAC-SHA256)", options, () => Discard(rig.Signer.ComputeSignature(parsed))),
-            Part("canonical text: SignedCommand.CanonicalBytes", options, () => Discard(parsed.CanonicalBytes())),
+            Part("canonical bytes: SignedCommand.CanonicalBytes", options, () => Discard(parsed.CanonicalBytes())),
             Part("claimed signature: Convert.FromBase64String", options, () => Discard(Convert.FromBase64String(parsed.Signature))),
             Part("cmd/result: CommandResultPayload.ToJson(reused writer)", options, () => result.ToJson(writer).Length),
             Part("telemetry: TelemetryPayload.ToJson(reused writer)", options, () => telemetry.ToJson(writer).Length),

@@ -1,4 +1,4 @@
-using System.Collections;
+using System;
 using Lockers.Core.Commands;
 using Lockers.Core.Doors;
 using Lockers.Core.Keypad;
@@ -19,8 +19,11 @@ namespace Lockers.Core.App
         private readonly IFeedbackPort _feedback;
         private readonly string _keypadId;
         private readonly string _scannerId;
-        // Compartment number -> ArrayList of command ids waiting for that door's outcome.
-        private readonly Hashtable _waitingUnlocks = new Hashtable();
+        // Command ids waiting for a door's outcome, in arrival order, beside their compartment numbers: two small
+        // arrays rather than a Hashtable of ArrayLists, which allocated a list and boxed keys for every unlock.
+        private int[] _waitingCompartments = new int[4];
+        private string[] _waitingIds = new string[4];
+        private int _waitingCount;
 
         public CommandRunner(DoorController doors, KeypadEntry keypad, IFeedbackPort feedback, string keypadId, string scannerId)
         {
@@ -35,19 +38,7 @@ namespace Lockers.Core.App
         public bool LockerOutOfService { get; private set; }
 
         /// <summary>Unlock commands still waiting for their door.</summary>
-        public int WaitingUnlocks
-        {
-            get
-            {
-                int count = 0;
-                foreach (DictionaryEntry entry in _waitingUnlocks)
-                {
-                    count += ((ArrayList)entry.Value!).Count;
-                }
-
-                return count;
-            }
-        }
+        public int WaitingUnlocks => _waitingCount;
 
         /// <summary>Runs an accepted command; returns its answer, or null when it comes later (an unlock).</summary>
         public CommandResultPayload? Run(SignedCommand command)
@@ -66,20 +57,36 @@ namespace Lockers.Core.App
         /// </summary>
         public CommandResultPayload[] DoorOutcome(int compartment, string reason)
         {
-            var waiting = (ArrayList?)_waitingUnlocks[compartment];
-            if (waiting == null)
+            int count = 0;
+            for (int i = 0; i < _waitingCount; i++)
             {
-                return new CommandResultPayload[0];
+                if (_waitingCompartments[i] == compartment) count++;
             }
 
-            _waitingUnlocks.Remove(compartment);
-            var answers = new CommandResultPayload[waiting.Count];
-            for (int i = 0; i < answers.Length; i++)
+            var answers = new CommandResultPayload[count];
+            if (count == 0)
             {
-                string id = (string)waiting[i]!;
-                answers[i] = reason.Length == 0 ? CommandResultPayload.Ok(id) : CommandResultPayload.Failed(id, reason);
+                return answers;
             }
 
+            // Answers in arrival order; the other doors' entries close up behind.
+            int kept = 0;
+            int answered = 0;
+            for (int i = 0; i < _waitingCount; i++)
+            {
+                string id = _waitingIds[i];
+                if (_waitingCompartments[i] == compartment)
+                {
+                    answers[answered++] = reason.Length == 0 ? CommandResultPayload.Ok(id) : CommandResultPayload.Failed(id, reason);
+                    continue;
+                }
+
+                _waitingCompartments[kept] = _waitingCompartments[i];
+                _waitingIds[kept++] = id;
+            }
+
+            for (int i = kept; i < _waitingCount; i++) _waitingIds[i] = null!;
+            _waitingCount = kept;
             return answers;
         }
 
@@ -158,14 +165,18 @@ namespace Lockers.Core.App
 
         private void Wait(int compartment, string commandId)
         {
-            var waiting = (ArrayList?)_waitingUnlocks[compartment];
-            if (waiting == null)
+            if (_waitingCount == _waitingIds.Length)
             {
-                waiting = new ArrayList();
-                _waitingUnlocks[compartment] = waiting;
+                var compartments = new int[_waitingCount * 2];
+                var ids = new string[compartments.Length];
+                Array.Copy(_waitingCompartments, compartments, _waitingCount);
+                Array.Copy(_waitingIds, ids, _waitingCount);
+                _waitingCompartments = compartments;
+                _waitingIds = ids;
             }
 
-            waiting.Add(commandId);
+            _waitingCompartments[_waitingCount] = compartment;
+            _waitingIds[_waitingCount++] = commandId;
         }
     }
 }

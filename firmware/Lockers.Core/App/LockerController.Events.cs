@@ -115,14 +115,14 @@ namespace Lockers.Core.App
 
         private void OnKeypadCode(string code)
         {
-            Record(LockerEvent.CodeEntered(CodeSources.Keypad, _config.KeypadId, code));
+            Record(_event.RefillCodeEntered(CodeSources.Keypad, _config.KeypadId, code));
             _ports.Feedback.ShowText(DisplayTexts.Checking);
             HoldDisplay();
         }
 
         private void OnScannedLine(string line)
         {
-            Record(LockerEvent.CodeEntered(CodeSources.Qr, _config.ScannerId, line));
+            Record(_event.RefillCodeEntered(CodeSources.Qr, _config.ScannerId, line));
             _ports.Feedback.Beep(BeepKind.Key);
             _ports.Feedback.ShowText(DisplayTexts.Checking);
             HoldDisplay();
@@ -132,7 +132,7 @@ namespace Lockers.Core.App
         private void OnDoorEvent(int compartment, DoorEventKind kind, string reference, long detail)
         {
             string state = DoorEventNames.ToProtocolState(kind);
-            if (state.Length > 0) Record(LockerEvent.Door(compartment, state));
+            if (state.Length > 0) Record(_event.RefillDoor(compartment, state));
             if (kind == DoorEventKind.Opened)
             {
                 _ports.Feedback.ShowText(DisplayTexts.DoorOpened(compartment));

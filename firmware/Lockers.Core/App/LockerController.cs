@@ -36,6 +36,9 @@ namespace Lockers.Core.App
         private readonly TelemetryReporter _telemetry;
         private readonly KeypadEntry _keypad;
         private readonly ScannerLineReader _scanner;
+        // Refilled for every code and door event (under the lock): Record hands it to the journal, which stamps
+        // and serialises it and keeps nothing, so one instance serves them all.
+        private readonly LockerEvent _event = new LockerEvent();
         private DoorController? _doors;
         private CommandRunner? _commands;
         private EventJournal? _journal;

@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using Lockers.Core.Commands;
 using Lockers.Core.Json;
 using Lockers.Core.Ports;
@@ -26,7 +25,7 @@ namespace Lockers.Core.Journal
         private readonly object _gate = new object();
         private readonly IStorage _storage;
         private readonly IClock _clock;
-        private readonly ArrayList _seqs;
+        private readonly JournalEntries _entries = new JournalEntries();
         private readonly JournalInFlight _inFlight = new JournalInFlight();
         // Reused for every event's JSON (under the lock), so an append allocates the stored bytes, not a writer.
         private readonly JsonWriter _json = new JsonWriter();
@@ -54,7 +53,11 @@ namespace Lockers.Core.Journal
             MaxInFlight = maxInFlight;
             var recovery = new JournalRecovery(storage);
             recovery.Run();
-            _seqs = recovery.Seqs;
+            for (int i = 0; i < recovery.Seqs.Count; i++)
+            {
+                _entries.Add((long)recovery.Seqs[i]!, null);
+            }
+
             _nextSeq = recovery.NextSeq;
             _dropped = recovery.Dropped;
             CorruptSkipped = recovery.Corrupt;
@@ -76,7 +79,7 @@ namespace Lockers.Core.Journal
         /// <summary>Events stored and not yet acknowledged (telemetry "journal").</summary>
         public int Depth
         {
-            get { lock (_gate) { return _seqs.Count; } }
+            get { lock (_gate) { return _entries.Count; } }
         }
 
         /// <summary>Publishes sent and not yet acknowledged.</summary>
@@ -110,8 +113,9 @@ namespace Lockers.Core.Journal
                 _storage.Write(JournalKeys.NextSeq, StoredNumber.ToBytes(seq + 1));
                 _nextSeq = seq + 1;
                 e.Stamp(seq, _clock);
-                _storage.Write(JournalKeys.Entry(seq), e.ToJson(_json));
-                _seqs.Add(seq);
+                string key = JournalKeys.Entry(seq);
+                _storage.Write(key, e.ToJson(_json));
+                _entries.Add(seq, key);
                 TrimToCapacity();
                 return seq;
             }
@@ -122,10 +126,10 @@ namespace Lockers.Core.Journal
         {
             lock (_gate)
             {
-                var result = new long[_seqs.Count];
+                var result = new long[_entries.Count];
                 for (int i = 0; i < result.Length; i++)
                 {
-                    result[i] = (long)_seqs[i]!;
+                    result[i] = _entries.SeqAt(i);
                 }
 
                 return result;
@@ -137,7 +141,8 @@ namespace Lockers.Core.Journal
         {
             lock (_gate)
             {
-                return _seqs.Contains(seq) ? _storage.Read(JournalKeys.Entry(seq)) : null;
+                int index = _entries.IndexOf(seq);
+                return index < 0 ? null : _storage.Read(_entries.KeyAt(index));
             }
         }
 
@@ -151,19 +156,19 @@ namespace Lockers.Core.Journal
             lock (_gate)
             {
                 int sent = 0;
-                for (int i = 0; i < _seqs.Count && _inFlight.Count < MaxInFlight; i++)
+                for (int i = 0; i < _entries.Count && _inFlight.Count < MaxInFlight; i++)
                 {
-                    long seq = (long)_seqs[i]!;
+                    long seq = _entries.SeqAt(i);
                     if (_inFlight.Contains(seq))
                     {
                         continue;
                     }
 
-                    byte[] data = _storage.Read(JournalKeys.Entry(seq));
+                    byte[] data = _storage.Read(_entries.KeyAt(i));
                     if (data == null)
                     {
                         // Deleted behind the journal's back: nothing left to send.
-                        _seqs.RemoveAt(i);
+                        _entries.RemoveAt(i);
                         i--;
                         continue;
                     }
@@ -228,21 +233,26 @@ namespace Lockers.Core.Journal
 
         private void Remove(long seq)
         {
-            _storage.Delete(JournalKeys.Entry(seq));
-            _seqs.Remove(seq);
+            int index = _entries.IndexOf(seq);
+            _storage.Delete(index < 0 ? JournalKeys.Entry(seq) : _entries.KeyAt(index));
+            if (index >= 0)
+            {
+                _entries.RemoveAt(index);
+            }
+
             _inFlight.Forget(seq);
         }
 
         private void TrimToCapacity()
         {
-            if (_seqs.Count <= Capacity)
+            if (_entries.Count <= Capacity)
             {
                 return;
             }
 
-            while (_seqs.Count > Capacity)
+            while (_entries.Count > Capacity)
             {
-                Remove((long)_seqs[0]!);
+                Remove(_entries.SeqAt(0));
                 _dropped++;
             }
 

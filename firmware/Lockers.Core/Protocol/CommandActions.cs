@@ -22,6 +22,10 @@ namespace Lockers.Core.Protocol
         public static string[] All => new[] { Unlock, OutOfService, ShowMessage, Deny, SyncCodes };
 
         /// <summary>True for a known action.</summary>
-        public static bool IsKnown(string action) => ValueSets.Contains(All, action);
+        public static bool IsKnown(string action)
+        {
+            // Compared one by one rather than through All, which makes an array per call (every command is checked).
+            return action == Unlock || action == OutOfService || action == ShowMessage || action == Deny || action == SyncCodes;
+        }
     }
 }

@@ -59,15 +59,52 @@ namespace Lockers.Core.Protocol
         public long Dropped { get; set; }
 
         /// <summary>A code was typed or scanned.</summary>
-        public static LockerEvent CodeEntered(string source, string reader, string code)
-        {
-            return new LockerEvent { Kind = EventKinds.CodeEntered, Source = source, Reader = reader, Code = code };
-        }
+        public static LockerEvent CodeEntered(string source, string reader, string code) => new LockerEvent().RefillCodeEntered(source, reader, code);
 
         /// <summary>A door changed state.</summary>
-        public static LockerEvent Door(int compartment, string doorState)
+        public static LockerEvent Door(int compartment, string doorState) => new LockerEvent().RefillDoor(compartment, doorState);
+
+        // The Refill methods turn this instance into a new event of their kind (every other field back to its
+        // default), so the controller can journal its everyday events (a code, a door) through one instance
+        // instead of allocating one per event: the journal stamps and serialises an event and does not keep it.
+
+        /// <summary>This instance, now the event <see cref="CodeEntered"/> would make.</summary>
+        internal LockerEvent RefillCodeEntered(string source, string reader, string code)
         {
-            return new LockerEvent { Kind = EventKinds.Door, Compartment = compartment, DoorState = doorState };
+            Reset(EventKinds.CodeEntered);
+            Source = source;
+            Reader = reader;
+            Code = code;
+            return this;
+        }
+
+        /// <summary>This instance, now the event <see cref="Door"/> would make.</summary>
+        internal LockerEvent RefillDoor(int compartment, string doorState)
+        {
+            Reset(EventKinds.Door);
+            Compartment = compartment;
+            DoorState = doorState;
+            return this;
+        }
+
+        // Every property back to its initial value, with the given kind.
+        private void Reset(string kind)
+        {
+            Seq = 0;
+            Kind = kind;
+            UptimeMs = 0;
+            UnixMs = NoWallTime;
+            Source = "";
+            Reader = "";
+            Code = "";
+            Compartment = 0;
+            DoorState = "";
+            CommandId = "";
+            Reason = "";
+            Detail = "";
+            Firmware = "";
+            BootCount = 0;
+            Dropped = 0;
         }
 
         /// <summary>A command was refused.</summary>

@@ -32,6 +32,31 @@ public class LockerControllerCommandTests
     }
 
     [Fact]
+    public void Unlock_SeveralWaiting_EachDoorAnswersItsOwnCommandsInArrivalOrder()
+    {
+        var locker = new LockerHarness();
+        locker.Link.Connect();
+        locker.Controller.Start();
+        locker.Run(300);
+
+        locker.SendCommand(locker.Unlock(1, "c-1"));
+        locker.SendCommand(locker.Unlock(2, "c-2"));
+        locker.SendCommand(locker.Unlock(1, "c-3")); // door 1 already being opened: shares its outcome
+        locker.Run(20);
+        locker.Sensors.Set(1, open: true);
+        locker.Run(100);
+
+        Assert.Equal(new[] { "c-1", "c-3" }, locker.Results().Select(r => r.CommandId).ToArray());
+        for (int i = 0; i < 300 && !locker.Solenoids.Energised.Contains(2); i++) locker.Run(10);
+        locker.Sensors.Set(2, open: true);
+        locker.Run(100);
+
+        var results = locker.Results();
+        Assert.Equal(new[] { "c-1", "c-3", "c-2" }, results.Select(r => r.CommandId).ToArray());
+        Assert.All(results, r => Assert.Equal(CommandResults.Ok, r.Result));
+    }
+
+    [Fact]
     public void ReplayedCommand_SamePayloadAgain_RefusedWithEventAndResultAndNoSecondPulse()
     {
         var locker = new LockerHarness();

@@ -291,4 +291,75 @@ public class EventJournalTests
         Assert.Contains("\"detail\":\"lid\"", Encoding.UTF8.GetString(journal.Read(1)!));
         Assert.Null(journal.Read(2));
     }
+
+    // Deeper than the front of the journal whose keys are kept (JournalEntries.KeptKeys), and past a capacity trim.
+    [Fact]
+    public void SendPending_DeepJournalFilledOffline_SendsAllInOrderAndDeletesEveryKeyOnce()
+    {
+        var journal = Open(capacity: 40);
+        for (int i = 1; i <= 60; i++)
+        {
+            journal.Append(Door(1 + i % 3));
+        }
+
+        var link = new JournalTestLink();
+        SendAndAckAll(journal, link);
+
+        Assert.Equal(Enumerable.Range(21, 40).Select(i => (long)i).ToArray(), link.PublishedSeqs());
+        Assert.Equal(0, journal.Depth);
+        Assert.DoesNotContain(_storage.Keys, key => key.StartsWith(JournalKeys.EntryPrefix, StringComparison.Ordinal));
+        Assert.Equal(Enumerable.Range(1, 60).Select(i => JournalKeys.Entry(i)).ToArray(), _storage.Deletes.Order(StringComparer.Ordinal).ToArray());
+    }
+
+    [Fact]
+    public void SendPending_EntriesDeletedBehindItsBack_AreSkippedAtAnyDepth()
+    {
+        var journal = Open();
+        for (int i = 1; i <= 30; i++)
+        {
+            journal.Append(Door(1));
+        }
+
+        _storage.Delete(JournalKeys.Entry(3));
+        _storage.Delete(JournalKeys.Entry(25));
+        var link = new JournalTestLink();
+        SendAndAckAll(journal, link);
+
+        Assert.Equal(Enumerable.Range(1, 30).Where(i => i != 3 && i != 25).Select(i => (long)i).ToArray(), link.PublishedSeqs());
+        Assert.Equal(0, journal.Depth);
+    }
+
+    [Fact]
+    public void Reboot_DeepJournal_SentInOrderByTheNewJournal()
+    {
+        var before = Open();
+        for (int i = 1; i <= 30; i++)
+        {
+            before.Append(Door(2));
+        }
+
+        before.SendPending(new JournalTestLink(), Topic); // in flight when the power went
+
+        var after = Open();
+        var link = new JournalTestLink();
+        SendAndAckAll(after, link);
+
+        Assert.Equal(Enumerable.Range(1, 30).Select(i => (long)i).ToArray(), link.PublishedSeqs());
+        Assert.DoesNotContain(_storage.Keys, key => key.StartsWith(JournalKeys.EntryPrefix, StringComparison.Ordinal));
+        Assert.Equal(31, after.Append(Door(1)));
+    }
+
+    // As a connected locker does: send what the window allows, the broker acks in order, repeat.
+    private static void SendAndAckAll(EventJournal journal, JournalTestLink link)
+    {
+        int acked = 0;
+        for (int round = 0; round < 1_000 && journal.Depth > 0; round++)
+        {
+            journal.SendPending(link, Topic);
+            while (acked < link.Published.Count)
+            {
+                journal.Acknowledge(link.Published[acked++].Id);
+            }
+        }
+    }
 }
