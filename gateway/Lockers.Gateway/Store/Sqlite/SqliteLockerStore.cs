@@ -25,7 +25,12 @@ public sealed class SqliteLockerStore(SqliteDatabase database, SqliteMigrator mi
         await migrator.EnsureMigratedAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        var result = await work(new SqliteStoreTransaction(new SqliteSession(connection, transaction)));
+        T result;
+        await using (var session = new SqliteSession(connection, transaction, reuseCommands: true))
+        {
+            result = await work(new SqliteStoreTransaction(session));
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
@@ -42,7 +47,12 @@ public sealed class SqliteLockerStore(SqliteDatabase database, SqliteMigrator mi
         await using var connection = await database.OpenAsync(cancellationToken);
         // Deferred: in WAL mode a reader sees one snapshot and never waits for, or blocks, a writer.
         await using var transaction = connection.BeginTransaction(deferred: true);
-        var result = await work(new SqliteStoreTransaction(new SqliteSession(connection, transaction)));
+        T result;
+        await using (var session = new SqliteSession(connection, transaction, reuseCommands: true))
+        {
+            result = await work(new SqliteStoreTransaction(session));
+        }
+
         await transaction.RollbackAsync(cancellationToken);
         return result;
     }
@@ -106,6 +116,7 @@ public sealed class SqliteLockerStore(SqliteDatabase database, SqliteMigrator mi
         private readonly List<Func<Task>> _afterCommit = [];
         private SqliteConnection? _connection;
         private SqliteTransaction? _transaction;
+        private SqliteSession? _session; // one for all units, so they share prepared statements
         private Exception? _broken;
         private bool _closed;
 
@@ -134,10 +145,11 @@ public sealed class SqliteLockerStore(SqliteDatabase database, SqliteMigrator mi
                         await store.Migrator.EnsureMigratedAsync(cancellationToken);
                         _connection = await store.Database.OpenAsync(cancellationToken);
                         _transaction = _connection.BeginTransaction(deferred: false);
+                        _session = new SqliteSession(_connection, _transaction, reuseCommands: true);
                     }
 
                     Units++;
-                    var session = new SqliteSession(_connection!, _transaction);
+                    var session = _session!;
                     if (!readOnly)
                     {
                         return await work(new SqliteStoreTransaction(session));
@@ -180,6 +192,7 @@ public sealed class SqliteLockerStore(SqliteDatabase database, SqliteMigrator mi
                 {
                     try
                     {
+                        await _session!.DisposeAsync();
                         await _transaction.CommitAsync(cancellationToken);
                     }
                     catch (Exception ex)
@@ -228,6 +241,12 @@ public sealed class SqliteLockerStore(SqliteDatabase database, SqliteMigrator mi
 
         private async ValueTask CloseAsync()
         {
+            if (_session is not null)
+            {
+                await _session.DisposeAsync();
+                _session = null;
+            }
+
             // Not committed: DisposeAsync of an open transaction rolls it back.
             if (_transaction is not null)
             {

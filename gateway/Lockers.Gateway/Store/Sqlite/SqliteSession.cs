@@ -4,8 +4,15 @@ using Microsoft.Data.Sqlite;
 namespace Lockers.Gateway.Store.Sqlite;
 
 /// <summary>One open connection and transaction with small helpers for parameterised SQL.</summary>
-public sealed class SqliteSession(SqliteConnection connection, SqliteTransaction? transaction)
+/// <remarks>
+/// With <c>reuseCommands</c> the helpers keep one command per SQL text for the session's life, so a statement run
+/// again (the audit insert of every message of a group commit) reuses SQLite's prepared statement instead of
+/// preparing it anew; dispose the session before its transaction to release them.
+/// </remarks>
+public sealed class SqliteSession(SqliteConnection connection, SqliteTransaction? transaction, bool reuseCommands = false) : IAsyncDisposable
 {
+    private readonly Dictionary<string, SqliteCommand>? _commands = reuseCommands ? new(StringComparer.Ordinal) : null;
+
     public SqliteConnection Connection { get; } = connection;
 
     public SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
@@ -13,36 +20,54 @@ public sealed class SqliteSession(SqliteConnection connection, SqliteTransaction
         var command = Connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
+        Bind(command, parameters);
         return command;
     }
 
     public async Task<int> ExecuteAsync(string sql, params (string, object?)[] parameters)
     {
-        await using var command = Command(sql, parameters);
-        return await command.ExecuteNonQueryAsync();
+        var command = Rent(sql, parameters);
+        try
+        {
+            return await command.ExecuteNonQueryAsync();
+        }
+        finally
+        {
+            await ReturnAsync(command);
+        }
     }
 
     public async Task<object?> ScalarAsync(string sql, params (string, object?)[] parameters)
     {
-        await using var command = Command(sql, parameters);
-        var value = await command.ExecuteScalarAsync();
-        return value is DBNull ? null : value;
+        var command = Rent(sql, parameters);
+        try
+        {
+            var value = await command.ExecuteScalarAsync();
+            return value is DBNull ? null : value;
+        }
+        finally
+        {
+            await ReturnAsync(command);
+        }
     }
 
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Func<SqliteDataReader, T> map, params (string, object?)[] parameters)
     {
-        await using var command = Command(sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<T>();
-        while (await reader.ReadAsync())
+        var command = Rent(sql, parameters);
+        try
         {
-            rows.Add(map(reader));
+            await using var reader = await command.ExecuteReaderAsync();
+            var rows = new List<T>();
+            while (await reader.ReadAsync())
+            {
+                rows.Add(map(reader));
+            }
+            return rows;
         }
-        return rows;
+        finally
+        {
+            await ReturnAsync(command);
+        }
     }
 
     public async Task<T?> QuerySingleAsync<T>(string sql, Func<SqliteDataReader, T> map, params (string, object?)[] parameters)
@@ -50,6 +75,50 @@ public sealed class SqliteSession(SqliteConnection connection, SqliteTransaction
     {
         var rows = await QueryAsync(sql, map, parameters);
         return rows.Count == 0 ? null : rows[0];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_commands is null)
+        {
+            return;
+        }
+
+        foreach (var command in _commands.Values)
+        {
+            await command.DisposeAsync();
+        }
+
+        _commands.Clear();
+    }
+
+    private SqliteCommand Rent(string sql, (string Name, object? Value)[] parameters)
+    {
+        if (_commands is null)
+        {
+            return Command(sql, parameters);
+        }
+
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = Command(sql, parameters);
+            _commands[sql] = command;
+            return command;
+        }
+
+        command.Parameters.Clear();
+        Bind(command, parameters);
+        return command;
+    }
+
+    private ValueTask ReturnAsync(SqliteCommand command) => _commands is null ? command.DisposeAsync() : ValueTask.CompletedTask;
+
+    private static void Bind(SqliteCommand command, (string Name, object? Value)[] parameters)
+    {
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
     }
 }
 
