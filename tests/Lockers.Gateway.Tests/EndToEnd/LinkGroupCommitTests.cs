@@ -21,23 +21,18 @@ public sealed class LinkGroupCommitTests
     {
         await using var system = await LinkedGateway.StartAsync();
         var locker = await system.ProvisionAndConnectAsync("test-a");
-        var link = system.Gateway.Factory.Service<LockerLinkClient>();
-        await system.WaitForHandledAsync(1); // the locker's birth message
-        var received = system.Counters.Received;
-
-        long first;
-        await using (var blocker = await BlockDatabaseAsync(system))
+        var (first, blocker) = await PileUpBehindBusyDatabaseAsync(system, locker, async () =>
         {
-            // The first message takes the link and waits for the lock; the next ones wait in the client.
-            first = await locker.PublishAsync(LockerEvent.Boot("1.0.0", 1));
-            await Wait.UntilAsync(() => system.Counters.Received == received + 1, Timeout, "the link to take the first message");
             for (var i = 0; i < 3; i++)
             {
                 await locker.EnterCodeAsync($"9999990{i}");
                 await locker.PublishAsync(LockerEvent.Boot("1.0.0", 2 + i));
             }
 
-            await Wait.UntilAsync(() => link.Client.Messages.Count == 6, Timeout, "six messages to wait behind the blocked one");
+            return 6;
+        });
+        await using (blocker)
+        {
             await ExecuteAsync(blocker, "ROLLBACK;");
         }
 
@@ -62,22 +57,17 @@ public sealed class LinkGroupCommitTests
     {
         await using var system = await LinkedGateway.StartAsync();
         var locker = await system.ProvisionAndConnectAsync("test-a");
-        var link = system.Gateway.Factory.Service<LockerLinkClient>();
-        await system.WaitForHandledAsync(1); // the locker's birth message
-        var received = system.Counters.Received;
-
-        long first;
-        await using (var blocker = await BlockDatabaseAsync(system))
+        var (first, blocker) = await PileUpBehindBusyDatabaseAsync(system, locker, async () =>
         {
-            first = await locker.PublishAsync(LockerEvent.Boot("1.0.0", 1));
-            await Wait.UntilAsync(() => system.Counters.Received == received + 1, Timeout, "the link to take the first message");
             for (var i = 0; i < 5; i++)
             {
                 await locker.PublishAsync(LockerEvent.Boot("1.0.0", 2 + i));
             }
 
-            await Wait.UntilAsync(() => link.Client.Messages.Count == 5, Timeout, "five messages to wait behind the blocked one");
-
+            return 5;
+        });
+        await using (blocker)
+        {
             // The store refuses the third waiting event every time (a fault only that message meets), installed
             // in the same commit that lets the link go on.
             await ExecuteAsync(blocker, $"""
@@ -95,12 +85,34 @@ public sealed class LinkGroupCommitTests
         Assert.Equal([first, first + 1, first + 2, first + 4, first + 5], await BootSeqsAsync(system));
     }
 
-    private static async Task<SqliteConnection> BlockDatabaseAsync(LinkedGateway system)
+    /// <summary>
+    /// Makes messages wait together: another connection takes the database's write lock, a boot event takes the
+    /// link (its unit of work waits for the lock), and the messages <paramref name="publishMore"/> sends (it returns
+    /// how many) pile up in the link's client. Returns the first event's seq and the connection still holding the
+    /// lock; the test lets go of it.
+    /// </summary>
+    private static async Task<(long First, SqliteConnection Blocker)> PileUpBehindBusyDatabaseAsync(
+        LinkedGateway system, MqttTestLocker locker, Func<Task<int>> publishMore)
     {
+        var link = system.Gateway.Factory.Service<LockerLinkClient>();
+        await system.WaitForHandledAsync(1); // the locker's birth message
+        var received = system.Counters.Received;
         var blocker = new SqliteConnection($"Data Source={system.Gateway.DatabasePath};Pooling=False");
-        await blocker.OpenAsync();
-        await ExecuteAsync(blocker, "BEGIN IMMEDIATE;");
-        return blocker;
+        try
+        {
+            await blocker.OpenAsync();
+            await ExecuteAsync(blocker, "BEGIN IMMEDIATE;");
+            var first = await locker.PublishAsync(LockerEvent.Boot("1.0.0", 1));
+            await Wait.UntilAsync(() => system.Counters.Received == received + 1, Timeout, "the link to take the first message");
+            var waiting = await publishMore();
+            await Wait.UntilAsync(() => link.Client.Messages.Count == waiting, Timeout, $"{waiting} messages to wait behind the blocked one");
+            return (first, blocker);
+        }
+        catch
+        {
+            await blocker.DisposeAsync();
+            throw;
+        }
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql)
