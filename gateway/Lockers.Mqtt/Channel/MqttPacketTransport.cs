@@ -58,13 +58,42 @@ public sealed class MqttPacketTransport : IAsyncDisposable
     }
 
     /// <summary>Encodes and writes one packet. Concurrent callers are serialised.</summary>
-    public async ValueTask SendAsync(MqttPacket packet, CancellationToken cancellationToken)
+    public ValueTask SendAsync(MqttPacket packet, CancellationToken cancellationToken)
+        => SendAsync(packet, batch: null, cancellationToken);
+
+    /// <summary>
+    /// Encodes <paramref name="packets"/> back to back, in order, and writes them with one write (one system call for
+    /// many small packets). All or nothing on encoding: if one cannot be encoded (<see cref="ArgumentException"/>),
+    /// nothing is written. Concurrent callers are serialised; no other packet comes between these.
+    /// </summary>
+    public ValueTask SendAsync(IReadOnlyList<MqttPacket> packets, CancellationToken cancellationToken)
+        => SendAsync(packet: null, packets, cancellationToken);
+
+    /// <summary>Closes the connection at once (no DISCONNECT).</summary>
+    public void Abort() => _channel.Abort();
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _channel.DisposeAsync();
+
+    /// <summary>One packet or a batch (not both): a single send needs no list.</summary>
+    private async ValueTask SendAsync(MqttPacket? packet, IReadOnlyList<MqttPacket>? batch, CancellationToken cancellationToken)
     {
         await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             _sendBuffer.ResetWrittenCount();
-            MqttPacketCodec.Encode(packet, _sendBuffer);
+            if (packet is not null)
+            {
+                MqttPacketCodec.Encode(packet, _sendBuffer);
+            }
+            else
+            {
+                for (int i = 0; i < batch!.Count; i++)
+                {
+                    MqttPacketCodec.Encode(batch[i], _sendBuffer);
+                }
+            }
+
             await _channel.WriteAsync(_sendBuffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -72,12 +101,6 @@ public sealed class MqttPacketTransport : IAsyncDisposable
             _sendLock.Release();
         }
     }
-
-    /// <summary>Closes the connection at once (no DISCONNECT).</summary>
-    public void Abort() => _channel.Abort();
-
-    /// <inheritdoc />
-    public ValueTask DisposeAsync() => _channel.DisposeAsync();
 
     private bool TryDecodeBuffered(out MqttPacket? packet)
     {

@@ -35,6 +35,9 @@ internal sealed class InflightStore
     /// <summary>Waits until fewer than the maximum publishes are in flight and takes the slot.</summary>
     public Task WaitForSlotAsync(CancellationToken cancellationToken) => _slots.WaitAsync(cancellationToken);
 
+    /// <summary>Takes a slot if one is free now, without waiting.</summary>
+    public bool TryTakeSlot() => _slots.Wait(0);
+
     /// <summary>Gives back a slot taken with <see cref="WaitForSlotAsync"/> but not used by <see cref="Add"/>.</summary>
     public void ReturnSlot() => _slots.Release();
 

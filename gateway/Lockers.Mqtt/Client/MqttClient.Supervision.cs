@@ -115,9 +115,9 @@ public sealed partial class MqttClient
             }
 
             var unacknowledged = _inflight.SnapshotForResend();
-            foreach (var publish in unacknowledged)
+            foreach (var write in InCoalescedWrites(unacknowledged))
             {
-                await connection.SendAsync(publish, cancellationToken).ConfigureAwait(false);
+                await connection.SendAsync(write, cancellationToken).ConfigureAwait(false);
             }
 
             if (unacknowledged.Count > 0)
@@ -152,67 +152,5 @@ public sealed partial class MqttClient
         }
 
         _logger.LogInformation("Resubscribed to {Count} topic filters (the broker kept no session)", active.Count);
-    }
-
-    /// <summary>Writes queued publishes while this connection lives, within the in-flight limit.</summary>
-    private async Task SendLoopAsync(MqttConnection connection, CancellationToken runToken)
-    {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(runToken, connection.ClosingToken);
-        var token = linked.Token;
-        try
-        {
-            while (await _outgoing.WaitToReadAsync(token).ConfigureAwait(false))
-            {
-                // Take the in-flight slot before dequeuing, so a message is never taken out and then stranded.
-                await _inflight.WaitForSlotAsync(token).ConfigureAwait(false);
-                if (!_outgoing.TryDequeue(out var item))
-                {
-                    _inflight.ReturnSlot();
-                    continue;
-                }
-
-                if (!await SendOneAsync(connection, item).ConfigureAwait(false))
-                {
-                    return;
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
-
-    /// <summary>Writes one publish; false when the connection failed.</summary>
-    private async Task<bool> SendOneAsync(MqttConnection connection, OutgoingPublish item)
-    {
-        if (item.Packet.Qos == MqttQos.AtMostOnce)
-        {
-            _inflight.ReturnSlot();
-            try
-            {
-                await connection.SendAsync(item.Packet, CancellationToken.None).ConfigureAwait(false);
-                item.Completion.TrySetResult();
-                return true;
-            }
-            catch (MqttClientNotConnectedException error)
-            {
-                // At most once: a QoS 0 message caught in a failing write is reported lost, not retried.
-                item.Completion.TrySetException(error);
-                return false;
-            }
-        }
-
-        // QoS 1 is recorded before the write: if the write fails it is resent after the reconnect.
-        var packet = item.Packet with { PacketId = _packetIds.Allocate() };
-        _inflight.Add(packet, item.Completion);
-        try
-        {
-            await connection.SendAsync(packet, CancellationToken.None).ConfigureAwait(false);
-            return true;
-        }
-        catch (MqttClientNotConnectedException)
-        {
-            return false;
-        }
     }
 }

@@ -50,7 +50,17 @@ internal sealed class MqttConnection : IAsyncDisposable
     }
 
     /// <summary>Writes a packet. Throws <see cref="MqttClientNotConnectedException"/> once the connection is closing or the write fails.</summary>
-    public async ValueTask SendAsync(MqttPacket packet, CancellationToken cancellationToken)
+    public ValueTask SendAsync(MqttPacket packet, CancellationToken cancellationToken)
+        => SendAsync(packet, batch: null, cancellationToken);
+
+    /// <summary>
+    /// Writes packets in order with one write, as <see cref="SendAsync(MqttPacket, CancellationToken)"/> writes one. When it
+    /// throws, treat every packet of the batch as unsent: nothing tells how much of the write reached the broker.
+    /// </summary>
+    public ValueTask SendAsync(IReadOnlyList<MqttPacket> packets, CancellationToken cancellationToken)
+        => SendAsync(packet: null, packets, cancellationToken);
+
+    private async ValueTask SendAsync(MqttPacket? packet, IReadOnlyList<MqttPacket>? batch, CancellationToken cancellationToken)
     {
         if (IsClosing)
         {
@@ -64,7 +74,8 @@ internal sealed class MqttConnection : IAsyncDisposable
             : null;
         try
         {
-            await _transport.SendAsync(packet, linked?.Token ?? _closing.Token).ConfigureAwait(false);
+            var token = linked?.Token ?? _closing.Token;
+            await (packet is not null ? _transport.SendAsync(packet, token) : _transport.SendAsync(batch!, token)).ConfigureAwait(false);
             _keepAlive.NotifySent();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -52,6 +52,9 @@ internal sealed class OutgoingQueue
     /// <summary>Waits until a publish is queued (true), or the token fires.</summary>
     public ValueTask<bool> WaitToReadAsync(CancellationToken cancellationToken) => _channel.Reader.WaitToReadAsync(cancellationToken);
 
+    /// <summary>The oldest publish, if any, left in the queue.</summary>
+    public bool TryPeek(out OutgoingPublish publish) => _channel.Reader.TryPeek(out publish!);
+
     /// <summary>Takes the oldest publish, if any.</summary>
     public bool TryDequeue(out OutgoingPublish publish) => _channel.Reader.TryRead(out publish!);
 

@@ -23,6 +23,12 @@ internal sealed class FakeBroker
 
     public bool AcknowledgePublishes { get; set; } = true;
 
+    /// <summary>
+    /// When set, the next write that starts with a PUBLISH delivers only this many bytes, then the connection breaks and
+    /// the write throws (a link lost in the middle of a write). One-shot: later writes and connections work.
+    /// </summary>
+    public int? BreakNextPublishWriteAfterBytes { get; set; }
+
     public List<FakeBrokerConnection> Connections { get; } = new();
 
     /// <summary>The channel factory to give the client.</summary>

@@ -16,6 +16,7 @@ internal sealed class FakeBrokerConnection : IMqttChannel
     private readonly Channel<byte[]> _toClient = System.Threading.Channels.Channel.CreateUnbounded<byte[]>();
     private readonly Channel<MqttPacket> _fromClient = System.Threading.Channels.Channel.CreateUnbounded<MqttPacket>();
     private readonly List<byte> _incoming = new();
+    private readonly List<IReadOnlyList<MqttPacket>> _writes = new();
     private ReadOnlyMemory<byte> _current;
     private volatile bool _clientWaiting;
     private volatile bool _closed;
@@ -64,7 +65,9 @@ internal sealed class FakeBrokerConnection : IMqttChannel
 
         lock (_incoming)
         {
-            _incoming.AddRange(data.ToArray());
+            int? breakAfter = TakeBreak(data);
+            _incoming.AddRange(data[..Math.Min(data.Length, breakAfter ?? data.Length)].ToArray());
+            var completed = new List<MqttPacket>();
             while (true)
             {
                 var buffered = new ReadOnlySequence<byte>(_incoming.ToArray());
@@ -74,12 +77,32 @@ internal sealed class FakeBrokerConnection : IMqttChannel
                 }
 
                 _incoming.RemoveRange(0, (int)buffered.Slice(0, consumed).Length);
+                completed.Add(packet!);
                 _fromClient.Writer.TryWrite(packet!);
                 Answer(packet!);
+            }
+
+            _writes.Add(completed);
+            if (breakAfter is not null)
+            {
+                Abort();
+                throw new IOException("The fake connection broke in the middle of a write.");
             }
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The packets completed by each write of the client, in order (a write of a whole batch shows as one entry).</summary>
+    public List<IReadOnlyList<MqttPacket>> Writes
+    {
+        get
+        {
+            lock (_incoming)
+            {
+                return _writes.ToList();
+            }
+        }
     }
 
     /// <summary>Sends a packet to the client.</summary>
@@ -136,6 +159,22 @@ internal sealed class FakeBrokerConnection : IMqttChannel
     {
         Abort();
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The broker's one-shot <see cref="FakeBroker.BreakNextPublishWriteAfterBytes"/>, if this write starts with a PUBLISH.</summary>
+    private int? TakeBreak(ReadOnlyMemory<byte> data)
+    {
+        lock (_broker)
+        {
+            int? breakAfter = _broker.BreakNextPublishWriteAfterBytes;
+            if (breakAfter is null || data.IsEmpty || data.Span[0] >> 4 != (int)MqttPacketType.Publish)
+            {
+                return null;
+            }
+
+            _broker.BreakNextPublishWriteAfterBytes = null;
+            return breakAfter;
+        }
     }
 
     private void Answer(MqttPacket packet)
