@@ -11,10 +11,6 @@ public sealed class SqliteLockerStore(SqliteDatabase database, SqliteMigrator mi
     // The open group commit of the current async flow, if any (ILockerStore.BeginGroup).
     private readonly AsyncLocal<SqliteStoreGroup?> _group = new();
 
-    private SqliteDatabase Database => database;
-
-    private SqliteMigrator Migrator => migrator;
-
     public async Task<T> ExecuteAsync<T>(Func<IStoreTransaction, Task<T>> work, CancellationToken cancellationToken = default)
     {
         if (_group.Value is { IsOpen: true } group)
@@ -64,7 +60,7 @@ public sealed class SqliteLockerStore(SqliteDatabase database, SqliteMigrator mi
             throw new InvalidOperationException("A group commit is already open in this flow; groups do not nest.");
         }
 
-        var group = new SqliteStoreGroup(this);
+        var group = new SqliteStoreGroup(this, database, migrator);
         _group.Value = group;
         return group;
     }
@@ -110,7 +106,7 @@ public sealed class SqliteLockerStore(SqliteDatabase database, SqliteMigrator mi
     /// that ran none costs nothing). Units run one at a time; a failing one marks the group broken instead of
     /// being rolled back alone, so no caller that catches and carries on can get half a unit committed.
     /// </summary>
-    private sealed class SqliteStoreGroup(SqliteLockerStore store) : IStoreGroup
+    private sealed class SqliteStoreGroup(SqliteLockerStore store, SqliteDatabase database, SqliteMigrator migrator) : IStoreGroup
     {
         private readonly SemaphoreSlim _gate = new(1, 1);
         private readonly List<Func<Task>> _afterCommit = [];
@@ -142,8 +138,8 @@ public sealed class SqliteLockerStore(SqliteDatabase database, SqliteMigrator mi
                 {
                     if (_transaction is null)
                     {
-                        await store.Migrator.EnsureMigratedAsync(cancellationToken);
-                        _connection = await store.Database.OpenAsync(cancellationToken);
+                        await migrator.EnsureMigratedAsync(cancellationToken);
+                        _connection = await database.OpenAsync(cancellationToken);
                         _transaction = _connection.BeginTransaction(deferred: false);
                         _session = new SqliteSession(_connection, _transaction, reuseCommands: true);
                     }

@@ -15,7 +15,7 @@ public sealed class SqliteSession(SqliteConnection connection, SqliteTransaction
 
     public SqliteConnection Connection { get; } = connection;
 
-    public SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    private SqliteCommand Command(string sql, (string Name, object? Value)[] parameters)
     {
         var command = Connection.CreateCommand();
         command.Transaction = transaction;
