@@ -157,7 +157,7 @@ public sealed class DemoSession : IAsyncDisposable
         var gateway = new Gateway(Paths, dll, State.BrokerPort, State.HttpPort);
         GatewayUrl = gateway.BaseUrl;
 
-        // Port checks come after a leftover broker/gateway of a killed demo is gone (ChildProcess does that on start).
+        // Port checks come after a leftover broker or gateway of a killed demo is gone (ChildProcess does that on start).
         BrokerSetup.WriteConfig(Paths, State.BrokerPort);
         await SiteSetup.RunAsync(Paths, State, gateway, log);
         cancellationToken.ThrowIfCancellationRequested();
