@@ -14,7 +14,6 @@ public sealed class DemoSession : IAsyncDisposable
 {
     private static readonly TimeSpan BrokerStartTimeout = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan GatewayStartTimeout = TimeSpan.FromSeconds(120);
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(15);
     private static readonly (string Size, string Email)[] FirstBookings =
         [("S", "hana@example.jp"), ("M", "lena@example.de"), ("L", "sam@example.org"), ("M", "noor@example.com")];
 
