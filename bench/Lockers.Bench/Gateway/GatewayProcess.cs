@@ -229,7 +229,6 @@ public sealed record GatewayMetricsSnapshot(IReadOnlyDictionary<string, double> 
 
     public double Pickups => this["lockers_pickups_total"];
     public double MessagesIn => this["lockers_mqtt_messages_in_total"];
-    public double CommandsOut => this["lockers_mqtt_messages_out_total"];
     public double StoreUnits => this["lockers_store_seconds_count"];
     public double StoreSeconds => this["lockers_store_seconds_sum"];
     public double GroupCommits => this["lockers_link_group_commits_total"];

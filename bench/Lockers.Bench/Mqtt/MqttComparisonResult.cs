@@ -8,11 +8,7 @@ public sealed record MqttComparisonResult(
     ThroughputSummary? MosquittoPub,
     LatencySummary OursRoundTrip,
     LatencySummary MqttJsRoundTrip,
-    MqttBenchEnvironment Environment)
-{
-    /// <summary>Our median rate divided by MQTT.js's; above 1 means our client published faster.</summary>
-    public double ThroughputRatio => Ours.MedianMessagesPerSecond / MqttJs.MedianMessagesPerSecond;
-}
+    MqttBenchEnvironment Environment);
 
 /// <summary>What the figures were measured on.</summary>
 public sealed record MqttBenchEnvironment(int ProcessorCount, string Runtime, string NodeVersion, string MosquittoVersion, string LoadAverage);
