@@ -5,9 +5,11 @@ public sealed record MqttComparisonResult(
     MqttBenchOptions Options,
     ThroughputSummary Ours,
     ThroughputSummary MqttJs,
+    ThroughputSummary MqttNet,
     ThroughputSummary? MosquittoPub,
     LatencySummary OursRoundTrip,
     LatencySummary MqttJsRoundTrip,
+    LatencySummary MqttNetRoundTrip,
     MqttBenchEnvironment Environment)
 {
     /// <summary>Our median rate divided by MQTT.js's; above 1 means our client published faster.</summary>
