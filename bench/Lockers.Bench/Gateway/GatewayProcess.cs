@@ -153,7 +153,8 @@ public sealed class GatewayProcess : IAsyncDisposable
             var space = line.LastIndexOf(' ');
             if (space > 0 && double.TryParse(line.AsSpan(space + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             {
-                values[line[..space]] = value;
+                // OpenTelemetry's exporter writes a series without labels as "name{}" (ADR 0015): the same series as "name".
+                values[line[..space].Replace("{}", "", StringComparison.Ordinal)] = value;
             }
         }
 

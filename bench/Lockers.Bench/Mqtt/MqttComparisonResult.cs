@@ -5,9 +5,11 @@ public sealed record MqttComparisonResult(
     MqttBenchOptions Options,
     ThroughputSummary Ours,
     ThroughputSummary MqttJs,
+    ThroughputSummary MqttNet,
     ThroughputSummary? MosquittoPub,
     LatencySummary OursRoundTrip,
     LatencySummary MqttJsRoundTrip,
+    LatencySummary MqttNetRoundTrip,
     MqttBenchEnvironment Environment);
 
 /// <summary>What the figures were measured on.</summary>

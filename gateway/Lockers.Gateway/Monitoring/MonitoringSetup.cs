@@ -11,7 +11,7 @@ public static class MonitoringSetup
         var services = builder.Services;
         services.AddOptions<MonitoringOptions>().BindConfiguration(MonitoringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<MonitoringOptions>, MonitoringOptionsValidator>();
-        services.AddSingleton<GatewayMetrics>();
+        services.AddGatewayMetrics();
         services.AddSingleton<UnlockStopwatch>();
         services.AddSingleton<LiveFeed>();
         services.AddSingleton<LockerHealthState>();
