@@ -1,0 +1,62 @@
+using Lockers.Controller.Linux.Hardware;
+using Lockers.Controller.Linux.Hosting;
+using Lockers.Controller.Linux.Platform;
+using Microsoft.Extensions.Logging;
+
+namespace Lockers.Controller.Linux;
+
+/// <summary>
+/// <c>lockers-controller --config /etc/lockers/locker.json [--board FILE] [--storage DIR] [--gpio-chip N]</c>.
+/// Start-up as a list of steps; every decision lives in Lockers.Core. Exit codes: 0 stopped (SIGTERM, Ctrl+C),
+/// 2 bad arguments, 78 a refused file (EX_CONFIG: nothing was driven), 75 watchdog restart, 1 anything else.
+/// </summary>
+public static class Program
+{
+    /// <summary>A configuration, board or certificate file was refused.</summary>
+    public const int ConfigExitCode = 78;
+
+    /// <summary>Entry point.</summary>
+    public static async Task<int> Main(string[] args)
+    {
+        var arguments = RunArguments.Parse(args, Console.Error);
+        if (arguments is null)
+        {
+            return 2;
+        }
+
+        using var logs = LoggerFactory.Create(builder => builder.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss.fff ";
+        }));
+        var logger = logs.CreateLogger("lockers-controller");
+
+        // 1. Files first: a refused file stops here, before any pin is touched, so every lock stays as the kernel left it.
+        ControllerFiles files;
+        try
+        {
+            files = ControllerFiles.Load(arguments.ConfigPath, arguments.BoardPath);
+        }
+        catch (ControllerFileException error)
+        {
+            logger.LogCritical("refused {File}: {Reason}", error.Path, error.Message);
+            return ConfigExitCode;
+        }
+
+        // 2. The board's buses, then the controller (locks released first), the inputs and the link.
+        using var buses = new LinuxBoardBuses(arguments.GpioChip);
+        var options = new LinuxControllerOptions { StorageDirectory = arguments.StorageDirectory, LoggerFactory = logs };
+        await using var controller = LinuxController.Start(files, buses, options);
+
+        // 3. Run until SIGTERM/Ctrl+C (clean stop, "offline" published) or a watchdog restart (the last will says it).
+        var stopRequested = new TaskCompletionSource();
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGTERM, context => { context.Cancel = true; stopRequested.TrySetResult(); });
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stopRequested.TrySetResult(); };
+        var first = await Task.WhenAny(stopRequested.Task, controller.RebootRequested);
+        bool reboot = first == controller.RebootRequested;
+        logger.LogInformation(reboot ? "watchdog restart: stopping" : "stopping");
+        await controller.StopAsync(clean: !reboot);
+        return reboot ? LinuxSystemPort.RebootExitCode : 0;
+    }
+}
