@@ -59,9 +59,14 @@ public sealed class KeyMatrixKeypadPort : IKeypadPort, IDisposable
         _scanner.Start();
     }
 
-    /// <summary>Stops the scan thread, waits for it, then releases the matrix pins.</summary>
+    /// <summary>Stops the scan thread, waits for it, then releases the matrix pins. A second call does nothing.</summary>
     public void Dispose()
     {
+        if (_stopping)
+        {
+            return; // the binding's Dispose closes the pins again and throws
+        }
+
         _stopping = true;
         if (_scanner is not null)
         {
