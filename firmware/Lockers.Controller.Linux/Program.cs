@@ -15,6 +15,9 @@ public static class Program
     /// <summary>A configuration, board or certificate file was refused.</summary>
     public const int ConfigExitCode = 78;
 
+    /// <summary>A bus could not be opened or the controller did not start.</summary>
+    public const int StartFailedExitCode = 1;
+
     /// <summary>Entry point.</summary>
     public static async Task<int> Main(string[] args)
     {
@@ -39,16 +42,49 @@ public static class Program
         }
         catch (ControllerFileException error)
         {
-            logger.LogCritical("refused {File}: {Reason}", error.Path, error.Message);
+            logger.LogCritical("refused {Reason}", error.Message);
             return ConfigExitCode;
         }
 
-        // 2. The board's buses, then the controller (locks released first), the inputs and the link.
-        using var buses = new LinuxBoardBuses(arguments.GpioChip);
-        var options = new LinuxControllerOptions { StorageDirectory = arguments.StorageDirectory, LoggerFactory = logs };
-        await using var controller = LinuxController.Start(files, buses, options);
+        // 2. The board's buses, then the controller (locks released first), the inputs and the link. A bus that
+        //    cannot be opened (no libgpiod, no /dev/i2c-1, an expander not answering) ends the process; whatever
+        //    was opened has been released, and systemd tries again.
+        LinuxBoardBuses buses;
+        LinuxController controller;
+        try
+        {
+            buses = new LinuxBoardBuses(arguments.GpioChip);
+        }
+        catch (Exception error) when (error is PlatformNotSupportedException or IOException or UnauthorizedAccessException)
+        {
+            logger.LogCritical("cannot open GPIO chip {Chip}: {Reason}", arguments.GpioChip, error.Message);
+            return StartFailedExitCode;
+        }
 
-        // 3. Run until SIGTERM/Ctrl+C (clean stop, "offline" published) or a watchdog restart (the last will says it).
+        logger.LogInformation("GPIO chip {Chip} through libgpiod ({Api} API)", arguments.GpioChip, LinuxBoardBuses.LibgpiodApi);
+        using (buses)
+        {
+            try
+            {
+                var options = new LinuxControllerOptions { StorageDirectory = arguments.StorageDirectory, LoggerFactory = logs };
+                controller = LinuxController.Start(files, buses, options);
+            }
+            catch (Exception error)
+            {
+                logger.LogCritical(error, "start-up failed; every lock output was released");
+                return StartFailedExitCode;
+            }
+
+            await using (controller)
+            {
+                return await RunAsync(controller, logger);
+            }
+        }
+    }
+
+    // Runs until SIGTERM/Ctrl+C (a clean stop: "offline" published) or a watchdog restart (the broker's last will says it).
+    private static async Task<int> RunAsync(LinuxController controller, ILogger logger)
+    {
         var stopRequested = new TaskCompletionSource();
         using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
             System.Runtime.InteropServices.PosixSignal.SIGTERM, context => { context.Cancel = true; stopRequested.TrySetResult(); });

@@ -2,13 +2,15 @@ using System.Device.Gpio;
 using System.Device.Gpio.Drivers;
 using System.Device.I2c;
 using System.IO.Ports;
+using System.Runtime.InteropServices;
 
 namespace Lockers.Controller.Linux.Hardware;
 
 /// <summary>
 /// The real buses of a Linux board: GPIO through libgpiod (the character device, not sysfs and not the Pi's
 /// /dev/gpiomem register driver that <c>new GpioController()</c> would pick), I2C through /dev/i2c-N, the
-/// scanner through System.IO.Ports. Needs libgpiod installed (Debian: libgpiod2 or libgpiod3).
+/// scanner through System.IO.Ports. Needs libgpiod installed: libgpiod3 (the v2 API, Debian 13 and the Raspberry
+/// Pi OS built on it) is used when present, otherwise libgpiod2 (the v1 API, Raspberry Pi OS bookworm).
 /// </summary>
 public sealed class LinuxBoardBuses : IBoardBuses
 {
@@ -17,8 +19,11 @@ public sealed class LinuxBoardBuses : IBoardBuses
     /// <summary>Opens GPIO chip <paramref name="gpioChip"/> (0 on a Raspberry Pi 1-4 and, on current kernels, the Pi 5).</summary>
     public LinuxBoardBuses(int gpioChip)
     {
-        Gpio = new GpioController(new LibGpiodDriver(gpioChip));
+        Gpio = new GpioController(CreateDriver(gpioChip));
     }
+
+    /// <summary>Which libgpiod API the GPIO driver uses on this system: "v2" (libgpiod.so.3) or "v1".</summary>
+    public static string LibgpiodApi => HasLibgpiodV2() ? "v2" : "v1";
 
     /// <inheritdoc />
     public GpioController Gpio { get; }
@@ -34,6 +39,22 @@ public sealed class LinuxBoardBuses : IBoardBuses
         port.Open();
         _opened.Add(port);
         return port.BaseStream;
+    }
+
+    // The two driver classes load different libraries (LibGpiodDriver: libgpiod.so.2 or .1; LibGpiodV2Driver:
+    // libgpiod.so.3) and neither falls back to the other.
+    private static GpioDriver CreateDriver(int gpioChip) =>
+        HasLibgpiodV2() ? new LibGpiodV2Driver(gpioChip) : new LibGpiodDriver(gpioChip);
+
+    private static bool HasLibgpiodV2()
+    {
+        if (!NativeLibrary.TryLoad("libgpiod.so.3", out IntPtr handle))
+        {
+            return false;
+        }
+
+        NativeLibrary.Free(handle);
+        return true;
     }
 
     /// <inheritdoc />
