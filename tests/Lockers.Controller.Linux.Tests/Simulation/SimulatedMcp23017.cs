@@ -3,15 +3,17 @@ using System.Device.I2c;
 namespace Lockers.Controller.Linux.Tests.Simulation;
 
 /// <summary>
-/// An MCP23017 at the I2C level, so Iot.Device.Mcp23xxx's own code runs against it: the register map of
-/// Microchip's datasheet (DS20001952) in IOCON.BANK = 0 (the reset state: A and B registers interleaved,
-/// IODIRA = 0x00 ... OLATB = 0x15), the register pointer set by a write's first byte, sequential addressing
-/// (IOCON.SEQOP = 0: the pointer moves on after every byte and wraps after OLATB) or byte mode (SEQOP = 1: it
-/// toggles between the A and B register of the pair). A write to GPIO goes to OLAT; a read of GPIO returns the
-/// pins (the latch for outputs, the outside level for inputs, pulled up by GPPU, inverted by IPOL). BANK = 1 is
-/// refused: nothing in this project uses it. INTF and INTCAP read 0 (interrupts are not simulated).
+/// An MCP23017 at the I2C level, so Iot.Device.Mcp23xxx's own code runs against it. Built on the bindings'
+/// <see cref="I2cSimulatedDeviceBase"/> (every bus operation arrives as one <see cref="WriteRead(byte[], byte[])"/>,
+/// registers live in its <see cref="I2cSimulatedDeviceBase.RegisterMap"/>), with the register map of Microchip's
+/// datasheet (DS20001952) in IOCON.BANK = 0, the reset state: A and B registers interleaved, IODIRA = 0x00 ...
+/// OLATB = 0x15. A write's first byte sets the register pointer; the pointer moves on after every byte and wraps
+/// after OLATB (sequential mode, IOCON.SEQOP = 0) or toggles between the pair's A and B register (byte mode,
+/// SEQOP = 1). A write to GPIO goes to OLAT; a read of GPIO returns the pins: the latch for outputs, the outside
+/// level for inputs (pulled up by GPPU when nothing drives them), inverted by IPOL. IOCONA and IOCONB are one
+/// register. BANK = 1 is refused: nothing in this project uses it. INTF and INTCAP read 0 (no interrupts).
 /// </summary>
-public sealed class SimulatedMcp23017 : I2cDevice
+public sealed class SimulatedMcp23017 : I2cSimulatedDeviceBase
 {
     /// <summary>Register addresses in bank 0 (port A; port B is one higher).</summary>
     public const byte Iodir = 0x00, Ipol = 0x02, Gpinten = 0x04, Iocon = 0x0A, Gppu = 0x0C, Intf = 0x0E, Intcap = 0x10, Gpio = 0x12, Olat = 0x14;
@@ -21,24 +23,25 @@ public sealed class SimulatedMcp23017 : I2cDevice
 
     private readonly object _sync = new();
     private readonly object _eventGate = new();
-    private readonly byte[] _registers = new byte[RegisterCount];
     private readonly List<(byte Register, byte Value)> _writes = new();
+    private byte _iocon;
     private ushort _outside;   // levels driven onto input pins from outside (a reed switch), bit 0 = GPA0
     private ushort _driven;    // which input pins something outside drives; the rest float (pull-up or 0)
-    private int _pointer;
     private ushort _lastOutputs;
 
     /// <summary>A chip at <paramref name="address"/> on <paramref name="bus"/>, in its power-on state.</summary>
     public SimulatedMcp23017(int bus, int address)
+        : base(new I2cConnectionSettings(bus, address))
     {
-        ConnectionSettings = new I2cConnectionSettings(bus, address);
+        for (byte address2 = 0; address2 < RegisterCount; address2++)
+        {
+            RegisterMap[address2] = CreateRegister(address2);
+        }
+
         PowerOn();
     }
 
-    /// <inheritdoc />
-    public override I2cConnectionSettings ConnectionSettings { get; }
-
-    /// <summary>Raised (under no lock) when the pins driven High change: bit n = GPA0..GPB7 is an output at High.</summary>
+    /// <summary>Raised in order, outside the register lock, when the pins driven High change: bit n = GPA0..GPB7 is an output at High.</summary>
     public event Action<ushort>? OutputsChanged;
 
     /// <summary>Pins that are outputs and latched High: what the lock drivers see.</summary>
@@ -65,7 +68,7 @@ public sealed class SimulatedMcp23017 : I2cDevice
         }
     }
 
-    /// <summary>Bus transactions so far (each Write or Read call on the device).</summary>
+    /// <summary>Bus transactions so far (each write or read the binding makes).</summary>
     public int Transactions { get; private set; }
 
     /// <summary>Reads a register as the chip holds it (no pointer movement), for assertions.</summary>
@@ -73,7 +76,7 @@ public sealed class SimulatedMcp23017 : I2cDevice
     {
         lock (_sync)
         {
-            return _registers[register];
+            return Get(register);
         }
     }
 
@@ -82,10 +85,16 @@ public sealed class SimulatedMcp23017 : I2cDevice
     {
         lock (_sync)
         {
-            Array.Clear(_registers);
-            _registers[Iodir] = 0xFF;
-            _registers[Iodir + 1] = 0xFF;
-            _pointer = 0;
+            _iocon = 0;
+            foreach (var register in RegisterMap.Values)
+            {
+                ((Register<byte>)register).Value = 0;
+            }
+
+            Set(Iodir, 0xFF);
+            Set(Iodir + 1, 0xFF);
+            _writes.Clear();
+            CurrentRegister = 0;
         }
 
         RaiseIfOutputsChanged();
@@ -102,21 +111,28 @@ public sealed class SimulatedMcp23017 : I2cDevice
         }
     }
 
-    /// <inheritdoc />
-    public override void Write(ReadOnlySpan<byte> buffer)
+    /// <summary>One bus transaction: <paramref name="inputBuffer"/> (register pointer, then data) is written, then <paramref name="outputBuffer"/> is read.</summary>
+    public override void WriteRead(byte[] inputBuffer, byte[] outputBuffer)
     {
         lock (_sync)
         {
             Transactions++;
-            if (buffer.Length == 0)
+            if (inputBuffer.Length > 0)
             {
-                return; // address only: the chip acknowledges, nothing changes
+                CurrentRegister = inputBuffer[0] < RegisterCount
+                    ? inputBuffer[0]
+                    : throw new IOException($"MCP23017: register address 0x{inputBuffer[0]:X2} does not exist in bank 0");
+                for (int i = 1; i < inputBuffer.Length; i++)
+                {
+                    _writes.Add((CurrentRegister, inputBuffer[i]));
+                    RegisterMap[CurrentRegister].WriteRegister(inputBuffer[i]);
+                    Advance();
+                }
             }
 
-            _pointer = CheckAddress(buffer[0]);
-            for (int i = 1; i < buffer.Length; i++)
+            for (int i = 0; i < outputBuffer.Length; i++)
             {
-                WriteRegister(_pointer, buffer[i]);
+                outputBuffer[i] = (byte)RegisterMap[CurrentRegister].ReadRegister();
                 Advance();
             }
         }
@@ -124,93 +140,64 @@ public sealed class SimulatedMcp23017 : I2cDevice
         RaiseIfOutputsChanged();
     }
 
-    /// <inheritdoc />
-    public override void Read(Span<byte> buffer)
+    // Each register is the bindings' Register<byte>; the ones the datasheet gives special behaviour get handlers.
+    private Register<byte> CreateRegister(byte address)
     {
-        lock (_sync)
-        {
-            Transactions++;
-            for (int i = 0; i < buffer.Length; i++)
-            {
-                buffer[i] = ReadRegister(_pointer);
-                Advance();
-            }
-        }
-    }
-
-    /// <inheritdoc />
-    public override void WriteRead(ReadOnlySpan<byte> writeBuffer, Span<byte> readBuffer)
-    {
-        Write(writeBuffer);
-        Read(readBuffer);
-    }
-
-    private static int CheckAddress(byte address) =>
-        address < RegisterCount ? address : throw new IOException($"MCP23017: register address 0x{address:X2} does not exist in bank 0");
-
-    private void WriteRegister(int address, byte value)
-    {
-        _writes.Add(((byte)address, value));
-        int register = address & ~1;
-        switch (register)
+        int port = address & 1;
+        switch (address & ~1)
         {
             case Iocon:
-                if ((value & BankBit) != 0)
+                return new Register<byte>(0, value =>
                 {
-                    throw new NotSupportedException("MCP23017 simulation: IOCON.BANK = 1 is not simulated");
-                }
+                    if ((value & BankBit) != 0)
+                    {
+                        throw new NotSupportedException("MCP23017 simulation: IOCON.BANK = 1 is not simulated");
+                    }
 
-                // IOCONA and IOCONB are one register.
-                _registers[Iocon] = value;
-                _registers[Iocon + 1] = value;
-                return;
+                    _iocon = value;
+                    return value;
+                }, _ => _iocon);
             case Gpio:
-                // A write to GPIO modifies the output latch.
-                _registers[Olat + (address & 1)] = value;
-                return;
+                return new Register<byte>(0, value =>
+                {
+                    Set(Olat + port, value); // a write to GPIO modifies the output latch
+                    return value;
+                }, _ => ReadPins(port));
             case Intf:
             case Intcap:
-                return; // read-only
+                return new Register<byte>(0, _ => 0, null); // read-only
             default:
-                _registers[address] = value;
-                return;
+                return new Register<byte>(0);
         }
     }
 
-    private byte ReadRegister(int address)
-    {
-        if ((address & ~1) != Gpio)
-        {
-            return _registers[address];
-        }
+    private byte Get(int address) => (byte)RegisterMap[(byte)address].ReadRegister();
 
-        int shift = (address & 1) * 8;
-        int inputs = _registers[Iodir + (address & 1)];
-        int latch = _registers[Olat + (address & 1)];
-        int pullUps = _registers[Gppu + (address & 1)];
+    private void Set(int address, byte value) => RegisterMap[(byte)address].WriteRegister(value);
+
+    private byte ReadPins(int port)
+    {
+        int shift = port * 8;
+        int inputs = Get(Iodir + port);
+        int latch = Get(Olat + port);
+        int pullUps = Get(Gppu + port);
         int driven = (_driven >> shift) & 0xFF;
         int outside = (_outside >> shift) & 0xFF;
         int pins = (driven & outside) | (~driven & pullUps);
-        int value = (inputs & (pins ^ _registers[Ipol + (address & 1)])) | (~inputs & latch);
-        return (byte)value;
+        return (byte)((inputs & (pins ^ Get(Ipol + port))) | (~inputs & latch));
     }
 
     private void Advance()
     {
-        if ((_registers[Iocon] & SeqopBit) != 0)
-        {
-            _pointer ^= 1; // byte mode, bank 0: toggles within the A/B pair
-        }
-        else
-        {
-            _pointer = (_pointer + 1) % RegisterCount;
-        }
+        CurrentRegister = (_iocon & SeqopBit) != 0
+            ? (byte)(CurrentRegister ^ 1)                      // byte mode, bank 0: toggles within the A/B pair
+            : (byte)((CurrentRegister + 1) % RegisterCount);   // sequential: on to the next, wrapping after OLATB
     }
 
     private ushort ComputeOutputs()
     {
-        int outputs = ~(_registers[Iodir] | (_registers[Iodir + 1] << 8)) & 0xFFFF;
-        int latch = _registers[Olat] | (_registers[Olat + 1] << 8);
+        int outputs = ~(Get(Iodir) | (Get(Iodir + 1) << 8)) & 0xFFFF;
+        int latch = Get(Olat) | (Get(Olat + 1) << 8);
         return (ushort)(outputs & latch);
     }
 
