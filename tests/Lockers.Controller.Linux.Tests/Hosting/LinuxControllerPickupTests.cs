@@ -100,6 +100,21 @@ public sealed class LinuxControllerPickupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WatchdogRestart_LocksReleased_ConnectionDropped_BrokerPublishesTheLastWill()
+    {
+        _controller.Hardware.Solenoids.SetEnergised(1, true); // a coil on when the loop stalls
+        Assert.Equal(new[] { 1 }, _board.Energised());
+
+        _controller.System.Reboot(); // what the core's watchdog calls from its timer
+        await _controller.RebootRequested.WaitAsync(Timeout);
+        Assert.Empty(_board.Energised());
+        await _controller.StopAsync(clean: false); // Program.cs then exits 75 for systemd
+
+        await _gateway.WaitForStatusAsync(StatusStates.Offline);
+        Assert.Equal(0, _board.Chip("U2").OutputsHigh);
+    }
+
+    [Fact]
     public async Task CleanStop_PublishesOffline_AndLeavesEveryLockReleased()
     {
         await _controller.StopAsync();
