@@ -35,10 +35,17 @@ public sealed class LinuxBoardBuses : IBoardBuses
     /// <inheritdoc />
     public Stream OpenSerial(string device, int baud)
     {
-        var port = new SerialPort(device, baud, Parity.None, 8, StopBits.One);
-        port.Open();
+        var port = OpenScannerPort(device, baud);
         _opened.Add(port);
         return port.BaseStream;
+    }
+
+    /// <summary>Opens <paramref name="device"/> as the scanner's line: <paramref name="baud"/>, 8N1, no handshake.</summary>
+    public static SerialPort OpenScannerPort(string device, int baud)
+    {
+        var port = new SerialPort(device, baud, Parity.None, 8, StopBits.One) { Handshake = Handshake.None };
+        port.Open();
+        return port;
     }
 
     // The two driver classes load different libraries (LibGpiodDriver: libgpiod.so.2 or .1; LibGpiodV2Driver:

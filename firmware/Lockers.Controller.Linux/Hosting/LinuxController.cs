@@ -122,27 +122,34 @@ public sealed class LinuxController : IAsyncDisposable
 
         try
         {
-            Controller.Stop();
+            try
+            {
+                Controller.Stop();
+            }
+            finally
+            {
+                Hardware.Solenoids.AllOff();
+            }
+
+            if (clean)
+            {
+                await Link.PublishAndWaitAsync(_statusTopic, StatusPayload.Offline().ToJson(), 1, retain: true, OfflineStatusTimeout)
+                    .ConfigureAwait(false);
+                await Link.DisconnectAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                await Link.AbortAsync().ConfigureAwait(false);
+            }
+
+            await Link.DisposeAsync().ConfigureAwait(false);
         }
         finally
         {
-            Hardware.Solenoids.AllOff();
+            // Whatever failed above, the drivers let go of their pins (every lock released first).
+            Hardware.Dispose();
+            _stop.Dispose();
         }
-
-        if (clean)
-        {
-            await Link.PublishAndWaitAsync(_statusTopic, StatusPayload.Offline().ToJson(), 1, retain: true, OfflineStatusTimeout)
-                .ConfigureAwait(false);
-            await Link.DisconnectAsync().ConfigureAwait(false);
-        }
-        else
-        {
-            await Link.AbortAsync().ConfigureAwait(false);
-        }
-
-        await Link.DisposeAsync().ConfigureAwait(false);
-        Hardware.Dispose();
-        _stop.Dispose();
     }
 
     /// <inheritdoc />

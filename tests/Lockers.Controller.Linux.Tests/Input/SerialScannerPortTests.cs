@@ -1,5 +1,7 @@
 using System.Text;
+using Lockers.Controller.Linux.Hardware;
 using Lockers.Controller.Linux.Input;
+using Lockers.Controller.Linux.Tests.Support;
 using Lockers.Controller.Linux.Tests.Simulation;
 using Lockers.Testing;
 
@@ -34,5 +36,23 @@ public sealed class SerialScannerPortTests
         scanner.Dispose();
 
         Assert.Equal(0, line.Read(new byte[1], 0, 1));
+    }
+
+    /// <summary>The real System.IO.Ports on a real tty (a pseudo-terminal standing in for /dev/serial0).</summary>
+    [Fact]
+    public async Task RealSerialPort_OnATty_BytesSentByTheScanner_ReachTheCore()
+    {
+        using var pty = new PseudoTerminal();
+        using var serial = LinuxBoardBuses.OpenScannerPort(pty.DevicePath, 9600);
+        var received = new StringBuilder();
+        using var scanner = new SerialScannerPort(serial.BaseStream);
+        scanner.BytesReceived += (buffer, offset, count) => { lock (received) received.Append(Encoding.ASCII.GetString(buffer, offset, count)); };
+        scanner.Start();
+
+        pty.Send(Encoding.ASCII.GetBytes("QR-55AA\r"));
+
+        await Wait.UntilAsync(() => { lock (received) return received.ToString().EndsWith('\r'); }, TimeSpan.FromSeconds(10), "the scanned line");
+        Assert.Equal("QR-55AA\r", received.ToString());
+        Assert.Equal(9600, serial.BaudRate);
     }
 }
