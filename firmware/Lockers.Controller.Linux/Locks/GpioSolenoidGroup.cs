@@ -5,7 +5,8 @@ namespace Lockers.Controller.Linux.Locks;
 
 /// <summary>
 /// Lock outputs on the board's own GPIO pins, active high (High = energised). Each pin is requested as an
-/// output that starts Low in the same call, so it never drives High on the way. Between power-up and that
+/// output that starts Low, so it never drives High on the way (libgpiod v1: the request carries the value; v2:
+/// the request's default output value is inactive, Low, and System.Device.Gpio writes Low after it). Between power-up and that
 /// request the pin is an input, so the MOSFET gate needs its pull-down (the board file's pin rules keep locks
 /// off the pins the SoC pulls up at reset).
 /// </summary>
