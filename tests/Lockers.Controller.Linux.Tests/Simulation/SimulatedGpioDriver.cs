@@ -9,7 +9,7 @@ namespace Lockers.Controller.Linux.Tests.Simulation;
 /// bias (pull-up High, pull-down Low); otherwise Low. Writing a pin that is not an open output throws, as
 /// libgpiod does, so a driver that forgets to open a pin fails here too.
 /// </summary>
-public sealed class SimulatedGpioDriver : GpioDriver
+public sealed partial class SimulatedGpioDriver : GpioDriver
 {
     private readonly object _sync = new();
     private readonly object _eventGate = new();
@@ -78,22 +78,6 @@ public sealed class SimulatedGpioDriver : GpioDriver
             else
             {
                 _outside[pin] = high.Value;
-            }
-        }
-    }
-
-    /// <summary>Closes (a key pressed) or opens the matrix contact between <paramref name="output"/> and <paramref name="input"/>.</summary>
-    public void SetContact(int output, int input, bool closed)
-    {
-        lock (_sync)
-        {
-            if (closed)
-            {
-                _closedContacts.Add((output, input));
-            }
-            else
-            {
-                _closedContacts.Remove((output, input));
             }
         }
     }
@@ -250,30 +234,6 @@ public sealed class SimulatedGpioDriver : GpioDriver
     /// <inheritdoc />
     protected override void RemoveCallbackForPinValueChangedEvent(int pinNumber, PinChangeEventHandler callback) =>
         throw new NotSupportedException("edge events are not simulated: the Lockers drivers poll");
-
-    /// <summary>
-    /// How often <paramref name="input"/> was read while <paramref name="output"/> drove High and the contact between
-    /// them was <paramref name="closed"/>: a keypad scan that saw a key down (or up). Tests wait on it, not on time.
-    /// </summary>
-    public long Scans(int output, int input, bool closed)
-    {
-        lock (_sync)
-        {
-            return _scans.TryGetValue((output, input, closed), out long count) ? count : 0;
-        }
-    }
-
-    private void CountScans(int input)
-    {
-        foreach (var (pin, mode) in _modes)
-        {
-            if (mode == PinMode.Output && _outputs[pin] == PinValue.High)
-            {
-                var key = (pin, input, _closedContacts.Contains((pin, input)));
-                _scans[key] = (_scans.TryGetValue(key, out long count) ? count : 0) + 1;
-            }
-        }
-    }
 
     private void CheckLine(int pin)
     {
