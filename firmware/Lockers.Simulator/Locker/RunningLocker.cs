@@ -1,7 +1,7 @@
 using Lockers.Core.App;
 using Lockers.Core.Protocol;
 using Lockers.Mqtt.Channel;
-using Lockers.Simulator.Platform;
+using Lockers.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Lockers.Simulator.Locker;

@@ -1,6 +1,6 @@
 using Lockers.Core.Ports;
 
-namespace Lockers.Simulator.Platform;
+namespace Lockers.Hosting;
 
 /// <summary>
 /// The core's clock over a <see cref="TimeProvider"/>: uptime from its monotonic timestamp (starting at 0

@@ -3,16 +3,15 @@ using Lockers.Core.Commands;
 using Lockers.Core.Protocol;
 using Lockers.Mqtt.Client;
 using Lockers.Mqtt.Packets;
-using Lockers.Testing;
 using Lockers.Testing.Mosquitto;
 
-namespace Lockers.Simulator.Tests.Support;
+namespace Lockers.Testing;
 
 /// <summary>
 /// Plays the gateway's part over real MQTT: subscribes to one locker's topics with a persistent session (so
 /// nothing published while the probe reconnects is lost), records every message, and publishes signed commands.
 /// </summary>
-internal sealed class GatewayProbe : IAsyncDisposable
+public sealed class GatewayProbe : IAsyncDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 

@@ -1,25 +1,35 @@
 using Lockers.Core.Ports;
 
-namespace Lockers.Simulator.Platform;
+namespace Lockers.Hosting;
 
 /// <summary>
 /// The core's flash storage as files in one directory (one file per key). A write goes to a temporary
-/// file that is then renamed over the old one, so a crash leaves the old or the new value, never a mix;
-/// that is what lets a "power cut" test restart a locker from the same folder.
+/// file, flushed to disk, that is then renamed over the old one, so a crash leaves the old or the new
+/// value, never a mix; that is what lets a "power cut" test restart a locker from the same folder.
+/// With <c>syncDirectory</c> (the Linux controller on an SD card or eMMC) the directory is also flushed
+/// after every rename and delete, so a power cut cannot undo a write the core already relied on.
 /// </summary>
 public sealed class FolderStorage : IStorage
 {
     private const string TempSuffix = ".tmp~";
+    private readonly bool _syncDirectory;
 
-    /// <summary>Uses <paramref name="directory"/>, creating it when missing; leftovers of interrupted writes are removed.</summary>
-    public FolderStorage(string directory)
+    /// <summary>
+    /// Uses <paramref name="directory"/>, creating it when missing; leftovers of interrupted writes are removed.
+    /// <paramref name="syncDirectory"/>: flush the directory entry after each rename and delete (Linux only;
+    /// costs one more fsync per write, so the simulator's fleets leave it off).
+    /// </summary>
+    public FolderStorage(string directory, bool syncDirectory = false)
     {
         Directory = Path.GetFullPath(directory);
+        _syncDirectory = syncDirectory && OperatingSystem.IsLinux();
         System.IO.Directory.CreateDirectory(Directory);
         foreach (var leftover in System.IO.Directory.GetFiles(Directory, "*" + TempSuffix))
         {
             File.Delete(leftover);
         }
+
+        SyncDirectory();
     }
 
     /// <summary>The directory holding the files.</summary>
@@ -45,10 +55,15 @@ public sealed class FolderStorage : IStorage
         }
 
         File.Move(temp, path, overwrite: true);
+        SyncDirectory();
     }
 
     /// <inheritdoc />
-    public void Delete(string key) => File.Delete(PathOf(key));
+    public void Delete(string key)
+    {
+        File.Delete(PathOf(key));
+        SyncDirectory();
+    }
 
     /// <inheritdoc />
     public string[] List(string prefix) =>
@@ -58,6 +73,14 @@ public sealed class FolderStorage : IStorage
                            && name.StartsWith(prefix, StringComparison.Ordinal))
             .Select(name => name!)
             .ToArray();
+
+    private void SyncDirectory()
+    {
+        if (_syncDirectory)
+        {
+            DirectorySync.Flush(Directory);
+        }
+    }
 
     // The port's key rule keeps every key a plain file name inside the folder.
     private string PathOf(string key)

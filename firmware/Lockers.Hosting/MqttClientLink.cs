@@ -4,7 +4,7 @@ using Lockers.Mqtt.Client;
 using Lockers.Mqtt.Packets;
 using Microsoft.Extensions.Logging;
 
-namespace Lockers.Simulator.Platform;
+namespace Lockers.Hosting;
 
 /// <summary>
 /// The core's <see cref="IMqttLink"/> over the project's own MQTT client. It registers the retained status
