@@ -66,11 +66,11 @@ public sealed class ParcelMoveService(
             await tx.Reservations.UpdateAsync(moved, reservation.Status);
             await pauses.RefreshAsync(tx, to.LockerId, to.Number);
             var now = time.GetStoreNow();
-            await tx.Audit.AppendAsync(new AuditEntry(now, $"staff:{staffUser}", MonitoringAuditActions.ParcelMoved, reservation.SiteId,
+            await tx.Audit.AppendAsync(new AuditEntry(now, $"staff:{staffUser}", AuditActions.ParcelMoved, reservation.SiteId,
                 from.LockerId, from.Number, reservation.Id, $"moved to {to}"));
             if (to.LockerId != from.LockerId)
             {
-                await tx.Audit.AppendAsync(new AuditEntry(now, $"staff:{staffUser}", MonitoringAuditActions.ParcelMoved, reservation.SiteId,
+                await tx.Audit.AppendAsync(new AuditEntry(now, $"staff:{staffUser}", AuditActions.ParcelMoved, reservation.SiteId,
                     to.LockerId, to.Number, reservation.Id, $"moved from {from}"));
             }
             await webhooks.EnqueueAsync(tx, moved, ParcelMovedEvent);

@@ -27,7 +27,7 @@ public sealed class RemoteOpenService(
             if (found is not null)
             {
                 var siteId = (await tx.Registry.GetLockerAsync(target.LockerId))?.SiteId;
-                await tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), $"staff:{staffUser}", MonitoringAuditActions.RemoteOpen,
+                await tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), $"staff:{staffUser}", AuditActions.RemoteOpen,
                     siteId, target.LockerId, target.Number, (await tx.Reservations.FindHoldingAsync(target))?.Id, $"reason: {reason}"));
             }
             return found;

@@ -33,7 +33,7 @@ public sealed class ServiceStateService(
             {
                 return null;
             }
-            await tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), $"staff:{staffUser}", MonitoringAuditActions.LockerServiceChanged,
+            await tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), $"staff:{staffUser}", AuditActions.LockerServiceChanged,
                 locker.SiteId, lockerId, Detail: inService ? "in_service" : "out_of_service"));
             return (await tx.Registry.ListCompartmentsAsync(locker.SiteId)).Where(c => c.LockerId == lockerId).ToList();
         }, cancellationToken);

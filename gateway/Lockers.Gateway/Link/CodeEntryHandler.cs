@@ -36,7 +36,7 @@ public sealed class CodeEntryHandler(
 
             if (tooOld)
             {
-                await tx.Audit.AppendAsync(new AuditEntry(now, actor, LinkAuditActions.CodeTooOld, locker.SiteId,
+                await tx.Audit.AppendAsync(new AuditEntry(now, actor, AuditActions.CodeTooOld, locker.SiteId,
                     locker.Id, Detail: $"seq={entry.Seq} age_s={(long)age.TotalSeconds} not answered"));
                 return Answer.None;
             }

@@ -19,7 +19,7 @@ public sealed class CommandResultRecorder(ILockerStore store, TimeProvider time,
             var now = time.GetUtcNow();
             var known = await tx.LockerLink.RecordCommandResultAsync(locker.Id, answer.CommandId, answer.Result,
                 answer.Reason.Length == 0 ? null : answer.Reason, now);
-            await tx.Audit.AppendAsync(new AuditEntry(now, $"locker:{locker.Id}", LinkAuditActions.CommandResult, locker.SiteId, locker.Id,
+            await tx.Audit.AppendAsync(new AuditEntry(now, $"locker:{locker.Id}", AuditActions.CommandResult, locker.SiteId, locker.Id,
                 Detail: $"id={answer.CommandId} result={answer.Result}" + (answer.Reason.Length > 0 ? $" reason={answer.Reason}" : "")
                     + (known ? "" : " (no such command waiting for an answer)")));
             if (answer.Reason is RefusalReasons.BadSignature or RefusalReasons.WrongLocker)

@@ -119,7 +119,7 @@ public sealed class LockerCommandSender(
 
         await tx.LockerLink.InsertCommandAsync(new LockerCommandRecord(request.LockerId, command.CommandId, counter, request.Action,
             request.Compartment, request.Reader, now, expires));
-        await tx.Audit.AppendAsync(new AuditEntry(now, actor, LinkAuditActions.CommandSent, null, request.LockerId,
+        await tx.Audit.AppendAsync(new AuditEntry(now, actor, AuditActions.CommandSent, null, request.LockerId,
             request.Compartment == 0 ? null : request.Compartment, reservationId, Describe(command)));
         return command;
     }

@@ -23,16 +23,16 @@ public sealed class LockerEventApplier(ILockerStore store, DoorEventService door
                 return await ApplyDoorAsync(locker, e, cancellationToken);
             case EventKinds.CommandRefused:
                 var suspicious = e.Reason is RefusalReasons.BadSignature or RefusalReasons.WrongLocker;
-                return await RecordAsync(locker, e, LinkAuditActions.CommandRefused, $"command={e.CommandId} reason={e.Reason}",
+                return await RecordAsync(locker, e, AuditActions.CommandRefused, $"command={e.CommandId} reason={e.Reason}",
                     suspicious ? "command_refused" : null, cancellationToken);
             case EventKinds.Boot:
-                return await RecordAsync(locker, e, LinkAuditActions.Boot, $"fw={e.Firmware} boot={e.BootCount}", null, cancellationToken);
+                return await RecordAsync(locker, e, AuditActions.Boot, $"fw={e.Firmware} boot={e.BootCount}", null, cancellationToken);
             case EventKinds.Tamper:
-                return await RecordAsync(locker, e, LinkAuditActions.Tamper, e.Detail, "tamper", cancellationToken);
+                return await RecordAsync(locker, e, AuditActions.Tamper, e.Detail, "tamper", cancellationToken);
             case EventKinds.JournalOverflow:
-                return await RecordAsync(locker, e, LinkAuditActions.JournalOverflow, $"dropped={e.Dropped}", "journal_overflow", cancellationToken);
+                return await RecordAsync(locker, e, AuditActions.JournalOverflow, $"dropped={e.Dropped}", "journal_overflow", cancellationToken);
             default:
-                return await RecordAsync(locker, e, LinkAuditActions.UnknownEvent, $"kind={e.Kind}", null, cancellationToken);
+                return await RecordAsync(locker, e, AuditActions.UnknownEvent, $"kind={e.Kind}", null, cancellationToken);
         }
     }
 
@@ -57,7 +57,7 @@ public sealed class LockerEventApplier(ILockerStore store, DoorEventService door
 
         // forced and left_open: nothing to advance, but maintenance must know.
         var forced = e.DoorState == DoorStates.Forced;
-        return await RecordAsync(locker, e, forced ? LinkAuditActions.DoorForced : LinkAuditActions.DoorLeftOpen,
+        return await RecordAsync(locker, e, forced ? AuditActions.DoorForced : AuditActions.DoorLeftOpen,
             $"compartment={e.Compartment}", forced ? "door_forced" : "door_left_open", cancellationToken, e.Compartment);
     }
 

@@ -1,4 +1,5 @@
 using Lockers.Core.Protocol;
+using Lockers.Gateway.Audit;
 using Lockers.Gateway.Codes;
 using Lockers.Gateway.Link;
 using Lockers.Gateway.Registry;
@@ -54,7 +55,7 @@ public sealed class LockerEventApplierTests : IAsyncLifetime
         Assert.Equal(LinkOutcome.Applied, outcome);
         Assert.Empty(await AlarmsAsync());
         var audit = await Store.ExecuteAsync(tx => tx.Audit.ListRecentAsync(5));
-        Assert.Contains(audit, a => a.Action == LinkAuditActions.UnknownEvent && a.Detail!.Contains("kind=firmware_updated"));
+        Assert.Contains(audit, a => a.Action == AuditActions.UnknownEvent && a.Detail!.Contains("kind=firmware_updated"));
     }
 
     [Fact]
@@ -74,7 +75,7 @@ public sealed class LockerEventApplierTests : IAsyncLifetime
 
         Assert.Equal(LinkOutcome.NoEffect, outcome);
         var audit = await Store.ExecuteAsync(tx => tx.Audit.ListRecentAsync(5));
-        Assert.Contains(audit, a => a.Action == LinkAuditActions.CommandResult && a.Detail!.Contains("id=c-404 result=failed reason=jammed"));
+        Assert.Contains(audit, a => a.Action == AuditActions.CommandResult && a.Detail!.Contains("id=c-404 result=failed reason=jammed"));
     }
 
     private LockerEventApplier Applier => _gateway.Factory.Service<LockerEventApplier>();

@@ -1,3 +1,4 @@
+using Lockers.Gateway.Audit;
 using Lockers.Gateway.Dashboard;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Registry;
@@ -38,7 +39,7 @@ public sealed class ParcelMoveTests
         var outbox = await store.ExecuteAsync(tx => tx.Outbox.ListAsync(reservationId, 20));
         Assert.Contains(outbox, message => message.EventType == ParcelMoveService.ParcelMovedEvent);
         var audit = await store.ExecuteAsync(tx => tx.Monitoring.ListAuditAsync(held.LockerId, 20));
-        Assert.Contains(audit, e => e.Action == MonitoringAuditActions.ParcelMoved && e.Actor == "staff:alice" && e.Detail == $"moved to {target}");
+        Assert.Contains(audit, e => e.Action == AuditActions.ParcelMoved && e.Actor == "staff:alice" && e.Detail == $"moved to {target}");
     }
 
     [Fact]
