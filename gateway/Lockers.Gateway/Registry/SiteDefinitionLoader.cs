@@ -1,3 +1,4 @@
+using Lockers.Core.Board;
 using System.Text.Json;
 using Lockers.Gateway.Reservations;
 
@@ -65,7 +66,8 @@ public static class SiteDefinitionLoader
                 var cat = $"{at}.compartments[{j}]";
                 if (c.Number is not (>= 1 and <= 255)) errors.Add($"{cat}.number: must be 1..255");
                 else if (!numbers.Add(c.Number.Value)) errors.Add($"{cat}.number: {c.Number} is used twice");
-                if (!CompartmentSizes.TryParse(c.Size, out var size)) errors.Add($"{cat}.size: must be S, M, L or XL");
+                var size = CompartmentSize.S;
+                if (c.Size is null || !CompartmentSizes.TryParse(c.Size, out size)) errors.Add($"{cat}.size: must be S, M, L or XL");
                 if (c.Column is not (>= 0 and <= 255)) errors.Add($"{cat}.column: must be 0..255");
                 if (c.Row is not (>= 0 and <= 255)) errors.Add($"{cat}.row: must be 0..255");
                 compartments.Add(new Compartment(locker.Id ?? "", c.Number ?? 0, size, c.Column ?? 0, c.Row ?? 0, c.Accessible ?? false));

@@ -1,3 +1,5 @@
+using Lockers.Core.Board;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Lockers.Gateway.Registry;
 
@@ -5,7 +7,17 @@ namespace Lockers.Gateway.Reservations;
 
 /// <summary>A booking whose every field has been checked.</summary>
 public sealed record BookingRequest(
-    string SiteId, CompartmentSize Size, bool Accessible, string ParcelReference, string? Email, string? Phone, int PickupWindowHours);
+    string SiteId, CompartmentSize Size, bool Accessible, string ParcelReference, string? Email, string? Phone, int PickupWindowHours)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// What a repeated Idempotency-Key is compared by (hashed, ADR 0104): the request as JSON, its size as the stored
+    /// number (<see cref="CompartmentSizeNumbers"/>), so fingerprints stored by earlier versions still match.
+    /// </summary>
+    public string Fingerprint() => JsonSerializer.Serialize(
+        new { SiteId, Size = CompartmentSizeNumbers.ToNumber(Size), Accessible, ParcelReference, Email, Phone, PickupWindowHours }, Json);
+}
 
 /// <summary>Turns the raw body into a <see cref="BookingRequest"/> or a field -> messages map for a validation problem.</summary>
 public static partial class BookingRequestValidator
@@ -32,7 +44,7 @@ public static partial class BookingRequestValidator
         if (string.IsNullOrEmpty(body.SiteId)) Fail("siteId", "siteId is required.");
         else if (!IdPattern().IsMatch(body.SiteId)) Fail("siteId", "siteId must be 1-63 characters of a-z, 0-9 and '-'.");
 
-        var size = default(CompartmentSize);
+        var size = CompartmentSize.S;
         if (string.IsNullOrEmpty(body.Size)) Fail("size", "size is required: one of S, M, L, XL.");
         else if (!CompartmentSizes.TryParse(body.Size, out size)) Fail("size", $"size '{body.Size}' is not one of S, M, L, XL.");
 

@@ -1,3 +1,4 @@
+using Lockers.Core.Board;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text;
@@ -23,7 +24,7 @@ public sealed class ReservationService(
     /// </summary>
     public Task<BookingOutcome> BookAsync(string clientId, BookingRequest request, string? idempotencyKey, CancellationToken cancellationToken = default)
     {
-        var requestHash = HMACSHA256.HashData(secrets.RequestHashKey, Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, Json)));
+        var requestHash = HMACSHA256.HashData(secrets.RequestHashKey, Encoding.UTF8.GetBytes(request.Fingerprint()));
         return store.ExecuteAsync<BookingOutcome>(async tx =>
         {
             if (idempotencyKey is not null && await tx.Idempotency.FindAsync(clientId, idempotencyKey) is { } previous)
@@ -42,7 +43,7 @@ public sealed class ReservationService(
             var compartment = await tx.Registry.FindFreeCompartmentAsync(request.SiteId, request.Size, request.Accessible);
             if (compartment is null)
             {
-                return new BookingOutcome.NoCapacity(request.SiteId, request.Size.ToString());
+                return new BookingOutcome.NoCapacity(request.SiteId, CompartmentSizes.ToName(request.Size));
             }
 
             var now = time.GetStoreNow();
