@@ -32,7 +32,7 @@ public sealed class ParcelMoveService(
         if (outcome.Done)
         {
             signal.Notify(); // the webhook dispatcher need not wait for its next poll
-            var now = time.GetUtcNow();
+            var now = time.GetStoreNow();
             live.Publish(new LiveUpdate("parcel", from.LockerId, new { from = from.Number, to = to.ToString() }, now));
             live.Publish(new LiveUpdate("parcel", to.LockerId, new { from = from.ToString(), to = to.Number }, now));
         }

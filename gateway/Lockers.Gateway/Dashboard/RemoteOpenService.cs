@@ -36,7 +36,7 @@ public sealed class RemoteOpenService(
         {
             return MaintenanceOutcome.NotFound($"There is no compartment {target}.");
         }
-        var sentAt = time.GetUtcNow();
+        var sentAt = time.GetStoreNow();
         var result = await commands.SendUnlockAsync(target.LockerId, target.Number, $"staff:{staffUser}", cancellationToken);
         live.Publish(new LiveUpdate("command", target.LockerId, new
         {

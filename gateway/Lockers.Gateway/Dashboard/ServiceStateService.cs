@@ -54,5 +54,5 @@ public sealed class ServiceStateService(
         live.Publish(new LiveUpdate("service", lockerId, new
         {
             compartment, inService, by = staffUser, lockerTold = sent.Status == CommandSendStatus.Sent,
-        }, time.GetUtcNow()));
+        }, time.GetStoreNow()));
 }

@@ -23,7 +23,7 @@ public sealed class CodeEntryHandler(
 {
     public async Task<LinkOutcome> HandleAsync(Locker locker, LockerEvent entry, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = time.GetStoreNow();
         var age = entry.UnixMs == LockerEvent.NoWallTime ? TimeSpan.Zero : now - DateTimeOffset.FromUnixTimeMilliseconds(entry.UnixMs);
         var tooOld = age > TimeSpan.FromSeconds(options.Value.MaxCodeAgeSeconds);
         var actor = $"{entry.Source}:{entry.Reader}";

@@ -16,7 +16,7 @@ public sealed class CommandResultRecorder(ILockerStore store, TimeProvider time,
     {
         var recorded = await store.ExecuteAsync(async tx =>
         {
-            var now = time.GetUtcNow();
+            var now = time.GetStoreNow();
             var known = await tx.LockerLink.RecordCommandResultAsync(locker.Id, answer.CommandId, answer.Result,
                 answer.Reason.Length == 0 ? null : answer.Reason, now);
             await tx.Audit.AppendAsync(new AuditEntry(now, $"locker:{locker.Id}", AuditActions.CommandResult, locker.SiteId, locker.Id,

@@ -42,7 +42,7 @@ public sealed class LockerCommandSender(
         if (signed.Action == CommandActions.Unlock)
         {
             // Unlock round trip (the metrics histogram): from here to the locker's door-opened event.
-            unlocks.Started(signed.LockerId, signed.Compartment, time.GetUtcNow());
+            unlocks.Started(signed.LockerId, signed.Compartment, time.GetStoreNow());
         }
 
         try
@@ -92,7 +92,7 @@ public sealed class LockerCommandSender(
             return null;
         }
 
-        var now = time.GetUtcNow();
+        var now = time.GetStoreNow();
         var expires = now.AddSeconds(options.Value.CommandExpirySeconds);
         var command = new SignedCommand
         {

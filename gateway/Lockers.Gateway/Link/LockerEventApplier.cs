@@ -66,7 +66,7 @@ public sealed class LockerEventApplier(ILockerStore store, DoorEventService door
         Locker locker, LockerEvent e, string auditAction, string detail, string? alarmKind, CancellationToken cancellationToken, int? compartment = null) =>
         store.ExecuteAsync(async tx =>
         {
-            var now = time.GetUtcNow();
+            var now = time.GetStoreNow();
             if (!await tx.LockerEvents.TryMarkAppliedAsync(locker.Id, e.Seq, now))
             {
                 return LinkOutcome.Duplicate;

@@ -101,7 +101,7 @@ public sealed class LockerHealthService(
     /// </summary>
     public async Task EvaluateAllAsync(CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow();
+        var now = time.GetStoreNow();
         var blocks = await store.ReadAsync(tx => tx.Monitoring.ListThrottledKeypadsAsync(now), cancellationToken);
         foreach (var block in blocks)
         {
@@ -120,7 +120,7 @@ public sealed class LockerHealthService(
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var now = time.GetUtcNow();
+            var now = time.GetStoreNow();
             state.Update(lockerId, locker => ForgetExpired(locker, now));
             var snapshot = state.Find(lockerId)!;
             var online = rules.IsOnline(snapshot, now);
