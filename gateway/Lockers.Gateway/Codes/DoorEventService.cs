@@ -44,8 +44,6 @@ public sealed class DoorEventService(
             {
                 await tx.Audit.AppendAsync(new AuditEntry(now, $"locker:{lockerId}", AuditActions.DoorOpened, null, lockerId,
                     compartmentNumber, Detail: $"seq={seq} without a pending unlock"));
-                await tx.LockerEvents.InsertAlarmAsync(new Alarm(now, "door_opened_unexpectedly", null, lockerId, compartmentNumber,
-                    "door opened with no code accepted for it (forced, or a remote open)"));
                 return DoorEventOutcome.NoEffect;
             }
             await tx.LockerEvents.TransitionIntentAsync(intent.Id, intent.Status, UnlockIntentStatus.Opened, now);
@@ -69,7 +67,7 @@ public sealed class DoorEventService(
         return outcome;
     }
 
-    /// <summary>The door did not open after an unlock: the code stays valid and maintenance gets an alarm.</summary>
+    /// <summary>The door did not open after an unlock: the code stays valid (the door_jammed alarm comes from locker health).</summary>
     public Task<DoorEventOutcome> ReportJammedAsync(string lockerId, int compartmentNumber, long seq, CancellationToken cancellationToken = default) =>
         store.ExecuteAsync(async tx =>
         {
@@ -84,8 +82,6 @@ public sealed class DoorEventService(
             {
                 await tx.LockerEvents.TransitionIntentAsync(intent.Id, UnlockIntentStatus.Pending, UnlockIntentStatus.Jammed, now);
             }
-            await tx.LockerEvents.InsertAlarmAsync(new Alarm(now, "door_jammed", null, lockerId, compartmentNumber,
-                "the door did not open after an unlock; the code stays valid"));
             await tx.Audit.AppendAsync(new AuditEntry(now, $"locker:{lockerId}", AuditActions.DoorJammed, null, lockerId,
                 compartmentNumber, intent?.ReservationId, $"seq={seq}"));
             return intent is null ? DoorEventOutcome.NoEffect : DoorEventOutcome.Applied;

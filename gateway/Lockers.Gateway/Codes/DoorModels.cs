@@ -23,6 +23,3 @@ public enum UnlockIntentStatus
 public sealed record UnlockIntent(
     long Id, CompartmentRef Compartment, string ReservationId, long CodeId, UnlockPurpose Purpose,
     UnlockIntentStatus Status, DateTimeOffset CreatedAt);
-
-/// <summary>Something maintenance staff must look at (jammed door, keypad under brute force).</summary>
-public sealed record Alarm(DateTimeOffset At, string Kind, string? SiteId, string? LockerId, int? Compartment, string Detail);

@@ -13,10 +13,6 @@ public sealed class ThrottleOptions : IValidatableObject
     /// </summary>
     public int[] DelaysSeconds { get; set; } = [0, 0, 0, 5, 15, 60, 300, 900];
 
-    /// <summary>Raise an alarm when a keypad reaches this many consecutive failures (and at each multiple).</summary>
-    [Range(1, 1000, ErrorMessage = "Throttle:AlarmAfterFailures must be between 1 and 1000.")]
-    public int AlarmAfterFailures { get; set; } = 5;
-
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (DelaysSeconds.Length == 0)

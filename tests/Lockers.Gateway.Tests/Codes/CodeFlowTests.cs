@@ -112,7 +112,7 @@ public class CodeFlowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Pickup_DoorJammed_CodeStaysValidAndAlarmIsRaised()
+    public async Task Pickup_DoorJammed_CodeStaysValid()
     {
         var booked = await _http.BookAsync();
         var codes = await _locker.DepositAsync(booked.DropoffCode);
@@ -122,8 +122,6 @@ public class CodeFlowTests : IAsyncLifetime
 
         Assert.Equal(DoorEventOutcome.Applied, jammed);
         Assert.Equal(ReservationStatus.ReadyForPickup, (await ReservationAsync(booked.Reservation.Id))!.Status);
-        var alarms = await _gateway.Factory.Service<ILockerStore>().ExecuteAsync(tx => tx.LockerEvents.ListAlarmsAsync(10));
-        Assert.Contains(alarms, a => a.Kind == "door_jammed" && a.Compartment == check.Compartment.Value.Number);
         await _locker.PickUpAsync(codes.Pin); // the retry works
         Assert.Equal(ReservationStatus.PickedUp, (await ReservationAsync(booked.Reservation.Id))!.Status);
     }
