@@ -1,4 +1,5 @@
 using Lockers.Gateway.Audit;
+using Lockers.Gateway.Link;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Registry;
 using Lockers.Gateway.Store;
@@ -37,7 +38,8 @@ public sealed class RemoteOpenService(
             return MaintenanceOutcome.NotFound($"There is no compartment {target}.");
         }
         var sentAt = time.GetStoreNow();
-        var result = await commands.SendUnlockAsync(target.LockerId, target.Number, $"staff:{staffUser}", cancellationToken);
+        var result = await commands.SendAsync(LockerCommandRequest.Unlock(target.LockerId, target.Number), $"staff:{staffUser}",
+            cancellationToken: cancellationToken);
         live.Publish(new LiveUpdate("command", target.LockerId, new
         {
             action = "unlock", compartment = target.Number, by = staffUser, status = result.Status.ToString().ToLowerInvariant(),

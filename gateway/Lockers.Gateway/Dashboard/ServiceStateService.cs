@@ -1,4 +1,5 @@
 using Lockers.Gateway.Audit;
+using Lockers.Gateway.Link;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Registry;
 using Lockers.Gateway.Store;
@@ -19,7 +20,8 @@ public sealed class ServiceStateService(
             return MaintenanceOutcome.NotFound($"There is no compartment {target}.");
         }
         await registry.SetCompartmentInServiceAsync(target, inService, $"staff:{staffUser}", cancellationToken);
-        var sent = await commands.SendOutOfServiceAsync(target.LockerId, target.Number, !inService, $"staff:{staffUser}", cancellationToken);
+        var sent = await commands.SendAsync(LockerCommandRequest.OutOfService(target.LockerId, target.Number, !inService), $"staff:{staffUser}",
+            cancellationToken: cancellationToken);
         Publish(target.LockerId, target.Number, inService, staffUser, sent);
         return MaintenanceOutcome.Ok(new { inService, lockerTold = sent.Status == CommandSendStatus.Sent });
     }
@@ -45,7 +47,8 @@ public sealed class ServiceStateService(
         {
             await registry.SetCompartmentInServiceAsync(compartment.Ref, inService, $"staff:{staffUser}", cancellationToken);
         }
-        var sent = await commands.SendOutOfServiceAsync(lockerId, 0, !inService, $"staff:{staffUser}", cancellationToken);
+        var sent = await commands.SendAsync(LockerCommandRequest.OutOfService(lockerId, 0, !inService), $"staff:{staffUser}",
+            cancellationToken: cancellationToken);
         Publish(lockerId, 0, inService, staffUser, sent);
         return MaintenanceOutcome.Ok(new { inService, compartments = compartments.Count, lockerTold = sent.Status == CommandSendStatus.Sent });
     }

@@ -18,7 +18,7 @@ namespace Lockers.Gateway.Link;
 /// between the commit and the publish loses one answer, and the person types the code again (see ADR 0200).
 /// </summary>
 public sealed class CodeEntryHandler(
-    ILockerStore store, LockerCodeVerifier verifier, LockerCommandSender sender, ILockerHealthSink health,
+    ILockerStore store, LockerCodeVerifier verifier, ILockerCommandSender sender, ILockerHealthSink health,
     IOptions<LockerLinkOptions> options, TimeProvider time, ILogger<CodeEntryHandler> logger)
 {
     public async Task<LinkOutcome> HandleAsync(Locker locker, LockerEvent entry, CancellationToken cancellationToken)

@@ -13,13 +13,11 @@ public static class MetricsApi
     }
 
     private static async Task<IResult> RenderAsync(
-        ILockerStore store, GatewayMetrics metrics, LockerHealthState health, IServiceProvider services, CancellationToken cancellationToken)
+        ILockerStore store, GatewayMetrics metrics, LockerHealthState health, ILinkTraffic link, CancellationToken cancellationToken)
     {
         var (totals, openAlarms) = await store.ReadAsync(async tx =>
             (await tx.Monitoring.CountActivityAsync(), await tx.Monitoring.CountOpenAlarmsByKindAsync()), cancellationToken);
         var doorsOpen = health.All().Sum(locker => locker.Doors.Values.Count(IsOpen));
-        // The locker link counts its own traffic when it runs in this process.
-        var link = services.GetService<Link.LinkCounters>();
         var text = new PrometheusText()
             .Gauge("lockers_online", "Lockers whose status is online.", totals.LockersOnline)
             .Gauge("lockers_known", "Lockers in the registry.", totals.Lockers)
@@ -32,11 +30,11 @@ public static class MetricsApi
             .Counter("lockers_pickups_total", "Parcels picked up.", totals.Pickups)
             .Counter("lockers_code_failures_total", "Codes rejected at a keypad or scanner.", totals.CodeFailures)
             .Histogram("lockers_unlock_round_trip_seconds", "Signed unlock sent until the door reported opened.", metrics.UnlockRoundTrip)
-            .Counter("lockers_mqtt_messages_in_total", "MQTT messages received from lockers.", link?.Received ?? 0)
-            .Counter("lockers_mqtt_messages_out_total", "Signed commands published to lockers.", link?.CommandsSent ?? 0)
-            .Counter("lockers_link_group_commits_total", "Group commits of several locker messages by the link (ADR 0202).", link?.Groups ?? 0)
-            .Counter("lockers_link_grouped_messages_total", "Locker messages applied in those group commits.", link?.GroupedMessages ?? 0)
-            .Counter("lockers_link_groups_redone_total", "Groups rolled back for one failing message, then applied one by one.", link?.GroupsRedone ?? 0)
+            .Counter("lockers_mqtt_messages_in_total", "MQTT messages received from lockers.", link.Received)
+            .Counter("lockers_mqtt_messages_out_total", "Signed commands published to lockers.", link.CommandsSent)
+            .Counter("lockers_link_group_commits_total", "Group commits of several locker messages by the link (ADR 0202).", link.Groups)
+            .Counter("lockers_link_grouped_messages_total", "Locker messages applied in those group commits.", link.GroupedMessages)
+            .Counter("lockers_link_groups_redone_total", "Groups rolled back for one failing message, then applied one by one.", link.GroupsRedone)
             .Histogram("lockers_store_seconds", "Duration of one store unit of work.", metrics.StoreLatency);
         return TypedResults.Text(text.ToString(), PrometheusText.ContentType);
     }

@@ -22,10 +22,6 @@ public static class MonitoringSetup
         services.AddSingleton<LockerHealthService>();
         services.AddSingleton<ILockerHealthSink>(sp => sp.GetRequiredService<LockerHealthService>());
         services.AddSingleton<LockerHealthFeed>();
-        // Through the locker link when it is set up (AddLockerLink, in any order); otherwise commands report "unavailable".
-        services.AddSingleton<ILockerCommandSender>(sp => sp.GetService<Link.LockerCommandSender>() is { } link
-            ? new LinkLockerCommandSender(sp.GetRequiredService<ILockerStore>(), link, sp.GetRequiredService<ILogger<LinkLockerCommandSender>>())
-            : new NoLockerLink());
         services.AddHttpClient(AlarmWebhookSender.HttpClientName);
         services.AddHostedService<AlarmWebhookSender>();
         services.AddHostedService<HealthEvaluationService>();
