@@ -12,8 +12,6 @@ public static class CodesSetup
         builder.Services.AddSingleton<CodeHasher>();
         builder.Services.AddSingleton<SecretSealer>();
         builder.Services.AddSingleton<CodeIssuer>();
-        builder.Services.AddSingleton<LockerCodeVerifier>();
-        builder.Services.AddSingleton<DoorEventService>();
         return builder;
     }
 }

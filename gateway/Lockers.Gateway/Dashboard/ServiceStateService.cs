@@ -2,6 +2,7 @@ using Lockers.Gateway.Audit;
 using Lockers.Gateway.Link;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Registry;
+using Lockers.Gateway.Reservations;
 using Lockers.Gateway.Store;
 
 namespace Lockers.Gateway.Dashboard;
@@ -11,7 +12,7 @@ namespace Lockers.Gateway.Dashboard;
 /// pickup windows of parcels inside; the locker is told too, so its keypad stops offering that door.
 /// </summary>
 public sealed class ServiceStateService(
-    RegistryService registry, ILockerStore store, ILockerCommandSender commands, LiveFeed live, TimeProvider time)
+    AvailabilityService availability, ILockerStore store, ILockerCommandSender commands, LiveFeed live, TimeProvider time)
 {
     public async Task<MaintenanceOutcome> SetCompartmentAsync(CompartmentRef target, bool inService, string staffUser, CancellationToken cancellationToken = default)
     {
@@ -19,7 +20,7 @@ public sealed class ServiceStateService(
         {
             return MaintenanceOutcome.NotFound($"There is no compartment {target}.");
         }
-        await registry.SetCompartmentInServiceAsync(target, inService, $"staff:{staffUser}", cancellationToken);
+        await availability.SetCompartmentInServiceAsync(target, inService, $"staff:{staffUser}", cancellationToken);
         var sent = await commands.SendAsync(LockerCommandRequest.OutOfService(target.LockerId, target.Number, !inService), $"staff:{staffUser}",
             cancellationToken: cancellationToken);
         Publish(target.LockerId, target.Number, inService, staffUser, sent);
@@ -45,7 +46,7 @@ public sealed class ServiceStateService(
         }
         foreach (var compartment in compartments)
         {
-            await registry.SetCompartmentInServiceAsync(compartment.Ref, inService, $"staff:{staffUser}", cancellationToken);
+            await availability.SetCompartmentInServiceAsync(compartment.Ref, inService, $"staff:{staffUser}", cancellationToken);
         }
         var sent = await commands.SendAsync(LockerCommandRequest.OutOfService(lockerId, 0, !inService), $"staff:{staffUser}",
             cancellationToken: cancellationToken);

@@ -5,7 +5,6 @@ public static class ExpirySetup
     public static WebApplicationBuilder AddExpiry(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<ExpiryOptions>().BindConfiguration(ExpiryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<PickupWindowPauses>();
         builder.Services.AddSingleton<ExpiryService>();
         builder.Services.AddHostedService<ExpiryBackgroundService>();
         return builder;

@@ -4,6 +4,7 @@ using Lockers.Gateway.Audit;
 using Lockers.Gateway.Codes;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Registry;
+using Lockers.Gateway.Reservations.Doors;
 using Lockers.Gateway.Store;
 using Microsoft.Extensions.Options;
 

@@ -2,6 +2,7 @@ using Lockers.Core.Protocol;
 using Lockers.Gateway.Audit;
 using Lockers.Gateway.Codes;
 using Lockers.Gateway.Registry;
+using Lockers.Gateway.Reservations.Doors;
 using Lockers.Gateway.Store;
 
 namespace Lockers.Gateway.Link;

@@ -1,6 +1,5 @@
-using Lockers.Core.Board;
 using System.Text.Json;
-using Lockers.Gateway.Reservations;
+using Lockers.Core.Board;
 
 namespace Lockers.Gateway.Registry;
 
@@ -84,7 +83,7 @@ public static class SiteDefinitionLoader
     private static void CheckId(string? id, string at, List<string> errors)
     {
         if (string.IsNullOrEmpty(id)) errors.Add($"{at}: required");
-        else if (!BookingRequestValidator.IdPattern().IsMatch(id)) errors.Add($"{at}: '{id}' must be 1-63 characters of a-z, 0-9 and '-'");
+        else if (!RegistryIds.IsValid(id)) errors.Add($"{at}: '{id}' must be 1-63 characters of a-z, 0-9 and '-'");
     }
 
     /// <summary>Only the compartments part of a board file matters here; the firmware's BoardLoader checks the rest.</summary>

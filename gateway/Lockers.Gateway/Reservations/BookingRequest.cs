@@ -1,6 +1,6 @@
-using Lockers.Core.Board;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Lockers.Core.Board;
 using Lockers.Gateway.Registry;
 
 namespace Lockers.Gateway.Reservations;
@@ -22,9 +22,6 @@ public sealed record BookingRequest(
 /// <summary>Turns the raw body into a <see cref="BookingRequest"/> or a field -> messages map for a validation problem.</summary>
 public static partial class BookingRequestValidator
 {
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]
-    public static partial Regex IdPattern();
-
     [GeneratedRegex(@"^[A-Za-z0-9._:/#-]{1,64}$")]
     private static partial Regex ParcelReferencePattern();
 
@@ -42,7 +39,7 @@ public static partial class BookingRequestValidator
         void Fail(string field, string message) => errors[field] = [message];
 
         if (string.IsNullOrEmpty(body.SiteId)) Fail("siteId", "siteId is required.");
-        else if (!IdPattern().IsMatch(body.SiteId)) Fail("siteId", "siteId must be 1-63 characters of a-z, 0-9 and '-'.");
+        else if (!RegistryIds.IsValid(body.SiteId)) Fail("siteId", "siteId must be 1-63 characters of a-z, 0-9 and '-'.");
 
         var size = CompartmentSize.S;
         if (string.IsNullOrEmpty(body.Size)) Fail("size", "size is required: one of S, M, L, XL.");

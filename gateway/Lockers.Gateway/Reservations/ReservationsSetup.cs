@@ -1,3 +1,5 @@
+using Lockers.Gateway.Reservations.Doors;
+
 namespace Lockers.Gateway.Reservations;
 
 public static class ReservationsSetup
@@ -6,7 +8,11 @@ public static class ReservationsSetup
     {
         builder.Services.AddOptions<ReservationsOptions>().BindConfiguration(ReservationsOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ReservationLifecycle>();
         builder.Services.AddSingleton<ReservationService>();
+        builder.Services.AddSingleton<AvailabilityService>();
+        builder.Services.AddSingleton<LockerCodeVerifier>();
+        builder.Services.AddSingleton<DoorEventService>();
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Lockers.Gateway.Reservations.Doors;
 using Lockers.Gateway.Codes;
 using Lockers.Gateway.Reservations;
 using Lockers.Gateway.Store;
@@ -61,7 +62,7 @@ public class CodeFlowTests : IAsyncLifetime
     public async Task Deposit_BookedCompartmentWentOutOfService_OpensTheNextThatFits()
     {
         var booked = await _http.BookAsync(ReservationRequests.Booking("M"));
-        await _gateway.Factory.Service<Gateway.Registry.RegistryService>().SetCompartmentInServiceAsync(
+        await _gateway.Factory.Service<AvailabilityService>().SetCompartmentInServiceAsync(
             new Gateway.Registry.CompartmentRef("test-a", 3), false, "maintenance");
 
         var check = await _locker.EnterAsync(booked.DropoffCode, keypad: "courier");

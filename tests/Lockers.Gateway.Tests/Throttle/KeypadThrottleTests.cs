@@ -1,3 +1,4 @@
+using Lockers.Gateway.Reservations.Doors;
 using Lockers.Gateway.Audit;
 using Lockers.Gateway.Codes;
 using Lockers.Gateway.Monitoring;

@@ -1,5 +1,6 @@
 using Lockers.Gateway.Codes;
 using Lockers.Gateway.Registry;
+using Lockers.Gateway.Reservations.Doors;
 using Microsoft.Data.Sqlite;
 using static Lockers.Gateway.Store.Sqlite.SqliteValues;
 
