@@ -1,3 +1,4 @@
+using Lockers.Gateway.Settings;
 using Microsoft.Extensions.Options;
 
 namespace Lockers.Gateway.Codes;
@@ -6,8 +7,7 @@ public static class CodesSetup
 {
     public static WebApplicationBuilder AddCodes(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<CodesOptions>().BindConfiguration(CodesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<CodesOptions>, CodesOptionsValidator>();
+        builder.Services.AddGatewayOptions<CodesOptions, CodesOptionsValidator>();
         builder.Services.AddSingleton<CodeSecrets>();
         builder.Services.AddSingleton<CodeHasher>();
         builder.Services.AddSingleton<SecretSealer>();

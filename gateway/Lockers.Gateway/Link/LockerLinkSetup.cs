@@ -1,5 +1,6 @@
 using Lockers.Gateway.Health;
 using Lockers.Gateway.Monitoring;
+using Lockers.Gateway.Settings;
 using Microsoft.Extensions.Options;
 
 namespace Lockers.Gateway.Link;
@@ -9,8 +10,7 @@ public static class LockerLinkSetup
     /// <summary>The locker link (idle unless LockerLink:Enabled), its command sender, and its broker check in /health.</summary>
     public static WebApplicationBuilder AddLockerLink(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<LockerLinkOptions>().BindConfiguration(LockerLinkOptions.Section).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<LockerLinkOptions>, LockerLinkOptionsValidator>();
+        builder.Services.AddGatewayOptions<LockerLinkOptions, LockerLinkOptionsValidator>();
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<LinkCounters>();
         builder.Services.AddSingleton<ILinkTraffic>(sp => sp.GetRequiredService<LinkCounters>());

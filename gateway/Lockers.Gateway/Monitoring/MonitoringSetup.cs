@@ -1,3 +1,4 @@
+using Lockers.Gateway.Settings;
 using Lockers.Gateway.Store;
 using Microsoft.Extensions.Options;
 
@@ -9,8 +10,7 @@ public static class MonitoringSetup
     public static WebApplicationBuilder AddMonitoring(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<MonitoringOptions>().BindConfiguration(MonitoringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<MonitoringOptions>, MonitoringOptionsValidator>();
+        services.AddGatewayOptions<MonitoringOptions, MonitoringOptionsValidator>();
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<UnlockStopwatch>();
         services.AddSingleton<LiveFeed>();

@@ -59,8 +59,8 @@ public static partial class BookingRequestValidator
             Fail("recipient.phone", "phone must be in international E.164 form, for example +819012345678.");
 
         var hours = body.PickupWindowHours ?? options.DefaultPickupWindowHours;
-        if (hours < 1 || hours > options.MaxPickupWindowHours)
-            Fail("pickupWindowHours", $"pickupWindowHours must be between 1 and {options.MaxPickupWindowHours}.");
+        if (hours < PickupWindow.MinHours || hours > options.MaxPickupWindowHours)
+            Fail("pickupWindowHours", $"pickupWindowHours must be between {PickupWindow.MinHours} and {options.MaxPickupWindowHours}.");
 
         request = errors.Count == 0
             ? new BookingRequest(body.SiteId!, size, body.Accessible ?? false, body.ParcelReference!,

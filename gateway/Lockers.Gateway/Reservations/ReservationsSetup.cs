@@ -1,4 +1,5 @@
 using Lockers.Gateway.Reservations.Doors;
+using Lockers.Gateway.Settings;
 
 namespace Lockers.Gateway.Reservations;
 
@@ -6,8 +7,7 @@ public static class ReservationsSetup
 {
     public static WebApplicationBuilder AddReservations(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ReservationsOptions>().BindConfiguration(ReservationsOptions.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddGatewayOptions<ReservationsOptions, ReservationsOptionsValidator>();
         builder.Services.AddSingleton<ReservationLifecycle>();
         builder.Services.AddSingleton<ReservationService>();
         builder.Services.AddSingleton<AvailabilityService>();
