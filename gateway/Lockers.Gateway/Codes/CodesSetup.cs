@@ -1,5 +1,4 @@
 using Lockers.Gateway.Settings;
-using Microsoft.Extensions.Options;
 
 namespace Lockers.Gateway.Codes;
 

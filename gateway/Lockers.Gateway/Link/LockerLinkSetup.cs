@@ -1,7 +1,6 @@
 using Lockers.Gateway.Health;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Settings;
-using Microsoft.Extensions.Options;
 
 namespace Lockers.Gateway.Link;
 

@@ -21,10 +21,7 @@ public sealed record TransitionResult(Reservation Reservation, string? Refusal, 
 
 /// <summary>Another reservation holds the compartment a transition was to hold; the unit of work is rolled back.</summary>
 public sealed class CompartmentTakenException(CompartmentRef compartment)
-    : InvalidOperationException($"compartment {compartment} is held by another reservation")
-{
-    public CompartmentRef Compartment { get; } = compartment;
-}
+    : InvalidOperationException($"compartment {compartment} is held by another reservation");
 
 /// <summary>
 /// The parcel lifecycle: the only code that creates a reservation or changes its status, times, window, pause or
