@@ -1,3 +1,4 @@
+using Lockers.Core.Board;
 using System.Security.Cryptography;
 using Lockers.Gateway.Clients;
 using Lockers.Gateway.Codes;

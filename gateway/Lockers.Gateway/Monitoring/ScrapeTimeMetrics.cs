@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using Lockers.Core.Protocol;
-using Lockers.Gateway.Link;
 using Lockers.Gateway.Store;
 
 namespace Lockers.Gateway.Monitoring;
@@ -8,19 +7,19 @@ namespace Lockers.Gateway.Monitoring;
 /// <summary>
 /// The /metrics figures read when Prometheus scrapes, as observable instruments of the "Lockers.Gateway" meter: the
 /// store's totals (right after a restart and the same on every gateway), the doors this gateway last heard about, and
-/// the locker link's traffic when the link runs in this process. <see cref="RefreshAsync"/> reads the store once per
+/// the locker link's traffic (zero while the link is disabled). <see cref="RefreshAsync"/> reads the store once per
 /// scrape, before the exporter collects (an instrument's callback cannot await).
 /// </summary>
 public sealed class ScrapeTimeMetrics
 {
     private readonly LockerHealthState _health;
-    private readonly IServiceProvider _services;
+    private readonly ILinkTraffic _link;
     private volatile StoreFigures _store = new(new ActivityTotals(0, 0, 0, 0, 0), new Dictionary<string, long>());
 
-    public ScrapeTimeMetrics(IMeterFactory meters, LockerHealthState health, IServiceProvider services)
+    public ScrapeTimeMetrics(IMeterFactory meters, LockerHealthState health, ILinkTraffic link)
     {
         _health = health;
-        _services = services;
+        _link = link;
         var meter = meters.Create(GatewayMetrics.MeterName);
         meter.CreateObservableGauge("lockers_online", () => _store.Totals.LockersOnline, description: "Lockers whose status is online.");
         meter.CreateObservableGauge("lockers_known", () => _store.Totals.Lockers, description: "Lockers in the registry.");
@@ -59,8 +58,7 @@ public sealed class ScrapeTimeMetrics
         return AlarmKinds.All.Select(kind => new Measurement<long>(open.GetValueOrDefault(kind), new KeyValuePair<string, object?>("kind", kind)));
     }
 
-    // The link is optional (AddLockerLink); without it its counters read 0.
-    private long Link(Func<LinkCounters, long> read) => _services.GetService<LinkCounters>() is { } counters ? read(counters) : 0;
+    private long Link(Func<ILinkTraffic, long> read) => read(_link);
 
     private static bool IsOpen(string doorState) => doorState is DoorStates.Opened or DoorStates.Forced or DoorStates.LeftOpen;
 

@@ -35,9 +35,9 @@ public sealed class LockerProvisioner(
         var hash = BrokerPasswordHash.Create(password);
         await store.ExecuteAsync(async tx =>
         {
-            var now = time.GetUtcNow();
+            var now = time.GetStoreNow();
             await tx.LockerLink.SaveCredentialsAsync(new LockerCredentials(request.LockerId, request.LockerId, hash, keys.Seal(request.LockerId, key), now));
-            await tx.Audit.AppendAsync(new AuditEntry(now, actor, LinkAuditActions.Provisioned, request.SiteId, request.LockerId,
+            await tx.Audit.AppendAsync(new AuditEntry(now, actor, AuditActions.LockerProvisioned, request.SiteId, request.LockerId,
                 Detail: $"board={board.Name} broker={request.BrokerHost}:{request.BrokerPort} tls={request.BrokerTls}"));
         }, cancellationToken);
 

@@ -1,12 +1,14 @@
+using Lockers.Gateway.Settings;
+
 namespace Lockers.Gateway.Provisioning;
 
 /// <summary>
 /// Section "Provisioning": where the broker's files are, for <c>locker provision</c>. Each is optional: without a
 /// password file the command prints what to add by hand; without a pid file the broker is not reloaded.
 /// </summary>
-public sealed class ProvisioningOptions
+public sealed class ProvisioningOptions : IGatewayOptions
 {
-    public const string Section = "Provisioning";
+    public static string Section => "Provisioning";
 
     /// <summary>Mosquitto's password_file; a locker's entry is added or replaced with <c>mosquitto_passwd -b</c>.</summary>
     public string? PasswordFile { get; set; }

@@ -1,4 +1,5 @@
 using Lockers.Core.Config;
+using Lockers.Gateway.Audit;
 using Lockers.Gateway.Link;
 using Lockers.Gateway.Provisioning;
 using Lockers.Gateway.Store;
@@ -49,7 +50,7 @@ public sealed class LockerProvisionerTests : IAsyncLifetime
         Assert.Equal(key, _gateway.Factory.Service<CommandKeys>().Unseal("test-a", stored.SealedCommandKey));
         Assert.Equal($"test-a:{stored.BrokerPasswordHash}", result.PasswordFileLine);
         var audit = await _gateway.Factory.Service<ILockerStore>().ExecuteAsync(tx => tx.Audit.ListRecentAsync(5));
-        Assert.Contains(audit, a => a.Action == LinkAuditActions.Provisioned && a.LockerId == "test-a");
+        Assert.Contains(audit, a => a.Action == AuditActions.LockerProvisioned && a.LockerId == "test-a");
     }
 
     [Fact]

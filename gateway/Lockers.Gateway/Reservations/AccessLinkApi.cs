@@ -1,8 +1,8 @@
-using Lockers.Gateway.Reservations;
+using Lockers.Gateway.Codes;
 using Lockers.Gateway.Store;
 using QRCoder;
 
-namespace Lockers.Gateway.Codes;
+namespace Lockers.Gateway.Reservations;
 
 /// <summary>
 /// GET /r/{accessToken}/qr.svg: the recipient's QR code. The access token is the only credential (128 random

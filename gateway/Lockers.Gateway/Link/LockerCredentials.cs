@@ -1,8 +1,8 @@
-namespace Lockers.Gateway.Provisioning;
+namespace Lockers.Gateway.Link;
 
 /// <summary>
 /// A provisioned locker's secrets as the store keeps them: the broker password only as a hash and the
-/// command key only sealed (<see cref="Link.CommandKeys"/>). <see cref="CommandCounter"/> is the last
+/// command key only sealed (<see cref="CommandKeys"/>). <see cref="CommandCounter"/> is the last
 /// counter the gateway signed for this locker.
 /// </summary>
 public sealed record LockerCredentials(

@@ -1,17 +1,18 @@
 using Lockers.Gateway.Audit;
+using Lockers.Gateway.Codes;
 using Lockers.Gateway.Registry;
-using Lockers.Gateway.Reservations;
 using Lockers.Gateway.Store;
 using Lockers.Gateway.Throttle;
 
-namespace Lockers.Gateway.Codes;
+namespace Lockers.Gateway.Reservations.Doors;
 
 /// <summary>
 /// Checks a code entered at a locker and says which door to open. It consumes nothing: the code is spent
 /// only when the door reports it opened (<see cref="DoorEventService.ConfirmOpenedAsync"/>), so a jammed
 /// door leaves the recipient's code valid.
 /// </summary>
-public sealed class LockerCodeVerifier(ILockerStore store, CodeHasher hasher, KeypadThrottle throttle, TimeProvider time)
+public sealed class LockerCodeVerifier(
+    ILockerStore store, CodeHasher hasher, KeypadThrottle throttle, ReservationLifecycle lifecycle, TimeProvider time)
 {
     private const int MaxCodeLength = 64;
 
@@ -69,14 +70,14 @@ public sealed class LockerCodeVerifier(ILockerStore store, CodeHasher hasher, Ke
         {
             return null;
         }
-        UnlockPurpose? purpose = (code.Kind, reservation.Status) switch
+        // The door opens only for what the lifecycle would allow once it has opened.
+        UnlockPurpose? purpose = code.Kind switch
         {
-            (CodeKind.Dropoff, ReservationStatus.Booked) => UnlockPurpose.Deposit,
-            (CodeKind.PickupPin or CodeKind.PickupQr, ReservationStatus.ReadyForPickup) => UnlockPurpose.Pickup,
-            (CodeKind.Collect, ReservationStatus.Expired) => UnlockPurpose.Collect,
-            _ => null,
+            CodeKind.Dropoff => UnlockPurpose.Deposit,
+            CodeKind.PickupPin or CodeKind.PickupQr => UnlockPurpose.Pickup,
+            _ => UnlockPurpose.Collect,
         };
-        if (purpose is null)
+        if (!lifecycle.Allows(reservation, purpose.Value.OpenedEvent()))
         {
             return null;
         }
@@ -94,7 +95,7 @@ public sealed class LockerCodeVerifier(ILockerStore store, CodeHasher hasher, Ke
     }
 
     /// <summary>If the held compartment went out of service since booking, move the booking to the smallest free one that fits.</summary>
-    private static async Task<CompartmentRef> EnsureUsableForDepositAsync(IStoreTransaction tx, Reservation reservation, CompartmentRef held)
+    private async Task<CompartmentRef> EnsureUsableForDepositAsync(IStoreTransaction tx, Reservation reservation, CompartmentRef held)
     {
         if (await tx.Registry.GetCompartmentAsync(held) is { InService: true })
         {
@@ -105,10 +106,9 @@ public sealed class LockerCodeVerifier(ILockerStore store, CodeHasher hasher, Ke
         {
             return held; // nothing better: try the held one; if it jams, an alarm is raised
         }
-        await tx.Registry.ReleaseHoldAsync(held, reservation.Id);
-        await tx.Registry.TryHoldAsync(replacement.Ref, reservation.Id);
-        await tx.Reservations.UpdateAsync(reservation with { Compartment = replacement.Ref }, ReservationStatus.Booked);
-        return replacement.Ref;
+        var relocated = await lifecycle.ApplyAsync(tx, reservation, ReservationEvent.Relocated,
+            new TransitionInput("gateway", Compartment: replacement.Ref));
+        return relocated.Applied ? replacement.Ref : held;
     }
 
     /// <summary>QR tokens only from a scanner and PINs only from a keypad; drop-off and collect codes from either (typed or label).</summary>

@@ -1,10 +1,10 @@
 using Lockers.Gateway.Audit;
+using Lockers.Gateway.Codes;
 using Lockers.Gateway.Registry;
-using Lockers.Gateway.Reservations;
 using Lockers.Gateway.Store;
 using Lockers.Gateway.Webhooks;
 
-namespace Lockers.Gateway.Codes;
+namespace Lockers.Gateway.Reservations.Doors;
 
 /// <summary>What applying a door event did.</summary>
 public enum DoorEventOutcome
@@ -23,10 +23,10 @@ public sealed record DoorClosedResult(DoorEventOutcome Outcome, string? Reservat
 /// <summary>
 /// Applies door events reported by a locker. Each (locker, seq) is applied once. Codes are consumed by a
 /// conditional update when the sensor confirms the door opened, so the same code used at two keypads spends
-/// once and moves the parcel once.
+/// once and moves the parcel once. What a door opening or closing means for the parcel (deposit started, deposited,
+/// picked up, collected, compartment free) is the lifecycle's: <see cref="ReservationLifecycle"/>.
 /// </summary>
-public sealed class DoorEventService(
-    ILockerStore store, CodeIssuer codes, WebhookEnqueuer webhooks, WebhookSignal signal, TimeProvider time)
+public sealed class DoorEventService(ILockerStore store, ReservationLifecycle lifecycle, WebhookSignal signal, TimeProvider time)
 {
     /// <summary>The door opened: spend the code and advance the reservation (picked up, returned, or deposit started).</summary>
     public async Task<DoorEventOutcome> ConfirmOpenedAsync(string lockerId, int compartmentNumber, long seq, CancellationToken cancellationToken = default)
@@ -44,8 +44,6 @@ public sealed class DoorEventService(
             {
                 await tx.Audit.AppendAsync(new AuditEntry(now, $"locker:{lockerId}", AuditActions.DoorOpened, null, lockerId,
                     compartmentNumber, Detail: $"seq={seq} without a pending unlock"));
-                await tx.LockerEvents.InsertAlarmAsync(new Alarm(now, "door_opened_unexpectedly", null, lockerId, compartmentNumber,
-                    "door opened with no code accepted for it (forced, or a remote open)"));
                 return DoorEventOutcome.NoEffect;
             }
             await tx.LockerEvents.TransitionIntentAsync(intent.Id, intent.Status, UnlockIntentStatus.Opened, now);
@@ -62,14 +60,15 @@ public sealed class DoorEventService(
                 compartmentNumber, reservation.Id, $"purpose={intent.Purpose}"));
             await tx.Audit.AppendAsync(new AuditEntry(now, $"locker:{lockerId}", AuditActions.DoorOpened, reservation.SiteId, lockerId,
                 compartmentNumber, reservation.Id, $"seq={seq} purpose={intent.Purpose}"));
-            await AdvanceOnOpenAsync(tx, reservation, intent.Purpose, now);
+            // A refusal is logged by the lifecycle; the door did open and the code is spent either way.
+            await lifecycle.ApplyAsync(tx, reservation, intent.Purpose.OpenedEvent(), new TransitionInput($"locker:{lockerId}"));
             return DoorEventOutcome.Applied;
         }, cancellationToken);
         await NotifyAfterCommitAsync();
         return outcome;
     }
 
-    /// <summary>The door did not open after an unlock: the code stays valid and maintenance gets an alarm.</summary>
+    /// <summary>The door did not open after an unlock: the code stays valid (the door_jammed alarm comes from locker health).</summary>
     public Task<DoorEventOutcome> ReportJammedAsync(string lockerId, int compartmentNumber, long seq, CancellationToken cancellationToken = default) =>
         store.ExecuteAsync(async tx =>
         {
@@ -84,8 +83,6 @@ public sealed class DoorEventService(
             {
                 await tx.LockerEvents.TransitionIntentAsync(intent.Id, UnlockIntentStatus.Pending, UnlockIntentStatus.Jammed, now);
             }
-            await tx.LockerEvents.InsertAlarmAsync(new Alarm(now, "door_jammed", null, lockerId, compartmentNumber,
-                "the door did not open after an unlock; the code stays valid"));
             await tx.Audit.AppendAsync(new AuditEntry(now, $"locker:{lockerId}", AuditActions.DoorJammed, null, lockerId,
                 compartmentNumber, intent?.ReservationId, $"seq={seq}"));
             return intent is null ? DoorEventOutcome.NoEffect : DoorEventOutcome.Applied;
@@ -114,13 +111,9 @@ public sealed class DoorEventService(
             }
             await tx.LockerEvents.TransitionIntentAsync(intent.Id, UnlockIntentStatus.Opened, UnlockIntentStatus.Done, now);
             var reservation = (await tx.Reservations.GetAsync(intent.ReservationId))!;
-            if (intent.Purpose == UnlockPurpose.Deposit)
-            {
-                var issued = await CompleteDepositAsync(tx, reservation, now);
-                return new DoorClosedResult(issued is null ? DoorEventOutcome.NoEffect : DoorEventOutcome.Applied, reservation.Id, issued);
-            }
-            await tx.Registry.ReleaseHoldAsync(compartment, reservation.Id);
-            return new DoorClosedResult(DoorEventOutcome.Applied, reservation.Id);
+            var closed = intent.Purpose == UnlockPurpose.Deposit ? ReservationEvent.Deposited : ReservationEvent.Emptied;
+            var result = await lifecycle.ApplyAsync(tx, reservation, closed, new TransitionInput($"locker:{lockerId}"));
+            return new DoorClosedResult(result.Applied ? DoorEventOutcome.Applied : DoorEventOutcome.NoEffect, reservation.Id, result.Issued.Pickup);
         }, cancellationToken);
         await NotifyAfterCommitAsync();
         return result;
@@ -132,54 +125,4 @@ public sealed class DoorEventService(
         signal.Notify();
         return Task.CompletedTask;
     });
-
-    private async Task AdvanceOnOpenAsync(IStoreTransaction tx, Reservation reservation, UnlockPurpose purpose, DateTimeOffset now)
-    {
-        switch (purpose)
-        {
-            case UnlockPurpose.Deposit:
-                // Still "booked" until the door closes; DepositedAt marks that it can no longer be cancelled.
-                await tx.Reservations.UpdateAsync(reservation with { DepositedAt = now }, ReservationStatus.Booked);
-                break;
-            case UnlockPurpose.Pickup:
-                var pickedUp = reservation with { Status = ReservationStatus.PickedUp, ClosedAt = now, PausedSince = null };
-                if (await tx.Reservations.UpdateAsync(pickedUp, ReservationStatus.ReadyForPickup))
-                {
-                    await tx.Codes.RevokeAsync(reservation.Id, [CodeKind.PickupPin, CodeKind.PickupQr], now);
-                    await webhooks.EnqueueAsync(tx, pickedUp, WebhookEvents.PickedUp);
-                }
-                break;
-            case UnlockPurpose.Collect:
-                var returned = reservation with { Status = ReservationStatus.Returned, ClosedAt = now };
-                if (await tx.Reservations.UpdateAsync(returned, ReservationStatus.Expired))
-                {
-                    await webhooks.EnqueueAsync(tx, returned, WebhookEvents.Returned);
-                }
-                break;
-        }
-    }
-
-    private async Task<IssuedPickupCodes?> CompleteDepositAsync(IStoreTransaction tx, Reservation reservation, DateTimeOffset now)
-    {
-        var pickup = await codes.IssuePickupCodesAsync(tx, reservation);
-        var ready = reservation with
-        {
-            Status = ReservationStatus.ReadyForPickup,
-            DepositedAt = reservation.DepositedAt ?? now,
-            PickupDeadline = now.AddHours(reservation.PickupWindowHours),
-            AccessTokenHash = codes.HashAccessToken(pickup.AccessToken),
-        };
-        if (!await tx.Reservations.UpdateAsync(ready, ReservationStatus.Booked))
-        {
-            throw new InvalidOperationException($"reservation {reservation.Id} left 'booked' during its deposit");
-        }
-        await webhooks.EnqueueAsync(tx, ready, WebhookEvents.Deposited);
-        await webhooks.EnqueueAsync(tx, ready, WebhookEvents.ReadyForPickup, new
-        {
-            pickupPin = pickup.Pin,
-            accessLink = codes.AccessLinkFor(pickup.AccessToken),
-            qrToken = pickup.QrToken,
-        });
-        return pickup;
-    }
 }

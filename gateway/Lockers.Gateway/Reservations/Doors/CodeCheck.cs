@@ -1,6 +1,7 @@
+using Lockers.Gateway.Codes;
 using Lockers.Gateway.Registry;
 
-namespace Lockers.Gateway.Codes;
+namespace Lockers.Gateway.Reservations.Doors;
 
 /// <summary>A code typed at a keypad or read by a scanner.</summary>
 public sealed record CodeCheckRequest(string SiteId, string LockerId, string KeypadId, string Code, CodeSource Source);

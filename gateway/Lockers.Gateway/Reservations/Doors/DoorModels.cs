@@ -1,6 +1,6 @@
 using Lockers.Gateway.Registry;
 
-namespace Lockers.Gateway.Codes;
+namespace Lockers.Gateway.Reservations.Doors;
 
 /// <summary>Why a door is being opened.</summary>
 public enum UnlockPurpose
@@ -8,6 +8,17 @@ public enum UnlockPurpose
     Deposit,
     Pickup,
     Collect,
+}
+
+public static class UnlockPurposes
+{
+    /// <summary>The lifecycle event the door's opening is, for this kind of unlock.</summary>
+    public static ReservationEvent OpenedEvent(this UnlockPurpose purpose) => purpose switch
+    {
+        UnlockPurpose.Deposit => ReservationEvent.DepositStarted,
+        UnlockPurpose.Pickup => ReservationEvent.PickedUp,
+        _ => ReservationEvent.Collected,
+    };
 }
 
 /// <summary>pending: the gateway asked for the door; opened: the sensor confirmed; jammed: it did not open; done: closed again.</summary>
@@ -23,6 +34,3 @@ public enum UnlockIntentStatus
 public sealed record UnlockIntent(
     long Id, CompartmentRef Compartment, string ReservationId, long CodeId, UnlockPurpose Purpose,
     UnlockIntentStatus Status, DateTimeOffset CreatedAt);
-
-/// <summary>Something maintenance staff must look at (jammed door, keypad under brute force).</summary>
-public sealed record Alarm(DateTimeOffset At, string Kind, string? SiteId, string? LockerId, int? Compartment, string Detail);
