@@ -1,4 +1,3 @@
-using Lockers.Gateway.Store;
 using OpenTelemetry.Metrics;
 
 namespace Lockers.Gateway.Monitoring;
@@ -11,20 +10,13 @@ public static class MetricsApi
 {
     public const string Path = "/metrics";
 
-    public static IEndpointRouteBuilder MapMetricsApi(this IEndpointRouteBuilder app)
+    /// <param name="app">The endpoints.</param>
+    /// <param name="provider">The meter provider, built by the caller before mapping: listening starts when it is built,
+    /// so nothing measured before the first scrape is lost.</param>
+    public static IEndpointRouteBuilder MapMetricsApi(this IEndpointRouteBuilder app, MeterProvider provider)
     {
-        // Listening starts when the provider is built: build it now, so nothing measured before the first scrape is lost.
-        app.ServiceProvider.GetRequiredService<MeterProvider>();
-        app.MapPrometheusScrapingEndpoint(Path, meterProvider: null, configureBranchedPipeline: ReadStoreFirst, optionsName: null)
+        app.MapPrometheusScrapingEndpoint(Path, provider, configureBranchedPipeline: branch => branch.UseMiddleware<ScrapeTimeRefresh>(), optionsName: null)
             .ExcludeFromDescription();
         return app;
     }
-
-    // The store's figures are read once per scrape, before the exporter collects.
-    private static void ReadStoreFirst(IApplicationBuilder branch) => branch.Use(async (context, next) =>
-    {
-        var services = context.RequestServices;
-        await services.GetRequiredService<ScrapeTimeMetrics>().RefreshAsync(services.GetRequiredService<ILockerStore>(), context.RequestAborted);
-        await next(context);
-    });
 }

@@ -4,7 +4,7 @@ using Lockers.Testing;
 
 namespace Lockers.Gateway.Tests.Monitoring;
 
-/// <summary>One list of alarm kinds (Monitoring/AlarmKinds): nothing else can raise an alarm, and the operations doc agrees with it.</summary>
+/// <summary>One list of alarm kinds (gateway/Lockers.Gateway/Monitoring/AlarmKinds.cs): nothing else can raise an alarm, and the operations doc agrees with it.</summary>
 public sealed partial class AlarmKindsTests
 {
     [Fact]

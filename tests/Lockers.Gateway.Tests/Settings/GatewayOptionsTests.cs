@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace Lockers.Gateway.Tests.Settings;
 
 /// <summary>
-/// Every options section is bound and validated one way (Settings/GatewayOptions), names its keys in every problem,
+/// Every options section is bound and validated one way (gateway/Lockers.Gateway/Settings/GatewayOptions.cs), names its keys in every problem,
 /// and is listed, option by option with its default, in appsettings.example.json and the gateway README.
 /// </summary>
 public sealed partial class GatewayOptionsTests

@@ -8,7 +8,7 @@ using static Lockers.Gateway.Tests.Monitoring.MonitoringGateway;
 namespace Lockers.Gateway.Tests.Store;
 
 /// <summary>
-/// Stored times are whole milliseconds, and the rule is applied once (Store/StoreTime): every "now" comes from
+/// Stored times are whole milliseconds, and the rule is applied once (gateway/Lockers.Gateway/Store/StoreTime.cs): every "now" comes from
 /// <see cref="StoreTime.GetStoreNow"/>, and the SQLite store converts times only through StoreTime.
 /// </summary>
 public sealed class StoreTimeTests
