@@ -117,8 +117,7 @@ namespace Lockers.Core.App
                 _started = true;
                 _ports.Solenoids.AllOff();
                 long now = _ports.Clock.UptimeMs;
-                BoardTiming timing = _board.Timing;
-                var doorTiming = new DoorTiming(timing.RatedPulseMs, timing.MinGapMs, timing.OpenConfirmMs, timing.LeftOpenS * 1000L, timing.DebounceMs);
+                DoorTiming doorTiming = DoorTiming.FromBoard(_board);
                 _pulses = new PulseGuard(_ports.Solenoids, _ports.PulseTimer, _ports.Clock);
                 _doors = new DoorController(_board.CompartmentNumbers, doorTiming, _pulses, _ports.DoorSensors, now);
                 _doors.DoorEvent += OnDoorEvent;

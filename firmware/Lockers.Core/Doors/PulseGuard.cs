@@ -35,13 +35,10 @@ namespace Lockers.Core.Doors
             _timer.Elapsed += OnTimerElapsed;
         }
 
-        /// <summary>The compartment energised now, or 0.</summary>
-        public int Active
-        {
-            get { lock (_sync) return _active; }
-        }
-
-        /// <summary>Pulses the timer ended because the main loop had not (a stalled or late loop). A diagnostic.</summary>
+        /// <summary>
+        /// Pulses the timer ended because the main loop had not (a stalled or late loop). A diagnostic: the tests read
+        /// it; telemetry could report it.
+        /// </summary>
         public int CutOffCount
         {
             get { lock (_sync) return _cutOffs; }

@@ -122,17 +122,6 @@ public class DoorControllerStartupTests
             new DoorController(new[] { number }, DoorHarness.DefaultTiming(), Guarded(new FakeSolenoidPort(clock)), new FakeDoorSensorPort(), 0));
     }
 
-    [Fact]
-    public void DoorNames_AreWireNames()
-    {
-        Assert.Equal("leftOpen", DoorNames.ToName(DoorState.LeftOpen));
-        Assert.Equal("overPulse", DoorNames.ToName(DoorEventKind.OverPulse));
-        Assert.Equal("outOfService", DoorNames.ToName(UnlockResult.OutOfService));
-        foreach (DoorState s in Enum.GetValues<DoorState>()) Assert.NotEqual("unknown", DoorNames.ToName(s));
-        foreach (DoorEventKind k in Enum.GetValues<DoorEventKind>()) Assert.NotEqual("unknown", DoorNames.ToName(k));
-        foreach (UnlockResult r in Enum.GetValues<UnlockResult>()) Assert.NotEqual("unknown", DoorNames.ToName(r));
-    }
-
     private static PulseGuard Guarded(ISolenoidPort solenoids)
     {
         var clock = new FakeClock();
