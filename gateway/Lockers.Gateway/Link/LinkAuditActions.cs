@@ -14,4 +14,5 @@ public static class LinkAuditActions
     public const string JournalOverflow = "locker.journal_overflow";
     public const string UnknownEvent = "locker.unknown_event";
     public const string Provisioned = "admin.locker_provisioned";
+    public const string Revoked = "admin.locker_revoked";
 }

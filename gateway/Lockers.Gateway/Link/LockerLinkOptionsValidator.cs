@@ -17,8 +17,16 @@ public sealed class LockerLinkOptionsValidator : IValidateOptions<LockerLinkOpti
         Check(problems, !string.IsNullOrWhiteSpace(options.Host), "LockerLink:Host is required");
         Check(problems, options.Port is > 0 and <= 65535, $"LockerLink:Port must be 1..65535 (is {options.Port})");
         Check(problems, !string.IsNullOrWhiteSpace(options.Username), "LockerLink:Username is required (the gateway's broker user)");
-        Check(problems, !string.IsNullOrEmpty(options.Password) || !string.IsNullOrEmpty(options.PasswordFile),
-            "LockerLink:Password or LockerLink:PasswordFile is required");
+        var hasCertificate = !string.IsNullOrEmpty(options.ClientCertificateFile);
+        Check(problems, hasCertificate || !string.IsNullOrEmpty(options.Password) || !string.IsNullOrEmpty(options.PasswordFile),
+            "LockerLink:ClientCertificateFile (with ClientKeyFile), or LockerLink:Password or PasswordFile, is required");
+        Check(problems, hasCertificate == !string.IsNullOrEmpty(options.ClientKeyFile),
+            "LockerLink:ClientCertificateFile and LockerLink:ClientKeyFile go together");
+        Check(problems, !hasCertificate || options.Tls, "LockerLink:ClientCertificateFile needs LockerLink:Tls true");
+        Check(problems, string.IsNullOrEmpty(options.ClientCertificateFile) || File.Exists(options.ClientCertificateFile),
+            $"LockerLink:ClientCertificateFile '{options.ClientCertificateFile}' does not exist");
+        Check(problems, string.IsNullOrEmpty(options.ClientKeyFile) || File.Exists(options.ClientKeyFile),
+            $"LockerLink:ClientKeyFile '{options.ClientKeyFile}' does not exist");
         Check(problems, string.IsNullOrEmpty(options.PasswordFile) || File.Exists(options.PasswordFile),
             $"LockerLink:PasswordFile '{options.PasswordFile}' does not exist");
         Check(problems, string.IsNullOrEmpty(options.CaCertificateFile) || File.Exists(options.CaCertificateFile),

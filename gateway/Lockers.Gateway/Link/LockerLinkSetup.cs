@@ -24,7 +24,9 @@ public static class LockerLinkSetup
         builder.Services.AddSingleton<LockerMessageHandler>();
         // Provisioning makes what the link uses (command keys, broker credentials), so it is set up with it.
         builder.Services.AddOptions<ProvisioningOptions>().BindConfiguration(ProvisioningOptions.Section);
+        builder.Services.AddOptions<Provisioning.Pki.PkiOptions>().BindConfiguration(Provisioning.Pki.PkiOptions.Section).ValidateDataAnnotations();
         builder.Services.AddSingleton<LockerProvisioner>();
+        builder.Services.AddSingleton<LockerRevoker>();
         // Registered always and idle when disabled: the Enabled flag is read at start, after every configuration source.
         builder.Services.AddHostedService<LockerLinkService>();
         builder.Services.AddHealthChecks().AddCheck<BrokerHealthCheck>("broker", tags: [HealthApi.ReadyTag]);

@@ -12,6 +12,7 @@ namespace Lockers.Testing.Mosquitto;
 /// </summary>
 internal sealed class MosquittoProcess(string directory, string configPath) : IDisposable
 {
+    public const int SigHup = 1;
     public const int SigTerm = 15;
     public const int SigStop = 19;
     public const int SigCont = 18;
