@@ -115,10 +115,18 @@ public sealed class DeploymentCa : IDisposable
             request.CertificateExtensions.Add(names.Build());
         }
 
-        // Never after the CA itself: a chain is only as valid as its root.
+        // Within the CA's own validity: a chain is only as valid as its root (and .NET refuses anything else). Five minutes
+        // of slack before "now" for clocks a little behind (a locker right after SNTP).
+        var caNotBefore = new DateTimeOffset(_signer.NotBefore.ToUniversalTime());
         var caNotAfter = new DateTimeOffset(_signer.NotAfter.ToUniversalTime());
+        var notBefore = now.AddMinutes(-5) > caNotBefore ? now.AddMinutes(-5) : caNotBefore;
         var notAfter = now + lifetime < caNotAfter ? now + lifetime : caNotAfter;
-        using var certificate = request.Create(_signer, now.AddMinutes(-5), notAfter, NewSerial());
+        if (notAfter <= notBefore)
+        {
+            throw new ProvisioningException($"the CA in '{Directory}' is valid only until {caNotAfter:yyyy-MM-dd}: make a new one (ca init) and provision again");
+        }
+
+        using var certificate = request.Create(_signer, notBefore, notAfter, NewSerial());
         var issued = new IssuedCertificate(certificate.SerialNumber, identity, kind, notAfter, now,
             certificate.ExportCertificatePem(), key.ExportPkcs8PrivateKeyPem());
         await Index.AppendAsync(issued);
