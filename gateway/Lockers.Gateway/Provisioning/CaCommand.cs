@@ -37,7 +37,10 @@ public static class CaCommand
                 case ["broker", .. var rest] when Values(rest, "--host") is { Count: > 0 } hosts && Value(rest, "--out") is { } outDir:
                     return await IssueAsync(pki, now, "server", CertificateKind.Server, hosts[0], hosts, outDir, output);
                 case ["gateway", .. var rest] when Value(rest, "--out") is { } outDir:
-                    var identity = Value(rest, "--identity") ?? services.GetRequiredService<IOptions<LockerLinkOptions>>().Value.Username;
+                    // From the raw configuration: the LockerLink options are validated, and their certificate files are what this makes.
+                    var identity = Value(rest, "--identity")
+                        ?? services.GetRequiredService<IConfiguration>()[$"{LockerLinkOptions.Section}:{nameof(LockerLinkOptions.Username)}"]
+                        ?? new LockerLinkOptions().Username;
                     return await IssueAsync(pki, now, "gateway", CertificateKind.Gateway, identity, null, outDir, output);
                 default:
                     error.WriteLine("usage:\n" + Usage);

@@ -38,6 +38,7 @@ internal sealed class GatewayProbe : IAsyncDisposable
             CleanSession = false,
             UserName = MosquittoBrokerOptions.DefaultUser,
             Password = MosquittoBrokerOptions.DefaultPassword,
+            Tls = broker.ClientTls(),
             ReconnectMinDelay = TimeSpan.FromMilliseconds(100),
             ReconnectMaxDelay = TimeSpan.FromMilliseconds(500),
         });
