@@ -25,20 +25,22 @@ public static class AlarmKinds
     public const string JournalOverflow = "journal_overflow";
     public const string CommandRefused = "command_refused";
     public const string Tamper = "tamper";
+    /// <summary>A locker connected again and again within minutes: another client holds its identity, or its link keeps dropping (ADR 0203).</summary>
+    public const string SessionTakeover = "session_takeover";
 
     public static IReadOnlyList<string> All { get; } =
     [
         LockerOffline, DoorLeftOpen, DoorForced, DoorJammed, SensorFault, PinThrottle,
-        SupplyOutOfRange, TemperatureOutOfRange, JournalOverflow, CommandRefused, Tamper,
+        SupplyOutOfRange, TemperatureOutOfRange, JournalOverflow, CommandRefused, Tamper, SessionTakeover,
     ];
 
     public static AlarmSeverity SeverityOf(string kind) => kind switch
     {
-        DoorForced or Tamper or CommandRefused => AlarmSeverity.Critical,
+        DoorForced or Tamper or CommandRefused or SessionTakeover => AlarmSeverity.Critical,
         LockerOffline or DoorJammed or DoorLeftOpen or PinThrottle or SupplyOutOfRange => AlarmSeverity.Major,
         _ => AlarmSeverity.Warning,
     };
 
     /// <summary>Kinds raised by a one-off event rather than a lasting condition; they clear after a quiet period.</summary>
-    public static bool IsEventAlarm(string kind) => kind is CommandRefused or JournalOverflow or Tamper;
+    public static bool IsEventAlarm(string kind) => kind is CommandRefused or JournalOverflow or Tamper or SessionTakeover;
 }

@@ -36,6 +36,20 @@ public sealed class MonitoringOptions
     [Range(1, 10_080, ErrorMessage = "Monitoring:EventAlarmQuietMinutes must be between 1 and 10080.")]
     public int EventAlarmQuietMinutes { get; set; } = 30;
 
+    /// <summary>
+    /// Births (retained "online" status) of one locker within <see cref="TakeoverWindowMinutes"/> that raise the
+    /// session_takeover alarm. The broker lets only a locker's own identity use its client id (ADR 0203), and drops the
+    /// connection it had each time: a thief with the locker's certificate and the real locker knock each other off, and the
+    /// real one says "online" again after every reconnect. A reboot or a network glitch gives one or two.
+    /// </summary>
+    [Range(2, 1000, ErrorMessage = "Monitoring:TakeoverConnections must be between 2 and 1000.")]
+    public int TakeoverConnections { get; set; } = 4;
+
+    [Range(1, 1440, ErrorMessage = "Monitoring:TakeoverWindowMinutes must be between 1 and 1440.")]
+    public int TakeoverWindowMinutes { get; set; } = 10;
+
+    public TimeSpan TakeoverWindow => TimeSpan.FromMinutes(TakeoverWindowMinutes);
+
     /// <summary>How often every locker's rules are evaluated (missed heartbeats, quiet periods, keypad throttles).</summary>
     [Range(1, 3600)]
     public int EvaluationIntervalSeconds { get; set; } = 15;
