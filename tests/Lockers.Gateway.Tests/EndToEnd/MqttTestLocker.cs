@@ -2,6 +2,7 @@ using Lockers.Core.Commands;
 using Lockers.Core.Config;
 using Lockers.Core.Protocol;
 using Lockers.Gateway.Tests.Infrastructure;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography.X509Certificates;
 using Lockers.Mqtt.Channel;
 using Lockers.Mqtt.Client;
@@ -26,8 +27,11 @@ public sealed class MqttTestLocker : IAsyncDisposable
     private readonly FakeTimeProvider _time;
     private long _seq;
 
-    private MqttTestLocker(DeviceConfig config, MqttClient client, FakeTimeProvider time)
+    private readonly StrongBox<int> _connections;
+
+    private MqttTestLocker(DeviceConfig config, MqttClient client, FakeTimeProvider time, StrongBox<int> connections)
     {
+        _connections = connections;
         Config = config;
         _client = client;
         _time = time;
@@ -35,6 +39,9 @@ public sealed class MqttTestLocker : IAsyncDisposable
     }
 
     public DeviceConfig Config { get; }
+
+    /// <summary>How many times the locker's client connected (reconnects after being knocked off included).</summary>
+    public int Connections => Volatile.Read(ref _connections.Value);
     public string Id => Config.LockerId;
     public MqttClient Client => _client;
 
@@ -55,7 +62,19 @@ public sealed class MqttTestLocker : IAsyncDisposable
             Password = config.Broker.Password.Length > 0 ? config.Broker.Password : null,
             Tls = TlsFor(config.Broker, Path.GetDirectoryName(Path.GetFullPath(configPath))!),
             Will = new MqttWill(Topics.Status(config.LockerId), StatusPayload.Offline().ToJson(), MqttQos.AtLeastOnce, Retain: true),
+            ReconnectMinDelay = TimeSpan.FromMilliseconds(100),
+            ReconnectMaxDelay = TimeSpan.FromSeconds(1),
         });
+        var connections = new StrongBox<int>();
+        var statusTopic = Topics.Status(config.LockerId);
+        client.StateChanged += (_, change) =>
+        {
+            // As the firmware: every connection after the first announces itself with the retained birth again.
+            if (change.State == MqttClientState.Connected && Interlocked.Increment(ref connections.Value) > 1)
+            {
+                _ = client.PublishAsync(statusTopic, StatusPayload.Online("0.1.0-test", 1).ToJson(), MqttQos.AtLeastOnce, retain: true);
+            }
+        };
         await Wait.UntilAsync(async () =>
         {
             try
@@ -70,8 +89,8 @@ public sealed class MqttTestLocker : IAsyncDisposable
         }, ConnectTimeout, $"the broker to let locker {config.LockerId} in");
 
         (await client.SubscribeAsync(Topics.Command(config.LockerId))).EnsureGranted();
-        await client.PublishAsync(Topics.Status(config.LockerId), StatusPayload.Online("0.1.0-test", 1).ToJson(), MqttQos.AtLeastOnce, retain: true);
-        return new MqttTestLocker(config, client, time);
+        await client.PublishAsync(statusTopic, StatusPayload.Online("0.1.0-test", 1).ToJson(), MqttQos.AtLeastOnce, retain: true);
+        return new MqttTestLocker(config, client, time, connections);
     }
 
     /// <summary>What the firmware does with the config's TLS files: trust only the CA, present the locker's certificate.</summary>

@@ -120,7 +120,8 @@ public sealed class DeploymentCa : IDisposable
         var caNotBefore = new DateTimeOffset(_signer.NotBefore.ToUniversalTime());
         var caNotAfter = new DateTimeOffset(_signer.NotAfter.ToUniversalTime());
         var notBefore = now.AddMinutes(-5) > caNotBefore ? now.AddMinutes(-5) : caNotBefore;
-        var notAfter = now + lifetime < caNotAfter ? now + lifetime : caNotAfter;
+        var start = now > notBefore ? now : notBefore;
+        var notAfter = start + lifetime < caNotAfter ? start + lifetime : caNotAfter;
         if (notAfter <= notBefore)
         {
             throw new ProvisioningException($"the CA in '{Directory}' is valid only until {caNotAfter:yyyy-MM-dd}: make a new one (ca init) and provision again");
