@@ -62,6 +62,9 @@ public sealed class MosquittoBroker : IAsyncDisposable
 
     public MosquittoBrokerOptions Options { get; }
 
+    /// <summary>The broker's process id while it runs.</summary>
+    public int? ProcessId => _process.ProcessId;
+
     /// <summary>True while the broker process runs.</summary>
     public bool IsRunning => _process.IsRunning;
 

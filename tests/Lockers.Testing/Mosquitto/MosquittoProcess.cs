@@ -24,6 +24,9 @@ internal sealed class MosquittoProcess(string directory, string configPath) : ID
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>The running broker's process id (benchmarks read its CPU and memory); null when it is not running.</summary>
+    public int? ProcessId => IsRunning ? _process!.Id : null;
+
     /// <summary>The broker's log file so far, then anything it printed on stdout/stderr.</summary>
     public string Log
     {
