@@ -31,7 +31,7 @@ internal static class GatewayCommand
             var text = new System.Text.StringBuilder();
             for (var i = 0; i < runs.Count; i++)
             {
-                text.AppendLine($"## Transport: {BenchTransports.Name(transports[i])}").AppendLine().Append(await runs[i]());
+                text.AppendLine($"## Transport: {BenchTransports.Name(transports[i])}").AppendLine().AppendLine(await runs[i]());
             }
 
             return text.ToString();
