@@ -23,8 +23,13 @@ public sealed class LockerRevoker(
             throw new ProvisioningException($"'{lockerId}' is not a valid locker id (1..64 of A-Z a-z 0-9 - _)");
         }
 
+        if (string.Equals(lockerId, link.Value.Username, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ProvisioningException($"'{lockerId}' is the gateway's identity (LockerLink:Username), not a locker");
+        }
+
         using var ca = DeploymentCa.Open(pki.Value.RequireDirectory());
-        var issued = ca.Index.IssuedTo(lockerId);
+        var issued = ca.Index.IssuedTo(lockerId).Where(entry => entry.Kind == CertificateKind.Locker).ToList();
         if (issued.Count == 0)
         {
             throw new ProvisioningException($"the CA in '{ca.Directory}' never issued a certificate to '{lockerId}'");
