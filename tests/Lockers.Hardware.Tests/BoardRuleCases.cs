@@ -20,6 +20,7 @@ internal static class BoardRuleCases
 {
     private const string DevKit = "devkit-4.json";
     private const string Reference = "lockers-ref-32.json";
+    private const string Pi = "pi-10.json";
 
     public static readonly RuleCase[] Mistakes =
     [
@@ -111,6 +112,32 @@ internal static class BoardRuleCases
         new(18, "keypad keys short", Reference, b => b["keypad"]!["keys"] = "123456789*0", "keypad.keys"),
         new(19, "scanner on COM1", DevKit, b => b["scanner"]!["uart"] = "COM1", "scanner.uart"),
         new(19, "scanner on COM7", DevKit, b => b["scanner"]!["uart"] = "COM7", "scanner.uart"),
+        new(19, "Raspberry Pi UART on an ESP32", DevKit, b => b["scanner"]!["uart"] = "/dev/serial0", "scanner.uart"),
+
+        // 20-24. Raspberry Pi pins
+        new(20, "GPIO28 as a Pi buzzer", Pi, b => b["buzzer"] = 28, "buzzer"),
+        new(20, "GPIO31 as a Pi sensor", Pi, b => C(b, 0)["sensor"]!["gpio"] = 31, "compartments[0].sensor.gpio"),
+        new(21, "ID EEPROM pin as tamper", Pi, b => b["tamper"] = 0, "tamper"),
+        new(21, "ID EEPROM pin as a lock", Pi, b => C(b, 8)["lock"]!["gpio"] = 1, "compartments[8].lock.gpio"),
+        new(22, "I2C SDA pin as a sensor", Pi, b => C(b, 0)["sensor"]!["gpio"] = 2, "compartments[0].sensor.gpio"),
+        new(22, "I2C SCL pin as the LED", Pi, b => b["statusLed"] = 3, "statusLed"),
+        new(22, "I2C moved off GPIO2", Pi, b => b["i2c"]!["sda"] = 4, "i2c.sda"),
+        new(22, "I2C bus 2 on a Pi", Pi, b => b["i2c"]!["bus"] = 2, "i2c.bus"),
+        new(23, "scanner on COM2 of a Pi", Pi, b => b["scanner"]!["uart"] = "COM2", "scanner.uart"),
+        new(23, "UART TX pin as the buzzer", Pi, b => b["buzzer"] = 14, "buzzer"),
+        new(23, "scanner RX off GPIO15", Pi, b => b["scanner"]!["rx"] = 13, "scanner.rx"),
+        new(24, "lock on GPIO8 of a Pi", Pi, b =>
+        {
+            b.Remove("tamper");
+            C(b, 4)["sensor"]!["gpio"] = 27; // frees GPIO8, so only the reset-pull rule is broken
+            C(b, 8)["lock"]!["gpio"] = 8;
+        }, "compartments[8].lock.gpio"),
+        new(24, "buzzer on GPIO4 of a Pi", Pi, b =>
+        {
+            b.Remove("tamper");
+            C(b, 0)["sensor"]!["gpio"] = 27;
+            b["buzzer"] = 4;
+        }, "buzzer"),
     ];
 
     public static readonly AllowedCase[] Allowed =
@@ -131,6 +158,18 @@ internal static class BoardRuleCases
         {
             b.Remove("keypad");
             b["i2c"] = new JsonObject { ["bus"] = 1, ["sda"] = 13, ["scl"] = 14 };
+        }),
+        new("as committed: a Pi with sensors on GPIO4-8, locks on an expander and on GPIO23/24", Pi, _ => { }),
+        new("status LED on GPIO4 of a Pi", Pi, b =>
+        {
+            b.Remove("tamper");
+            C(b, 0)["sensor"]!["gpio"] = 27;
+            b["statusLed"] = 4;
+        }),
+        new("keypad output on GPIO8 of a Pi", Pi, b =>
+        {
+            b["keypad"]!["outputs"]![0] = 8;
+            C(b, 4)["sensor"]!["gpio"] = 16;
         }),
         new("I2C at 400 kHz, scanner at 115200", Reference, b =>
         {

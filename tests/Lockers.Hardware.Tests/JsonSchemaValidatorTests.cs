@@ -3,7 +3,10 @@ using Lockers.BoardTool.Validation;
 
 namespace Lockers.Hardware.Tests;
 
-/// <summary>The tool's own JSON Schema subset, checked on small schemas so each keyword is seen to bite.</summary>
+/// <summary>
+/// The board tool's wording of JsonSchema.Net's failures, checked on small schemas so each keyword is seen to bite and
+/// to say where and what (ADR 0014).
+/// </summary>
 public class JsonSchemaValidatorTests
 {
     private static IReadOnlyList<Problem> Check(string schema, string instance)
@@ -73,9 +76,42 @@ public class JsonSchemaValidatorTests
     }
 
     [Fact]
-    public void UnsupportedKeyword_FailsLoudly()
+    public void MisspeltKeyword_FailsLoudlyWhenTheSchemaIsLoaded()
     {
-        Assert.Throws<NotSupportedException>(() => Check("""{ "uniqueItems": true }""", "[]"));
+        var error = Assert.Throws<NotSupportedException>(() => Check("""{ "properties": { "bit": { "type": "integer", "maximun": 7 } } }""", "{}"));
+        Assert.Contains("'maximun' at #/properties/bit", error.Message);
+    }
+
+    [Fact]
+    public void KeywordsBeyondTheOldSubset_AreChecked()
+    {
+        // The hand-written validator refused these schemas outright (NotSupportedException).
+        Assert.Contains("uniqueItems", Assert.Single(Check("""{ "uniqueItems": true }""", "[1, 1]")).ToString());
+        Assert.Equal("multipleOf: 3 should be a multiple of 2", Assert.Single(Check("""{ "multipleOf": 2 }""", "3")).ToString());
+        Assert.Equal("abcd: must be at most 3 characters long", Assert.Single(Check("""{ "propertyNames": { "maxLength": 3 } }""", """{ "a": 1, "abcd": 2 }""")).ToString());
+    }
+
+    [Fact]
+    public void Type_Enum_Const_Required_AreWordedWithPathAndValue()
+    {
+        const string schema = """
+            { "type": "object", "required": ["size", "port"], "additionalProperties": false,
+              "properties": { "size": { "enum": ["S", "M"] }, "port": { "const": "A" }, "pin": { "type": ["integer", "null"] } } }
+            """;
+        var problems = Check(schema, """{ "size": "XXL", "pin": "GPIO4", "led": 2 }""").Select(p => p.ToString()).ToList();
+        Assert.Contains("'port' is required", problems);
+        Assert.Contains("size: must be one of \"S\", \"M\", found \"XXL\"", problems);
+        Assert.Contains("pin: must be an integer or null, found a string", problems);
+        Assert.Contains("led: is not a known field", problems);
+        Assert.Equal("port: must be \"A\", found \"B\"", Assert.Single(Check(schema, """{ "size": "S", "port": "B" }""")).ToString());
+    }
+
+    [Fact]
+    public void Lengths_AreWorded()
+    {
+        const string schema = """{ "type": "string", "minLength": 2, "maxLength": 3 }""";
+        Assert.Equal("must be at least 2 characters long", Assert.Single(Check(schema, "\"a\"")).Message);
+        Assert.Equal("must be at most 3 characters long", Assert.Single(Check(schema, "\"abcd\"")).Message);
     }
 
     [Fact]

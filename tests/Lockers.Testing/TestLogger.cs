@@ -23,9 +23,6 @@ public sealed class TestLogger : ILogger
     /// <summary>Every line logged so far, as "Level: message".</summary>
     public IReadOnlyList<string> Lines => _lines.ToArray();
 
-    /// <summary>True when some line contains <paramref name="text"/> (ordinal, case-insensitive).</summary>
-    public bool Contains(string text) => _lines.Any(line => line.Contains(text, StringComparison.OrdinalIgnoreCase));
-
     /// <inheritdoc />
     public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 

@@ -14,7 +14,6 @@ public sealed class DemoSession : IAsyncDisposable
 {
     private static readonly TimeSpan BrokerStartTimeout = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan GatewayStartTimeout = TimeSpan.FromSeconds(120);
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(15);
     private static readonly (string Size, string Email)[] FirstBookings =
         [("S", "hana@example.jp"), ("M", "lena@example.de"), ("L", "sam@example.org"), ("M", "noor@example.com")];
 
@@ -157,7 +156,7 @@ public sealed class DemoSession : IAsyncDisposable
         var gateway = new Gateway(Paths, dll, State.BrokerPort, State.HttpPort);
         GatewayUrl = gateway.BaseUrl;
 
-        // Port checks come after a leftover broker/gateway of a killed demo is gone (ChildProcess does that on start).
+        // Port checks come after a leftover broker or gateway of a killed demo is gone (ChildProcess does that on start).
         BrokerSetup.WriteConfig(Paths, State.BrokerPort);
         await SiteSetup.RunAsync(Paths, State, gateway, log);
         cancellationToken.ThrowIfCancellationRequested();

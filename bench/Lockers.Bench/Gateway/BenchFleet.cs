@@ -1,3 +1,4 @@
+using Lockers.Core.Board;
 using System.Security.Cryptography;
 using Lockers.Gateway.Clients;
 using Lockers.Gateway.Codes;
@@ -17,7 +18,7 @@ public readonly record struct ReadyParcel(int Compartment, string Pin);
 
 /// <summary>
 /// Seeds a bench store through the gateway's own services and repositories: sites of up to four controllers
-/// (DESIGN.md: 1-4 per site), each controller with its compartments, a command key sealed as provisioning seals
+/// (docs/architecture.md: 1-4 per site), each controller with its compartments, a command key sealed as provisioning seals
 /// it, and parcels already deposited (reservation ready_for_pickup, compartment held, PIN stored as its HMAC under
 /// the pepper). Written in batches of units of work: the deposit flow is not what the benchmarks measure, and
 /// booking plus depositing 60,000 parcels one by one over MQTT would take longer than the measurement.

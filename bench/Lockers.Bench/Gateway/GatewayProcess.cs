@@ -168,7 +168,8 @@ public sealed class GatewayProcess : IAsyncDisposable
             var space = line.LastIndexOf(' ');
             if (space > 0 && double.TryParse(line.AsSpan(space + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             {
-                values[line[..space]] = value;
+                // OpenTelemetry's exporter writes a series without labels as "name{}" (ADR 0015): the same series as "name".
+                values[line[..space].Replace("{}", "", StringComparison.Ordinal)] = value;
             }
         }
 
@@ -244,7 +245,6 @@ public sealed record GatewayMetricsSnapshot(IReadOnlyDictionary<string, double> 
 
     public double Pickups => this["lockers_pickups_total"];
     public double MessagesIn => this["lockers_mqtt_messages_in_total"];
-    public double CommandsOut => this["lockers_mqtt_messages_out_total"];
     public double StoreUnits => this["lockers_store_seconds_count"];
     public double StoreSeconds => this["lockers_store_seconds_sum"];
     public double GroupCommits => this["lockers_link_group_commits_total"];

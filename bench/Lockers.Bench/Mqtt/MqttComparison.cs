@@ -5,8 +5,8 @@ using Lockers.Testing.Mosquitto;
 namespace Lockers.Bench.Mqtt;
 
 /// <summary>
-/// The core of `./lockers bench mqtt`: one private Mosquitto, then our client and MQTT.js doing the same work through
-/// it, alternately, in this run. Also called by the smoke test with <see cref="MqttBenchOptions.QuickRun"/>.
+/// The core of `./lockers bench mqtt`: one private Mosquitto, then our client, MQTT.js and MQTTnet doing the same work
+/// through it, in turn, in this run. Also called by the smoke test with <see cref="MqttBenchOptions.QuickRun"/>.
 /// </summary>
 public static class MqttComparison
 {
@@ -25,23 +25,24 @@ public static class MqttComparison
 
         var ours = new List<ThroughputRun>();
         var mqttJs = new List<ThroughputRun>();
+        var mqttNet = new List<ThroughputRun>();
         var baseline = new List<ThroughputRun>();
         for (int round = 1; round <= options.Rounds; round++)
         {
-            // Alternating clients, and which goes first, spreads slow phases of the machine's other load and the
-            // broker's own warm-up (the first run through a fresh broker is slower) over both.
+            // Taking turns, and rotating who goes first, spreads slow phases of the machine's other load and the
+            // broker's own warm-up (the first run through a fresh broker is slower) over every client.
             progress.WriteLine($"Round {round}/{options.Rounds}, Mosquitto on {broker.Host}:{broker.Port}.");
-            var oursRun = () => LockersClientBench.ThroughputAsync(broker, $"{root}/ours/tp{round}", options, cancellationToken).WaitAsync(timeout, cancellationToken);
-            var mqttJsRun = () => MqttJsBench.ThroughputAsync(broker, $"{root}/mqttjs/tp{round}", options, timeout);
-            if (round % 2 == 1)
+            int turn = round;
+            var runs = new (List<ThroughputRun> Into, Func<Task<ThroughputRun>> Run)[]
             {
-                ours.Add(await oursRun());
-                mqttJs.Add(await mqttJsRun());
-            }
-            else
+                (ours, () => LockersClientBench.ThroughputAsync(broker, $"{root}/ours/tp{turn}", options, cancellationToken).WaitAsync(timeout, cancellationToken)),
+                (mqttJs, () => MqttJsBench.ThroughputAsync(broker, $"{root}/mqttjs/tp{turn}", options, timeout)),
+                (mqttNet, () => MqttNetBench.ThroughputAsync(broker, $"{root}/mqttnet/tp{turn}", options, cancellationToken).WaitAsync(timeout, cancellationToken)),
+            };
+            for (int i = 0; i < runs.Length; i++)
             {
-                mqttJs.Add(await mqttJsRun());
-                ours.Add(await oursRun());
+                var (into, run) = runs[(round - 1 + i) % runs.Length];
+                into.Add(await run());
             }
 
             if (options.Baseline)
@@ -55,10 +56,13 @@ public static class MqttComparison
         var oursRoundTrip = await LockersClientBench.RoundTripAsync(broker, root + "/ours/rt", options, cancellationToken).WaitAsync(timeout, cancellationToken);
         progress.WriteLine("Round trip: MQTT.js...");
         var mqttJsRoundTrip = await MqttJsBench.RoundTripAsync(broker, root + "/mqttjs/rt", options, timeout);
+        progress.WriteLine("Round trip: MQTTnet...");
+        var mqttNetRoundTrip = await MqttNetBench.RoundTripAsync(broker, root + "/mqttnet/rt", options, cancellationToken).WaitAsync(timeout, cancellationToken);
 
-        return new MqttComparisonResult(options, new ThroughputSummary(ours), new ThroughputSummary(mqttJs),
+        return new MqttComparisonResult(options, new ThroughputSummary(ours), new ThroughputSummary(mqttJs), new ThroughputSummary(mqttNet),
             options.Baseline ? new ThroughputSummary(baseline) : null,
-            LatencySummary.FromSamples(oursRoundTrip.ToList()), LatencySummary.FromSamples(mqttJsRoundTrip.ToList()), environment);
+            LatencySummary.FromSamples(oursRoundTrip.ToList()), LatencySummary.FromSamples(mqttJsRoundTrip.ToList()),
+            LatencySummary.FromSamples(mqttNetRoundTrip.ToList()), environment);
     }
 
     private static async Task<MqttBenchEnvironment> DescribeEnvironmentAsync()

@@ -19,21 +19,21 @@ public static class MqttComparisonReport
         }
 
         text.AppendLine();
-        text.AppendLine("| Measure | Lockers.Mqtt | MQTT.js 5.16.0 | ours / MQTT.js |");
-        text.AppendLine("|---|---:|---:|---:|");
-        double ours = result.Ours.MedianMessagesPerSecond, mqttJs = result.MqttJs.MedianMessagesPerSecond;
-        text.AppendLine(Invariant($"| QoS 1 publish throughput (msg/s, higher is better) | {ours:N0} | {mqttJs:N0} | {ours / mqttJs:0.00} |"));
-        double oursCpu = result.Ours.MedianCpuMicrosecondsPerMessage, mqttJsCpu = result.MqttJs.MedianCpuMicrosecondsPerMessage;
-        text.AppendLine(Invariant($"| Client CPU per published message (µs, lower is better) | {oursCpu:0.0} | {mqttJsCpu:0.0} | {oursCpu / mqttJsCpu:0.00} |"));
-        AppendLatency(text, "p50", result.OursRoundTrip.P50Ms, result.MqttJsRoundTrip.P50Ms);
-        AppendLatency(text, "p99", result.OursRoundTrip.P99Ms, result.MqttJsRoundTrip.P99Ms);
-        AppendLatency(text, "max", result.OursRoundTrip.MaxMs, result.MqttJsRoundTrip.MaxMs);
+        text.AppendLine("| Measure | Lockers.Mqtt | MQTT.js 5.16.0 | MQTTnet 5.2.0 | ours / MQTT.js | ours / MQTTnet |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|");
+        AppendRow(text, "QoS 1 publish throughput (msg/s, higher is better)", "N0",
+            result.Ours.MedianMessagesPerSecond, result.MqttJs.MedianMessagesPerSecond, result.MqttNet.MedianMessagesPerSecond);
+        AppendRow(text, "Client CPU per published message (µs, lower is better)", "0.0",
+            result.Ours.MedianCpuMicrosecondsPerMessage, result.MqttJs.MedianCpuMicrosecondsPerMessage, result.MqttNet.MedianCpuMicrosecondsPerMessage);
+        AppendRow(text, "Round trip p50 (ms, lower is better)", "0.000", result.OursRoundTrip.P50Ms, result.MqttJsRoundTrip.P50Ms, result.MqttNetRoundTrip.P50Ms);
+        AppendRow(text, "Round trip p99 (ms, lower is better)", "0.000", result.OursRoundTrip.P99Ms, result.MqttJsRoundTrip.P99Ms, result.MqttNetRoundTrip.P99Ms);
+        AppendRow(text, "Round trip max (ms, lower is better)", "0.000", result.OursRoundTrip.MaxMs, result.MqttJsRoundTrip.MaxMs, result.MqttNetRoundTrip.MaxMs);
         text.AppendLine();
-        text.AppendLine("Throughput of every round (msg/s): Lockers.Mqtt " + Rates(result.Ours) + "; MQTT.js " + Rates(result.MqttJs));
-        text.AppendLine("Lockers.Mqtt per round (benchmark loop included): allocated B/message "
-            + string.Join(", ", result.Ours.Runs.Select(run => run.AllocatedBytesPerMessage.ToString("N0", CultureInfo.InvariantCulture)))
-            + "; gen-0 GCs " + string.Join(", ", result.Ours.Runs.Select(run => run.Gen0Collections))
-            + "; CPU µs/message " + string.Join(", ", result.Ours.Runs.Select(run => run.CpuMicrosecondsPerMessage.ToString("0.0", CultureInfo.InvariantCulture))) + ".");
+        text.AppendLine("Throughput of every round (msg/s): Lockers.Mqtt " + Rates(result.Ours) + "; MQTT.js " + Rates(result.MqttJs)
+            + "; MQTTnet " + Rates(result.MqttNet));
+        text.AppendLine("CPU µs/message of every round: Lockers.Mqtt " + Cpu(result.Ours) + "; MQTT.js " + Cpu(result.MqttJs) + "; MQTTnet " + Cpu(result.MqttNet) + ".");
+        AppendDotNetRounds(text, "Lockers.Mqtt", result.Ours);
+        AppendDotNetRounds(text, "MQTTnet", result.MqttNet);
         if (result.MosquittoPub is { } baseline)
         {
             text.AppendLine(Invariant($"Baseline, mosquitto_pub -l -q 1 -M {options.Window} (C, libmosquitto; includes process start): {baseline.MedianMessagesPerSecond:N0} msg/s (rounds: {Rates(baseline)})."));
@@ -47,8 +47,17 @@ public static class MqttComparisonReport
     private static string Rates(ThroughputSummary summary)
         => string.Join(", ", summary.Runs.Select(run => run.MessagesPerSecond.ToString("N0", CultureInfo.InvariantCulture)));
 
-    private static void AppendLatency(StringBuilder text, string percentile, double ours, double mqttJs)
-        => text.AppendLine(Invariant($"| Round trip {percentile} (ms, lower is better) | {ours:0.000} | {mqttJs:0.000} | {ours / mqttJs:0.00} |"));
+    private static string Cpu(ThroughputSummary summary)
+        => string.Join(", ", summary.Runs.Select(run => run.CpuMicrosecondsPerMessage.ToString("0.0", CultureInfo.InvariantCulture)));
+
+    private static void AppendRow(StringBuilder text, string measure, string format, double ours, double mqttJs, double mqttNet)
+        => text.AppendLine(Invariant($"| {measure} | {ours.ToString(format, CultureInfo.InvariantCulture)} | {mqttJs.ToString(format, CultureInfo.InvariantCulture)} | {mqttNet.ToString(format, CultureInfo.InvariantCulture)} | {ours / mqttJs:0.00} | {ours / mqttNet:0.00} |"));
+
+    // The .NET clients run in the bench process, so their allocations and collections are measured too.
+    private static void AppendDotNetRounds(StringBuilder text, string client, ThroughputSummary summary)
+        => text.AppendLine(client + " per round (benchmark loop included): allocated B/message "
+            + string.Join(", ", summary.Runs.Select(run => run.AllocatedBytesPerMessage.ToString("N0", CultureInfo.InvariantCulture)))
+            + "; gen-0 GCs " + string.Join(", ", summary.Runs.Select(run => run.Gen0Collections)) + ".");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

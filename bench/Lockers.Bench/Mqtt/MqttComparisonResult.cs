@@ -5,14 +5,12 @@ public sealed record MqttComparisonResult(
     MqttBenchOptions Options,
     ThroughputSummary Ours,
     ThroughputSummary MqttJs,
+    ThroughputSummary MqttNet,
     ThroughputSummary? MosquittoPub,
     LatencySummary OursRoundTrip,
     LatencySummary MqttJsRoundTrip,
-    MqttBenchEnvironment Environment)
-{
-    /// <summary>Our median rate divided by MQTT.js's; above 1 means our client published faster.</summary>
-    public double ThroughputRatio => Ours.MedianMessagesPerSecond / MqttJs.MedianMessagesPerSecond;
-}
+    LatencySummary MqttNetRoundTrip,
+    MqttBenchEnvironment Environment);
 
 /// <summary>What the figures were measured on.</summary>
 public sealed record MqttBenchEnvironment(int ProcessorCount, string Runtime, string NodeVersion, string MosquittoVersion, string LoadAverage);

@@ -43,6 +43,7 @@ namespace Lockers.Core.Board
             if (i2c == null) return null;
             reader.CheckKnown(i2c, "i2c", I2cFields);
             int bus = reader.Int(i2c, "bus", "i2c", true, 1, 2);
+            if (lines.IsRaspberryPi && bus >= 0 && bus != RaspberryPiPins.I2cBus) reader.Add("i2c.bus", "must be 1 on a Raspberry Pi (GPIO2/3)");
             int sda = reader.Int(i2c, "sda", "i2c", true, 0, MaxGpio);
             int scl = reader.Int(i2c, "scl", "i2c", true, 0, MaxGpio);
 
@@ -114,7 +115,11 @@ namespace Lockers.Core.Board
             if (scanner == null) return null;
             reader.CheckKnown(scanner, "scanner", ScannerFields);
             string uart = reader.String(scanner, "uart", "scanner", true);
-            if (uart == "COM1") reader.Add("scanner.uart", "must be COM2 or COM3 (COM1 is the debug port)");
+            if (lines.IsRaspberryPi)
+            {
+                if (scanner.Has("uart") && uart != RaspberryPiPins.ScannerUart) reader.Add("scanner.uart", "must be " + RaspberryPiPins.ScannerUart + " on a Raspberry Pi");
+            }
+            else if (uart == "COM1") reader.Add("scanner.uart", "must be COM2 or COM3 (COM1 is the debug port)");
             else if (scanner.Has("uart") && uart != "COM2" && uart != "COM3") reader.Add("scanner.uart", "must be COM2 or COM3");
             int rx = reader.Int(scanner, "rx", "scanner", true, 0, MaxGpio);
             int tx = reader.Int(scanner, "tx", "scanner", true, 0, MaxGpio);

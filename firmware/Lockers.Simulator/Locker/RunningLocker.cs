@@ -1,6 +1,6 @@
 using Lockers.Core.App;
 using Lockers.Core.Protocol;
-using Lockers.Simulator.Platform;
+using Lockers.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Lockers.Simulator.Locker;

@@ -3,7 +3,7 @@ using Lockers.Core.Board;
 using Lockers.Core.Config;
 using Lockers.Core.Protocol;
 using Lockers.Simulator.Hardware;
-using Lockers.Simulator.Platform;
+using Lockers.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Lockers.Simulator.Locker;

@@ -1,11 +1,11 @@
-using System.ComponentModel.DataAnnotations;
+using Lockers.Gateway.Settings;
 
 namespace Lockers.Gateway.Codes;
 
 /// <summary>Section "Codes". Lengths and alphabets are explained in docs/adr/0102-gateway-codes.md.</summary>
-public sealed class CodesOptions
+public sealed class CodesOptions : IGatewayOptions
 {
-    public const string Section = "Codes";
+    public static string Section => "Codes";
 
     /// <summary>The server-side secret every code hash is keyed with (at least 32 characters). Prefer <see cref="PepperFile"/>.</summary>
     public string? Pepper { get; set; }
@@ -19,16 +19,12 @@ public sealed class CodesOptions
     /// </summary>
     public bool AllowDevPepper { get; set; }
 
-    [Range(4, 10, ErrorMessage = "Codes:PinLength must be between 4 and 10 digits.")]
     public int PinLength { get; set; } = 6;
 
-    [Range(6, 12, ErrorMessage = "Codes:DropoffCodeLength must be between 6 and 12 digits.")]
     public int DropoffCodeLength { get; set; } = 8;
 
-    [Range(6, 12, ErrorMessage = "Codes:CollectCodeLength must be between 6 and 12 digits.")]
     public int CollectCodeLength { get; set; } = 8;
 
     /// <summary>How many random codes to try before giving up on finding one unused at the site.</summary>
-    [Range(1, 1000)]
     public int MaxGenerationAttempts { get; set; } = 50;
 }

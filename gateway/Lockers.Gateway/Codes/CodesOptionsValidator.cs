@@ -1,34 +1,42 @@
-using Microsoft.Extensions.Options;
+using Lockers.Gateway.Settings;
 
 namespace Lockers.Gateway.Codes;
 
 /// <summary>Refuses to start without a usable pepper: codes hashed under a missing or weak key are not protected.</summary>
-public sealed class CodesOptionsValidator : IValidateOptions<CodesOptions>
+public sealed class CodesOptionsValidator : OptionsValidator<CodesOptions>
 {
     public const int MinimumPepperLength = 32;
 
-    public ValidateOptionsResult Validate(string? name, CodesOptions options)
+    protected override void Check(CodesOptions o, OptionProblems problems)
     {
-        if (!string.IsNullOrEmpty(options.Pepper))
+        CheckPepper(o, problems);
+        problems.Range(nameof(o.PinLength), o.PinLength, 4, 10, " digits");
+        problems.Range(nameof(o.DropoffCodeLength), o.DropoffCodeLength, 6, 12, " digits");
+        problems.Range(nameof(o.CollectCodeLength), o.CollectCodeLength, 6, 12, " digits");
+        problems.Range(nameof(o.MaxGenerationAttempts), o.MaxGenerationAttempts, 1, 1000);
+    }
+
+    private static void CheckPepper(CodesOptions o, OptionProblems problems)
+    {
+        if (!string.IsNullOrEmpty(o.Pepper))
         {
-            return options.Pepper.Length >= MinimumPepperLength
-                ? ValidateOptionsResult.Success
-                : ValidateOptionsResult.Fail($"Codes:Pepper must be at least {MinimumPepperLength} characters long.");
+            problems.Require(o.Pepper.Length >= MinimumPepperLength, nameof(o.Pepper), $"must be at least {MinimumPepperLength} characters long.");
         }
-        if (!string.IsNullOrEmpty(options.PepperFile))
+        else if (!string.IsNullOrEmpty(o.PepperFile))
         {
-            if (!File.Exists(options.PepperFile))
+            if (!File.Exists(o.PepperFile))
             {
-                return ValidateOptionsResult.Fail($"Codes:PepperFile '{options.PepperFile}' does not exist.");
+                problems.Require(false, nameof(o.PepperFile), $"'{o.PepperFile}' does not exist.");
+                return;
             }
-            return File.ReadAllText(options.PepperFile).Trim().Length >= MinimumPepperLength
-                ? ValidateOptionsResult.Success
-                : ValidateOptionsResult.Fail($"Codes:PepperFile '{options.PepperFile}' must hold at least {MinimumPepperLength} characters.");
+            problems.Require(File.ReadAllText(o.PepperFile).Trim().Length >= MinimumPepperLength, nameof(o.PepperFile),
+                $"'{o.PepperFile}' must hold at least {MinimumPepperLength} characters.");
         }
-        return options.AllowDevPepper
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail(
-                "No pepper configured: set Codes:PepperFile (a file with at least 32 random characters) or the " +
+        else
+        {
+            problems.Require(o.AllowDevPepper, nameof(o.PepperFile),
+                "is not set, nor Codes:Pepper: set Codes:PepperFile (a file with at least 32 random characters) or the " +
                 "environment variable Codes__Pepper. For a local demo only, set Codes:AllowDevPepper=true.");
+        }
     }
 }

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using Lockers.Gateway.Settings;
 
 namespace Lockers.Gateway.Codes;
 
@@ -6,14 +6,11 @@ public static class CodesSetup
 {
     public static WebApplicationBuilder AddCodes(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<CodesOptions>().BindConfiguration(CodesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<CodesOptions>, CodesOptionsValidator>();
+        builder.Services.AddGatewayOptions<CodesOptions, CodesOptionsValidator>();
         builder.Services.AddSingleton<CodeSecrets>();
         builder.Services.AddSingleton<CodeHasher>();
         builder.Services.AddSingleton<SecretSealer>();
         builder.Services.AddSingleton<CodeIssuer>();
-        builder.Services.AddSingleton<LockerCodeVerifier>();
-        builder.Services.AddSingleton<DoorEventService>();
         return builder;
     }
 }

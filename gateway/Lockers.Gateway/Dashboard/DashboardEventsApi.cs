@@ -1,6 +1,7 @@
 using System.Net.ServerSentEvents;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Staff;
+using Lockers.Gateway.Store;
 
 namespace Lockers.Gateway.Dashboard;
 
@@ -23,7 +24,7 @@ public static class DashboardEventsApi
         var subscription = live.Subscribe();
         context.Response.RegisterForDispose(subscription);
         context.Response.RegisterForDispose(ended);
-        var hello = new LiveUpdate("hello", locker, new { }, time.GetUtcNow());
+        var hello = new LiveUpdate("hello", locker, new { }, time.GetStoreNow());
         return TypedResults.ServerSentEvents(Filter(hello, subscription.ReadAllAsync(ended.Token), locker));
     }
 

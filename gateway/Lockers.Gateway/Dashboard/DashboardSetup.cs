@@ -1,3 +1,4 @@
+using OpenTelemetry.Metrics;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Staff;
 
@@ -25,7 +26,8 @@ public static class DashboardSetup
         app.MapDashboardApi();
         app.MapDashboardActionsApi();
         app.MapDashboardEventsApi();
-        app.MapMetricsApi();
+        // Built before mapping: listening starts when the provider is built, so nothing measured before the first scrape is lost.
+        app.MapMetricsApi(app.Services.GetRequiredService<MeterProvider>());
         return app;
     }
 

@@ -1,5 +1,4 @@
-using Lockers.Gateway.Audit;
-using Lockers.Gateway.Expiry;
+using Lockers.Core.Board;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Registry;
 using Lockers.Gateway.Reservations;
@@ -10,14 +9,11 @@ namespace Lockers.Gateway.Dashboard;
 
 /// <summary>
 /// Records that staff moved a parcel out of a jammed (or otherwise broken) compartment into another one of the
-/// same site. The recipient's codes stay valid (they name the parcel, not the door); the carrier is told
-/// through a <see cref="ParcelMovedEvent"/> webhook so it can re-notify the recipient.
+/// same site. The recipient's codes stay valid (they name the parcel, not the door); the lifecycle's "moved" step
+/// tells the carrier (parcel_moved webhook) so it can re-notify the recipient.
 /// </summary>
-public sealed class ParcelMoveService(
-    ILockerStore store, WebhookEnqueuer webhooks, WebhookSignal signal, PickupWindowPauses pauses, LiveFeed live, TimeProvider time)
+public sealed class ParcelMoveService(ILockerStore store, ReservationLifecycle lifecycle, WebhookSignal signal, LiveFeed live, TimeProvider time)
 {
-    public const string ParcelMovedEvent = WebhookEvents.ParcelMoved;
-
     public async Task<MaintenanceOutcome> MoveAsync(CompartmentRef from, CompartmentRef to, string staffUser, CancellationToken cancellationToken = default)
     {
         MaintenanceOutcome outcome;
@@ -32,7 +28,7 @@ public sealed class ParcelMoveService(
         if (outcome.Done)
         {
             signal.Notify(); // the webhook dispatcher need not wait for its next poll
-            var now = time.GetUtcNow();
+            var now = time.GetStoreNow();
             live.Publish(new LiveUpdate("parcel", from.LockerId, new { from = from.Number, to = to.ToString() }, now));
             live.Publish(new LiveUpdate("parcel", to.LockerId, new { from = from.ToString(), to = to.Number }, now));
         }
@@ -43,7 +39,7 @@ public sealed class ParcelMoveService(
         store.ExecuteAsync(async tx =>
         {
             var reservation = await tx.Reservations.FindHoldingAsync(from);
-            if (reservation is not { Status: ReservationStatus.ReadyForPickup or ReservationStatus.Expired })
+            if (reservation is null || !lifecycle.Allows(reservation, ReservationEvent.Moved))
             {
                 return MaintenanceOutcome.Conflict($"Compartment {from} holds no parcel.");
             }
@@ -55,28 +51,11 @@ public sealed class ParcelMoveService(
             }
             if (!target.InService || target.Size < reservation.Size)
             {
-                return MaintenanceOutcome.Conflict($"Compartment {to} is out of service or smaller than size {reservation.Size}.");
+                return MaintenanceOutcome.Conflict($"Compartment {to} is out of service or smaller than size {CompartmentSizes.ToName(reservation.Size)}.");
             }
-            await tx.Registry.ReleaseHoldAsync(from, reservation.Id);
-            if (!await tx.Registry.TryHoldAsync(to, reservation.Id))
-            {
-                throw new CompartmentTakenException(to); // rolls the release back
-            }
-            var moved = reservation with { Compartment = to };
-            await tx.Reservations.UpdateAsync(moved, reservation.Status);
-            await pauses.RefreshAsync(tx, to.LockerId, to.Number);
-            var now = time.GetStoreNow();
-            await tx.Audit.AppendAsync(new AuditEntry(now, $"staff:{staffUser}", MonitoringAuditActions.ParcelMoved, reservation.SiteId,
-                from.LockerId, from.Number, reservation.Id, $"moved to {to}"));
-            if (to.LockerId != from.LockerId)
-            {
-                await tx.Audit.AppendAsync(new AuditEntry(now, $"staff:{staffUser}", MonitoringAuditActions.ParcelMoved, reservation.SiteId,
-                    to.LockerId, to.Number, reservation.Id, $"moved from {from}"));
-            }
-            await webhooks.EnqueueAsync(tx, moved, ParcelMovedEvent);
-            return MaintenanceOutcome.Ok(new { reservationId = reservation.Id, from = from.ToString(), to = to.ToString() });
+            var moved = await lifecycle.ApplyAsync(tx, reservation, ReservationEvent.Moved, new TransitionInput($"staff:{staffUser}", Compartment: to));
+            return moved.Applied
+                ? MaintenanceOutcome.Ok(new { reservationId = reservation.Id, from = from.ToString(), to = to.ToString() })
+                : MaintenanceOutcome.Conflict(moved.Refusal!);
         }, cancellationToken);
-
-    private sealed class CompartmentTakenException(CompartmentRef compartment)
-        : InvalidOperationException($"compartment {compartment} is taken");
 }

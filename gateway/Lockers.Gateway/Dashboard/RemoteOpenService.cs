@@ -1,4 +1,5 @@
 using Lockers.Gateway.Audit;
+using Lockers.Gateway.Link;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Registry;
 using Lockers.Gateway.Store;
@@ -27,7 +28,7 @@ public sealed class RemoteOpenService(
             if (found is not null)
             {
                 var siteId = (await tx.Registry.GetLockerAsync(target.LockerId))?.SiteId;
-                await tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), $"staff:{staffUser}", MonitoringAuditActions.RemoteOpen,
+                await tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), $"staff:{staffUser}", AuditActions.RemoteOpen,
                     siteId, target.LockerId, target.Number, (await tx.Reservations.FindHoldingAsync(target))?.Id, $"reason: {reason}"));
             }
             return found;
@@ -36,8 +37,9 @@ public sealed class RemoteOpenService(
         {
             return MaintenanceOutcome.NotFound($"There is no compartment {target}.");
         }
-        var sentAt = time.GetUtcNow();
-        var result = await commands.SendUnlockAsync(target.LockerId, target.Number, $"staff:{staffUser}", cancellationToken);
+        var sentAt = time.GetStoreNow();
+        var result = await commands.SendAsync(LockerCommandRequest.Unlock(target.LockerId, target.Number), $"staff:{staffUser}",
+            cancellationToken: cancellationToken);
         live.Publish(new LiveUpdate("command", target.LockerId, new
         {
             action = "unlock", compartment = target.Number, by = staffUser, status = result.Status.ToString().ToLowerInvariant(),

@@ -1,6 +1,8 @@
 using Lockers.Gateway.Audit;
+using Lockers.Gateway.Link;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Registry;
+using Lockers.Gateway.Reservations;
 using Lockers.Gateway.Store;
 
 namespace Lockers.Gateway.Dashboard;
@@ -10,7 +12,7 @@ namespace Lockers.Gateway.Dashboard;
 /// pickup windows of parcels inside; the locker is told too, so its keypad stops offering that door.
 /// </summary>
 public sealed class ServiceStateService(
-    RegistryService registry, ILockerStore store, ILockerCommandSender commands, LiveFeed live, TimeProvider time)
+    AvailabilityService availability, ILockerStore store, ILockerCommandSender commands, LiveFeed live, TimeProvider time)
 {
     public async Task<MaintenanceOutcome> SetCompartmentAsync(CompartmentRef target, bool inService, string staffUser, CancellationToken cancellationToken = default)
     {
@@ -18,8 +20,9 @@ public sealed class ServiceStateService(
         {
             return MaintenanceOutcome.NotFound($"There is no compartment {target}.");
         }
-        await registry.SetCompartmentInServiceAsync(target, inService, $"staff:{staffUser}", cancellationToken);
-        var sent = await commands.SendOutOfServiceAsync(target.LockerId, target.Number, !inService, $"staff:{staffUser}", cancellationToken);
+        await availability.SetCompartmentInServiceAsync(target, inService, $"staff:{staffUser}", cancellationToken);
+        var sent = await commands.SendAsync(LockerCommandRequest.OutOfService(target.LockerId, target.Number, !inService), $"staff:{staffUser}",
+            cancellationToken: cancellationToken);
         Publish(target.LockerId, target.Number, inService, staffUser, sent);
         return MaintenanceOutcome.Ok(new { inService, lockerTold = sent.Status == CommandSendStatus.Sent });
     }
@@ -33,7 +36,7 @@ public sealed class ServiceStateService(
             {
                 return null;
             }
-            await tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), $"staff:{staffUser}", MonitoringAuditActions.LockerServiceChanged,
+            await tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), $"staff:{staffUser}", AuditActions.LockerServiceChanged,
                 locker.SiteId, lockerId, Detail: inService ? "in_service" : "out_of_service"));
             return (await tx.Registry.ListCompartmentsAsync(locker.SiteId)).Where(c => c.LockerId == lockerId).ToList();
         }, cancellationToken);
@@ -43,9 +46,10 @@ public sealed class ServiceStateService(
         }
         foreach (var compartment in compartments)
         {
-            await registry.SetCompartmentInServiceAsync(compartment.Ref, inService, $"staff:{staffUser}", cancellationToken);
+            await availability.SetCompartmentInServiceAsync(compartment.Ref, inService, $"staff:{staffUser}", cancellationToken);
         }
-        var sent = await commands.SendOutOfServiceAsync(lockerId, 0, !inService, $"staff:{staffUser}", cancellationToken);
+        var sent = await commands.SendAsync(LockerCommandRequest.OutOfService(lockerId, 0, !inService), $"staff:{staffUser}",
+            cancellationToken: cancellationToken);
         Publish(lockerId, 0, inService, staffUser, sent);
         return MaintenanceOutcome.Ok(new { inService, compartments = compartments.Count, lockerTold = sent.Status == CommandSendStatus.Sent });
     }
@@ -54,5 +58,5 @@ public sealed class ServiceStateService(
         live.Publish(new LiveUpdate("service", lockerId, new
         {
             compartment, inService, by = staffUser, lockerTold = sent.Status == CommandSendStatus.Sent,
-        }, time.GetUtcNow()));
+        }, time.GetStoreNow()));
 }

@@ -1,19 +1,17 @@
-using System.ComponentModel.DataAnnotations;
+using Lockers.Gateway.Settings;
 
 namespace Lockers.Gateway.Expiry;
 
 /// <summary>Section "Expiry".</summary>
-public sealed class ExpiryOptions
+public sealed class ExpiryOptions : IGatewayOptions
 {
-    public const string Section = "Expiry";
+    public static string Section => "Expiry";
 
     /// <summary>Run the expiry scan in this process.</summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>How often overdue parcels are looked for; a parcel expires at most this late.</summary>
-    [Range(1, 3600, ErrorMessage = "Expiry:ScanIntervalSeconds must be between 1 and 3600.")]
     public int ScanIntervalSeconds { get; set; } = 60;
 
-    [Range(1, 10_000)]
     public int BatchSize { get; set; } = 100;
 }

@@ -1,5 +1,3 @@
-using Lockers.Gateway.Audit;
-using Lockers.Gateway.Codes;
 using Lockers.Gateway.Reservations;
 using Lockers.Gateway.Store;
 using Lockers.Gateway.Webhooks;
@@ -8,33 +6,22 @@ using Microsoft.Extensions.Options;
 namespace Lockers.Gateway.Expiry;
 
 /// <summary>
-/// Parcels whose (unpaused) pickup window has run out become expired: the recipient's codes are retired and
-/// the carrier gets a collect code through the "expired" webhook.
+/// Finds parcels whose (unpaused) pickup window has run out and expires them through the lifecycle: the recipient's
+/// codes are retired and the carrier gets a collect code through the "expired" webhook (ReservationTransitions).
 /// </summary>
 public sealed class ExpiryService(
-    ILockerStore store, CodeIssuer codes, WebhookEnqueuer webhooks, WebhookSignal signal,
-    IOptions<ExpiryOptions> options, TimeProvider time)
+    ILockerStore store, ReservationLifecycle lifecycle, WebhookSignal signal, IOptions<ExpiryOptions> options, TimeProvider time)
 {
     /// <returns>How many reservations expired.</returns>
     public async Task<int> ExpireDueAsync(CancellationToken cancellationToken = default)
     {
         var expired = await store.ExecuteAsync(async tx =>
         {
-            var now = time.GetStoreNow();
             var count = 0;
-            foreach (var reservation in await tx.Reservations.ListOverdueAsync(now, options.Value.BatchSize))
+            foreach (var reservation in await tx.Reservations.ListOverdueAsync(time.GetStoreNow(), options.Value.BatchSize))
             {
-                var updated = reservation with { Status = ReservationStatus.Expired, ExpiredAt = now };
-                if (!await tx.Reservations.UpdateAsync(updated, ReservationStatus.ReadyForPickup))
-                {
-                    continue;
-                }
-                await tx.Codes.RevokeAsync(reservation.Id, [CodeKind.PickupPin, CodeKind.PickupQr], now);
-                var collectCode = await codes.IssueCollectCodeAsync(tx, updated);
-                await webhooks.EnqueueAsync(tx, updated, WebhookEvents.Expired, new { collectCode });
-                await tx.Audit.AppendAsync(new AuditEntry(now, "gateway", AuditActions.ReservationExpired, reservation.SiteId,
-                    reservation.Compartment?.LockerId, reservation.Compartment?.Number, reservation.Id));
-                count++;
+                var result = await lifecycle.ApplyAsync(tx, reservation, ReservationEvent.Expired, new TransitionInput("gateway"));
+                count += result.Applied ? 1 : 0;
             }
             return count;
         }, cancellationToken);

@@ -4,6 +4,7 @@ using Lockers.Gateway.Audit;
 using Lockers.Gateway.Codes;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Registry;
+using Lockers.Gateway.Reservations.Doors;
 using Lockers.Gateway.Store;
 using Microsoft.Extensions.Options;
 
@@ -18,12 +19,12 @@ namespace Lockers.Gateway.Link;
 /// between the commit and the publish loses one answer, and the person types the code again (see ADR 0200).
 /// </summary>
 public sealed class CodeEntryHandler(
-    ILockerStore store, LockerCodeVerifier verifier, LockerCommandSender sender, ILockerHealthSink health,
+    ILockerStore store, LockerCodeVerifier verifier, ILockerCommandSender sender, ILockerHealthSink health,
     IOptions<LockerLinkOptions> options, TimeProvider time, ILogger<CodeEntryHandler> logger)
 {
     public async Task<LinkOutcome> HandleAsync(Locker locker, LockerEvent entry, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = time.GetStoreNow();
         var age = entry.UnixMs == LockerEvent.NoWallTime ? TimeSpan.Zero : now - DateTimeOffset.FromUnixTimeMilliseconds(entry.UnixMs);
         var tooOld = age > TimeSpan.FromSeconds(options.Value.MaxCodeAgeSeconds);
         var actor = $"{entry.Source}:{entry.Reader}";
@@ -36,7 +37,7 @@ public sealed class CodeEntryHandler(
 
             if (tooOld)
             {
-                await tx.Audit.AppendAsync(new AuditEntry(now, actor, LinkAuditActions.CodeTooOld, locker.SiteId,
+                await tx.Audit.AppendAsync(new AuditEntry(now, actor, AuditActions.CodeTooOld, locker.SiteId,
                     locker.Id, Detail: $"seq={entry.Seq} age_s={(long)age.TotalSeconds} not answered"));
                 return Answer.None;
             }

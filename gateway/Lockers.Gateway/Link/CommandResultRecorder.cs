@@ -7,8 +7,8 @@ using Lockers.Gateway.Store;
 namespace Lockers.Gateway.Link;
 
 /// <summary>
-/// Stores a locker's answer to a command next to the command and audits it. A refusal for a bad signature or
-/// the wrong locker also raises an alarm: it means a key mismatch or someone forging commands.
+/// Stores a locker's answer to a command next to the command and audits it. A refusal's alarm comes from the
+/// locker's command_refused event, through locker health (Monitoring/LockerHealthFeed).
 /// </summary>
 public sealed class CommandResultRecorder(ILockerStore store, TimeProvider time, ILogger<CommandResultRecorder> logger)
 {
@@ -16,18 +16,12 @@ public sealed class CommandResultRecorder(ILockerStore store, TimeProvider time,
     {
         var recorded = await store.ExecuteAsync(async tx =>
         {
-            var now = time.GetUtcNow();
+            var now = time.GetStoreNow();
             var known = await tx.LockerLink.RecordCommandResultAsync(locker.Id, answer.CommandId, answer.Result,
                 answer.Reason.Length == 0 ? null : answer.Reason, now);
-            await tx.Audit.AppendAsync(new AuditEntry(now, $"locker:{locker.Id}", LinkAuditActions.CommandResult, locker.SiteId, locker.Id,
+            await tx.Audit.AppendAsync(new AuditEntry(now, $"locker:{locker.Id}", AuditActions.CommandResult, locker.SiteId, locker.Id,
                 Detail: $"id={answer.CommandId} result={answer.Result}" + (answer.Reason.Length > 0 ? $" reason={answer.Reason}" : "")
                     + (known ? "" : " (no such command waiting for an answer)")));
-            if (answer.Reason is RefusalReasons.BadSignature or RefusalReasons.WrongLocker)
-            {
-                await tx.LockerEvents.InsertAlarmAsync(new Alarm(now, "command_refused", locker.SiteId, locker.Id, null,
-                    $"command {answer.CommandId} refused: {answer.Reason}"));
-            }
-
             return known;
         }, cancellationToken);
         if (answer.Result != CommandResults.Ok)

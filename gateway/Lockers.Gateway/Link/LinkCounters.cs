@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using Lockers.Gateway.Monitoring;
 
 namespace Lockers.Gateway.Link;
 
@@ -22,7 +23,7 @@ public enum LinkDropReason
 /// What the link did with inbound messages, since start-up: read by tests, /health and the log, and exported
 /// as the "lockers.link.*" instruments of the "Lockers.Gateway.Link" meter.
 /// </summary>
-public sealed class LinkCounters
+public sealed class LinkCounters : ILinkTraffic
 {
     public const string MeterName = "Lockers.Gateway.Link";
 

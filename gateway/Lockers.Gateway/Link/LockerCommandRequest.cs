@@ -11,6 +11,10 @@ public sealed record LockerCommandRequest(
     public static LockerCommandRequest ShowMessage(string lockerId, string reader, string text) =>
         new(lockerId, CommandActions.ShowMessage, Reader: reader, Text: text);
 
+    /// <summary>Takes a compartment (0: the whole locker) out of service, or back when <paramref name="outOfService"/> is false.</summary>
+    public static LockerCommandRequest OutOfService(string lockerId, int compartment, bool outOfService) =>
+        new(lockerId, CommandActions.OutOfService, compartment, On: outOfService);
+
     public static LockerCommandRequest Deny(string lockerId, string reader, int retryAfterS) =>
         new(lockerId, CommandActions.Deny, Reader: reader, RetryAfterS: retryAfterS);
 }

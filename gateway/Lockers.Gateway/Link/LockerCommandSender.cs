@@ -8,28 +8,40 @@ using Microsoft.Extensions.Options;
 namespace Lockers.Gateway.Link;
 
 /// <summary>
-/// Signs and sends commands. In one unit of work it takes the locker's next counter, signs with the locker's
-/// own key (HMAC-SHA256, <see cref="CommandSigner"/>), records the command and audits it; it publishes only
-/// after that commit, so every command a locker can receive is in the store and no counter is ever signed twice.
+/// Signs and sends commands (<see cref="ILockerCommandSender"/>): in one unit of work it takes the locker's next counter,
+/// signs with the locker's own key (HMAC-SHA256, <see cref="CommandSigner"/>), records the command and audits it; it
+/// publishes only after that commit.
 /// </summary>
 public sealed class LockerCommandSender(
     ILockerStore store, CommandKeys keys, ILockerCommandPublisher publisher, LinkCounters counters, UnlockStopwatch unlocks,
-    IOptions<LockerLinkOptions> options, TimeProvider time, ILogger<LockerCommandSender> logger)
+    IOptions<LockerLinkOptions> options, TimeProvider time, ILogger<LockerCommandSender> logger) : ILockerCommandSender
 {
     /// <summary>How long to wait for the broker's PUBACK before moving on (the command stays queued in the client).</summary>
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
 
-    /// <returns>The signed command, or null when the locker has no credentials (never provisioned).</returns>
-    public async Task<SignedCommand?> SendAsync(
+    public async Task<CommandSendResult> SendAsync(
         LockerCommandRequest request, string actor, string? reservationId = null, CancellationToken cancellationToken = default)
     {
-        var signed = await store.ExecuteAsync(tx => SignAndRecordAsync(tx, request, actor, reservationId), cancellationToken);
-        if (signed is not null)
+        SignedCommand? signed;
+        try
         {
-            await PublishAsync(signed, cancellationToken);
+            signed = await store.ExecuteAsync(tx => SignAndRecordAsync(tx, request, actor, reservationId), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Not even recorded (the store failed): nothing left the gateway.
+            logger.LogWarning(ex, "{Action} for locker {LockerId} could not be recorded", request.Action, request.LockerId);
+            return new CommandSendResult(CommandSendStatus.Unavailable, Reason: "the command could not be recorded");
         }
 
-        return signed;
+        if (signed is null)
+        {
+            return new CommandSendResult(CommandSendStatus.Unavailable, Reason: "the locker has no command key (provision it first)");
+        }
+
+        return await PublishAsync(signed, cancellationToken)
+            ? new CommandSendResult(CommandSendStatus.Sent, signed.CommandId)
+            : new CommandSendResult(CommandSendStatus.Unavailable, signed.CommandId, "the broker cannot be reached");
     }
 
     /// <summary>
@@ -37,12 +49,12 @@ public sealed class LockerCommandSender(
     /// Failures are logged, never thrown: the command is on record, and the person at the locker tries again.
     /// </summary>
     /// <returns>True when the broker acknowledged the command; false when it did not (within the timeout, or at all).</returns>
-    public async Task<bool> PublishAsync(SignedCommand signed, CancellationToken cancellationToken = default)
+    private async Task<bool> PublishAsync(SignedCommand signed, CancellationToken cancellationToken)
     {
         if (signed.Action == CommandActions.Unlock)
         {
             // Unlock round trip (the metrics histogram): from here to the locker's door-opened event.
-            unlocks.Started(signed.LockerId, signed.Compartment, time.GetUtcNow());
+            unlocks.Started(signed.LockerId, signed.Compartment, time.GetStoreNow());
         }
 
         try
@@ -66,11 +78,7 @@ public sealed class LockerCommandSender(
         }
     }
 
-    /// <summary>
-    /// Hands a committed command to the MQTT client at once (in call order) and returns without waiting for the
-    /// broker's PUBACK, which <see cref="PublishAsync"/> logs and counts when it comes. The locker link uses it so
-    /// that a broker round trip per command does not hold up the next message.
-    /// </summary>
+    /// <remarks>The broker's PUBACK is logged and counted by <see cref="PublishAsync"/> when it comes.</remarks>
     public void StartPublish(SignedCommand signed, CancellationToken cancellationToken)
     {
         // PublishAsync logs every failure itself; only a cancellation at shutdown can end it faulted.
@@ -78,10 +86,6 @@ public sealed class LockerCommandSender(
             CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }
 
-    /// <summary>
-    /// Takes the locker's next counter, signs, records and audits the command inside the caller's unit of work;
-    /// publish it with <see cref="PublishAsync"/> after the commit. Null when the locker has no command key.
-    /// </summary>
     public async Task<SignedCommand?> SignAndRecordAsync(IStoreTransaction tx, LockerCommandRequest request, string actor, string? reservationId)
     {
         var credentials = await tx.LockerLink.GetCredentialsAsync(request.LockerId);
@@ -92,7 +96,7 @@ public sealed class LockerCommandSender(
             return null;
         }
 
-        var now = time.GetUtcNow();
+        var now = time.GetStoreNow();
         var expires = now.AddSeconds(options.Value.CommandExpirySeconds);
         var command = new SignedCommand
         {
@@ -119,7 +123,7 @@ public sealed class LockerCommandSender(
 
         await tx.LockerLink.InsertCommandAsync(new LockerCommandRecord(request.LockerId, command.CommandId, counter, request.Action,
             request.Compartment, request.Reader, now, expires));
-        await tx.Audit.AppendAsync(new AuditEntry(now, actor, LinkAuditActions.CommandSent, null, request.LockerId,
+        await tx.Audit.AppendAsync(new AuditEntry(now, actor, AuditActions.CommandSent, null, request.LockerId,
             request.Compartment == 0 ? null : request.Compartment, reservationId, Describe(command)));
         return command;
     }

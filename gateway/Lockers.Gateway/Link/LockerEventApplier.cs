@@ -2,6 +2,7 @@ using Lockers.Core.Protocol;
 using Lockers.Gateway.Audit;
 using Lockers.Gateway.Codes;
 using Lockers.Gateway.Registry;
+using Lockers.Gateway.Reservations.Doors;
 using Lockers.Gateway.Store;
 
 namespace Lockers.Gateway.Link;
@@ -22,17 +23,15 @@ public sealed class LockerEventApplier(ILockerStore store, DoorEventService door
             case EventKinds.Door:
                 return await ApplyDoorAsync(locker, e, cancellationToken);
             case EventKinds.CommandRefused:
-                var suspicious = e.Reason is RefusalReasons.BadSignature or RefusalReasons.WrongLocker;
-                return await RecordAsync(locker, e, LinkAuditActions.CommandRefused, $"command={e.CommandId} reason={e.Reason}",
-                    suspicious ? "command_refused" : null, cancellationToken);
+                return await RecordAsync(locker, e, AuditActions.CommandRefused, $"command={e.CommandId} reason={e.Reason}", cancellationToken);
             case EventKinds.Boot:
-                return await RecordAsync(locker, e, LinkAuditActions.Boot, $"fw={e.Firmware} boot={e.BootCount}", null, cancellationToken);
+                return await RecordAsync(locker, e, AuditActions.Boot, $"fw={e.Firmware} boot={e.BootCount}", cancellationToken);
             case EventKinds.Tamper:
-                return await RecordAsync(locker, e, LinkAuditActions.Tamper, e.Detail, "tamper", cancellationToken);
+                return await RecordAsync(locker, e, AuditActions.Tamper, e.Detail, cancellationToken);
             case EventKinds.JournalOverflow:
-                return await RecordAsync(locker, e, LinkAuditActions.JournalOverflow, $"dropped={e.Dropped}", "journal_overflow", cancellationToken);
+                return await RecordAsync(locker, e, AuditActions.JournalOverflow, $"dropped={e.Dropped}", cancellationToken);
             default:
-                return await RecordAsync(locker, e, LinkAuditActions.UnknownEvent, $"kind={e.Kind}", null, cancellationToken);
+                return await RecordAsync(locker, e, AuditActions.UnknownEvent, $"kind={e.Kind}", cancellationToken);
         }
     }
 
@@ -55,18 +54,21 @@ public sealed class LockerEventApplier(ILockerStore store, DoorEventService door
             };
         }
 
-        // forced and left_open: nothing to advance, but maintenance must know.
+        // forced and left_open: nothing to advance; their alarms come from locker health.
         var forced = e.DoorState == DoorStates.Forced;
-        return await RecordAsync(locker, e, forced ? LinkAuditActions.DoorForced : LinkAuditActions.DoorLeftOpen,
-            $"compartment={e.Compartment}", forced ? "door_forced" : "door_left_open", cancellationToken, e.Compartment);
+        return await RecordAsync(locker, e, forced ? AuditActions.DoorForced : AuditActions.DoorLeftOpen,
+            $"compartment={e.Compartment}", cancellationToken, e.Compartment);
     }
 
-    /// <summary>Marks the seq applied and writes the audit line (and an alarm when <paramref name="alarmKind"/> is set), atomically.</summary>
+    /// <summary>
+    /// Marks the seq applied and writes the audit line, atomically. Alarms are not raised here: every alarm is raised
+    /// by locker health (fed after the commit) through Monitoring/AlarmLifecycle.
+    /// </summary>
     private Task<LinkOutcome> RecordAsync(
-        Locker locker, LockerEvent e, string auditAction, string detail, string? alarmKind, CancellationToken cancellationToken, int? compartment = null) =>
+        Locker locker, LockerEvent e, string auditAction, string detail, CancellationToken cancellationToken, int? compartment = null) =>
         store.ExecuteAsync(async tx =>
         {
-            var now = time.GetUtcNow();
+            var now = time.GetStoreNow();
             if (!await tx.LockerEvents.TryMarkAppliedAsync(locker.Id, e.Seq, now))
             {
                 return LinkOutcome.Duplicate;
@@ -74,11 +76,6 @@ public sealed class LockerEventApplier(ILockerStore store, DoorEventService door
 
             await tx.Audit.AppendAsync(new AuditEntry(now, $"locker:{locker.Id}", auditAction, locker.SiteId, locker.Id, compartment,
                 Detail: $"seq={e.Seq} {detail}"));
-            if (alarmKind is not null)
-            {
-                await tx.LockerEvents.InsertAlarmAsync(new Alarm(now, alarmKind, locker.SiteId, locker.Id, compartment, detail));
-            }
-
             return LinkOutcome.Applied;
         }, cancellationToken);
 }

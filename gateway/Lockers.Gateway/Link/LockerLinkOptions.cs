@@ -1,3 +1,5 @@
+using Lockers.Gateway.Settings;
+
 namespace Lockers.Gateway.Link;
 
 /// <summary>
@@ -5,9 +7,9 @@ namespace Lockers.Gateway.Link;
 /// gateway without a broker (tests of other parts, API-only deployments) starts; the demo turns it on.
 /// Checked at start-up by <see cref="LockerLinkOptionsValidator"/>.
 /// </summary>
-public sealed class LockerLinkOptions
+public sealed class LockerLinkOptions : IGatewayOptions
 {
-    public const string Section = "LockerLink";
+    public static string Section => "LockerLink";
 
     /// <summary>Run the link in this process.</summary>
     public bool Enabled { get; set; }

@@ -1,6 +1,7 @@
 using Lockers.Core.Protocol;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Registry;
+using Lockers.Gateway.Reservations;
 using Lockers.Gateway.Store;
 using Lockers.Mqtt.Client;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,7 @@ namespace Lockers.Gateway.Link;
 /// (<see cref="LockerHealthFeed"/>): online state, telemetry, door states, alarms.
 /// </summary>
 public sealed class LockerMessageHandler(
-    LockerDirectory directory, LockerEventApplier events, CommandResultRecorder results, RegistryService registry,
+    LockerDirectory directory, LockerEventApplier events, CommandResultRecorder results, AvailabilityService availability,
     LockerHealthFeed health, ILockerStore store, LinkCounters counters, IOptions<LockerLinkOptions> options,
     ILogger<LockerMessageHandler> logger)
 {
@@ -121,7 +122,7 @@ public sealed class LockerMessageHandler(
             case LockerEvent e:
                 return await events.ApplyAsync(locker, e, cancellationToken);
             case StatusPayload status:
-                var changed = await registry.SetLockerOnlineAsync(locker.Id, status.State == StatusStates.Online, cancellationToken);
+                var changed = await availability.SetLockerOnlineAsync(locker.Id, status.State == StatusStates.Online, cancellationToken);
                 logger.LogInformation("Locker {LockerId} is {State} (fw {Firmware}, boot {Boot})", locker.Id, status.State, status.Firmware, status.BootCount);
                 return changed ? LinkOutcome.Applied : LinkOutcome.NoEffect;
             case CommandResultPayload answer:

@@ -1,3 +1,5 @@
+using Lockers.Gateway.Store;
+
 namespace Lockers.Gateway.Monitoring;
 
 /// <summary>Tells the world about committed alarm changes: the alarm webhook, open dashboard pages, metrics.</summary>
@@ -12,7 +14,7 @@ public sealed class AlarmAnnouncer(AlarmWebhookQueue webhook, LiveFeed live, Gat
                 metrics.CountAlarmRaised(change.Alarm.Kind);
             }
             webhook.Enqueue(change);
-            live.Publish(new LiveUpdate("alarm", change.Alarm.LockerId, AlarmView.From(change.Alarm, change.Change), time.GetUtcNow()));
+            live.Publish(new LiveUpdate("alarm", change.Alarm.LockerId, AlarmView.From(change.Alarm, change.Change), time.GetStoreNow()));
         }
     }
 }

@@ -5,8 +5,25 @@ namespace Lockers.Gateway.Monitoring;
 /// <see cref="Compartment"/> is null for conditions of the whole locker. <see cref="ObservedAt"/> is when it
 /// was last seen: the evaluation time for lasting conditions, the event time for event alarms.
 /// </summary>
-public sealed record AlarmCondition(string Kind, string LockerId, int? Compartment, string Detail, DateTimeOffset ObservedAt)
+public sealed record AlarmCondition
 {
+    /// <exception cref="ArgumentException"><paramref name="kind"/> is not one of <see cref="AlarmKinds"/>.</exception>
+    public AlarmCondition(string kind, string lockerId, int? compartment, string detail, DateTimeOffset observedAt)
+    {
+        if (!AlarmKinds.IsKnown(kind))
+        {
+            throw new ArgumentException($"'{kind}' is not an alarm kind (Monitoring/AlarmKinds lists them)", nameof(kind));
+        }
+
+        (Kind, LockerId, Compartment, Detail, ObservedAt) = (kind, lockerId, compartment, detail, observedAt);
+    }
+
+    public string Kind { get; }
+    public string LockerId { get; }
+    public int? Compartment { get; }
+    public string Detail { get; }
+    public DateTimeOffset ObservedAt { get; }
+
     public AlarmSeverity Severity => AlarmKinds.SeverityOf(Kind);
 
     public bool SameSubject(string kind, string lockerId, int? compartment) =>

@@ -11,7 +11,12 @@ public enum AlarmSeverity
     Critical = 3,
 }
 
-/// <summary>Every alarm kind, in one place so the store, webhook, metrics and dashboard agree.</summary>
+/// <summary>
+/// Every alarm kind, one per condition, with its severity and how it clears: the one list the rules, the store,
+/// the webhook, metrics, the dashboard and docs/operations.md (held by a test) agree on. An alarm of a kind not
+/// listed here cannot be raised (<see cref="AlarmCondition"/> refuses it). To add a kind: a line below, a rule in
+/// <see cref="AlarmRules"/>, a row in docs/operations.md.
+/// </summary>
 public static class AlarmKinds
 {
     public const string LockerOffline = "locker_offline";
@@ -28,19 +33,47 @@ public static class AlarmKinds
     /// <summary>A locker connected again and again within minutes: another client holds its identity, or its link keeps dropping (ADR 0203).</summary>
     public const string SessionTakeover = "session_takeover";
 
-    public static IReadOnlyList<string> All { get; } =
+    /// <summary>
+    /// <see cref="AlarmSeverity.Critical"/> for possible break-ins and attacks, <see cref="AlarmSeverity.Major"/> when a
+    /// customer is affected, <see cref="AlarmSeverity.Warning"/> otherwise. An event alarm comes from a one-off event,
+    /// not a lasting condition, and clears after Monitoring:EventAlarmQuietMinutes without a repeat.
+    /// </summary>
+    private static readonly (string Kind, AlarmSeverity Severity, bool IsEvent)[] Table =
     [
-        LockerOffline, DoorLeftOpen, DoorForced, DoorJammed, SensorFault, PinThrottle,
-        SupplyOutOfRange, TemperatureOutOfRange, JournalOverflow, CommandRefused, Tamper, SessionTakeover,
+        (LockerOffline, AlarmSeverity.Major, false),
+        (DoorLeftOpen, AlarmSeverity.Major, false),
+        (DoorForced, AlarmSeverity.Critical, false),
+        (DoorJammed, AlarmSeverity.Major, false),
+        (SensorFault, AlarmSeverity.Warning, false),
+        (PinThrottle, AlarmSeverity.Major, false),
+        (SupplyOutOfRange, AlarmSeverity.Major, false),
+        (TemperatureOutOfRange, AlarmSeverity.Warning, false),
+        (JournalOverflow, AlarmSeverity.Warning, true),
+        (CommandRefused, AlarmSeverity.Critical, true),
+        (Tamper, AlarmSeverity.Critical, true),
+        (SessionTakeover, AlarmSeverity.Critical, true),
     ];
 
-    public static AlarmSeverity SeverityOf(string kind) => kind switch
-    {
-        DoorForced or Tamper or CommandRefused or SessionTakeover => AlarmSeverity.Critical,
-        LockerOffline or DoorJammed or DoorLeftOpen or PinThrottle or SupplyOutOfRange => AlarmSeverity.Major,
-        _ => AlarmSeverity.Warning,
-    };
+    public static IReadOnlyList<string> All { get; } = Table.Select(row => row.Kind).ToArray();
+
+    public static bool IsKnown(string kind) => Table.Any(row => row.Kind == kind);
+
+    /// <exception cref="ArgumentException">A kind not in the list.</exception>
+    public static AlarmSeverity SeverityOf(string kind) => Find(kind).Severity;
 
     /// <summary>Kinds raised by a one-off event rather than a lasting condition; they clear after a quiet period.</summary>
-    public static bool IsEventAlarm(string kind) => kind is CommandRefused or JournalOverflow or Tamper or SessionTakeover;
+    public static bool IsEventAlarm(string kind) => Find(kind).IsEvent;
+
+    private static (string Kind, AlarmSeverity Severity, bool IsEvent) Find(string kind)
+    {
+        foreach (var row in Table)
+        {
+            if (row.Kind == kind)
+            {
+                return row;
+            }
+        }
+
+        throw new ArgumentException($"'{kind}' is not an alarm kind (Monitoring/AlarmKinds lists them)", nameof(kind));
+    }
 }

@@ -38,7 +38,7 @@ public sealed class AlarmLifecycle(ILockerStore store, AlarmAnnouncer announcer,
                     siteId ??= (await tx.Registry.GetLockerAsync(lockerId))?.SiteId;
                     if (await tx.Monitoring.InsertAlarmAsync(condition, siteId, condition.ObservedAt) is { } raised)
                     {
-                        await AuditAsync(tx, now, "system", MonitoringAuditActions.AlarmRaised, raised);
+                        await AuditAsync(tx, now, "system", AuditActions.AlarmRaised, raised);
                         changes.Add(new AlarmChange(AlarmChange.Raised, raised));
                     }
                 }
@@ -53,7 +53,7 @@ public sealed class AlarmLifecycle(ILockerStore store, AlarmAnnouncer announcer,
                 if (await tx.Monitoring.ClearAlarmAsync(alarm.Id, now))
                 {
                     var cleared = alarm with { ClearedAt = now };
-                    await AuditAsync(tx, now, "system", MonitoringAuditActions.AlarmCleared, cleared);
+                    await AuditAsync(tx, now, "system", AuditActions.AlarmCleared, cleared);
                     changes.Add(new AlarmChange(AlarmChange.Cleared, cleared));
                 }
             }
@@ -84,7 +84,7 @@ public sealed class AlarmLifecycle(ILockerStore store, AlarmAnnouncer announcer,
                 return null;
             }
             var alarm = (await tx.Monitoring.GetAlarmAsync(alarmId))!;
-            await AuditAsync(tx, now, $"staff:{staffUser}", MonitoringAuditActions.AlarmAcknowledged, alarm);
+            await AuditAsync(tx, now, $"staff:{staffUser}", AuditActions.AlarmAcknowledged, alarm);
             return alarm;
         }, cancellationToken);
         if (acknowledged is not null)

@@ -1,5 +1,6 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using Lockers.Gateway.Store;
 using Lockers.Gateway.Webhooks;
 using Microsoft.Extensions.Options;
 
@@ -40,7 +41,7 @@ public sealed class AlarmWebhookSender(
             var type = "alarm." + change.Change;
             var body = JsonSerializer.Serialize(new { type, alarm = AlarmView.From(change.Alarm) }, Json);
             using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-            request.Headers.Add(WebhookSigner.HeaderName, WebhookSigner.Sign(options.Value.AlarmWebhookSecret!, time.GetUtcNow().ToUnixTimeSeconds(), body));
+            request.Headers.Add(WebhookSigner.HeaderName, WebhookSigner.Sign(options.Value.AlarmWebhookSecret!, time.GetStoreNow().ToUnixTimeSeconds(), body));
             request.Headers.Add("Lockers-Event", type);
             using var response = await http.CreateClient(HttpClientName).SendAsync(request, timeout.Token);
             if (!response.IsSuccessStatusCode)

@@ -1,4 +1,5 @@
 using Lockers.Core.Protocol;
+using Lockers.Gateway.Store;
 
 namespace Lockers.Gateway.Monitoring;
 
@@ -10,7 +11,7 @@ public sealed class LockerHealthFeed(ILockerHealthSink sink, TimeProvider time)
 {
     public Task FeedAsync(string lockerId, object payload, CancellationToken cancellationToken = default)
     {
-        var at = time.GetUtcNow();
+        var at = time.GetStoreNow();
         return payload switch
         {
             StatusPayload status => sink.OnStatusAsync(lockerId, status.State == StatusStates.Online,

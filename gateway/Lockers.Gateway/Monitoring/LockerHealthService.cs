@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Lockers.Core.Protocol;
-using Lockers.Gateway.Registry;
+using Lockers.Gateway.Reservations;
 using Lockers.Gateway.Store;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +12,7 @@ namespace Lockers.Gateway.Monitoring;
 /// (which pauses pickup windows) in step, and pushes every change to open dashboard pages.
 /// </summary>
 public sealed class LockerHealthService(
-    LockerHealthState state, AlarmRules rules, AlarmLifecycle alarms, RegistryService registry, ILockerStore store,
+    LockerHealthState state, AlarmRules rules, AlarmLifecycle alarms, AvailabilityService availability, ILockerStore store,
     LiveFeed live, UnlockStopwatch unlocks, IOptions<MonitoringOptions> options, TimeProvider time) : ILockerHealthSink
 {
     // One evaluation per locker at a time in this process; the store's unique index covers other gateways.
@@ -109,7 +109,7 @@ public sealed class LockerHealthService(
     /// </summary>
     public async Task EvaluateAllAsync(CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow();
+        var now = time.GetStoreNow();
         var blocks = await store.ReadAsync(tx => tx.Monitoring.ListThrottledKeypadsAsync(now), cancellationToken);
         foreach (var block in blocks)
         {
@@ -128,13 +128,13 @@ public sealed class LockerHealthService(
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var now = time.GetUtcNow();
+            var now = time.GetStoreNow();
             state.Update(lockerId, locker => ForgetExpired(locker, now));
             var snapshot = state.Find(lockerId)!;
             var online = rules.IsOnline(snapshot, now);
             if (snapshot.ReportedOnline is not null && (!_writtenOnline.TryGetValue(lockerId, out var written) || written != online))
             {
-                await registry.SetLockerOnlineAsync(lockerId, online, cancellationToken);
+                await availability.SetLockerOnlineAsync(lockerId, online, cancellationToken);
                 _writtenOnline[lockerId] = online;
                 live.Publish(new LiveUpdate("status", lockerId, new { online, lastContact = snapshot.LastContact }, now));
             }

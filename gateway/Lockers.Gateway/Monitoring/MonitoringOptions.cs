@@ -1,39 +1,32 @@
-using System.ComponentModel.DataAnnotations;
+using Lockers.Gateway.Settings;
 
 namespace Lockers.Gateway.Monitoring;
 
 /// <summary>Section "Monitoring": heartbeat, alarm thresholds, the alarm webhook and telemetry history.</summary>
-public sealed class MonitoringOptions
+public sealed class MonitoringOptions : IGatewayOptions
 {
-    public const string Section = "Monitoring";
+    public static string Section => "Monitoring";
 
     /// <summary>How often a locker sends telemetry (its heartbeat). Must match the firmware's setting.</summary>
-    [Range(5, 3600, ErrorMessage = "Monitoring:HeartbeatIntervalSeconds must be between 5 and 3600.")]
     public int HeartbeatIntervalSeconds { get; set; } = 60;
 
     /// <summary>A locker silent for this many heartbeat intervals counts as offline, whatever its retained status says.</summary>
-    [Range(2, 100, ErrorMessage = "Monitoring:MissedHeartbeatsForOffline must be between 2 and 100.")]
     public int MissedHeartbeatsForOffline { get; set; } = 3;
 
     /// <summary>Lowest acceptable supply voltage, millivolts (a 12 V supply sagging under 11 V cannot pull a solenoid).</summary>
-    [Range(0, 60_000)]
     public int SupplyMinMv { get; set; } = 11_000;
 
-    [Range(0, 60_000)]
     public int SupplyMaxMv { get; set; } = 14_500;
 
     /// <summary>Board temperature range in °C; outside it the electronics or the battery are at risk.</summary>
-    [Range(-60, 150)]
     public double TemperatureMinC { get; set; } = -20;
 
-    [Range(-60, 150)]
     public double TemperatureMaxC { get; set; } = 70;
 
     /// <summary>
-    /// Alarms that come from one-off events (command refused, journal overflow, tamper) have no condition that
+    /// Alarms that come from one-off events (command refused, journal overflow, tamper, session takeover) have no condition that
     /// ends; they clear after this long without a repeat.
     /// </summary>
-    [Range(1, 10_080, ErrorMessage = "Monitoring:EventAlarmQuietMinutes must be between 1 and 10080.")]
     public int EventAlarmQuietMinutes { get; set; } = 30;
 
     /// <summary>
@@ -42,16 +35,14 @@ public sealed class MonitoringOptions
     /// connection it had each time: a thief with the locker's certificate and the real locker knock each other off, and the
     /// real one says "online" again after every reconnect. A reboot or a network glitch gives one or two.
     /// </summary>
-    [Range(2, 1000, ErrorMessage = "Monitoring:TakeoverConnections must be between 2 and 1000.")]
     public int TakeoverConnections { get; set; } = 4;
 
-    [Range(1, 1440, ErrorMessage = "Monitoring:TakeoverWindowMinutes must be between 1 and 1440.")]
+    /// <summary>The window, minutes, in which <see cref="TakeoverConnections"/> births raise session_takeover.</summary>
     public int TakeoverWindowMinutes { get; set; } = 10;
 
     public TimeSpan TakeoverWindow => TimeSpan.FromMinutes(TakeoverWindowMinutes);
 
     /// <summary>How often every locker's rules are evaluated (missed heartbeats, quiet periods, keypad throttles).</summary>
-    [Range(1, 3600)]
     public int EvaluationIntervalSeconds { get; set; } = 15;
 
     /// <summary>Run the periodic evaluation in this process (tests drive it by hand).</summary>
@@ -66,11 +57,9 @@ public sealed class MonitoringOptions
     /// </summary>
     public string? AlarmWebhookSecret { get; set; }
 
-    [Range(1, 120)]
     public int AlarmWebhookTimeoutSeconds { get; set; } = 10;
 
     /// <summary>Telemetry samples are kept this long for the locker page's chart.</summary>
-    [Range(1, 24 * 90)]
     public int TelemetryRetentionHours { get; set; } = 48;
 
     public TimeSpan HeartbeatInterval => TimeSpan.FromSeconds(HeartbeatIntervalSeconds);

@@ -1,3 +1,4 @@
+using Lockers.Gateway.Settings;
 using Lockers.Gateway.Store;
 using Microsoft.Extensions.Options;
 
@@ -9,9 +10,8 @@ public static class MonitoringSetup
     public static WebApplicationBuilder AddMonitoring(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<MonitoringOptions>().BindConfiguration(MonitoringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<MonitoringOptions>, MonitoringOptionsValidator>();
-        services.AddSingleton<GatewayMetrics>();
+        services.AddGatewayOptions<MonitoringOptions, MonitoringOptionsValidator>();
+        services.AddGatewayMetrics();
         services.AddSingleton<UnlockStopwatch>();
         services.AddSingleton<LiveFeed>();
         services.AddSingleton<LockerHealthState>();
@@ -22,10 +22,6 @@ public static class MonitoringSetup
         services.AddSingleton<LockerHealthService>();
         services.AddSingleton<ILockerHealthSink>(sp => sp.GetRequiredService<LockerHealthService>());
         services.AddSingleton<LockerHealthFeed>();
-        // Through the locker link when it is set up (AddLockerLink, in any order); otherwise commands report "unavailable".
-        services.AddSingleton<ILockerCommandSender>(sp => sp.GetService<Link.LockerCommandSender>() is { } link
-            ? new LinkLockerCommandSender(sp.GetRequiredService<ILockerStore>(), link, sp.GetRequiredService<ILogger<LinkLockerCommandSender>>())
-            : new NoLockerLink());
         services.AddHttpClient(AlarmWebhookSender.HttpClientName);
         services.AddHostedService<AlarmWebhookSender>();
         services.AddHostedService<HealthEvaluationService>();

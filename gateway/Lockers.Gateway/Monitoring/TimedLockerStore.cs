@@ -27,7 +27,7 @@ public sealed class TimedLockerStore(ILockerStore inner, GatewayMetrics metrics,
         }
         finally
         {
-            metrics.StoreLatency.Observe(time.GetElapsedTime(started));
+            metrics.ObserveStoreUnit(time.GetElapsedTime(started));
         }
     }
 }

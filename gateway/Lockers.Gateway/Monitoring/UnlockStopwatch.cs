@@ -22,7 +22,7 @@ public sealed class UnlockStopwatch(GatewayMetrics metrics)
             return null;
         }
         var latency = at - sentAt;
-        metrics.UnlockRoundTrip.Observe(latency);
+        metrics.ObserveUnlockRoundTrip(latency);
         return latency;
     }
 }

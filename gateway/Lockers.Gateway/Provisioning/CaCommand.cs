@@ -1,5 +1,6 @@
 using Lockers.Gateway.Link;
 using Lockers.Gateway.Provisioning.Pki;
+using Lockers.Gateway.Store;
 using Microsoft.Extensions.Options;
 
 namespace Lockers.Gateway.Provisioning;
@@ -21,7 +22,7 @@ public static class CaCommand
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
     {
         var pki = services.GetRequiredService<IOptions<PkiOptions>>().Value;
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var now = services.GetRequiredService<TimeProvider>().GetStoreNow();
         try
         {
             switch (args)

@@ -41,7 +41,7 @@ public sealed class LockerProvisioner(
             request.LockerId, ScannerIdFor(request.LockerId), null);
         Validate(config);
 
-        var now = time.GetUtcNow();
+        var now = time.GetStoreNow();
         var certificate = await ca.IssueAsync(request.LockerId, CertificateKind.Locker, now, TimeSpan.FromDays(pki.Value.LockerCertificateDays));
         var keyPath = Path.Combine(request.OutputDirectory, KeyFileName);
         await PrivateFiles.WriteAsync(Path.Combine(request.OutputDirectory, CaFileName), ca.CertificatePem, secret: true);
@@ -52,7 +52,7 @@ public sealed class LockerProvisioner(
         {
             await tx.LockerLink.SaveCredentialsAsync(new LockerCredentials(request.LockerId, request.LockerId,
                 CredentialReference(certificate.Serial), keys.Seal(request.LockerId, key), now));
-            await tx.Audit.AppendAsync(new AuditEntry(now, actor, LinkAuditActions.Provisioned, request.SiteId, request.LockerId,
+            await tx.Audit.AppendAsync(new AuditEntry(now, actor, AuditActions.LockerProvisioned, request.SiteId, request.LockerId,
                 Detail: $"board={board.Name} broker={request.BrokerHost}:{request.BrokerPort} certificate={certificate.Serial} " +
                         $"until={certificate.NotAfter:yyyy-MM-dd} replaced={earlier.Count}"));
         }, cancellationToken);

@@ -35,7 +35,7 @@ public sealed class LockerRevoker(
             throw new ProvisioningException($"the CA in '{ca.Directory}' never issued a certificate to '{lockerId}'");
         }
 
-        var now = time.GetUtcNow();
+        var now = time.GetStoreNow();
         var revoked = await ca.RevokeAsync(issued.Select(entry => entry.Serial), now);
         var options = provisioning.Value;
         var crlWritten = await BrokerFiles.CopyCrlAsync(ca, options);
@@ -48,7 +48,7 @@ public sealed class LockerRevoker(
         BrokerFiles.Reload(options);
 
         var siteId = await store.ExecuteAsync(async tx => (await tx.Registry.GetLockerAsync(lockerId))?.SiteId, cancellationToken);
-        await store.ExecuteAsync(tx => tx.Audit.AppendAsync(new AuditEntry(now, actor, LinkAuditActions.Revoked, siteId, lockerId,
+        await store.ExecuteAsync(tx => tx.Audit.AppendAsync(new AuditEntry(now, actor, AuditActions.LockerRevoked, siteId, lockerId,
             Detail: $"certificates={string.Join(',', revoked)} crl={(crlWritten ? "written" : "not configured")} " +
                     $"reload={reloaded} eviction={eviction.Split(':')[0]}")), cancellationToken);
         return new RevokedLocker(lockerId, revoked, crlWritten, reloaded, eviction);

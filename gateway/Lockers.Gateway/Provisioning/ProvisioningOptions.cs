@@ -1,3 +1,5 @@
+using Lockers.Gateway.Settings;
+
 namespace Lockers.Gateway.Provisioning;
 
 /// <summary>
@@ -5,9 +7,9 @@ namespace Lockers.Gateway.Provisioning;
 /// optional: without a CRL file the command says to copy the CA's crl.pem to the broker; without a pid file the broker is
 /// not reloaded.
 /// </summary>
-public sealed class ProvisioningOptions
+public sealed class ProvisioningOptions : IGatewayOptions
 {
-    public const string Section = "Provisioning";
+    public static string Section => "Provisioning";
 
     /// <summary>Mosquitto's crlfile (broker/mosquitto.conf: @STATE_DIR@/tls/crl.pem); the CA's revocation list is copied there on every change.</summary>
     public string? CrlFile { get; set; }

@@ -1,3 +1,5 @@
+using Lockers.Core.Board;
+
 namespace Lockers.Gateway.Registry;
 
 /// <summary>A place with one to four locker controllers.</summary>

@@ -1,7 +1,7 @@
 namespace Lockers.Gateway.Registry;
 
 /// <summary>
-/// A site definition file (docs/site-file.md in the gateway README): the site, its controllers and their
+/// A site definition file (gateway/Lockers.Gateway/README.md, "Site definition files"): the site, its controllers and their
 /// compartments, listed inline or taken from a board file (docs/board-file.md).
 /// </summary>
 public sealed record SiteDefinitionFile(string? Id, string? Name, List<LockerDefinitionFile>? Lockers);

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Lockers.Gateway.Reservations;
+using Lockers.Core.Board;
 
 namespace Lockers.Gateway.Registry;
 
@@ -65,7 +65,8 @@ public static class SiteDefinitionLoader
                 var cat = $"{at}.compartments[{j}]";
                 if (c.Number is not (>= 1 and <= 255)) errors.Add($"{cat}.number: must be 1..255");
                 else if (!numbers.Add(c.Number.Value)) errors.Add($"{cat}.number: {c.Number} is used twice");
-                if (!CompartmentSizes.TryParse(c.Size, out var size)) errors.Add($"{cat}.size: must be S, M, L or XL");
+                var size = CompartmentSize.S;
+                if (c.Size is null || !CompartmentSizes.TryParse(c.Size, out size)) errors.Add($"{cat}.size: must be S, M, L or XL");
                 if (c.Column is not (>= 0 and <= 255)) errors.Add($"{cat}.column: must be 0..255");
                 if (c.Row is not (>= 0 and <= 255)) errors.Add($"{cat}.row: must be 0..255");
                 compartments.Add(new Compartment(locker.Id ?? "", c.Number ?? 0, size, c.Column ?? 0, c.Row ?? 0, c.Accessible ?? false));
@@ -82,7 +83,7 @@ public static class SiteDefinitionLoader
     private static void CheckId(string? id, string at, List<string> errors)
     {
         if (string.IsNullOrEmpty(id)) errors.Add($"{at}: required");
-        else if (!BookingRequestValidator.IdPattern().IsMatch(id)) errors.Add($"{at}: '{id}' must be 1-63 characters of a-z, 0-9 and '-'");
+        else if (!RegistryIds.IsValid(id)) errors.Add($"{at}: '{id}' must be 1-63 characters of a-z, 0-9 and '-'");
     }
 
     /// <summary>Only the compartments part of a board file matters here; the firmware's BoardLoader checks the rest.</summary>

@@ -1,18 +1,27 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using Lockers.Core.Board;
 using Lockers.Gateway.Registry;
 
 namespace Lockers.Gateway.Reservations;
 
 /// <summary>A booking whose every field has been checked.</summary>
 public sealed record BookingRequest(
-    string SiteId, CompartmentSize Size, bool Accessible, string ParcelReference, string? Email, string? Phone, int PickupWindowHours);
+    string SiteId, CompartmentSize Size, bool Accessible, string ParcelReference, string? Email, string? Phone, int PickupWindowHours)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// What a repeated Idempotency-Key is compared by (hashed, ADR 0104): the request as JSON, its size as the stored
+    /// number (<see cref="CompartmentSizeNumbers"/>), so fingerprints stored by earlier versions still match.
+    /// </summary>
+    public string Fingerprint() => JsonSerializer.Serialize(
+        new { SiteId, Size = CompartmentSizeNumbers.ToNumber(Size), Accessible, ParcelReference, Email, Phone, PickupWindowHours }, Json);
+}
 
 /// <summary>Turns the raw body into a <see cref="BookingRequest"/> or a field -> messages map for a validation problem.</summary>
 public static partial class BookingRequestValidator
 {
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]
-    public static partial Regex IdPattern();
-
     [GeneratedRegex(@"^[A-Za-z0-9._:/#-]{1,64}$")]
     private static partial Regex ParcelReferencePattern();
 
@@ -30,9 +39,9 @@ public static partial class BookingRequestValidator
         void Fail(string field, string message) => errors[field] = [message];
 
         if (string.IsNullOrEmpty(body.SiteId)) Fail("siteId", "siteId is required.");
-        else if (!IdPattern().IsMatch(body.SiteId)) Fail("siteId", "siteId must be 1-63 characters of a-z, 0-9 and '-'.");
+        else if (!RegistryIds.IsValid(body.SiteId)) Fail("siteId", "siteId must be 1-63 characters of a-z, 0-9 and '-'.");
 
-        var size = default(CompartmentSize);
+        var size = CompartmentSize.S;
         if (string.IsNullOrEmpty(body.Size)) Fail("size", "size is required: one of S, M, L, XL.");
         else if (!CompartmentSizes.TryParse(body.Size, out size)) Fail("size", $"size '{body.Size}' is not one of S, M, L, XL.");
 
@@ -50,8 +59,8 @@ public static partial class BookingRequestValidator
             Fail("recipient.phone", "phone must be in international E.164 form, for example +819012345678.");
 
         var hours = body.PickupWindowHours ?? options.DefaultPickupWindowHours;
-        if (hours < 1 || hours > options.MaxPickupWindowHours)
-            Fail("pickupWindowHours", $"pickupWindowHours must be between 1 and {options.MaxPickupWindowHours}.");
+        if (hours < PickupWindow.MinHours || hours > options.MaxPickupWindowHours)
+            Fail("pickupWindowHours", $"pickupWindowHours must be between {PickupWindow.MinHours} and {options.MaxPickupWindowHours}.");
 
         request = errors.Count == 0
             ? new BookingRequest(body.SiteId!, size, body.Accessible ?? false, body.ParcelReference!,

@@ -1,10 +1,12 @@
+using Lockers.Core.Board;
 using Lockers.Gateway.Registry;
 
 namespace Lockers.Gateway.Reservations;
 
 /// <summary>
-/// One booked compartment and the parcel in it. Rules change a reservation by building a new one
-/// (<c>with</c>) and asking the store to replace it only if the status is still what they read.
+/// One booked compartment and the parcel in it. Only <see cref="ReservationLifecycle"/> creates or changes one (a
+/// test holds this): it builds the new one with <c>with</c> and asks the store to replace it only if the status is
+/// still what it read.
 /// </summary>
 public sealed record Reservation
 {
@@ -21,7 +23,7 @@ public sealed record Reservation
     public required int PickupWindowHours { get; init; }
     public required ReservationStatus Status { get; init; }
 
-    /// <summary>The compartment held for this reservation (null once released or never held).</summary>
+    /// <summary>The compartment booked for the parcel (kept for the record after the hold is released: cancelled, emptied).</summary>
     public CompartmentRef? Compartment { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? DepositedAt { get; init; }

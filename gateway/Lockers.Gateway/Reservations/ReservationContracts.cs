@@ -1,3 +1,5 @@
+using Lockers.Core.Board;
+
 namespace Lockers.Gateway.Reservations;
 
 /// <summary>Body of POST /api/v1/reservations. Every field is optional here so that missing ones get a clear validation message.</summary>
@@ -16,7 +18,7 @@ public sealed record ReservationResponse(
     DateTimeOffset? PickupDeadline, bool PickupWindowPaused, DateTimeOffset? ExpiredAt, DateTimeOffset? ClosedAt)
 {
     public static ReservationResponse From(Reservation r) => new(
-        r.Id, r.Status.ToWire(), r.SiteId, r.Size.ToString(), r.Accessible, r.ParcelReference,
+        r.Id, r.Status.ToWire(), r.SiteId, CompartmentSizes.ToName(r.Size), r.Accessible, r.ParcelReference,
         new RecipientContact(r.RecipientEmail, r.RecipientPhone), r.PickupWindowHours, r.Compartment?.LockerId,
         r.Compartment?.Number, r.CreatedAt, r.DepositedAt, r.PickupDeadline, r.PausedSince is not null, r.ExpiredAt, r.ClosedAt);
 }

@@ -8,7 +8,7 @@ namespace Lockers.Gateway.Reservations;
 public static class ReservationCursorCodec
 {
     public static string Encode(Reservation last) =>
-        Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{last.CreatedAt.ToUnixTimeMilliseconds()}:{last.Id}"));
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{StoreTime.ToStored(last.CreatedAt)}:{last.Id}"));
 
     public static bool TryDecode(string text, out ReservationCursor? cursor)
     {
@@ -18,7 +18,7 @@ public static class ReservationCursorCodec
             var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(text)).Split(':', 2);
             if (parts.Length == 2 && long.TryParse(parts[0], out var ms) && ms >= 0 && parts[1].StartsWith("rsv_", StringComparison.Ordinal))
             {
-                cursor = new ReservationCursor(DateTimeOffset.FromUnixTimeMilliseconds(ms), parts[1]);
+                cursor = new ReservationCursor(StoreTime.FromStored(ms), parts[1]);
                 return true;
             }
         }

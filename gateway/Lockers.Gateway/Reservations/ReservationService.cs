@@ -1,7 +1,7 @@
+using Lockers.Core.Board;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text;
-using Lockers.Gateway.Audit;
 using Lockers.Gateway.Codes;
 using Lockers.Gateway.Store;
 using Microsoft.Extensions.Options;
@@ -10,8 +10,7 @@ namespace Lockers.Gateway.Reservations;
 
 /// <summary>The reservation rules clients drive: book, read, list, cancel, extend. HTTP-free.</summary>
 public sealed class ReservationService(
-    ILockerStore store, CodeIssuer codes, SecretSealer sealer, CodeSecrets secrets,
-    IOptions<ReservationsOptions> options, TimeProvider time)
+    ILockerStore store, ReservationLifecycle lifecycle, SecretSealer sealer, CodeSecrets secrets, IOptions<ReservationsOptions> options)
 {
     public const string IdempotentResponsePurpose = "idempotent-response";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -23,7 +22,7 @@ public sealed class ReservationService(
     /// </summary>
     public Task<BookingOutcome> BookAsync(string clientId, BookingRequest request, string? idempotencyKey, CancellationToken cancellationToken = default)
     {
-        var requestHash = HMACSHA256.HashData(secrets.RequestHashKey, Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, Json)));
+        var requestHash = HMACSHA256.HashData(secrets.RequestHashKey, Encoding.UTF8.GetBytes(request.Fingerprint()));
         return store.ExecuteAsync<BookingOutcome>(async tx =>
         {
             if (idempotencyKey is not null && await tx.Idempotency.FindAsync(clientId, idempotencyKey) is { } previous)
@@ -42,39 +41,18 @@ public sealed class ReservationService(
             var compartment = await tx.Registry.FindFreeCompartmentAsync(request.SiteId, request.Size, request.Accessible);
             if (compartment is null)
             {
-                return new BookingOutcome.NoCapacity(request.SiteId, request.Size.ToString());
+                return new BookingOutcome.NoCapacity(request.SiteId, CompartmentSizes.ToName(request.Size));
             }
 
-            var now = time.GetStoreNow();
-            var reservation = new Reservation
-            {
-                Id = "rsv_" + CodeGenerator.Token(15),
-                ClientId = clientId,
-                SiteId = request.SiteId,
-                Size = request.Size,
-                Accessible = request.Accessible,
-                ParcelReference = request.ParcelReference,
-                RecipientEmail = request.Email,
-                RecipientPhone = request.Phone,
-                PickupWindowHours = request.PickupWindowHours,
-                Status = ReservationStatus.Booked,
-                Compartment = compartment.Ref,
-                CreatedAt = now,
-            };
-            await tx.Reservations.InsertAsync(reservation);
-            if (!await tx.Registry.TryHoldAsync(compartment.Ref, reservation.Id))
-            {
-                throw new InvalidOperationException($"compartment {compartment.Ref} was taken inside a write transaction");
-            }
-            var dropoffCode = await codes.IssueDropoffCodeAsync(tx, reservation);
-            await tx.Audit.AppendAsync(new AuditEntry(now, $"client:{clientId}", AuditActions.ReservationBooked, reservation.SiteId,
-                compartment.LockerId, compartment.Number, reservation.Id, $"size={request.Size} got={compartment.Size}"));
-
+            var booked = await lifecycle.BookAsync(tx, clientId, request, compartment.Ref,
+                $"size={CompartmentSizes.ToName(request.Size)} got={CompartmentSizes.ToName(compartment.Size)}");
+            var reservation = booked.Reservation;
+            var dropoffCode = booked.Issued.DropoffCode!;
             var response = new BookedReservationResponse(ReservationResponse.From(reservation), dropoffCode);
             if (idempotencyKey is not null)
             {
                 await tx.Idempotency.InsertAsync(new IdempotencyRecord(clientId, idempotencyKey, requestHash, StatusCodes.Status201Created,
-                    sealer.Seal(JsonSerializer.Serialize(response, Json), IdempotentResponsePurpose), now));
+                    sealer.Seal(JsonSerializer.Serialize(response, Json), IdempotentResponsePurpose), reservation.CreatedAt));
             }
             return new BookingOutcome.Booked(response, Replayed: false);
         }, cancellationToken);
@@ -97,36 +75,26 @@ public sealed class ReservationService(
 
     /// <summary>Only a booking whose parcel is not yet in the locker can be cancelled; the compartment is freed.</summary>
     public Task<ChangeOutcome> CancelAsync(string clientId, string reservationId, CancellationToken cancellationToken = default) =>
-        store.ExecuteAsync<ChangeOutcome>(async tx =>
-        {
-            var reservation = await tx.Reservations.GetAsync(reservationId);
-            if (reservation is null || reservation.ClientId != clientId)
-            {
-                return new ChangeOutcome.NotFound();
-            }
-            if (reservation.Status != ReservationStatus.Booked || reservation.DepositedAt is not null)
-            {
-                return new ChangeOutcome.Refused(
-                    $"The reservation is {Describe(reservation)}; only a booking whose parcel is not yet deposited can be cancelled.");
-            }
-            var now = time.GetStoreNow();
-            var cancelled = reservation with { Status = ReservationStatus.Cancelled, ClosedAt = now };
-            if (!await tx.Reservations.UpdateAsync(cancelled, ReservationStatus.Booked))
-            {
-                return new ChangeOutcome.Refused("The reservation changed meanwhile; read it again.");
-            }
-            if (reservation.Compartment is { } held)
-            {
-                await tx.Registry.ReleaseHoldAsync(held, reservation.Id);
-            }
-            await tx.Codes.RevokeAsync(reservation.Id, [CodeKind.Dropoff], now);
-            await tx.Audit.AppendAsync(new AuditEntry(now, $"client:{clientId}", AuditActions.ReservationCancelled,
-                reservation.SiteId, ReservationId: reservation.Id));
-            return new ChangeOutcome.Changed(cancelled);
-        }, cancellationToken);
+        ChangeAsync(clientId, reservationId, (tx, reservation) =>
+            lifecycle.ApplyAsync(tx, reservation, ReservationEvent.Cancelled, new TransitionInput($"client:{clientId}")), cancellationToken);
 
     /// <summary>Adds hours to the pickup window of a booked or ready reservation, up to Reservations:MaxPickupWindowHours in total.</summary>
     public Task<ChangeOutcome> ExtendAsync(string clientId, string reservationId, int hours, CancellationToken cancellationToken = default) =>
+        ChangeAsync(clientId, reservationId, async (tx, reservation) =>
+        {
+            var total = reservation.PickupWindowHours + hours;
+            if (total > _options.MaxPickupWindowHours && lifecycle.Allows(reservation, ReservationEvent.Extended))
+            {
+                return new TransitionResult(reservation,
+                    $"The window would become {total} hours; at most {_options.MaxPickupWindowHours} hours are allowed " +
+                    $"({_options.MaxPickupWindowHours - reservation.PickupWindowHours} more).", new IssuedCodes());
+            }
+            return await lifecycle.ApplyAsync(tx, reservation, ReservationEvent.Extended, new TransitionInput($"client:{clientId}", Hours: hours));
+        }, cancellationToken);
+
+    /// <summary>A client's change to its own reservation, through the lifecycle; another client's looks like a missing one.</summary>
+    private Task<ChangeOutcome> ChangeAsync(
+        string clientId, string reservationId, Func<IStoreTransaction, Reservation, Task<TransitionResult>> change, CancellationToken cancellationToken) =>
         store.ExecuteAsync<ChangeOutcome>(async tx =>
         {
             var reservation = await tx.Reservations.GetAsync(reservationId);
@@ -134,31 +102,7 @@ public sealed class ReservationService(
             {
                 return new ChangeOutcome.NotFound();
             }
-            if (reservation.Status is not (ReservationStatus.Booked or ReservationStatus.ReadyForPickup))
-            {
-                return new ChangeOutcome.Refused($"The reservation is {Describe(reservation)}; only booked or ready reservations can be extended.");
-            }
-            var total = reservation.PickupWindowHours + hours;
-            if (total > _options.MaxPickupWindowHours)
-            {
-                return new ChangeOutcome.Refused(
-                    $"The window would become {total} hours; at most {_options.MaxPickupWindowHours} hours are allowed " +
-                    $"({_options.MaxPickupWindowHours - reservation.PickupWindowHours} more).");
-            }
-            var extended = reservation with
-            {
-                PickupWindowHours = total,
-                PickupDeadline = reservation.PickupDeadline?.AddHours(hours),
-            };
-            if (!await tx.Reservations.UpdateAsync(extended, reservation.Status))
-            {
-                return new ChangeOutcome.Refused("The reservation changed meanwhile; read it again.");
-            }
-            await tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), $"client:{clientId}", AuditActions.ReservationExtended,
-                reservation.SiteId, ReservationId: reservation.Id, Detail: $"hours=+{hours} total={total}"));
-            return new ChangeOutcome.Changed(extended);
+            var result = await change(tx, reservation);
+            return result.Applied ? new ChangeOutcome.Changed(result.Reservation) : new ChangeOutcome.Refused(result.Refusal!);
         }, cancellationToken);
-
-    private static string Describe(Reservation r) =>
-        r.Status == ReservationStatus.Booked && r.DepositedAt is not null ? "being deposited" : r.Status.ToWire();
 }

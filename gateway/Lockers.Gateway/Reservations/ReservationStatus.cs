@@ -1,8 +1,9 @@
 namespace Lockers.Gateway.Reservations;
 
 /// <summary>
-/// booked -> ready_for_pickup (deposited) -> picked_up; booked -> cancelled;
-/// ready_for_pickup -> expired -> returned.
+/// Where a parcel is in its lifecycle, as the API names it (<see cref="ReservationStatuses.ToWire"/>). Which status may
+/// follow which, and why, is <see cref="ReservationTransitions"/>: booked -> ready_for_pickup -> picked_up,
+/// booked -> cancelled, ready_for_pickup -> expired -> returned.
 /// </summary>
 public enum ReservationStatus
 {

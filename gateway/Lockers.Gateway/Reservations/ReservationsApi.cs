@@ -119,9 +119,9 @@ public static class ReservationsApi
         {
             return body.Error;
         }
-        if (body.Value!.Hours is not ({ } hours and >= 1 and <= 720))
+        if (body.Value!.Hours is not ({ } hours and >= PickupWindow.MinHours and <= PickupWindow.MaxHours))
         {
-            return Invalid("hours", "hours is required: a whole number of hours from 1 to 720 to add to the pickup window.");
+            return Invalid("hours", $"hours is required: a whole number of hours from {PickupWindow.MinHours} to {PickupWindow.MaxHours} to add to the pickup window.");
         }
         return ToResult(id, await reservations.ExtendAsync(user.ClientId(), id, hours, request.HttpContext.RequestAborted));
     }

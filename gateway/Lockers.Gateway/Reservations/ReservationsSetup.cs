@@ -1,12 +1,18 @@
+using Lockers.Gateway.Reservations.Doors;
+using Lockers.Gateway.Settings;
+
 namespace Lockers.Gateway.Reservations;
 
 public static class ReservationsSetup
 {
     public static WebApplicationBuilder AddReservations(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ReservationsOptions>().BindConfiguration(ReservationsOptions.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddGatewayOptions<ReservationsOptions, ReservationsOptionsValidator>();
+        builder.Services.AddSingleton<ReservationLifecycle>();
         builder.Services.AddSingleton<ReservationService>();
+        builder.Services.AddSingleton<AvailabilityService>();
+        builder.Services.AddSingleton<LockerCodeVerifier>();
+        builder.Services.AddSingleton<DoorEventService>();
         return builder;
     }
 }

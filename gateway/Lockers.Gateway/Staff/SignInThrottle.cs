@@ -1,3 +1,5 @@
+using Lockers.Gateway.Store;
+
 namespace Lockers.Gateway.Staff;
 
 /// <summary>
@@ -40,7 +42,7 @@ public sealed class SignInThrottle(TimeProvider time)
     /// <summary>How long the caller must wait before trying again; null when it may try now.</summary>
     public TimeSpan? RetryAfter(string userName, string client)
     {
-        var now = time.GetUtcNow();
+        var now = time.GetStoreNow();
         lock (_gate)
         {
             var until = Max(BlockedUntil(UserKey(userName)), BlockedUntil(ClientKey(client)));
@@ -50,7 +52,7 @@ public sealed class SignInThrottle(TimeProvider time)
 
     public void Failed(string userName, string client)
     {
-        var now = time.GetUtcNow();
+        var now = time.GetStoreNow();
         lock (_gate)
         {
             Count(UserKey(userName), FreeAttemptsPerUser, now);

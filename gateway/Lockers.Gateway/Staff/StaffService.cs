@@ -28,7 +28,7 @@ public sealed class StaffService(ILockerStore store, StaffPasswordHasher hasher,
             {
                 await tx.Staff.UpdateAsync(account);
             }
-            await tx.Audit.AppendAsync(new AuditEntry(account.CreatedAt, actor, MonitoringAuditActions.StaffAccountSaved,
+            await tx.Audit.AppendAsync(new AuditEntry(account.CreatedAt, actor, AuditActions.StaffAccountSaved,
                 Detail: $"user={userName} role={role.ToWire()} {(created ? "created" : "password and role replaced")}"));
             return created;
         }, cancellationToken);
@@ -41,7 +41,7 @@ public sealed class StaffService(ILockerStore store, StaffPasswordHasher hasher,
         var valid = hasher.Verify(password, account?.PasswordHash ?? _decoyHash.Value) && account is not null;
         var safeName = userName.Length > 64 ? userName[..64] : userName;
         await store.ExecuteAsync(tx => tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), $"staff:{safeName}",
-            valid ? MonitoringAuditActions.StaffSignedIn : MonitoringAuditActions.StaffSignInFailed)), cancellationToken);
+            valid ? AuditActions.StaffSignedIn : AuditActions.StaffSignInFailed)), cancellationToken);
         return valid ? account : null;
     }
 

@@ -1,3 +1,5 @@
+using Lockers.Gateway.Settings;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
 
@@ -16,20 +18,16 @@ public static class StaffSetup
     public static WebApplicationBuilder AddStaff(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddGatewayOptions<StaffOptions, StaffOptionsValidator>();
         services.AddSingleton(sp => new StaffPasswordHasher(sp.GetRequiredService<IOptions<StaffOptions>>().Value.PasswordIterations));
         services.AddSingleton<StaffService>();
         services.AddSingleton<SignInThrottle>();
-        var staff = builder.Configuration.GetSection(StaffOptions.Section).Get<StaffOptions>() ?? new StaffOptions();
-        var securePolicy = staff.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
         services.AddAuthentication().AddCookie(StaffPolicies.Scheme, options =>
         {
             options.Cookie.Name = CookieName;
             options.Cookie.HttpOnly = true;
-            options.Cookie.SecurePolicy = securePolicy;
             options.Cookie.SameSite = SameSiteMode.Strict;
-            options.ExpireTimeSpan = TimeSpan.FromMinutes(staff.SessionMinutes);
             options.SlidingExpiration = true;
             options.LoginPath = "/dashboard/sign-in.html";
             // API calls get status codes, not redirects; pages send the browser to sign-in themselves.
@@ -45,11 +43,21 @@ public static class StaffSetup
             options.HeaderName = AntiforgeryHeaderName;
             options.Cookie.Name = AntiforgeryCookieName;
             options.Cookie.HttpOnly = true;
-            options.Cookie.SecurePolicy = securePolicy;
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
+        // Session length and cookie security from the validated Staff section (not read from configuration a second way).
+        services.AddOptions<CookieAuthenticationOptions>(StaffPolicies.Scheme).Configure<IOptions<StaffOptions>>((cookie, staff) =>
+        {
+            cookie.ExpireTimeSpan = TimeSpan.FromMinutes(staff.Value.SessionMinutes);
+            cookie.Cookie.SecurePolicy = SecurePolicy(staff.Value);
+        });
+        services.AddOptions<AntiforgeryOptions>().Configure<IOptions<StaffOptions>>((antiforgery, staff) =>
+            antiforgery.Cookie.SecurePolicy = SecurePolicy(staff.Value));
         return builder;
     }
+
+    private static CookieSecurePolicy SecurePolicy(StaffOptions staff) =>
+        staff.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
     private static Action<Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder> Policy(StaffRole minimum) => policy => policy
         .AddAuthenticationSchemes(StaffPolicies.Scheme)

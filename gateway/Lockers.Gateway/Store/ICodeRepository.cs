@@ -8,7 +8,6 @@ public interface ICodeRepository
     Task<bool> LiveExistsAsync(string siteId, byte[] hash);
     Task<long> InsertAsync(string reservationId, string siteId, CodeKind kind, byte[] hash, DateTimeOffset issuedAt);
     Task<StoredCode?> FindLiveAsync(string siteId, byte[] hash);
-    Task<StoredCode?> GetAsync(long codeId);
 
     /// <summary>live -> used, only once: false when already used or revoked.</summary>
     Task<bool> ConsumeAsync(long codeId, DateTimeOffset at);

@@ -1,9 +1,10 @@
 using Lockers.Gateway.Codes;
 using Lockers.Gateway.Registry;
+using Lockers.Gateway.Reservations.Doors;
 
 namespace Lockers.Gateway.Store;
 
-/// <summary>Door events, unlock intents and alarms.</summary>
+/// <summary>Door events and unlock intents (alarms: <see cref="IMonitoringRepository"/>).</summary>
 public interface ILockerEventRepository
 {
     /// <summary>Records that (locker, seq) was applied; false when it already was (a QoS 1 redelivery).</summary>
@@ -19,7 +20,4 @@ public interface ILockerEventRepository
 
     /// <summary>Marks every other unfinished intent for the compartment done (say, the same PIN typed at a second keypad).</summary>
     Task CloseOtherIntentsAsync(CompartmentRef compartment, long keepIntentId, DateTimeOffset at);
-
-    Task InsertAlarmAsync(Alarm alarm);
-    Task<IReadOnlyList<Alarm>> ListAlarmsAsync(int limit);
 }

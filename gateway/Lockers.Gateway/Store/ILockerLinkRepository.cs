@@ -1,5 +1,4 @@
 using Lockers.Gateway.Link;
-using Lockers.Gateway.Provisioning;
 
 namespace Lockers.Gateway.Store;
 

@@ -1,3 +1,4 @@
+using Lockers.Core.Board;
 using Lockers.Gateway.Registry;
 
 namespace Lockers.Gateway.Store;

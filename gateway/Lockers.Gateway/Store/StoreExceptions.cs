@@ -10,7 +10,6 @@ public sealed class StoreVersionTooNewException(int found, int supported)
         "It was written by a newer gateway: upgrade this gateway, or restore a backup taken before the upgrade.")
 {
     public int FoundVersion { get; } = found;
-    public int SupportedVersion { get; } = supported;
 }
 
 /// <summary>A unit of work of an open group commit failed, so the whole group is rolled back and must be redone.</summary>

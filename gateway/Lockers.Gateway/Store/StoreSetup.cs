@@ -1,3 +1,4 @@
+using Lockers.Gateway.Settings;
 using Lockers.Gateway.Store.Sqlite;
 
 namespace Lockers.Gateway.Store;
@@ -6,7 +7,7 @@ public static class StoreSetup
 {
     public static WebApplicationBuilder AddStore(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddGatewayOptions<StoreOptions, StoreOptionsValidator>();
         builder.Services.AddSingleton<SqliteDatabase>();
         builder.Services.AddSingleton<SqliteMigrator>();
         builder.Services.AddSingleton<ILockerStore, SqliteLockerStore>();

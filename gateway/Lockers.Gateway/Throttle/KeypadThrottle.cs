@@ -21,7 +21,10 @@ public sealed class KeypadThrottle(IOptions<ThrottleOptions> options, TimeProvid
         return state?.BlockedUntil is { } until && until > now ? until - now : TimeSpan.Zero;
     }
 
-    /// <summary>Counts a failure, audits it, and raises an alarm at every <see cref="ThrottleOptions.AlarmAfterFailures"/>.</summary>
+    /// <summary>
+    /// Counts a failure and audits it. A keypad held back is the pin_throttle alarm's condition: locker health reads the
+    /// held keypads from the store (Monitoring/AlarmRules), so there is no alarm to raise here.
+    /// </summary>
     public async Task<int> RecordFailureAsync(IStoreTransaction tx, KeypadRef keypad)
     {
         var now = time.GetStoreNow();
@@ -30,11 +33,6 @@ public sealed class KeypadThrottle(IOptions<ThrottleOptions> options, TimeProvid
         await tx.Throttle.SaveAsync(keypad, new KeypadThrottleState(failures, delay > TimeSpan.Zero ? now + delay : null));
         await tx.Audit.AppendAsync(new AuditEntry(now, $"keypad:{keypad.KeypadId}", AuditActions.CodeRejected, keypad.SiteId,
             keypad.LockerId, Detail: $"failures={failures} delay={delay.TotalSeconds}s"));
-        if (failures % _options.AlarmAfterFailures == 0)
-        {
-            await tx.LockerEvents.InsertAlarmAsync(new Alarm(now, "keypad_brute_force", keypad.SiteId, keypad.LockerId, null,
-                $"keypad {keypad.KeypadId}: {failures} failed codes in a row"));
-        }
         return failures;
     }
 

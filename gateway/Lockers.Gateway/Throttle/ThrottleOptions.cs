@@ -1,33 +1,17 @@
-using System.ComponentModel.DataAnnotations;
+using Lockers.Gateway.Settings;
 
 namespace Lockers.Gateway.Throttle;
 
 /// <summary>Section "Throttle". Schedule rationale: docs/adr/0103-keypad-throttle.md.</summary>
-public sealed class ThrottleOptions : IValidatableObject
+public sealed class ThrottleOptions : IGatewayOptions
 {
-    public const string Section = "Throttle";
+    public static string Section => "Throttle";
 
     /// <summary>
     /// Seconds a keypad must wait after its 1st, 2nd, ... consecutive failure; past the end the last value repeats.
     /// Three free tries cover honest typos.
     /// </summary>
     public int[] DelaysSeconds { get; set; } = [0, 0, 0, 5, 15, 60, 300, 900];
-
-    /// <summary>Raise an alarm when a keypad reaches this many consecutive failures (and at each multiple).</summary>
-    [Range(1, 1000, ErrorMessage = "Throttle:AlarmAfterFailures must be between 1 and 1000.")]
-    public int AlarmAfterFailures { get; set; } = 5;
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (DelaysSeconds.Length == 0)
-        {
-            yield return new ValidationResult("Throttle:DelaysSeconds needs at least one value.");
-        }
-        else if (DelaysSeconds.Any(d => d is < 0 or > 86_400))
-        {
-            yield return new ValidationResult("Throttle:DelaysSeconds values must be between 0 and 86400 seconds.");
-        }
-    }
 
     public TimeSpan DelayAfter(int failures) =>
         TimeSpan.FromSeconds(DelaysSeconds[Math.Clamp(failures - 1, 0, DelaysSeconds.Length - 1)]);

@@ -1,10 +1,12 @@
+using Lockers.Gateway.Settings;
+
 namespace Lockers.Gateway.Throttle;
 
 public static class ThrottleSetup
 {
     public static WebApplicationBuilder AddThrottle(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ThrottleOptions>().BindConfiguration(ThrottleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddGatewayOptions<ThrottleOptions, ThrottleOptionsValidator>();
         builder.Services.AddSingleton<KeypadThrottle>();
         return builder;
     }

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.Json;
 using Lockers.Gateway.Codes;
-using Lockers.Gateway.Reservations;
 using Lockers.Gateway.Store;
 
 namespace Lockers.Gateway.Webhooks;
@@ -15,9 +14,11 @@ public sealed class WebhookEnqueuer(SecretSealer sealer, TimeProvider time)
     public const string SecretsPurpose = "webhook-secrets";
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task EnqueueAsync(IStoreTransaction tx, Reservation reservation, string eventType, object? secrets = null)
+    /// <param name="reservation">The reservation as the client sees it (its API form), sent as the event's "reservation".</param>
+    /// <param name="secrets">Codes to pass on, sealed until delivery; null for none.</param>
+    public async Task EnqueueAsync(IStoreTransaction tx, string clientId, string reservationId, string eventType, object reservation, object? secrets = null)
     {
-        var client = await tx.Clients.GetClientAsync(reservation.ClientId);
+        var client = await tx.Clients.GetClientAsync(clientId);
         if (client?.WebhookUrl is null)
         {
             return; // the client chose to poll instead
@@ -28,9 +29,9 @@ public sealed class WebhookEnqueuer(SecretSealer sealer, TimeProvider time)
             ["id"] = "evt_" + Guid.NewGuid().ToString("N"),
             ["type"] = eventType,
             ["occurredAt"] = now,
-            ["reservation"] = JsonSerializer.SerializeToNode(ReservationResponse.From(reservation), Json),
+            ["reservation"] = JsonSerializer.SerializeToNode(reservation, reservation.GetType(), Json),
         };
         var sealedSecrets = secrets is null ? null : sealer.Seal(JsonSerializer.Serialize(secrets, Json), SecretsPurpose);
-        await tx.Outbox.EnqueueAsync(client.Id, eventType, reservation.Id, envelope.ToJsonString(), sealedSecrets, now);
+        await tx.Outbox.EnqueueAsync(client.Id, eventType, reservationId, envelope.ToJsonString(), sealedSecrets, now);
     }
 }

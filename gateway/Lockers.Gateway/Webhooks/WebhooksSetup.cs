@@ -1,3 +1,4 @@
+using Lockers.Gateway.Settings;
 using Microsoft.Extensions.Options;
 
 namespace Lockers.Gateway.Webhooks;
@@ -6,7 +7,7 @@ public static class WebhooksSetup
 {
     public static WebApplicationBuilder AddWebhooks(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<WebhooksOptions>().BindConfiguration(WebhooksOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddGatewayOptions<WebhooksOptions, WebhooksOptionsValidator>();
         builder.Services.AddSingleton<WebhookSignal>();
         builder.Services.AddSingleton<WebhookEnqueuer>();
         builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName, (services, http) =>

@@ -42,30 +42,12 @@ internal sealed class PacketIdAllocator
         }
     }
 
-    /// <summary>Marks an id in use that was allocated earlier (e.g. kept across a reconnect). Returns false if already in use.</summary>
-    public bool Reserve(ushort id)
-    {
-        lock (_inUse)
-        {
-            return id != 0 && _inUse.Add(id);
-        }
-    }
-
     /// <summary>Frees an id. Freeing an id not in use does nothing.</summary>
     public void Release(ushort id)
     {
         lock (_inUse)
         {
             _inUse.Remove(id);
-        }
-    }
-
-    /// <summary>Frees every id.</summary>
-    public void Clear()
-    {
-        lock (_inUse)
-        {
-            _inUse.Clear();
         }
     }
 }

@@ -64,16 +64,6 @@ internal static class MqttStrings
     /// <summary>Writes an already validated string's UTF-8 bytes; returns how many were written.</summary>
     public static int WriteUtf8(string value, Span<byte> destination) => Encoding.UTF8.GetBytes(value, destination);
 
-    /// <summary>
-    /// Decodes string bytes received on the wire. Throws <see cref="MqttProtocolException"/> naming
-    /// <paramref name="what"/> for ill-formed UTF-8 (including encoded surrogates and overlong forms) or U+0000.
-    /// </summary>
-    public static string Decode(ReadOnlySpan<byte> utf8, string what)
-    {
-        string? error = GetDecodeError(utf8);
-        return error is null ? DecodeValidated(utf8) : throw new MqttProtocolException($"{what} {error}");
-    }
-
     /// <summary>Null when received string bytes obey spec 1.5.3, otherwise the problem.</summary>
     public static string? GetDecodeError(ReadOnlySpan<byte> utf8)
     {

@@ -1,4 +1,5 @@
 using Lockers.Core.Protocol;
+using Lockers.Gateway.Audit;
 using Lockers.Gateway.Link;
 using Lockers.Gateway.Store;
 using Lockers.Testing;
@@ -127,7 +128,7 @@ public sealed class LinkGroupCommitTests
     {
         var entries = await system.Gateway.Factory.Service<ILockerStore>().ReadAsync(tx => tx.Audit.ListRecentAsync(500));
         return entries
-            .Where(entry => entry.Action == LinkAuditActions.Boot)
+            .Where(entry => entry.Action == AuditActions.Boot)
             .Select(entry => long.Parse(entry.Detail!.Split(' ')[0]["seq=".Length..]))
             .Order()
             .ToList();

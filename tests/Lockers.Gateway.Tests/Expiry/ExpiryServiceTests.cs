@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Lockers.Gateway.Reservations.Doors;
 using Lockers.Gateway.Codes;
 using Lockers.Gateway.Expiry;
 using Lockers.Gateway.Registry;
@@ -88,7 +89,7 @@ public class ExpiryServiceTests : IAsyncLifetime
     [Fact]
     public async Task Expire_LockerOffline_WindowStopsAndResumes()
     {
-        var registry = _gateway.Factory.Service<RegistryService>();
+        var registry = _gateway.Factory.Service<AvailabilityService>();
         var deadline = (await ReservationAsync()).PickupDeadline!.Value;
         _gateway.Time.Advance(TimeSpan.FromHours(20));
         await registry.SetLockerOnlineAsync("test-a", false);
@@ -110,7 +111,7 @@ public class ExpiryServiceTests : IAsyncLifetime
     [Fact]
     public async Task Expire_CompartmentOutOfService_WindowStopsUntilBack()
     {
-        var registry = _gateway.Factory.Service<RegistryService>();
+        var registry = _gateway.Factory.Service<AvailabilityService>();
         var compartment = new CompartmentRef(_booked.Reservation.LockerId!, _booked.Reservation.Compartment!.Value);
         await registry.SetCompartmentInServiceAsync(compartment, false, "maintenance");
         _gateway.Time.Advance(TimeSpan.FromHours(48));
@@ -124,7 +125,7 @@ public class ExpiryServiceTests : IAsyncLifetime
     [Fact]
     public async Task Pause_OfflineAndOutOfService_ResumesOnlyWhenBothFixed()
     {
-        var registry = _gateway.Factory.Service<RegistryService>();
+        var registry = _gateway.Factory.Service<AvailabilityService>();
         var compartment = new CompartmentRef(_booked.Reservation.LockerId!, _booked.Reservation.Compartment!.Value);
         await registry.SetCompartmentInServiceAsync(compartment, false, "maintenance");
         await registry.SetLockerOnlineAsync("test-a", false);

@@ -1,3 +1,4 @@
+using Lockers.Core.Board;
 using System.Net.Http.Headers;
 using Lockers.Gateway.Clients;
 using Lockers.Gateway.Provisioning.Pki;

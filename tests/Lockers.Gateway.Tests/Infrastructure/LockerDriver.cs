@@ -1,3 +1,4 @@
+using Lockers.Gateway.Reservations.Doors;
 using Lockers.Gateway.Codes;
 
 namespace Lockers.Gateway.Tests.Infrastructure;

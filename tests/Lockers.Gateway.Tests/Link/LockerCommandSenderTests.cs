@@ -2,7 +2,6 @@ using Lockers.Core.Commands;
 using Lockers.Core.Config;
 using Lockers.Core.Protocol;
 using Lockers.Gateway.Link;
-using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Provisioning;
 using Lockers.Gateway.Store;
 using Lockers.Gateway.Tests.EndToEnd;
@@ -46,11 +45,11 @@ public sealed class LockerCommandSenderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Send_ToUnprovisionedLocker_ReturnsNullAndPublishesNothing()
+    public async Task Send_ToUnprovisionedLocker_IsUnavailableAndPublishesNothing()
     {
         var sent = await Sender().SendAsync(LockerCommandRequest.Unlock("test-b", 1), "test");
 
-        Assert.Null(sent);
+        Assert.Equal((CommandSendStatus.Unavailable, null, "the locker has no command key (provision it first)"), (sent.Status, sent.CommandId, sent.Reason));
         Assert.Empty(_published.Payloads("test-b"));
     }
 
@@ -71,23 +70,23 @@ public sealed class LockerCommandSenderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DashboardSend_BrokerAcknowledges_IsSent()
+    public async Task Send_BrokerAcknowledges_IsSent()
     {
         await ProvisionAsync("test-a");
 
-        var result = await DashboardSender().SendUnlockAsync("test-a", 2, "staff:test");
+        var result = await Sender().SendAsync(LockerCommandRequest.Unlock("test-a", 2), "staff:test");
 
-        Assert.Equal(CommandSendStatus.Sent, result.Status);
+        Assert.Equal((CommandSendStatus.Sent, "c-1"), (result.Status, result.CommandId));
         Assert.Single(_published.Payloads("test-a"));
     }
 
     [Fact]
-    public async Task DashboardSend_BrokerRefusesThePublish_IsUnavailableButRecorded()
+    public async Task Send_BrokerRefusesThePublish_IsUnavailableButRecorded()
     {
         await ProvisionAsync("test-a");
         _published.Fail = true;
 
-        var result = await DashboardSender().SendUnlockAsync("test-a", 2, "staff:test");
+        var result = await Sender().SendAsync(LockerCommandRequest.Unlock("test-a", 2), "staff:test");
 
         Assert.Equal(CommandSendStatus.Unavailable, result.Status);
         var stored = await Store.ExecuteAsync(tx => tx.LockerLink.ListCommandsAsync("test-a", 10));
@@ -95,8 +94,6 @@ public sealed class LockerCommandSenderTests : IAsyncLifetime
     }
 
     private ILockerStore Store => _gateway.Factory.Service<ILockerStore>();
-
-    private LinkLockerCommandSender DashboardSender() => new(Store, Sender(), NullLogger<LinkLockerCommandSender>.Instance);
 
     private LockerCommandSender Sender() => new(Store, _gateway.Factory.Service<CommandKeys>(), _published,
         _gateway.Factory.Service<LinkCounters>(), _gateway.Factory.Service<Lockers.Gateway.Monitoring.UnlockStopwatch>(), Options.Create(new LockerLinkOptions()), _gateway.Time, NullLogger<LockerCommandSender>.Instance);

@@ -1,4 +1,5 @@
 using Lockers.Core.Protocol;
+using Lockers.Gateway.Audit;
 using Lockers.Gateway.Codes;
 using Lockers.Gateway.Link;
 using Lockers.Gateway.Registry;
@@ -7,7 +8,10 @@ using Lockers.Gateway.Tests.Infrastructure;
 
 namespace Lockers.Gateway.Tests.Link;
 
-/// <summary>The events that only inform (and command answers): recorded once, with alarms where maintenance must act.</summary>
+/// <summary>
+/// The events that only inform (and command answers): recorded once and audited. Their alarms are raised by locker
+/// health, fed after the commit (Monitoring/LockerHealthFeedTests, EndToEnd/LinkHealthTests), never written here.
+/// </summary>
 public sealed class LockerEventApplierTests : IAsyncLifetime
 {
     private readonly GatewayFixture _gateway = new();
@@ -22,7 +26,7 @@ public sealed class LockerEventApplierTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Tamper_AppliedOnce_RaisesOneAlarm()
+    public async Task Tamper_AppliedOnce_IsAuditedOnce()
     {
         var tamper = Numbered(LockerEvent.Tamper("case opened"), 4);
 
@@ -30,40 +34,38 @@ public sealed class LockerEventApplierTests : IAsyncLifetime
         var again = await Applier.ApplyAsync(_locker, tamper, CancellationToken.None);
 
         Assert.Equal((LinkOutcome.Applied, LinkOutcome.Duplicate), (first, again));
-        Assert.Single(await AlarmsAsync(), a => a.Kind == "tamper" && a.Detail == "case opened");
+        Assert.Single(await AuditAsync(), a => a.Action == AuditActions.Tamper && a.Detail == "seq=4 case opened");
     }
 
     [Theory]
-    [InlineData(DoorStates.Forced, "door_forced")]
-    [InlineData(DoorStates.LeftOpen, "door_left_open")]
-    public async Task DoorForcedOrLeftOpen_RaisesAnAlarmForThatDoor(string state, string alarm)
+    [InlineData(DoorStates.Forced, AuditActions.DoorForced)]
+    [InlineData(DoorStates.LeftOpen, AuditActions.DoorLeftOpen)]
+    public async Task DoorForcedOrLeftOpen_IsAuditedForThatDoor(string state, string action)
     {
         var outcome = await Applier.ApplyAsync(_locker, Numbered(LockerEvent.Door(3, state), 9), CancellationToken.None);
 
         Assert.Equal(LinkOutcome.Applied, outcome);
-        Assert.Single(await AlarmsAsync(), a => a.Kind == alarm && a.Compartment == 3);
+        Assert.Single(await AuditAsync(), a => a.Action == action && a.Compartment == 3);
     }
 
     [Fact]
-    public async Task UnknownKind_IsRecordedWithoutAlarm()
+    public async Task UnknownKind_IsRecorded()
     {
         var newer = Numbered(new LockerEvent { Kind = "firmware_updated" }, 11);
 
         var outcome = await Applier.ApplyAsync(_locker, newer, CancellationToken.None);
 
         Assert.Equal(LinkOutcome.Applied, outcome);
-        Assert.Empty(await AlarmsAsync());
-        var audit = await Store.ExecuteAsync(tx => tx.Audit.ListRecentAsync(5));
-        Assert.Contains(audit, a => a.Action == LinkAuditActions.UnknownEvent && a.Detail!.Contains("kind=firmware_updated"));
+        var audit = await AuditAsync();
+        Assert.Contains(audit, a => a.Action == AuditActions.UnknownEvent && a.Detail!.Contains("kind=firmware_updated"));
     }
 
     [Fact]
-    public async Task CommandRefusedForBadSignature_RaisesAnAlarm_ButReplayDoesNot()
+    public async Task CommandRefused_IsAuditedWithTheCommandAndReason()
     {
-        await Applier.ApplyAsync(_locker, Numbered(LockerEvent.CommandRefused("c-1", RefusalReasons.Replay), 1), CancellationToken.None);
         await Applier.ApplyAsync(_locker, Numbered(LockerEvent.CommandRefused("c-2", RefusalReasons.BadSignature), 2), CancellationToken.None);
 
-        Assert.Single(await AlarmsAsync(), a => a.Kind == "command_refused");
+        Assert.Single(await AuditAsync(), a => a.Action == AuditActions.CommandRefused && a.Detail == "seq=2 command=c-2 reason=bad_signature");
     }
 
     [Fact]
@@ -74,14 +76,14 @@ public sealed class LockerEventApplierTests : IAsyncLifetime
 
         Assert.Equal(LinkOutcome.NoEffect, outcome);
         var audit = await Store.ExecuteAsync(tx => tx.Audit.ListRecentAsync(5));
-        Assert.Contains(audit, a => a.Action == LinkAuditActions.CommandResult && a.Detail!.Contains("id=c-404 result=failed reason=jammed"));
+        Assert.Contains(audit, a => a.Action == AuditActions.CommandResult && a.Detail!.Contains("id=c-404 result=failed reason=jammed"));
     }
 
     private LockerEventApplier Applier => _gateway.Factory.Service<LockerEventApplier>();
 
     private ILockerStore Store => _gateway.Factory.Service<ILockerStore>();
 
-    private Task<IReadOnlyList<Alarm>> AlarmsAsync() => Store.ExecuteAsync(tx => tx.LockerEvents.ListAlarmsAsync(10));
+    private Task<IReadOnlyList<AuditEntry>> AuditAsync() => Store.ExecuteAsync(tx => tx.Audit.ListRecentAsync(10));
 
     private static LockerEvent Numbered(LockerEvent e, long seq)
     {

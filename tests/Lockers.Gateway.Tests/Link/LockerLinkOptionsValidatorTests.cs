@@ -20,7 +20,7 @@ public sealed class LockerLinkOptionsValidatorTests
         var result = Validator.Validate(null, new LockerLinkOptions { Enabled = true });
 
         Assert.True(result.Failed);
-        Assert.Contains("LockerLink:ClientCertificateFile (with ClientKeyFile), or LockerLink:Password or PasswordFile, is required", result.FailureMessage);
+        Assert.Contains("LockerLink:ClientCertificateFile (with LockerLink:ClientKeyFile), or LockerLink:Password or LockerLink:PasswordFile, is required.", result.FailureMessage);
     }
 
     [Fact]

@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
-using Lockers.Gateway.Monitoring;
+using Lockers.Core.Commands;
+using Lockers.Gateway.Link;
+using Lockers.Gateway.Store;
 
 namespace Lockers.Gateway.Tests.Monitoring;
 
-/// <summary>Stands in for the locker link: records every command and answers "sent" (or what the test sets).</summary>
+/// <summary>Stands in for the locker link's sender: records every command and answers "sent" (or what the test sets).</summary>
 public sealed class FakeLockerCommandSender : ILockerCommandSender
 {
     private int _next;
@@ -12,17 +14,17 @@ public sealed class FakeLockerCommandSender : ILockerCommandSender
 
     public CommandSendStatus Answer { get; set; } = CommandSendStatus.Sent;
 
-    public Task<CommandSendResult> SendUnlockAsync(string lockerId, int compartment, string actor, CancellationToken cancellationToken = default) =>
-        Record("unlock", lockerId, compartment, false);
-
-    public Task<CommandSendResult> SendOutOfServiceAsync(
-        string lockerId, int compartment, bool outOfService, string actor, CancellationToken cancellationToken = default) =>
-        Record("out_of_service", lockerId, compartment, outOfService);
-
-    private Task<CommandSendResult> Record(string action, string lockerId, int compartment, bool on)
+    public Task<CommandSendResult> SendAsync(
+        LockerCommandRequest request, string actor, string? reservationId = null, CancellationToken cancellationToken = default)
     {
-        Sent.Enqueue((action, lockerId, compartment, on));
+        Sent.Enqueue((request.Action, request.LockerId, request.Compartment, request.On));
         var id = $"c-{Interlocked.Increment(ref _next)}";
         return Task.FromResult(new CommandSendResult(Answer, id, Answer == CommandSendStatus.Sent ? null : "test answer"));
     }
+
+    public Task<SignedCommand?> SignAndRecordAsync(IStoreTransaction tx, LockerCommandRequest request, string actor, string? reservationId) =>
+        throw new NotSupportedException("the monitoring gateway has no locker link: codes are not answered");
+
+    public void StartPublish(SignedCommand command, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("the monitoring gateway has no locker link: codes are not answered");
 }

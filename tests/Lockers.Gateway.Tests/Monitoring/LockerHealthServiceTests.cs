@@ -1,4 +1,5 @@
 using Lockers.Core.Protocol;
+using Lockers.Gateway.Audit;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Store;
 
@@ -37,7 +38,7 @@ public sealed class LockerHealthServiceTests
         var cleared = Assert.Single(await AlarmsAsync(gateway));
         Assert.Equal(("cleared", gateway.Time.GetUtcNow(), "alice"), (cleared.State, cleared.ClearedAt, cleared.AcknowledgedBy));
         Assert.Equal(
-            [MonitoringAuditActions.AlarmCleared, MonitoringAuditActions.AlarmAcknowledged, MonitoringAuditActions.AlarmRaised],
+            [AuditActions.AlarmCleared, AuditActions.AlarmAcknowledged, AuditActions.AlarmRaised],
             (await AuditActionsAsync(gateway)).Where(action => action.StartsWith("alarm.")).ToList());
     }
 

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using Lockers.Core.Protocol;
 using Lockers.Gateway.Monitoring;
@@ -15,33 +16,110 @@ public sealed class MetricsAndWebhookTests
         await gateway.BringOnlineAsync();
         await gateway.Health.OnDoorEventAsync("test-a", 2, DoorStates.Forced, gateway.Time.GetUtcNow());
 
+        // No sign-in: /metrics is open like /health (operations.md).
         using var response = await gateway.CreateClient().GetAsync("/metrics");
-        var text = await response.Content.ReadAsStringAsync();
+        var page = PrometheusPage.Parse(await response.Content.ReadAsStringAsync());
 
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
-        Assert.Contains("# TYPE lockers_online gauge\nlockers_online 2\n", text);
-        Assert.Contains("lockers_doors_open 1\n", text);
-        Assert.Contains("lockers_alarms_open{kind=\"door_forced\"} 1\n", text);
-        Assert.Contains("lockers_alarms_open{kind=\"locker_offline\"} 0\n", text);
-        Assert.Contains("lockers_alarms_raised_total{kind=\"door_forced\"} 1\n", text);
-        Assert.Contains("lockers_mqtt_messages_in_total 0\n", text); // no link running in this test
-        Assert.Contains("# TYPE lockers_unlock_round_trip_seconds histogram\n", text);
-        Assert.Contains("lockers_unlock_round_trip_seconds_bucket{le=\"+Inf\"} 0\n", text);
-        Assert.Matches(@"lockers_store_seconds_count [1-9]\d*\n", text);
-        Assert.Contains("lockers_pickups_total 0\n", text);
+        Assert.Equal("gauge", page.Types["lockers_online"]);
+        Assert.Equal(2, page["lockers_online"]);
+        Assert.Equal(1, page["lockers_doors_open"]);
+        Assert.Equal(1, page["lockers_alarms_open{kind=\"door_forced\"}"]);
+        Assert.Equal(0, page["lockers_alarms_open{kind=\"locker_offline\"}"]);
+        Assert.Equal(1, page["lockers_alarms_raised_total{kind=\"door_forced\"}"]);
+        Assert.Equal(0, page["lockers_alarms_raised_total{kind=\"door_jammed\"}"]);
+        Assert.Equal(0, page["lockers_mqtt_messages_in_total"]); // no link running in this test
+        Assert.True(page["lockers_store_seconds_count"] >= 1, "the scrape's own store read is timed");
+        Assert.Equal(0, page["lockers_pickups_total"]);
+    }
+
+    /// <summary>
+    /// Every family the hand-written Prometheus writer exported (before ADR 0015), with its type: dashboards and alert
+    /// rules written against those names keep working with OpenTelemetry's exporter.
+    /// </summary>
+    public static TheoryData<string, string> FamiliesBeforeOpenTelemetry => new()
+    {
+        { "lockers_online", "gauge" },
+        { "lockers_known", "gauge" },
+        { "lockers_doors_open", "gauge" },
+        { "lockers_alarms_open", "gauge" },
+        { "lockers_alarms_raised_total", "counter" },
+        { "lockers_deposits_total", "counter" },
+        { "lockers_pickups_total", "counter" },
+        { "lockers_code_failures_total", "counter" },
+        { "lockers_unlock_round_trip_seconds", "histogram" },
+        { "lockers_mqtt_messages_in_total", "counter" },
+        { "lockers_mqtt_messages_out_total", "counter" },
+        { "lockers_link_group_commits_total", "counter" },
+        { "lockers_link_grouped_messages_total", "counter" },
+        { "lockers_link_groups_redone_total", "counter" },
+        { "lockers_store_seconds", "histogram" },
+    };
+
+    [Theory]
+    [MemberData(nameof(FamiliesBeforeOpenTelemetry))]
+    public async Task Metrics_FamilyExportedBeforeOpenTelemetry_IsStillExportedWithItsType(string family, string type)
+    {
+        await using var gateway = await MonitoringGateway.StartAsync();
+        // A histogram family appears with its first observation (operations.md): one unlock round trip.
+        var stopwatch = gateway.Service<UnlockStopwatch>();
+        stopwatch.Started("test-a", 1, gateway.Time.GetUtcNow());
+        stopwatch.Opened("test-a", 1, gateway.Time.GetUtcNow().AddMilliseconds(300));
+
+        var page = await ScrapeAsync(gateway);
+
+        Assert.True(page.Types.TryGetValue(family, out var exported), $"{family} is no longer on /metrics");
+        Assert.Equal(type, exported);
+        Assert.Contains(page.Samples.Keys, series => series == family || series.StartsWith(family + "{", StringComparison.Ordinal)
+            || series.StartsWith(family + "_count", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Histogram_Observations_AreCumulativeByBound()
+    public async Task Metrics_UnlockRoundTrips_AreCountedInCumulativeBuckets()
     {
-        var histogram = new GatewayMetrics.Histogram([0.1, 1]);
-        histogram.Observe(TimeSpan.FromMilliseconds(50));
-        histogram.Observe(TimeSpan.FromMilliseconds(500));
-        histogram.Observe(TimeSpan.FromSeconds(5));
+        await using var gateway = await MonitoringGateway.StartAsync();
+        var stopwatch = gateway.Service<UnlockStopwatch>();
+        var sent = gateway.Time.GetUtcNow();
+        foreach (var (compartment, latency) in new[] { (1, 0.05), (2, 0.5), (3, 5.0) })
+        {
+            stopwatch.Started("test-a", compartment, sent);
+            stopwatch.Opened("test-a", compartment, sent.AddSeconds(latency));
+        }
 
-        Assert.Equal([1L, 2L, 3L], histogram.CumulativeCounts());
-        Assert.Equal(5.55, histogram.Sum, 6);
+        var page = await ScrapeAsync(gateway);
+
+        // Upper bounds are inclusive (le): 0.05 s falls in the 0.05 bucket.
+        Assert.Equal(1, page["lockers_unlock_round_trip_seconds_bucket{le=\"0.05\"}"]);
+        Assert.Equal(1, page["lockers_unlock_round_trip_seconds_bucket{le=\"0.25\"}"]);
+        Assert.Equal(2, page["lockers_unlock_round_trip_seconds_bucket{le=\"0.5\"}"]);
+        Assert.Equal(3, page["lockers_unlock_round_trip_seconds_bucket{le=\"5\"}"]);
+        Assert.Equal(3, page["lockers_unlock_round_trip_seconds_bucket{le=\"+Inf\"}"]);
+        Assert.Equal(3, page["lockers_unlock_round_trip_seconds_count"]);
+        Assert.Equal(5.55, page["lockers_unlock_round_trip_seconds_sum"], 6);
     }
+
+    [Fact]
+    public async Task Metrics_TwoGatewaysInOneProcess_EachExportsOnlyItsOwnFigures()
+    {
+        await using var forced = await MonitoringGateway.StartAsync();
+        await using var quiet = await MonitoringGateway.StartAsync();
+        await forced.BringOnlineAsync();
+        await forced.Health.OnDoorEventAsync("test-a", 2, DoorStates.Forced, forced.Time.GetUtcNow());
+        var stopwatch = forced.Service<UnlockStopwatch>();
+        stopwatch.Started("test-a", 1, forced.Time.GetUtcNow());
+        stopwatch.Opened("test-a", 1, forced.Time.GetUtcNow().AddSeconds(1));
+
+        var page = await ScrapeAsync(quiet);
+
+        Assert.Equal(0, page["lockers_alarms_raised_total{kind=\"door_forced\"}"]);
+        Assert.Equal(0, page["lockers_doors_open"]);
+        Assert.DoesNotContain("lockers_unlock_round_trip_seconds", page.Types.Keys);
+        Assert.Equal(1, (await ScrapeAsync(forced))["lockers_unlock_round_trip_seconds_count"]);
+    }
+
+    private static async Task<PrometheusPage> ScrapeAsync(MonitoringGateway gateway) =>
+        PrometheusPage.Parse(await gateway.CreateClient().GetStringAsync("/metrics"));
 
     private const string AlarmSecret = "alarm-webhook-test-secret-0123456789abcdef";
 

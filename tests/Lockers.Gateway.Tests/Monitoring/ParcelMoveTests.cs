@@ -1,3 +1,5 @@
+using Lockers.Gateway.Webhooks;
+using Lockers.Gateway.Audit;
 using Lockers.Gateway.Dashboard;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Registry;
@@ -36,9 +38,9 @@ public sealed class ParcelMoveTests
         Assert.Null(await store.ExecuteAsync(tx => tx.Reservations.FindHoldingAsync(held)));
         Assert.Equal(reservationId, (await store.ExecuteAsync(tx => tx.Reservations.FindHoldingAsync(target)))!.Id);
         var outbox = await store.ExecuteAsync(tx => tx.Outbox.ListAsync(reservationId, 20));
-        Assert.Contains(outbox, message => message.EventType == ParcelMoveService.ParcelMovedEvent);
+        Assert.Contains(outbox, message => message.EventType == WebhookEvents.ParcelMoved);
         var audit = await store.ExecuteAsync(tx => tx.Monitoring.ListAuditAsync(held.LockerId, 20));
-        Assert.Contains(audit, e => e.Action == MonitoringAuditActions.ParcelMoved && e.Actor == "staff:alice" && e.Detail == $"moved to {target}");
+        Assert.Contains(audit, e => e.Action == AuditActions.ParcelMoved && e.Actor == "staff:alice" && e.Detail == $"moved to {target}");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Lockers.Core.Config;
+using Lockers.Gateway.Audit;
 using Lockers.Gateway.Link;
 using System.Security.Cryptography.X509Certificates;
 using Lockers.Gateway.Provisioning;
@@ -63,7 +64,7 @@ public sealed class LockerProvisionerTests : IAsyncLifetime
         Assert.False(stored.SealedCommandKey.AsSpan().IndexOf(key) >= 0, "the key must not be stored in clear");
         Assert.Equal(key, _gateway.Factory.Service<CommandKeys>().Unseal("test-a", stored.SealedCommandKey));
         var audit = await _gateway.Factory.Service<ILockerStore>().ExecuteAsync(tx => tx.Audit.ListRecentAsync(5));
-        Assert.Contains(audit, a => a.Action == LinkAuditActions.Provisioned && a.LockerId == "test-a" && a.Detail!.Contains(result.CertificateSerial));
+        Assert.Contains(audit, a => a.Action == AuditActions.LockerProvisioned && a.LockerId == "test-a" && a.Detail!.Contains(result.CertificateSerial));
     }
 
     [Fact]

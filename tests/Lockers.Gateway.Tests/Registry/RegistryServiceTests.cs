@@ -1,3 +1,4 @@
+using Lockers.Gateway.Reservations;
 using Lockers.Gateway.Registry;
 using Lockers.Gateway.Store;
 using Lockers.Gateway.Tests.Infrastructure;
@@ -15,7 +16,7 @@ public class RegistryServiceTests : IDisposable
     public async Task Import_SameDefinitionTwice_KeepsOneCopyAndServiceFlags()
     {
         await _gateway.ImportTestSiteAsync();
-        await _gateway.Factory.Service<RegistryService>().SetCompartmentInServiceAsync(new CompartmentRef("test-a", 3), false, "test");
+        await _gateway.Factory.Service<AvailabilityService>().SetCompartmentInServiceAsync(new CompartmentRef("test-a", 3), false, "test");
 
         await _gateway.ImportTestSiteAsync();
 
@@ -28,7 +29,7 @@ public class RegistryServiceTests : IDisposable
     public async Task SetLockerOnline_SameValueTwice_ReportsNoChangeTheSecondTime()
     {
         await _gateway.ImportTestSiteAsync();
-        var registry = _gateway.Factory.Service<RegistryService>();
+        var registry = _gateway.Factory.Service<AvailabilityService>();
 
         Assert.True(await registry.SetLockerOnlineAsync("test-a", false));
         Assert.False(await registry.SetLockerOnlineAsync("test-a", false));

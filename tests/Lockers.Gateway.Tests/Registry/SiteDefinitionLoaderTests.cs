@@ -1,3 +1,4 @@
+using Lockers.Core.Board;
 using Lockers.Gateway.Registry;
 using Lockers.Gateway.Tests.Infrastructure;
 

@@ -75,7 +75,7 @@ public class CreateReservationTests : ApiTest
     [Fact]
     public async Task Create_OutOfServiceCompartment_IsNeverBooked()
     {
-        await Gateway.Factory.Service<Gateway.Registry.RegistryService>()
+        await Gateway.Factory.Service<Gateway.Reservations.AvailabilityService>()
             .SetCompartmentInServiceAsync(new Gateway.Registry.CompartmentRef("test-b", 1), false, "test");
 
         var response = await Http.PostAsJsonAsync("/api/v1/reservations", ReservationRequests.Booking("XL"));

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Lockers.Gateway.Reservations.Doors;
 using Lockers.Gateway.Reservations;
 using Lockers.Gateway.Tests.Infrastructure;
 
@@ -112,7 +113,7 @@ public class ReservationLifecycleApiTests : ApiTest
 
         var check = await new LockerDriver(Gateway.Factory).EnterAsync(booked.DropoffCode);
 
-        Assert.Equal(Lockers.Gateway.Codes.CodeCheckOutcome.Rejected, check.Outcome);
+        Assert.Equal(Lockers.Gateway.Reservations.Doors.CodeCheckOutcome.Rejected, check.Outcome);
     }
 
     [Fact]

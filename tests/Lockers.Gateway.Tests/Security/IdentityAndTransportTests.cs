@@ -1,5 +1,6 @@
 using System.Text;
 using Lockers.Core.Protocol;
+using Lockers.Gateway.Audit;
 using Lockers.Gateway.Link;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Provisioning;
@@ -63,7 +64,7 @@ public sealed class IdentityAndTransportTests
         Assert.NotNull(error);
         Assert.NotEqual(MqttClientState.Connected, locker.Client.State);
         var audit = await system.Gateway.Factory.Service<ILockerStore>().ExecuteAsync(tx => tx.Audit.ListRecentAsync(5));
-        Assert.Contains(audit, entry => entry.Action == LinkAuditActions.Revoked && entry.LockerId == "test-a");
+        Assert.Contains(audit, entry => entry.Action == AuditActions.LockerRevoked && entry.LockerId == "test-a");
 
         // Provisioned again, the locker (a replacement controller) gets in with its new certificate.
         await using var replaced = await RogueLocker.ConnectWithStolenFilesAsync(

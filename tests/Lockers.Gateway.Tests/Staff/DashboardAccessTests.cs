@@ -1,4 +1,5 @@
 using System.Net;
+using Lockers.Gateway.Audit;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Staff;
 using Lockers.Gateway.Store;
@@ -44,7 +45,7 @@ public sealed class DashboardAccessTests
         Assert.Contains("Wrong user name or password", wrongBody);
         Assert.Equal(wrongBody[..wrongBody.IndexOf("traceId")], unknownBody[..unknownBody.IndexOf("traceId")]);
         var audit = await gateway.Service<ILockerStore>().ExecuteAsync(tx => tx.Audit.ListRecentAsync(20));
-        Assert.Equal(2, audit.Count(entry => entry.Action == MonitoringAuditActions.StaffSignInFailed));
+        Assert.Equal(2, audit.Count(entry => entry.Action == AuditActions.StaffSignInFailed));
     }
 
     [Fact]
@@ -108,7 +109,7 @@ public sealed class DashboardAccessTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(("unlock", "test-a", 3), Assert.Single(gateway.Commands.Sent) is var c ? (c.Action, c.LockerId, c.Compartment) : default);
         var audit = await gateway.Service<ILockerStore>().ExecuteAsync(tx => tx.Monitoring.ListAuditAsync("test-a", 10));
-        var entry = Assert.Single(audit, e => e.Action == MonitoringAuditActions.RemoteOpen);
+        var entry = Assert.Single(audit, e => e.Action == AuditActions.RemoteOpen);
         Assert.Equal(("staff:alice", 3, "reason: parcel stuck behind the door"), (entry.Actor, entry.Compartment, entry.Detail));
     }
 

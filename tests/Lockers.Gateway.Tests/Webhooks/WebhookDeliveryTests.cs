@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Lockers.Gateway.Reservations.Doors;
 using Lockers.Gateway.Store;
 using Lockers.Gateway.Tests.Infrastructure;
 using Lockers.Gateway.Webhooks;
@@ -62,7 +63,7 @@ public class WebhookDeliveryTests
         var booked = await gateway.HttpFor(key).BookAsync();
         var check = await new LockerDriver(gateway.Factory).EnterAsync(booked.DropoffCode);
         await new LockerDriver(gateway.Factory).OpenedAsync(check.Compartment!.Value);
-        await gateway.Factory.Service<Gateway.Codes.DoorEventService>().ReportClosedAsync("test-a", check.Compartment!.Value.Number, 999);
+        await gateway.Factory.Service<Gateway.Reservations.Doors.DoorEventService>().ReportClosedAsync("test-a", check.Compartment!.Value.Number, 999);
         var dispatcher = gateway.Factory.Service<WebhookDispatcher>();
         var store = gateway.Factory.Service<ILockerStore>();
 

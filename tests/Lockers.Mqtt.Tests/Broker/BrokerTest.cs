@@ -24,7 +24,7 @@ public abstract class BrokerTest(ITestOutputHelper output) : IAsyncLifetime
         Clients = new BrokerClients(Broker, Output);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Clients.DisposeAsync();
         await Broker.DisposeAsync();

@@ -9,7 +9,7 @@ namespace Lockers.Mqtt.Tests.Interop;
 public sealed class BenchSmokeTests
 {
     [Fact]
-    public async Task MqttComparison_QuickRun_CompletesWithFiguresForBothClients()
+    public async Task MqttComparison_QuickRun_CompletesWithFiguresForEveryClient()
     {
         var progress = new StringWriter();
 
@@ -18,11 +18,16 @@ public sealed class BenchSmokeTests
         Assert.True(result.Ours.MedianMessagesPerSecond > 0, "our throughput");
         Assert.True(result.MqttJs.MedianMessagesPerSecond > 0, "MQTT.js throughput");
         Assert.True(result.MqttJs.MedianCpuMicrosecondsPerMessage > 0, "MQTT.js CPU per message");
+        Assert.True(result.MqttNet.MedianMessagesPerSecond > 0, "MQTTnet throughput");
+        Assert.True(result.MqttNet.MedianCpuMicrosecondsPerMessage > 0, "MQTTnet CPU per message");
         Assert.True(result.MosquittoPub?.MedianMessagesPerSecond > 0, "mosquitto_pub baseline");
         Assert.Equal(MqttBenchOptions.QuickRun.RoundTrips, result.OursRoundTrip.Count);
         Assert.Equal(MqttBenchOptions.QuickRun.RoundTrips, result.MqttJsRoundTrip.Count);
-        Assert.True(result.OursRoundTrip.P50Ms > 0 && result.MqttJsRoundTrip.P50Ms > 0, "round-trip figures");
-        Assert.Contains("./lockers bench mqtt --quick", MqttComparisonReport.Format(result));
+        Assert.Equal(MqttBenchOptions.QuickRun.RoundTrips, result.MqttNetRoundTrip.Count);
+        Assert.True(result.OursRoundTrip.P50Ms > 0 && result.MqttJsRoundTrip.P50Ms > 0 && result.MqttNetRoundTrip.P50Ms > 0, "round-trip figures");
+        var report = MqttComparisonReport.Format(result);
+        Assert.Contains("./lockers bench mqtt --quick", report);
+        Assert.Contains("| MQTTnet 5.2.0 |", report);
     }
 
     [Fact]

@@ -10,7 +10,8 @@ namespace Lockers.Mqtt.Tests.Interop;
 
 /// <summary>
 /// Our client and another implementation (<see cref="CreateTheirs"/>) exchange messages both ways through a real
-/// Mosquitto: QoS 0 and 1, retained messages, binary and UTF-8 payloads byte for byte. Each subclass names the other.
+/// Mosquitto: QoS 0 and 1, retained messages, binary and UTF-8 payloads byte for byte. Each subclass names the other:
+/// mosquitto_pub/sub (C), MQTT.js (node) and MQTTnet (.NET, in process).
 /// </summary>
 public abstract class InteropTests : IAsyncLifetime
 {
@@ -24,6 +25,12 @@ public abstract class InteropTests : IAsyncLifetime
     protected InteropTests(ITestOutputHelper output) => _output = output;
 
     private protected abstract IExternalMqttClients CreateTheirs(MosquittoBroker broker);
+
+    /// <summary>The test's broker, for subclasses' own tests.</summary>
+    private protected MosquittoBroker Broker => _broker;
+
+    /// <summary>Our clients on <see cref="Broker"/>, disposed after the test.</summary>
+    private protected BrokerClients Ours => _ours;
 
     public async Task InitializeAsync()
     {
@@ -50,7 +57,7 @@ public abstract class InteropTests : IAsyncLifetime
 
         await publisher.PublishAsync(topic, "door 17 opened".Utf8(), qos).WaitAsync(Timeout);
 
-        var message = await _theirs.ReadMessageAsync(subscriber);
+        var message = await subscriber.NextMessageAsync();
         Assert.Equal(topic, message.Topic);
         Assert.Equal("door 17 opened", System.Text.Encoding.UTF8.GetString(message.Payload));
         Assert.Equal((int)qos, message.Qos);
@@ -94,7 +101,7 @@ public abstract class InteropTests : IAsyncLifetime
 
         var lateSubscriber = await _theirs.SubscribeAsync(topic, 1, 1, TestName());
 
-        var message = await _theirs.ReadMessageAsync(lateSubscriber);
+        var message = await lateSubscriber.NextMessageAsync();
         Assert.Equal("offline", System.Text.Encoding.UTF8.GetString(message.Payload));
         Assert.True(message.Retain);
         Assert.Equal(1, message.Qos);
@@ -112,7 +119,7 @@ public abstract class InteropTests : IAsyncLifetime
 
         await publisher.PublishAsync(topic, payload, MqttQos.AtLeastOnce).WaitAsync(Timeout);
 
-        Assert.Equal(payload, (await _theirs.ReadMessageAsync(subscriber)).Payload);
+        Assert.Equal(payload, (await subscriber.NextMessageAsync()).Payload);
     }
 
     [Theory]

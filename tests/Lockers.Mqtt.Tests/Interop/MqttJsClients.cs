@@ -56,10 +56,8 @@ internal sealed class MqttJsClients : IExternalMqttClients
         Assert.True(exitCode == 0, $"mqttjs-pub.js exited with {exitCode}:\n{process.Transcript}");
     }
 
-    Task<ExternalProcess> IExternalMqttClients.SubscribeAsync(string topic, int qos, int count, string testName) =>
-        SubscribeAsync(topic, qos, count, testName);
-
-    Task<ReceivedMessage> IExternalMqttClients.ReadMessageAsync(ExternalProcess subscriber) => NextMessageAsync(subscriber);
+    async Task<IExternalSubscriber> IExternalMqttClients.SubscribeAsync(string topic, int qos, int count, string testName) =>
+        new ProcessSubscriber(await SubscribeAsync(topic, qos, count, testName), NextMessageAsync);
 
     Task IExternalMqttClients.PublishAsync(string topic, byte[] payload, int qos, bool retain, string testName) =>
         PublishAsync(topic, payload, qos, retain, testName: testName);

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 
 namespace Lockers.Mqtt.Tests.Interop;
 
-/// <summary>A message as an independent client (MQTT.js or mosquitto_sub) reported receiving it.</summary>
+/// <summary>A message as an independent client (MQTT.js, mosquitto_sub or MQTTnet) reported receiving it.</summary>
 internal sealed partial record ReceivedMessage(string Topic, int Qos, bool Retain, byte[] Payload)
 {
     /// <summary>Parses a line of tests/interop/mqttjs-sub.js; null for lines that are not messages.</summary>

@@ -48,8 +48,12 @@ public class MqttStringsTests
     [InlineData("EF BB BF 61", "\uFEFFa")]
     [InlineData("01 1F 7F C2 9F", "\u0001\u001F\u007F\u009F")] // control characters: SHOULD NOT, but legal
     [InlineData("EF BF BF", "\uFFFF")] // a non-character is still well-formed
-    public void Decode_WellFormedUtf8_GivesString(string hex, string expected) =>
-        Assert.Equal(expected, MqttStrings.Decode(PacketBytes.FromHex(hex), "test"));
+    public void Decode_WellFormedUtf8_GivesString(string hex, string expected)
+    {
+        var utf8 = PacketBytes.FromHex(hex);
+        Assert.Null(MqttStrings.GetDecodeError(utf8));
+        Assert.Equal(expected, MqttStrings.DecodeValidated(utf8));
+    }
 
     [Theory]
     [InlineData("00", "U+0000")]
@@ -60,10 +64,6 @@ public class MqttStringsTests
     [InlineData("F4 90 80 80", "not well-formed")] // beyond U+10FFFF
     [InlineData("80", "not well-formed")] // lone continuation byte
     [InlineData("C3", "not well-formed")] // truncated sequence
-    public void Decode_IllFormedUtf8_ThrowsProtocolException(string hex, string expected)
-    {
-        var error = Assert.Throws<MqttProtocolException>(() => MqttStrings.Decode(PacketBytes.FromHex(hex), "PUBLISH topic name"));
-        Assert.Contains(expected, error.Message);
-        Assert.StartsWith("PUBLISH topic name", error.Message);
-    }
+    public void Decode_IllFormedUtf8_NamesTheProblem(string hex, string expected) =>
+        Assert.Contains(expected, MqttStrings.GetDecodeError(PacketBytes.FromHex(hex)));
 }

@@ -1,5 +1,5 @@
 using System.Text;
-using Lockers.Simulator.Platform;
+using Lockers.Hosting;
 
 namespace Lockers.Simulator.Tests.Platform;
 

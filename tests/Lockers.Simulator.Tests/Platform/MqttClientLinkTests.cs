@@ -1,5 +1,5 @@
 using Lockers.Core.Protocol;
-using Lockers.Simulator.Platform;
+using Lockers.Hosting;
 using Lockers.Testing;
 using Lockers.Testing.Mosquitto;
 

@@ -1,4 +1,4 @@
-using Lockers.Simulator.Platform;
+using Lockers.Hosting;
 using Lockers.Testing;
 
 namespace Lockers.Simulator.Tests.Platform;

@@ -30,9 +30,6 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>Where its pid is kept while it runs.</summary>
     public string PidFile { get; }
 
-    /// <summary>Its process id.</summary>
-    public int Id => _process.Id;
-
     /// <summary>True once it has exited.</summary>
     public bool HasExited => _process.HasExited;
 

@@ -3,7 +3,7 @@ namespace Lockers.Demo.Setup;
 /// <summary>
 /// The demo broker's files, from the project's own template (<c>broker/mosquitto.conf</c>): its state directory in the
 /// data directory and its TLS listener on 127.0.0.1 at the demo's port. Its certificate, the CA and the revocation list
-/// in <c>broker/tls/</c>, the lockers' certificates and the ACL come from the gateway's <c>ca</c> and <c>locker
+/// (in the data directory's broker tls folder, <see cref="DemoPaths.BrokerTlsDirectory"/>), the lockers' certificates and the ACL come from the gateway's <c>ca</c> and <c>locker
 /// provision</c> commands, as on a real site (<see cref="SiteSetup"/>).
 /// </summary>
 public static class BrokerSetup

@@ -23,9 +23,6 @@ internal sealed class SqliteCodeRepository(SqliteSession db) : ICodeRepository
         $"SELECT {Columns} FROM codes WHERE site_id = $site AND code_hash = $hash AND status = 'live';",
         Read, ("$site", siteId), ("$hash", hash));
 
-    public Task<StoredCode?> GetAsync(long codeId) =>
-        db.QuerySingleAsync($"SELECT {Columns} FROM codes WHERE id = $id;", Read, ("$id", codeId));
-
     public async Task<bool> ConsumeAsync(long codeId, DateTimeOffset at) =>
         await db.ExecuteAsync("UPDATE codes SET status = 'used', retired_at = $at WHERE id = $id AND status = 'live';",
             ("$id", codeId), ("$at", Time(at))) == 1;

@@ -1,5 +1,6 @@
 using Lockers.Gateway.Codes;
 using Lockers.Gateway.Registry;
+using Lockers.Gateway.Reservations.Doors;
 using Microsoft.Data.Sqlite;
 using static Lockers.Gateway.Store.Sqlite.SqliteValues;
 
@@ -40,17 +41,6 @@ internal sealed class SqliteLockerEventRepository(SqliteSession db) : ILockerEve
         UPDATE unlock_intents SET status = 'Done', updated_at = $at
         WHERE locker_id = $locker AND compartment = $number AND id <> $keep AND status IN ('Pending', 'Jammed', 'Opened');
         """, ("$locker", compartment.LockerId), ("$number", compartment.Number), ("$keep", keepIntentId), ("$at", Time(at)));
-
-    public Task InsertAlarmAsync(Alarm alarm) => db.ExecuteAsync("""
-        INSERT INTO alarms (at, kind, site_id, locker_id, compartment, detail) VALUES ($at, $kind, $site, $locker, $number, $detail);
-        """, ("$at", Time(alarm.At)), ("$kind", alarm.Kind), ("$site", alarm.SiteId), ("$locker", alarm.LockerId),
-        ("$number", alarm.Compartment), ("$detail", alarm.Detail));
-
-    public Task<IReadOnlyList<Alarm>> ListAlarmsAsync(int limit) => db.QueryAsync(
-        "SELECT at, kind, site_id, locker_id, compartment, detail FROM alarms ORDER BY id DESC LIMIT $limit;",
-        r => new Alarm(r.ReadTime("at"), r.ReadString("kind"), r.ReadNullableString("site_id"), r.ReadNullableString("locker_id"),
-            r.ReadNullableInt("compartment"), r.ReadString("detail")),
-        ("$limit", limit));
 
     private static UnlockIntent ReadIntent(SqliteDataReader r) => new(
         r.ReadLong("id"), new CompartmentRef(r.ReadString("locker_id"), (int)r.ReadLong("compartment")),

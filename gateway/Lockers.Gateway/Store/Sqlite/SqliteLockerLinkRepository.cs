@@ -1,5 +1,4 @@
 using Lockers.Gateway.Link;
-using Lockers.Gateway.Provisioning;
 using Microsoft.Data.Sqlite;
 using static Lockers.Gateway.Store.Sqlite.SqliteValues;
 

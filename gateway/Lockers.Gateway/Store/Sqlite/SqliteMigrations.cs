@@ -176,6 +176,7 @@ public static class SqliteMigrations
             CREATE INDEX audit_log_action ON audit_log(action);
             CREATE INDEX reservations_deposited ON reservations(deposited_at) WHERE deposited_at IS NOT NULL;
             """),
+        new(5, SqliteAlarmFoldMigration.Description, SqliteAlarmFoldMigration.Sql),
     ];
 
     public static int Latest => All[^1].Version;

@@ -2,7 +2,7 @@ namespace Lockers.Gateway.Store.Sqlite;
 
 /// <summary>
 /// The schema of health monitoring and staff accounts (issue 5), appended to <see cref="SqliteMigrations.All"/>.
-/// Alarms get their own table: the older <c>alarms</c> table is a flat log of the code flow, without lifecycle.
+/// Alarms got their own table beside the older <c>alarms</c> log; step 5 (<see cref="SqliteAlarmFoldMigration"/>) folds that one in.
 /// </summary>
 public static class SqliteMonitoringMigration
 {

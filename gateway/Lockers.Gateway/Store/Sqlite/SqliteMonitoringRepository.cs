@@ -1,3 +1,5 @@
+using Lockers.Core.Board;
+using Lockers.Gateway.Registry;
 using Lockers.Gateway.Audit;
 using Lockers.Gateway.Monitoring;
 using Microsoft.Data.Sqlite;
@@ -111,8 +113,7 @@ internal sealed class SqliteMonitoringRepository(SqliteSession db) : IMonitoring
         """, r => new ActivityTotals(r.ReadLong("deposits"), r.ReadLong("pickups"), r.ReadLong("failures"),
             r.ReadLong("online"), r.ReadLong("lockers"))))!;
 
-    // Sizes are stored as 1..4 (CompartmentSize); the dashboard shows their names.
-    private static string SizeName(long size) => Enum.GetName(typeof(Registry.CompartmentSize), (int)size) ?? size.ToString();
+    private static string SizeName(long stored) => CompartmentSizes.ToName(CompartmentSizeNumbers.FromNumber(stored));
 
     private static string Occupancy(string? reservationId, string? status) => (reservationId, status) switch
     {

@@ -1,3 +1,4 @@
+using Lockers.Core.Board;
 using Lockers.Gateway.Registry;
 using Microsoft.Data.Sqlite;
 
@@ -21,7 +22,7 @@ internal sealed class SqliteRegistryRepository(SqliteSession db) : IRegistryRepo
         VALUES ($locker, $number, $size, $col, $row, $accessible, $inService)
         ON CONFLICT(locker_id, number) DO UPDATE SET
             size = excluded.size, col = excluded.col, row = excluded.row, accessible = excluded.accessible;
-        """, ("$locker", c.LockerId), ("$number", c.Number), ("$size", (int)c.Size), ("$col", c.Column),
+        """, ("$locker", c.LockerId), ("$number", c.Number), ("$size", CompartmentSizeNumbers.ToNumber(c.Size)), ("$col", c.Column),
         ("$row", c.Row), ("$accessible", c.Accessible), ("$inService", c.InService));
 
     public Task<Site?> GetSiteAsync(string siteId) => db.QuerySingleAsync(
@@ -48,7 +49,7 @@ internal sealed class SqliteRegistryRepository(SqliteSession db) : IRegistryRepo
               AND NOT EXISTS (SELECT 1 FROM compartment_holds h WHERE h.locker_id = c.locker_id AND h.number = c.number)
             ORDER BY c.size, c.accessible, l.online DESC, c.locker_id, c.number
             LIMIT 1;
-            """, ReadCompartment, ("$site", siteId), ("$size", (int)minimumSize), ("$accessible", accessible));
+            """, ReadCompartment, ("$site", siteId), ("$size", CompartmentSizeNumbers.ToNumber(minimumSize)), ("$accessible", accessible));
 
     public async Task<bool> TryHoldAsync(CompartmentRef compartment, string reservationId)
     {
@@ -79,6 +80,6 @@ internal sealed class SqliteRegistryRepository(SqliteSession db) : IRegistryRepo
             ("$locker", compartment.LockerId), ("$number", compartment.Number), ("$value", inService)) == 1;
 
     private static Compartment ReadCompartment(SqliteDataReader r) => new(
-        r.ReadString("locker_id"), (int)r.ReadLong("number"), (CompartmentSize)r.ReadLong("size"),
+        r.ReadString("locker_id"), (int)r.ReadLong("number"), CompartmentSizeNumbers.FromNumber(r.ReadLong("size")),
         (int)r.ReadLong("col"), (int)r.ReadLong("row"), r.ReadBool("accessible"), r.ReadBool("in_service"));
 }

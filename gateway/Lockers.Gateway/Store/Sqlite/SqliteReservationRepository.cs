@@ -64,7 +64,7 @@ internal sealed class SqliteReservationRepository(SqliteSession db) : IReservati
 
     private static (string, object?)[] Parameters(Reservation r) =>
     [
-        ("$id", r.Id), ("$client", r.ClientId), ("$site", r.SiteId), ("$size", (int)r.Size), ("$accessible", r.Accessible),
+        ("$id", r.Id), ("$client", r.ClientId), ("$site", r.SiteId), ("$size", CompartmentSizeNumbers.ToNumber(r.Size)), ("$accessible", r.Accessible),
         ("$parcel", r.ParcelReference), ("$email", r.RecipientEmail), ("$phone", r.RecipientPhone),
         ("$window", r.PickupWindowHours), ("$status", r.Status.ToWire()), ("$locker", r.Compartment?.LockerId),
         ("$compartment", r.Compartment?.Number), ("$created", Time(r.CreatedAt)), ("$deposited", Time(r.DepositedAt)),
@@ -81,7 +81,7 @@ internal sealed class SqliteReservationRepository(SqliteSession db) : IReservati
             Id = r.ReadString("id"),
             ClientId = r.ReadString("client_id"),
             SiteId = r.ReadString("site_id"),
-            Size = (CompartmentSize)r.ReadLong("size"),
+            Size = CompartmentSizeNumbers.FromNumber(r.ReadLong("size")),
             Accessible = r.ReadBool("accessible"),
             ParcelReference = r.ReadString("parcel_reference"),
             RecipientEmail = r.ReadNullableString("recipient_email"),

@@ -122,20 +122,20 @@ public sealed class SqliteSession(SqliteConnection connection, SqliteTransaction
     }
 }
 
-/// <summary>Column readers and the time/bool encodings used by every SQLite repository.</summary>
+/// <summary>Column readers and the time/bool encodings used by every SQLite repository; times through <see cref="StoreTime"/>.</summary>
 public static class SqliteValues
 {
-    public static long Time(DateTimeOffset value) => value.ToUnixTimeMilliseconds();
+    public static long Time(DateTimeOffset value) => StoreTime.ToStored(value);
 
-    public static long? Time(DateTimeOffset? value) => value?.ToUnixTimeMilliseconds();
+    public static long? Time(DateTimeOffset? value) => value is { } time ? StoreTime.ToStored(time) : null;
 
     public static DateTimeOffset ReadTime(this IDataRecord reader, string column) =>
-        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(reader.GetOrdinal(column)));
+        StoreTime.FromStored(reader.GetInt64(reader.GetOrdinal(column)));
 
     public static DateTimeOffset? ReadNullableTime(this IDataRecord reader, string column)
     {
         var ordinal = reader.GetOrdinal(column);
-        return reader.IsDBNull(ordinal) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));
+        return reader.IsDBNull(ordinal) ? null : StoreTime.FromStored(reader.GetInt64(ordinal));
     }
 
     public static string ReadString(this IDataRecord reader, string column) => reader.GetString(reader.GetOrdinal(column));

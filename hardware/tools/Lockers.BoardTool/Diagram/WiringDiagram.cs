@@ -1,4 +1,5 @@
 using Lockers.BoardTool.Model;
+using Lockers.BoardTool.Validation;
 
 namespace Lockers.BoardTool.Diagram;
 
@@ -25,7 +26,8 @@ public static class WiringDiagram
         svg.Text(20, 30, $"{board.Board}: wiring diagram", 20, weight: "bold");
         svg.Text(20, 50, board.Description ?? "", 12);
         svg.Text(20, 68, $"Generated from {sourceName} by ./lockers board diagram --all. Do not edit by hand: edit the board file and regenerate.", 11, fill: "#555555");
-        PowerChain.Draw(svg, 20, 110);
+        var raspberryPi = RaspberryPiPins.Is(board);
+        PowerChain.Draw(svg, 20, 110, raspberryPi);
 
         var leftBottom = DrawParts(svg, board);
         var rightBottom = DrawRightSide(svg, board);
@@ -36,7 +38,7 @@ public static class WiringDiagram
         svg.Rect(McuX, Top - 10, McuWidth, Math.Max(leftBottom, rightBottom) - Top + 20, fill: "#eef7ee", strokeWidth: 1.8);
         svg.Text(McuX + McuWidth / 2, Top + 14, board.Mcu ?? "ESP32", 13, "middle", "bold");
         svg.Text(McuX + McuWidth / 2, Top + 30, "3.3 V logic", 10.5, "middle");
-        svg.Text(McuX + McuWidth / 2, Top + 44, "COM1 (GPIO1/3) = debug", 10.5, "middle");
+        svg.Text(McuX + McuWidth / 2, Top + 44, raspberryPi ? "GPIO0/1 = HAT ID EEPROM" : "COM1 (GPIO1/3) = debug", 10.5, "middle");
 
         var notesY = bottom + 30;
         svg.Text(20, notesY, "Lock: +12 V -> solenoid -> MOSFET drain; source to GND; gate 220 R series, 100 k to GND (off while the driver floats at boot). Flyback diode across each solenoid.", 11);
@@ -57,7 +59,7 @@ public static class WiringDiagram
         }
         if (board.Scanner is { } scanner)
             y = Part(svg, y, $"QR/barcode scanner on {scanner.Uart}, {scanner.Baud} baud, 5 V",
-                [(scanner.Rx, "ESP RX <- scanner TX (1 k series)"), (scanner.Tx, "ESP TX -> scanner RX")]);
+                [(scanner.Rx, $"{Short(board)} RX <- scanner TX (1 k series)"), (scanner.Tx, $"{Short(board)} TX -> scanner RX")]);
         if (board.StatusLed is int led) y = Part(svg, y, "Status LED", [(led, "LED + 330 R to GND")]);
         if (board.Buzzer is int buzzer) y = Part(svg, y, "Buzzer", [(buzzer, "piezo on 5 V via MOSFET, gate 100 k to GND")]);
         if (board.Tamper is int tamper) y = Part(svg, y, "Tamper switch", [(tamper, "microswitch to GND, 10 k pull-up; lid open = high")]);
@@ -91,7 +93,7 @@ public static class WiringDiagram
             svg.Text(McuX + McuWidth + 6, y + Row - 3, $"GPIO{i2c.Scl} SCL", 10.5, weight: "bold");
             svg.Line(McuX + McuWidth, y + Row, SclX, y + Row, "#1f5fbf");
             svg.Text(McuX + McuWidth + 6, y - 34, $"I2C bus {i2c.Bus}, {i2c.SpeedHz / 1000} kHz", 10.5, weight: "bold", fill: "#1f5fbf");
-            svg.Text(McuX + McuWidth + 6, y - 20, "2.2 k pull-ups to 3.3 V", 10.5, fill: "#1f5fbf");
+            svg.Text(McuX + McuWidth + 6, y - 20, RaspberryPiPins.Is(board) ? "1.8 k pull-ups on the Pi" : "2.2 k pull-ups to 3.3 V", 10.5, fill: "#1f5fbf");
 
             var busTop = y;
             var expanderY = y + 2 * Row + 6;
@@ -165,4 +167,6 @@ public static class WiringDiagram
         svg.Text(DetailX, y + 4, text, 10.5, fill: color);
         return y + Row + 4;
     }
+
+    private static string Short(BoardFile board) => RaspberryPiPins.Is(board) ? "Pi" : "ESP";
 }

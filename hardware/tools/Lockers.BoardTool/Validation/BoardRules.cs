@@ -26,6 +26,8 @@ public static class BoardRules
         var expanders = board.Expanders ?? [];
         if (expanders.Count > 0 && board.I2c is null)
             problems.Add(new("i2c", "the board lists expanders but has no i2c bus"));
+        if (RaspberryPiPins.Is(board) && board.I2c?.Bus is int bus && bus != RaspberryPiPins.I2cBus)
+            problems.Add(new("i2c.bus", $"a Raspberry Pi has its header I2C on bus {RaspberryPiPins.I2cBus} (GPIO2/3), found bus {bus}"));
 
         var ids = new Dictionary<string, int>();
         var addresses = new Dictionary<int, int>();
@@ -95,7 +97,16 @@ public static class BoardRules
 
     private static void CheckScanner(BoardFile board, List<Problem> problems)
     {
-        if (board.Scanner?.Uart is "COM1")
+        var uart = board.Scanner?.Uart;
+        if (uart is null) return;
+        if (RaspberryPiPins.Is(board))
+        {
+            if (uart != RaspberryPiPins.ScannerUart)
+                problems.Add(new("scanner.uart", $"on a Raspberry Pi the scanner is on {RaspberryPiPins.ScannerUart} (GPIO14/15), found {uart}"));
+        }
+        else if (uart is "COM1")
             problems.Add(new("scanner.uart", "COM1 is the debug UART; put the scanner on COM2 or COM3"));
+        else if (uart == RaspberryPiPins.ScannerUart)
+            problems.Add(new("scanner.uart", $"{uart} is a Raspberry Pi's UART; an ESP32 has the scanner on COM2 or COM3"));
     }
 }

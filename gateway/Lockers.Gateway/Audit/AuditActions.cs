@@ -1,0 +1,59 @@
+namespace Lockers.Gateway.Audit;
+
+/// <summary>
+/// Every audit action name the gateway writes, in one place so queries, the dashboard's audit trail and the
+/// docs agree. Names are "subject.verb_or_state"; they are stored, so a released name never changes.
+/// </summary>
+public static class AuditActions
+{
+    // Codes entered at a locker.
+    public const string CodeIssued = "code.issued";
+    public const string CodeAccepted = "code.accepted";
+    public const string CodeRejected = "code.rejected";
+    public const string CodeThrottled = "code.throttled";
+    public const string CodeConsumed = "code.consumed";
+    public const string CodeTooOld = "code.too_old";
+
+    // Doors, as the locker reports them, and opened from the dashboard.
+    public const string DoorOpened = "door.opened";
+    public const string DoorClosed = "door.closed";
+    public const string DoorJammed = "door.jammed";
+    public const string DoorForced = "door.forced";
+    public const string DoorLeftOpen = "door.left_open";
+    public const string RemoteOpen = "door.remote_open";
+
+    // The parcel lifecycle (Reservations/ReservationLifecycle).
+    public const string ReservationBooked = "reservation.booked";
+    public const string ReservationCancelled = "reservation.cancelled";
+    public const string ReservationExtended = "reservation.extended";
+    public const string ReservationExpired = "reservation.expired";
+    public const string ParcelMoved = "parcel.moved";
+
+    // What a locker tells about itself, and the commands it is sent.
+    public const string LockerOnlineChanged = "locker.online_changed";
+    public const string CommandSent = "locker.command_sent";
+    public const string CommandResult = "locker.command_result";
+    public const string CommandRefused = "locker.command_refused";
+    public const string Tamper = "locker.tamper";
+    public const string Boot = "locker.boot";
+    public const string JournalOverflow = "locker.journal_overflow";
+    public const string UnknownEvent = "locker.unknown_event";
+
+    // Alarms (Monitoring/AlarmLifecycle).
+    public const string AlarmRaised = "alarm.raised";
+    public const string AlarmAcknowledged = "alarm.acknowledged";
+    public const string AlarmCleared = "alarm.cleared";
+
+    // Staff at the dashboard.
+    public const string StaffSignedIn = "staff.signed_in";
+    public const string StaffSignInFailed = "staff.sign_in_failed";
+
+    // Administration (command line and dashboard).
+    public const string SiteImported = "admin.site_imported";
+    public const string ApiClientCreated = "admin.api_client_created";
+    public const string CompartmentServiceChanged = "admin.compartment_service_changed";
+    public const string LockerServiceChanged = "admin.locker_service_changed";
+    public const string LockerProvisioned = "admin.locker_provisioned";
+    public const string LockerRevoked = "admin.locker_revoked";
+    public const string StaffAccountSaved = "admin.staff_account_saved";
+}

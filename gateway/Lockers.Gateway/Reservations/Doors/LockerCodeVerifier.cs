@@ -1,0 +1,121 @@
+using Lockers.Gateway.Audit;
+using Lockers.Gateway.Codes;
+using Lockers.Gateway.Registry;
+using Lockers.Gateway.Store;
+using Lockers.Gateway.Throttle;
+
+namespace Lockers.Gateway.Reservations.Doors;
+
+/// <summary>
+/// Checks a code entered at a locker and says which door to open. It consumes nothing: the code is spent
+/// only when the door reports it opened (<see cref="DoorEventService.ConfirmOpenedAsync"/>), so a jammed
+/// door leaves the recipient's code valid.
+/// </summary>
+public sealed class LockerCodeVerifier(
+    ILockerStore store, CodeHasher hasher, KeypadThrottle throttle, ReservationLifecycle lifecycle, TimeProvider time)
+{
+    private const int MaxCodeLength = 64;
+
+    public Task<CodeCheckResult> CheckCodeAsync(CodeCheckRequest request, CancellationToken cancellationToken = default) =>
+        store.ExecuteAsync(tx => CheckCodeAsync(tx, request), cancellationToken);
+
+    /// <summary>The check inside a caller's unit of work (the locker link claims the event, checks and signs in one).</summary>
+    public async Task<CodeCheckResult> CheckCodeAsync(IStoreTransaction tx, CodeCheckRequest request)
+    {
+        var keypad = new KeypadRef(request.SiteId, request.LockerId, request.KeypadId);
+        var countsTowardsThrottle = request.Source == CodeSource.Keypad;
+        if (countsTowardsThrottle && await throttle.RemainingDelayAsync(tx, keypad) is { } wait && wait > TimeSpan.Zero)
+        {
+            await tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), $"keypad:{request.KeypadId}", AuditActions.CodeThrottled,
+                request.SiteId, request.LockerId, Detail: $"retry_after={Math.Ceiling(wait.TotalSeconds)}s"));
+            return CodeCheckResult.Throttled(wait);
+        }
+
+        var accepted = await TryAcceptAsync(tx, request);
+        if (accepted is null)
+        {
+            if (countsTowardsThrottle)
+            {
+                await throttle.RecordFailureAsync(tx, keypad);
+            }
+            else
+            {
+                await tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), $"scanner:{request.KeypadId}", AuditActions.CodeRejected,
+                    request.SiteId, request.LockerId, Detail: "source=qr"));
+            }
+            return CodeCheckResult.Rejected;
+        }
+        if (countsTowardsThrottle)
+        {
+            await throttle.ResetAsync(tx, keypad);
+        }
+        return accepted;
+    }
+
+    /// <returns>The door to open, or null for every kind of "no" (one uniform answer).</returns>
+    private async Task<CodeCheckResult?> TryAcceptAsync(IStoreTransaction tx, CodeCheckRequest request)
+    {
+        if (request.Code.Length is 0 or > MaxCodeLength)
+        {
+            return null;
+        }
+        var hash = hasher.HashCode(request.SiteId, request.Code);
+        var code = await tx.Codes.FindLiveAsync(request.SiteId, hash);
+        if (code is null || !CodeHasher.Matches(code.Hash, hash) || !SourceFits(code.Kind, request.Source))
+        {
+            return null;
+        }
+        var reservation = await tx.Reservations.GetAsync(code.ReservationId);
+        if (reservation?.Compartment is not { } compartment)
+        {
+            return null;
+        }
+        // The door opens only for what the lifecycle would allow once it has opened.
+        UnlockPurpose? purpose = code.Kind switch
+        {
+            CodeKind.Dropoff => UnlockPurpose.Deposit,
+            CodeKind.PickupPin or CodeKind.PickupQr => UnlockPurpose.Pickup,
+            _ => UnlockPurpose.Collect,
+        };
+        if (!lifecycle.Allows(reservation, purpose.Value.OpenedEvent()))
+        {
+            return null;
+        }
+        if (purpose == UnlockPurpose.Deposit)
+        {
+            compartment = await EnsureUsableForDepositAsync(tx, reservation, compartment);
+        }
+
+        var now = time.GetStoreNow();
+        await tx.LockerEvents.InsertIntentAsync(compartment, reservation.Id, code.Id, purpose.Value, now);
+        await tx.Audit.AppendAsync(new AuditEntry(now, $"{request.Source.ToString().ToLowerInvariant()}:{request.KeypadId}",
+            AuditActions.CodeAccepted, request.SiteId, compartment.LockerId, compartment.Number, reservation.Id,
+            $"kind={code.Kind} purpose={purpose}"));
+        return new CodeCheckResult(CodeCheckOutcome.Accepted, compartment, purpose, reservation.Id);
+    }
+
+    /// <summary>If the held compartment went out of service since booking, move the booking to the smallest free one that fits.</summary>
+    private async Task<CompartmentRef> EnsureUsableForDepositAsync(IStoreTransaction tx, Reservation reservation, CompartmentRef held)
+    {
+        if (await tx.Registry.GetCompartmentAsync(held) is { InService: true })
+        {
+            return held;
+        }
+        var replacement = await tx.Registry.FindFreeCompartmentAsync(reservation.SiteId, reservation.Size, reservation.Accessible);
+        if (replacement is null)
+        {
+            return held; // nothing better: try the held one; if it jams, an alarm is raised
+        }
+        var relocated = await lifecycle.ApplyAsync(tx, reservation, ReservationEvent.Relocated,
+            new TransitionInput("gateway", Compartment: replacement.Ref));
+        return relocated.Applied ? replacement.Ref : held;
+    }
+
+    /// <summary>QR tokens only from a scanner and PINs only from a keypad; drop-off and collect codes from either (typed or label).</summary>
+    private static bool SourceFits(CodeKind kind, CodeSource source) => kind switch
+    {
+        CodeKind.PickupQr => source == CodeSource.Qr,
+        CodeKind.PickupPin => source == CodeSource.Keypad,
+        _ => true,
+    };
+}

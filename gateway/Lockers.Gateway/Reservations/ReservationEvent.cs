@@ -1,0 +1,90 @@
+namespace Lockers.Gateway.Reservations;
+
+/// <summary>
+/// What can happen to a reservation. <see cref="ReservationTransitions"/> says in which status each is allowed, the
+/// status it leads to and what it implies; <see cref="ReservationLifecycle"/> carries it out. Names in the docs and
+/// logs are snake_case (<see cref="ReservationTransitions.Name(ReservationEvent)"/>).
+/// </summary>
+public enum ReservationEvent
+{
+    /// <summary>A carrier booked a compartment: the reservation begins.</summary>
+    Booked,
+    /// <summary>The carrier cancelled before the deposit started.</summary>
+    Cancelled,
+    /// <summary>The carrier added hours to the pickup window.</summary>
+    Extended,
+    /// <summary>The held compartment went out of service before the deposit: the booking moved to a free one.</summary>
+    Relocated,
+    /// <summary>The door opened on the courier's drop-off code: no cancelling from here on.</summary>
+    DepositStarted,
+    /// <summary>The door closed on the deposited parcel.</summary>
+    Deposited,
+    /// <summary>The door opened on the recipient's PIN or QR code.</summary>
+    PickedUp,
+    /// <summary>The pickup window ran out.</summary>
+    Expired,
+    /// <summary>The door opened on the carrier's collect code (return to sender).</summary>
+    Collected,
+    /// <summary>The door closed after a pickup or collection: the compartment is free again.</summary>
+    Emptied,
+    /// <summary>The compartment went out of service or its locker offline: nobody could collect, the window stops.</summary>
+    Paused,
+    /// <summary>The compartment and its locker are available again: the deadline moves by the time lost.</summary>
+    Resumed,
+    /// <summary>Staff moved the parcel to another compartment of the site.</summary>
+    Moved,
+}
+
+/// <summary>
+/// What a transition implies, carried out in this order by <see cref="ReservationLifecycle"/>: first the changes to the
+/// reservation (written with one conditional update), then the effects on compartments and codes.
+/// </summary>
+public enum ReservationEffect
+{
+    /// <summary>deposited_at = now, unless already set (the deposit's first door opening).</summary>
+    StampDeposit,
+    /// <summary>pickup_deadline = now + the window's hours.</summary>
+    StartWindow,
+    /// <summary>The window's hours and the deadline grow by the hours asked for.</summary>
+    LengthenWindow,
+    /// <summary>paused_since = now.</summary>
+    PauseWindow,
+    /// <summary>The deadline moves later by the time paused; paused_since cleared.</summary>
+    ResumeWindow,
+    /// <summary>paused_since cleared (the parcel left; the deadline no longer matters).</summary>
+    EndPause,
+    /// <summary>expired_at = now.</summary>
+    StampExpired,
+    /// <summary>closed_at = now.</summary>
+    Close,
+    /// <summary>The compartment of a new booking is held for it.</summary>
+    HoldCompartment,
+    /// <summary>The reservation's compartment is no longer held (free for the next booking).</summary>
+    ReleaseCompartment,
+    /// <summary>The reservation moves to another compartment: the old one released, the new one held.</summary>
+    MoveCompartment,
+    /// <summary>The courier's drop-off code.</summary>
+    IssueDropoffCode,
+    RevokeDropoffCode,
+    /// <summary>The recipient's PIN and QR token, and the access link to the QR image.</summary>
+    IssuePickupCodes,
+    RevokePickupCodes,
+    /// <summary>The carrier's code to collect the expired parcel.</summary>
+    IssueCollectCode,
+    /// <summary>The window pauses or resumes for the compartment the parcel is in now (Paused or Resumed).</summary>
+    RefreshPause,
+}
+
+/// <summary>A condition beyond the status under which a transition is allowed.</summary>
+public enum ReservationGuard
+{
+    None,
+    /// <summary>deposited_at is not set: the courier has not opened the door yet.</summary>
+    DepositNotStarted,
+    /// <summary>The window is running (not paused).</summary>
+    WindowRunning,
+    /// <summary>The window is paused.</summary>
+    WindowPaused,
+    /// <summary>The window is running and its deadline has passed.</summary>
+    WindowOver,
+}

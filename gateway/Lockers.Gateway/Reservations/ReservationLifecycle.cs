@@ -1,0 +1,279 @@
+using Lockers.Gateway.Audit;
+using Lockers.Gateway.Codes;
+using Lockers.Gateway.Registry;
+using Lockers.Gateway.Store;
+using Lockers.Gateway.Webhooks;
+using Microsoft.Extensions.Options;
+
+namespace Lockers.Gateway.Reservations;
+
+/// <summary>Who caused a transition and what it needs: the hours for Extended, the compartment for Booked, Relocated and Moved.</summary>
+public sealed record TransitionInput(string Actor, int Hours = 0, CompartmentRef? Compartment = null, string? AuditDetail = null);
+
+/// <summary>Codes a transition issued, in clear, to be handed on once (the answer to a booking, a webhook, a test).</summary>
+public sealed record IssuedCodes(string? DropoffCode = null, IssuedPickupCodes? Pickup = null, string? CollectCode = null);
+
+/// <summary>What a transition did: <see cref="Reservation"/> as it is now, or <see cref="Refusal"/> saying why nothing happened.</summary>
+public sealed record TransitionResult(Reservation Reservation, string? Refusal, IssuedCodes Issued)
+{
+    public bool Applied => Refusal is null;
+}
+
+/// <summary>Another reservation holds the compartment a transition was to hold; the unit of work is rolled back.</summary>
+public sealed class CompartmentTakenException(CompartmentRef compartment)
+    : InvalidOperationException($"compartment {compartment} is held by another reservation");
+
+/// <summary>
+/// The parcel lifecycle: the only code that creates a reservation or changes its status, times, window, pause or
+/// compartment (a test over the compiled gateway holds this). Every step is a row of <see cref="ReservationTransitions"/>,
+/// carried out inside the caller's unit of work: a step the table does not allow is refused with a reason a person can
+/// act on and logged, before anything is written; an allowed one writes the reservation with one update conditional on
+/// the status it was read in, then runs the row's effects, webhooks and audit line. An effect that fails throws, and the
+/// caller's unit of work rolls back whole: never half a step.
+/// </summary>
+public sealed class ReservationLifecycle(
+    CodeIssuer codes, WebhookEnqueuer webhooks, IOptions<ReservationsOptions> options, TimeProvider time, ILogger<ReservationLifecycle> logger)
+{
+    /// <summary>The reservation begins: booked into <paramref name="compartment"/>, which is held, with the courier's drop-off code.</summary>
+    public Task<TransitionResult> BookAsync(
+        IStoreTransaction tx, string clientId, BookingRequest request, CompartmentRef compartment, string auditDetail)
+    {
+        var now = time.GetStoreNow();
+        var reservation = new Reservation
+        {
+            Id = "rsv_" + CodeGenerator.Token(15),
+            ClientId = clientId,
+            SiteId = request.SiteId,
+            Size = request.Size,
+            Accessible = request.Accessible,
+            ParcelReference = request.ParcelReference,
+            RecipientEmail = request.Email,
+            RecipientPhone = request.Phone,
+            PickupWindowHours = request.PickupWindowHours,
+            Status = ReservationStatus.Booked,
+            Compartment = compartment,
+            CreatedAt = now,
+        };
+        var row = ReservationTransitions.Find(null, ReservationEvent.Booked)!;
+        return CarryOutAsync(tx, reservation, reservation, row, new TransitionInput($"client:{clientId}", Compartment: compartment, AuditDetail: auditDetail), now,
+            isNew: true);
+    }
+
+    /// <summary>Applies <paramref name="event"/> to <paramref name="reservation"/> as read in this unit of work.</summary>
+    public async Task<TransitionResult> ApplyAsync(IStoreTransaction tx, Reservation reservation, ReservationEvent @event, TransitionInput input)
+    {
+        var now = time.GetStoreNow();
+        var row = ReservationTransitions.Find(reservation.Status, @event);
+        var refusal = row is null ? NotAllowed(reservation, @event) : GuardRefusal(row, reservation, now);
+        if (refusal is not null)
+        {
+            logger.LogWarning("Reservation {ReservationId}: {Event} refused ({Actor}): {Reason}",
+                reservation.Id, ReservationTransitions.Name(@event), input.Actor, refusal);
+            return new TransitionResult(reservation, refusal, new IssuedCodes());
+        }
+
+        return await CarryOutAsync(tx, reservation, Change(reservation, row!, input, now), row!, input, now, isNew: false);
+    }
+
+    /// <summary>Whether <paramref name="event"/> would be allowed now (the table and its guard), without doing it.</summary>
+    public bool Allows(Reservation reservation, ReservationEvent @event) =>
+        ReservationTransitions.Find(reservation.Status, @event) is { } row && GuardRefusal(row, reservation, time.GetStoreNow()) is null;
+
+    /// <summary>
+    /// Pauses or resumes the pickup window of a parcel waiting in its compartment, after the compartment's service state
+    /// or its locker's online state changed: nobody can collect from an unavailable door. Anything else is left as it is.
+    /// </summary>
+    public async Task<Reservation> RefreshPauseAsync(IStoreTransaction tx, Reservation reservation)
+    {
+        if (reservation.Status != ReservationStatus.ReadyForPickup || reservation.Compartment is not { } held
+            || await tx.Registry.GetLockerAsync(held.LockerId) is not { } locker)
+        {
+            return reservation;
+        }
+
+        var unavailable = !locker.Online || await tx.Registry.GetCompartmentAsync(held) is not { InService: true };
+        ReservationEvent? change = (unavailable, reservation.PausedSince) switch
+        {
+            (true, null) => ReservationEvent.Paused,
+            (false, not null) => ReservationEvent.Resumed,
+            _ => null,
+        };
+        return change is { } @event ? (await ApplyAsync(tx, reservation, @event, new TransitionInput("gateway"))).Reservation : reservation;
+    }
+
+    /// <summary>The recipient's link to the QR image; whoever holds it can show the QR at the locker.</summary>
+    public string AccessLinkFor(string accessToken) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/r/{accessToken}/qr.svg";
+
+    private async Task<TransitionResult> CarryOutAsync(
+        IStoreTransaction tx, Reservation before, Reservation after, ReservationTransition row, TransitionInput input, DateTimeOffset now, bool isNew)
+    {
+        string? accessToken = null;
+        if (row.Effects.Contains(ReservationEffect.IssuePickupCodes))
+        {
+            // The link's hash is part of the reservation, so it is drawn before the write; the codes are stored after it.
+            accessToken = CodeGenerator.Token();
+            after = after with { AccessTokenHash = codes.HashAccessToken(accessToken) };
+        }
+
+        if (isNew)
+        {
+            await tx.Reservations.InsertAsync(after);
+        }
+        else if (after != before && !await tx.Reservations.UpdateAsync(after, before.Status))
+        {
+            return new TransitionResult(before, "The reservation changed meanwhile; read it again.", new IssuedCodes());
+        }
+
+        var issued = new IssuedCodes();
+        foreach (var effect in row.Effects)
+        {
+            switch (effect)
+            {
+                case ReservationEffect.HoldCompartment:
+                    await HoldAsync(tx, after.Compartment!.Value, after.Id);
+                    break;
+                case ReservationEffect.ReleaseCompartment when before.Compartment is { } held:
+                    await tx.Registry.ReleaseHoldAsync(held, after.Id);
+                    break;
+                case ReservationEffect.MoveCompartment:
+                    await tx.Registry.ReleaseHoldAsync(before.Compartment!.Value, after.Id);
+                    await HoldAsync(tx, after.Compartment!.Value, after.Id);
+                    break;
+                case ReservationEffect.IssueDropoffCode:
+                    issued = issued with { DropoffCode = await codes.IssueDropoffCodeAsync(tx, after.Id, after.SiteId) };
+                    break;
+                case ReservationEffect.RevokeDropoffCode:
+                    await tx.Codes.RevokeAsync(after.Id, [CodeKind.Dropoff], now);
+                    break;
+                case ReservationEffect.IssuePickupCodes:
+                    issued = issued with { Pickup = await codes.IssuePickupCodesAsync(tx, after.Id, after.SiteId, accessToken!) };
+                    break;
+                case ReservationEffect.RevokePickupCodes:
+                    await tx.Codes.RevokeAsync(after.Id, [CodeKind.PickupPin, CodeKind.PickupQr], now);
+                    break;
+                case ReservationEffect.IssueCollectCode:
+                    issued = issued with { CollectCode = await codes.IssueCollectCodeAsync(tx, after.Id, after.SiteId) };
+                    break;
+                case ReservationEffect.RefreshPause:
+                    after = await RefreshPauseAsync(tx, after);
+                    break;
+            }
+        }
+
+        foreach (var type in row.Webhooks)
+        {
+            await webhooks.EnqueueAsync(tx, after.ClientId, after.Id, type, ReservationResponse.From(after), SecretsFor(type, issued));
+        }
+
+        if (row.AuditAction is { } action)
+        {
+            foreach (var entry in AuditEntries(action, row.Event, before, after, input, now))
+            {
+                await tx.Audit.AppendAsync(entry);
+            }
+        }
+
+        return new TransitionResult(after, null, issued);
+    }
+
+    /// <summary>The reservation as the row's field effects leave it (nothing is written here).</summary>
+    private static Reservation Change(Reservation r, ReservationTransition row, TransitionInput input, DateTimeOffset now)
+    {
+        var next = r with { Status = row.To };
+        foreach (var effect in row.Effects)
+        {
+            next = effect switch
+            {
+                ReservationEffect.StampDeposit => next with { DepositedAt = next.DepositedAt ?? now },
+                ReservationEffect.StartWindow => next with { PickupDeadline = now.AddHours(next.PickupWindowHours) },
+                ReservationEffect.LengthenWindow => next with
+                {
+                    PickupWindowHours = next.PickupWindowHours + input.Hours,
+                    PickupDeadline = next.PickupDeadline?.AddHours(input.Hours),
+                },
+                ReservationEffect.PauseWindow => next with { PausedSince = now },
+                ReservationEffect.ResumeWindow => next with { PausedSince = null, PickupDeadline = next.PickupDeadline + (now - next.PausedSince!.Value) },
+                ReservationEffect.EndPause => next with { PausedSince = null },
+                ReservationEffect.StampExpired => next with { ExpiredAt = now },
+                ReservationEffect.Close => next with { ClosedAt = now },
+                ReservationEffect.MoveCompartment => next with
+                {
+                    Compartment = input.Compartment ?? throw new ArgumentException($"{ReservationTransitions.Name(row.Event)} needs the compartment to move to"),
+                },
+                _ => next,
+            };
+        }
+
+        return next;
+    }
+
+    private static string? GuardRefusal(ReservationTransition row, Reservation r, DateTimeOffset now) => row.Guard switch
+    {
+        ReservationGuard.DepositNotStarted when r.DepositedAt is not null =>
+            $"The reservation is being deposited; {ReservationTransitions.Name(row.Event)} is possible only before the courier opens the door.",
+        ReservationGuard.WindowRunning when r.PausedSince is not null => "The pickup window is already paused.",
+        ReservationGuard.WindowPaused when r.PausedSince is null => "The pickup window is not paused.",
+        ReservationGuard.WindowOver when r.PausedSince is not null || r.PickupDeadline is not { } deadline || deadline > now =>
+            "The pickup window has not run out (or is paused).",
+        _ => null,
+    };
+
+    private static string NotAllowed(Reservation r, ReservationEvent @event)
+    {
+        var from = ReservationTransitions.RowsOf(@event).Select(row => row.From?.ToWire() ?? "(new)").Distinct();
+        return $"The reservation is {Describe(r)}; {ReservationTransitions.Name(@event)} is possible only when it is {string.Join(" or ", from)}.";
+    }
+
+    private static string Describe(Reservation r) =>
+        r.Status == ReservationStatus.Booked && r.DepositedAt is not null ? "being deposited" : r.Status.ToWire();
+
+    private static async Task HoldAsync(IStoreTransaction tx, CompartmentRef compartment, string reservationId)
+    {
+        if (!await tx.Registry.TryHoldAsync(compartment, reservationId))
+        {
+            throw new CompartmentTakenException(compartment);
+        }
+    }
+
+    /// <summary>The codes a webhook carries (sealed in the outbox until delivery).</summary>
+    private object? SecretsFor(string type, IssuedCodes issued) => type switch
+    {
+        WebhookEvents.ReadyForPickup when issued.Pickup is { } pickup => new
+        {
+            pickupPin = pickup.Pin,
+            accessLink = AccessLinkFor(pickup.AccessToken),
+            qrToken = pickup.QrToken,
+        },
+        WebhookEvents.Expired when issued.CollectCode is { } collectCode => new { collectCode },
+        _ => null,
+    };
+
+    private static IEnumerable<AuditEntry> AuditEntries(
+        string action, ReservationEvent @event, Reservation before, Reservation after, TransitionInput input, DateTimeOffset now)
+    {
+        switch (@event)
+        {
+            case ReservationEvent.Cancelled:
+                yield return new AuditEntry(now, input.Actor, action, after.SiteId, ReservationId: after.Id);
+                break;
+            case ReservationEvent.Extended:
+                yield return new AuditEntry(now, input.Actor, action, after.SiteId, ReservationId: after.Id,
+                    Detail: $"hours=+{input.Hours} total={after.PickupWindowHours}");
+                break;
+            case ReservationEvent.Moved:
+                // On both lockers' audit trails when the parcel changed locker.
+                var (from, to) = (before.Compartment!.Value, input.Compartment!.Value);
+                yield return new AuditEntry(now, input.Actor, action, after.SiteId, from.LockerId, from.Number, after.Id, $"moved to {to}");
+                if (to.LockerId != from.LockerId)
+                {
+                    yield return new AuditEntry(now, input.Actor, action, after.SiteId, to.LockerId, to.Number, after.Id, $"moved from {from}");
+                }
+
+                break;
+            default:
+                yield return new AuditEntry(now, input.Actor, action, after.SiteId, before.Compartment?.LockerId, before.Compartment?.Number,
+                    after.Id, input.AuditDetail);
+                break;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text;
+using Lockers.Gateway.Audit;
+using Lockers.Gateway.Webhooks;
+using static Lockers.Gateway.Reservations.ReservationEffect;
+using static Lockers.Gateway.Reservations.ReservationEvent;
+using static Lockers.Gateway.Reservations.ReservationGuard;
+using static Lockers.Gateway.Reservations.ReservationStatus;
+
+namespace Lockers.Gateway.Reservations;
+
+/// <summary>
+/// One row of the parcel lifecycle: in status <see cref="From"/> (null: the reservation does not exist yet),
+/// <see cref="Event"/> is allowed when <see cref="Guard"/> holds, leads to <see cref="To"/>, and implies
+/// <see cref="Effects"/>, the <see cref="Webhooks"/> sent to the carrier and the <see cref="AuditAction"/> written.
+/// </summary>
+public sealed record ReservationTransition(
+    ReservationStatus? From, ReservationEvent Event, ReservationStatus To, ReservationGuard Guard,
+    IReadOnlyList<ReservationEffect> Effects, IReadOnlyList<string> Webhooks, string? AuditAction);
+
+/// <summary>
+/// The parcel lifecycle as a table: the only statement of which status may follow which, and what each step does.
+/// <see cref="ReservationLifecycle"/> executes it; docs/api.md ("Statuses") shows it, and a test keeps the two equal.
+/// A pair (status, event) that is not here is refused. Later steps (a physical move, a redirect, a send from a locker)
+/// are new rows here and, when they need one, a new effect.
+/// </summary>
+public static class ReservationTransitions
+{
+    public static IReadOnlyList<ReservationTransition> All { get; } =
+    [
+        Row(null, ReservationEvent.Booked, ReservationStatus.Booked, None, [HoldCompartment, IssueDropoffCode], [], AuditActions.ReservationBooked),
+        Row(ReservationStatus.Booked, ReservationEvent.Cancelled, ReservationStatus.Cancelled, DepositNotStarted,
+            [Close, ReleaseCompartment, RevokeDropoffCode], [], AuditActions.ReservationCancelled),
+        Row(ReservationStatus.Booked, Extended, ReservationStatus.Booked, None, [LengthenWindow], [], AuditActions.ReservationExtended),
+        Row(ReadyForPickup, Extended, ReadyForPickup, None, [LengthenWindow], [], AuditActions.ReservationExtended),
+        Row(ReservationStatus.Booked, Relocated, ReservationStatus.Booked, DepositNotStarted, [MoveCompartment], [], null),
+        Row(ReservationStatus.Booked, DepositStarted, ReservationStatus.Booked, None, [StampDeposit], [], null),
+        Row(ReservationStatus.Booked, Deposited, ReadyForPickup, None, [StampDeposit, StartWindow, IssuePickupCodes],
+            [WebhookEvents.Deposited, WebhookEvents.ReadyForPickup], null),
+        Row(ReadyForPickup, ReservationEvent.PickedUp, ReservationStatus.PickedUp, None, [EndPause, Close, RevokePickupCodes],
+            [WebhookEvents.PickedUp], null),
+        Row(ReadyForPickup, ReservationEvent.Expired, ReservationStatus.Expired, WindowOver, [StampExpired, RevokePickupCodes, IssueCollectCode],
+            [WebhookEvents.Expired], AuditActions.ReservationExpired),
+        Row(ReservationStatus.Expired, Collected, Returned, None, [Close], [WebhookEvents.Returned], null),
+        Row(ReservationStatus.PickedUp, Emptied, ReservationStatus.PickedUp, None, [ReleaseCompartment], [], null),
+        Row(Returned, Emptied, Returned, None, [ReleaseCompartment], [], null),
+        Row(ReadyForPickup, Paused, ReadyForPickup, WindowRunning, [PauseWindow], [], null),
+        Row(ReadyForPickup, Resumed, ReadyForPickup, WindowPaused, [ResumeWindow], [], null),
+        Row(ReadyForPickup, Moved, ReadyForPickup, None, [MoveCompartment, RefreshPause], [WebhookEvents.ParcelMoved], AuditActions.ParcelMoved),
+        Row(ReservationStatus.Expired, Moved, ReservationStatus.Expired, None, [MoveCompartment], [WebhookEvents.ParcelMoved], AuditActions.ParcelMoved),
+    ];
+
+    /// <summary>The rows for <paramref name="event"/> from <paramref name="from"/> (at most one: the table has no duplicates).</summary>
+    public static ReservationTransition? Find(ReservationStatus? from, ReservationEvent @event) =>
+        All.FirstOrDefault(row => row.From == from && row.Event == @event);
+
+    /// <summary>The statuses <paramref name="event"/> is allowed from, for refusals a person can act on.</summary>
+    public static IEnumerable<ReservationTransition> RowsOf(ReservationEvent @event) => All.Where(row => row.Event == @event);
+
+    public static string Name(ReservationEvent value) => Snake(value.ToString());
+
+    public static string Name(ReservationEffect value) => Snake(value.ToString());
+
+    public static string Name(ReservationGuard value) => Snake(value.ToString());
+
+    private static ReservationTransition Row(
+        ReservationStatus? from, ReservationEvent @event, ReservationStatus to, ReservationGuard guard,
+        ReservationEffect[] effects, string[] webhooks, string? audit) => new(from, @event, to, guard, effects, webhooks, audit);
+
+    private static string Snake(string pascal)
+    {
+        var text = new StringBuilder(pascal.Length + 4);
+        foreach (var c in pascal)
+        {
+            if (char.IsUpper(c) && text.Length > 0)
+            {
+                text.Append('_');
+            }
+
+            text.Append(char.ToLowerInvariant(c));
+        }
+
+        return text.ToString();
+    }
+}

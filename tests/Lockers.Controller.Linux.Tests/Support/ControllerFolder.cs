@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using Lockers.Core.Commands;
+using Lockers.Core.Config;
+using Lockers.Core.Protocol;
+using Lockers.Testing.Mosquitto;
+
+namespace Lockers.Controller.Linux.Tests.Support;
+
+/// <summary>
+/// /etc/lockers for one test: locker.json as the gateway's provisioning writes it, the Pi board file next to it,
+/// optionally the broker's ca.pem, and a storage folder; plus the locker's key to sign commands with.
+/// </summary>
+internal sealed class ControllerFolder : IDisposable
+{
+    private long _counter;
+
+    public ControllerFolder()
+    {
+        Directory = Path.Combine(Path.GetTempPath(), "lockers-linux-" + Guid.NewGuid().ToString("N")[..12]);
+        System.IO.Directory.CreateDirectory(Directory);
+        LockerId = "pi-" + Guid.NewGuid().ToString("N")[..8];
+        Key = RandomNumberGenerator.GetBytes(32);
+        Password = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
+        Signer = new CommandSigner(Key);
+    }
+
+    public string Directory { get; }
+    public string LockerId { get; }
+    public byte[] Key { get; }
+    public string Password { get; }
+    public CommandSigner Signer { get; }
+    public string ConfigPath => Path.Combine(Directory, "locker.json");
+    public string BoardPath => Path.Combine(Directory, PiBoard.FileName);
+    public string CaPath => Path.Combine(Directory, "ca.pem");
+    public string StorageDirectory => Path.Combine(Directory, "state");
+
+    /// <summary>Writes locker.json (broker 127.0.0.1:<paramref name="port"/>) and copies the Pi board next to it.</summary>
+    public void WriteConfig(bool tls, int port = 8883)
+    {
+        var config = new DeviceConfig(
+            LockerId, "test-site", new BrokerSettings("127.0.0.1", port, tls, LockerId, Password), Key,
+            PiBoard.FileName, heartbeatS: 5, telemetryS: 60, keypadId: LockerId, scannerId: LockerId + "-qr", wifi: null);
+        config.Validate();
+        File.WriteAllText(ConfigPath, DeviceConfigWriter.ToJson(config));
+        File.Copy(PiBoard.Path, BoardPath, overwrite: true);
+    }
+
+    /// <summary>The locker's own broker user and the ACL that confines it to its topics; "test" may do anything.</summary>
+    public MosquittoBrokerOptions BrokerOptions(bool tls)
+    {
+        var options = new MosquittoBrokerOptions
+        {
+            Tls = tls,
+            AclLines = new List<string>
+            {
+                "user " + MosquittoBrokerOptions.DefaultUser,
+                "topic readwrite #",
+                "pattern read lockers/v1/%u/cmd",
+                "pattern write lockers/v1/%u/status",
+                "pattern write lockers/v1/%u/event",
+                "pattern write lockers/v1/%u/telemetry",
+                "pattern write lockers/v1/%u/cmd/result",
+            },
+        };
+        options.Users[LockerId] = Password;
+        return options;
+    }
+
+    /// <summary>A signed unlock with the next counter, valid for two minutes.</summary>
+    public byte[] SignedUnlock(int compartment, string commandId)
+    {
+        long expires = UnixTime.ToUnixSeconds(DateTime.UtcNow) + 120;
+        return Signer.SignToJson(SignedCommand.Unlock(LockerId, commandId, ++_counter, expires, compartment));
+    }
+
+    public void Dispose()
+    {
+        if (System.IO.Directory.Exists(Directory))
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+    }
+}
