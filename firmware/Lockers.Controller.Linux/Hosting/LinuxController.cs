@@ -3,7 +3,6 @@ using Lockers.Controller.Linux.Platform;
 using Lockers.Core.App;
 using Lockers.Core.Protocol;
 using Lockers.Hosting;
-using Lockers.Mqtt.Channel;
 using Microsoft.Extensions.Logging;
 
 namespace Lockers.Controller.Linux.Hosting;
@@ -73,10 +72,7 @@ public sealed class LinuxController : IAsyncDisposable
                 StatusPayload.Offline().ToJson(),
                 TimeSpan.FromSeconds(config.HeartbeatS));
             linkOptions.TimeProvider = options.TimeProvider;
-            if (config.Broker.Tls)
-            {
-                linkOptions.Tls = new MqttTlsOptions { CaCertificate = files.BrokerCa };
-            }
+            linkOptions.Tls = files.BrokerTls;
 
             var link = new MqttClientLink(linkOptions, options.LoggerFactory?.CreateLogger("mqtt"));
             var system = new LinuxSystemPort(hardware.Solenoids);
@@ -99,7 +95,7 @@ public sealed class LinuxController : IAsyncDisposable
             logger?.LogInformation(
                 "locker {LockerId} on board {Board} started: {Count} compartments, broker {Host}:{Port}{Tls}",
                 config.LockerId, files.Board.Name, files.Board.Compartments.Length, linkOptions.Host, linkOptions.Port,
-                config.Broker.Tls ? " (TLS)" : "");
+                config.Broker.Tls ? (config.Broker.HasClientCertificate ? " (TLS, client certificate)" : " (TLS)") : "");
             return running;
         }
         catch

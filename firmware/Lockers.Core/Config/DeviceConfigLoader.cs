@@ -63,12 +63,17 @@ namespace Lockers.Core.Config
         {
             JsonObject broker = fields.Section(root, "broker", true) ?? new JsonObject();
             bool tls = fields.Flag(broker, "broker.", "tls", false);
+            string certFile = fields.Text(broker, "broker.", "certFile", "");
             return new BrokerSettings(
                 fields.Text(broker, "broker.", "host", null),
                 (int)fields.Integer(broker, "broker.", "port", tls ? BrokerSettings.DefaultTlsPort : BrokerSettings.DefaultPort),
                 tls,
                 fields.Text(broker, "broker.", "username", null),
-                fields.Text(broker, "broker.", "password", null));
+                // A client certificate is the locker's credential: then no password is needed.
+                fields.Text(broker, "broker.", "password", certFile.Length > 0 ? "" : null),
+                fields.Text(broker, "broker.", "caFile", ""),
+                certFile,
+                fields.Text(broker, "broker.", "keyFile", ""));
         }
 
         private static WifiSettings? ReadWifi(JsonObject root, ConfigFieldReader fields)

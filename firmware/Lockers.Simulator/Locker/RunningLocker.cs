@@ -1,6 +1,5 @@
 using Lockers.Core.App;
 using Lockers.Core.Protocol;
-using Lockers.Mqtt.Channel;
 using Lockers.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -44,10 +43,7 @@ internal sealed class RunningLocker
             StatusPayload.Offline().ToJson(),
             TimeSpan.FromSeconds(config.HeartbeatS));
         linkOptions.TimeProvider = options.TimeProvider;
-        if (config.Broker.Tls)
-        {
-            linkOptions.Tls = new MqttTlsOptions();
-        }
+        linkOptions.Tls = DeviceTlsFiles.Load(config.Broker, locker.ConfigDirectory);
 
         var link = new MqttClientLink(linkOptions, options.LoggerFactory?.CreateLogger("mqtt." + config.LockerId));
         var pulseTimer = new TimeProviderPulseTimer(options.TimeProvider);

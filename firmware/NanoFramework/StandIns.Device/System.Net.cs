@@ -44,4 +44,40 @@ namespace System.Security.Cryptography.X509Certificates
 
         public virtual byte[] GetRawCertData() => throw null;
     }
+
+    /// <summary>
+    /// X509Certificates/X509Certificate2.cs, read at commit 134e53e (the snapshot the search index holds; it could not
+    /// be matched to a tag). Every public member. The (string, string, string) constructor takes the PEM certificate
+    /// TEXT, the PEM private key and a password (null when unencrypted): the device's client certificate (ADR 0204).
+    /// </summary>
+    public class X509Certificate2 : X509Certificate
+    {
+        public X509Certificate2() => throw null;
+
+        public X509Certificate2(byte[] rawData) => throw null;
+
+        public X509Certificate2(byte[] rawData, string password) => throw null;
+
+        public X509Certificate2(string certificate) => throw null;
+
+        public X509Certificate2(string certificate, string password) => throw null;
+
+        public X509Certificate2(string rawData, string key, string password) => throw null;
+
+        public X509Certificate2(byte[] rawData, string key, string password) => throw null;
+
+        public X509Certificate2(byte[] rawData, byte[] key, string password) => throw null;
+
+        public bool HasPrivateKey => throw null;
+
+        public byte[] PrivateKey => throw null;
+
+        public byte[] PublicKey => throw null;
+
+        public DateTime NotAfter => throw null;
+
+        public DateTime NotBefore => throw null;
+
+        public byte[] RawData => throw null;
+    }
 }

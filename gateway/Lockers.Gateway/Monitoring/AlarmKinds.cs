@@ -30,6 +30,8 @@ public static class AlarmKinds
     public const string JournalOverflow = "journal_overflow";
     public const string CommandRefused = "command_refused";
     public const string Tamper = "tamper";
+    /// <summary>A locker connected again and again within minutes: another client holds its identity, or its link keeps dropping (ADR 0203).</summary>
+    public const string SessionTakeover = "session_takeover";
 
     /// <summary>
     /// <see cref="AlarmSeverity.Critical"/> for possible break-ins and attacks, <see cref="AlarmSeverity.Major"/> when a
@@ -49,6 +51,7 @@ public static class AlarmKinds
         (JournalOverflow, AlarmSeverity.Warning, true),
         (CommandRefused, AlarmSeverity.Critical, true),
         (Tamper, AlarmSeverity.Critical, true),
+        (SessionTakeover, AlarmSeverity.Critical, true),
     ];
 
     public static IReadOnlyList<string> All { get; } = Table.Select(row => row.Kind).ToArray();
