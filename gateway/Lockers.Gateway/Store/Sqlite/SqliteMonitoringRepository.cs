@@ -11,24 +11,31 @@ internal sealed class SqliteMonitoringRepository(SqliteSession db) : IMonitoring
 {
     private const string AlarmColumns = """
         id, kind, severity, site_id, locker_id, compartment, detail, first_seen, last_seen, occurrences,
-        acknowledged_by, acknowledged_at, cleared_at
+        acknowledged_by, acknowledged_at, cleared_at, condition_ended_at, follows_alarm_id, until_at
         """;
 
     public Task<IReadOnlyList<MonitoredAlarm>> ListOpenAlarmsAsync(string lockerId) => db.QueryAsync(
         $"SELECT {AlarmColumns} FROM monitoring_alarms WHERE locker_id = $locker AND cleared_at IS NULL ORDER BY id;",
         ReadAlarm, ("$locker", lockerId));
 
-    public Task<MonitoredAlarm?> InsertAlarmAsync(AlarmCondition condition, string? siteId, DateTimeOffset at) => db.QuerySingleAsync($"""
-        INSERT INTO monitoring_alarms (kind, severity, site_id, locker_id, compartment, detail, first_seen, last_seen)
-        VALUES ($kind, $severity, $site, $locker, $number, $detail, $at, $at)
-        ON CONFLICT DO NOTHING RETURNING {AlarmColumns};
-        """, ReadAlarm, ("$kind", condition.Kind), ("$severity", (int)condition.Severity), ("$site", siteId),
-        ("$locker", condition.LockerId), ("$number", condition.Compartment), ("$detail", condition.Detail), ("$at", Time(at)));
+    public Task<MonitoredAlarm?> InsertAlarmAsync(AlarmCondition condition, string? siteId, DateTimeOffset at, long? followsAlarmId = null) =>
+        db.QuerySingleAsync($"""
+            INSERT INTO monitoring_alarms (kind, severity, site_id, locker_id, compartment, detail, first_seen, last_seen, follows_alarm_id, until_at)
+            VALUES ($kind, $severity, $site, $locker, $number, $detail, $at, $at, $follows, $until)
+            ON CONFLICT DO NOTHING RETURNING {AlarmColumns};
+            """, ReadAlarm, ("$kind", condition.Kind), ("$severity", (int)condition.Severity), ("$site", siteId),
+            ("$locker", condition.LockerId), ("$number", condition.Compartment), ("$detail", condition.Detail), ("$at", Time(at)),
+            ("$follows", followsAlarmId), ("$until", Time(condition.Until)));
 
-    public Task TouchAlarmAsync(long alarmId, string detail, DateTimeOffset lastSeen, bool newOccurrence) => db.ExecuteAsync("""
-        UPDATE monitoring_alarms SET detail = $detail, last_seen = MAX(last_seen, $at), occurrences = occurrences + $more
+    public Task TouchAlarmAsync(long alarmId, string detail, DateTimeOffset lastSeen, bool newOccurrence, DateTimeOffset? until = null) => db.ExecuteAsync("""
+        UPDATE monitoring_alarms SET detail = $detail, last_seen = MAX(last_seen, $at), occurrences = occurrences + $more,
+            until_at = $until, condition_ended_at = NULL
         WHERE id = $id AND cleared_at IS NULL;
-        """, ("$id", alarmId), ("$detail", detail), ("$at", Time(lastSeen)), ("$more", newOccurrence ? 1 : 0));
+        """, ("$id", alarmId), ("$detail", detail), ("$at", Time(lastSeen)), ("$more", newOccurrence ? 1 : 0), ("$until", Time(until)));
+
+    public async Task<bool> MarkConditionEndedAsync(long alarmId, DateTimeOffset at) => await db.ExecuteAsync(
+        "UPDATE monitoring_alarms SET condition_ended_at = $at WHERE id = $id AND cleared_at IS NULL AND condition_ended_at IS NULL;",
+        ("$id", alarmId), ("$at", Time(at))) == 1;
 
     public async Task<bool> ClearAlarmAsync(long alarmId, DateTimeOffset at) => await db.ExecuteAsync(
         "UPDATE monitoring_alarms SET cleared_at = $at WHERE id = $id AND cleared_at IS NULL;",
@@ -126,7 +133,8 @@ internal sealed class SqliteMonitoringRepository(SqliteSession db) : IMonitoring
         r.ReadLong("id"), r.ReadString("kind"), (AlarmSeverity)r.ReadLong("severity"), r.ReadNullableString("site_id"),
         r.ReadString("locker_id"), r.ReadNullableInt("compartment"), r.ReadString("detail"), r.ReadTime("first_seen"),
         r.ReadTime("last_seen"), (int)r.ReadLong("occurrences"), r.ReadNullableString("acknowledged_by"),
-        r.ReadNullableTime("acknowledged_at"), r.ReadNullableTime("cleared_at"));
+        r.ReadNullableTime("acknowledged_at"), r.ReadNullableTime("cleared_at"), r.ReadNullableTime("condition_ended_at"),
+        r.ReadNullableLong("follows_alarm_id"), r.ReadNullableTime("until_at"));
 
     private static TelemetrySample ReadSample(SqliteDataReader r)
     {
