@@ -297,17 +297,17 @@ public sealed class ReservationLifecycle(
                     ReservationEvent.MoveCancelled => (before.Compartment!.Value, before.Move!.Target),
                     _ => (before.Compartment!.Value, input.Compartment!.Value),
                 };
-                var verb = @event switch
+                var (verb, after_) = @event switch
                 {
-                    ReservationEvent.MoveRequested => "move requested",
-                    ReservationEvent.MoveCancelled => "move cancelled",
-                    _ => "moved",
+                    ReservationEvent.MoveRequested => ("move", " requested"),
+                    ReservationEvent.MoveCancelled => ("move", " cancelled"),
+                    _ => ("moved", ""),
                 };
                 var why = input.AuditDetail is { } detail ? $" ({detail})" : "";
-                yield return new AuditEntry(now, input.Actor, action, after.SiteId, from.LockerId, from.Number, after.Id, $"{verb} to {to}{why}");
+                yield return new AuditEntry(now, input.Actor, action, after.SiteId, from.LockerId, from.Number, after.Id, $"{verb} to {to}{after_}{why}");
                 if (to.LockerId != from.LockerId)
                 {
-                    yield return new AuditEntry(now, input.Actor, action, after.SiteId, to.LockerId, to.Number, after.Id, $"{verb} from {from}{why}");
+                    yield return new AuditEntry(now, input.Actor, action, after.SiteId, to.LockerId, to.Number, after.Id, $"{verb} from {from}{after_}{why}");
                 }
 
                 break;

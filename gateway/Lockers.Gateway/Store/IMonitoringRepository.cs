@@ -49,7 +49,8 @@ public interface IMonitoringRepository
 
     Task<IReadOnlyList<CompartmentView>> ListCompartmentsAsync(string lockerId);
 
-    Task<IReadOnlyList<AuditEntry>> ListAuditAsync(string lockerId, int limit);
+    /// <summary>The locker's audit trail, newest first, narrowed by <paramref name="filter"/> when given.</summary>
+    Task<IReadOnlyList<AuditEntry>> ListAuditAsync(string lockerId, int limit, AuditFilter? filter = null);
 
     Task<ActivityTotals> CountActivityAsync();
 }
