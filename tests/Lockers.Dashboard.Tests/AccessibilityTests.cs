@@ -33,11 +33,15 @@ public sealed class AccessibilityTests(ChromiumFixture chromium) : IClassFixture
 
         await tab.OpenLockerAsync(DashboardGateway.LockerId);
         await tab.Page.Locator($"[data-compartment='{parcel.Reservation.Compartment}']").ClickAsync();
-        await Assertions.Expect(tab.Page.Locator("#panel-facts")).ToContainTextAsync("DASH-A11Y");
+        await Assertions.Expect(tab.Page.Locator("#panel-title")).ToBeFocusedAsync();
         await Axe.AssertNoSeriousViolationsAsync(tab.Page, $"locker ({name})");
+        await Assertions.Expect(tab.Page.Locator("#panel-facts")).ToContainTextAsync("DASH-A11Y");
         await tab.ScreenshotAsync($"locker-{name}");
+        var wide = await tab.Page.EvaluateAsync<string>(
+            "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)" +
+            ".slice(0, 5).map(e => e.tagName + '.' + e.className + '#' + e.id).join(', ')");
         Assert.True(await tab.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
-            $"the locker page scrolls sideways at {width} px");
+            $"the locker page scrolls sideways at {width} px: {wide}");
 
         await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Take out of service" }).ClickAsync();
         await Assertions.Expect(tab.Page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();

@@ -168,7 +168,7 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IClassFixt
         await Assertions.Expect(tab.Page.Locator("#panel-title")).ToBeFocusedAsync();
         await Assertions.Expect(tab.Page.Locator("#panel-title")).ToHaveTextAsync("Compartment 4");
         await Assertions.Expect(Compartment(tab, 4)).ToHaveAttributeAsync("aria-pressed", "true");
-        await tab.ScreenshotAsync("locker-phone");
+        await tab.ScreenshotAsync("locker-phone-keyboard");
         tab.AssertNoScriptErrors();
     }
 

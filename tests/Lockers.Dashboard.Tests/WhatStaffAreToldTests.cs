@@ -146,7 +146,9 @@ public sealed class WhatStaffAreToldTests(ChromiumFixture chromium) : IClassFixt
         await tab.SignInAsync("mia");
         await tab.OpenLockerAsync(Locker);
         gateway.Locker.Force(5);
-        var alarm = tab.Page.Locator("li.alarm[data-kind='door_forced']");
+        await Assertions.Expect(tab.Page.Locator("li.alarm[data-kind='door_forced']")).ToHaveCountAsync(1);
+        var id = await tab.Page.Locator("li.alarm[data-kind='door_forced']").GetAttributeAsync("data-alarm-id");
+        var alarm = tab.Page.Locator($"li.alarm[data-alarm-id='{id}']");
         var acknowledge = alarm.GetByRole(AriaRole.Button, new() { NameRegex = new("^Acknowledge") });
         await acknowledge.FocusAsync();
 
@@ -154,6 +156,7 @@ public sealed class WhatStaffAreToldTests(ChromiumFixture chromium) : IClassFixt
         gateway.Locker.Force(6);
         await Assertions.Expect(tab.Page.Locator("li.alarm[data-kind='door_forced']")).ToHaveCountAsync(2);
         await Assertions.Expect(acknowledge).ToBeFocusedAsync();
+        await tab.ScreenshotAsync("focus-kept-desktop");
 
         await tab.Page.Keyboard.PressAsync("Enter");
 

@@ -43,8 +43,9 @@ public static class Axe
               const result = await axe.run(document, {
                 runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
                 rules: { 'label-content-name-mismatch': { enabled: true } },
-                resultTypes: ['violations'],
+                resultTypes: ['violations', 'passes'],
               });
+              if (result.passes.length === 0) throw new Error('axe-core checked nothing');
               return result.violations.map(v => ({ id: v.id, impact: v.impact || '', help: v.help,
                 targets: v.nodes.map(n => n.target.join(' ')) }));
             }

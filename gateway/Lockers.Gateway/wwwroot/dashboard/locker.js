@@ -82,7 +82,7 @@
       el("span", { class: "visually-hidden", text: ", size " }),
       el("span", { class: "size", text: c.size }),
       el("span", { class: "visually-hidden", text: ", door " }),
-      el("span", { class: "door", text: (mark ? mark + " " : "") + doorWords[c.door] || c.door }),
+      el("span", { class: "door" }, mark ? el("span", { class: "mark", "aria-hidden": "true", text: mark + " " }) : "", doorWords[c.door] || c.door),
       el("span", { class: "visually-hidden", text: ", " }),
       el("span", { class: "occupancy", text: describeParcel(c) }),
       c.inService ? "" : el("span", { class: "service", text: ", out of service" }));
