@@ -66,6 +66,7 @@ namespace Lockers.Firmware
                     new FlashStorage(StorageFolder),
                     link,
                     hardware.Solenoids,
+                    new NativePulseTimer(),
                     hardware.Doors,
                     hardware.Keypad != null ? hardware.Keypad : absent,
                     hardware.Scanner != null ? hardware.Scanner : absent,

@@ -53,12 +53,6 @@ namespace Lockers.Core.Config
             return config;
         }
 
-        /// <summary>Reads UTF-8 file contents (as stored in flash or on disk) and loads them.</summary>
-        public static DeviceConfig LoadUtf8(byte[] utf8)
-        {
-            return Load(System.Text.Encoding.UTF8.GetString(utf8, 0, utf8.Length));
-        }
-
         private static string DefaultScannerId(string lockerId)
         {
             const string Suffix = "-qr";
