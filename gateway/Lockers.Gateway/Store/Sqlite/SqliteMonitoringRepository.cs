@@ -151,6 +151,8 @@ internal sealed class SqliteMonitoringRepository(SqliteSession db) : IMonitoring
         (null, _) => "empty",
         _ when purpose == "move_target" => "move_target",
         (_, "ready_for_pickup" or "expired") => "parcel",
+        // Taken out, the hold kept until the door closes (the lifecycle's "emptied" step releases it).
+        (_, "picked_up" or "returned") => "emptying",
         _ => "reserved",
     };
 

@@ -12,8 +12,15 @@
   const sizes = { S: 1, M: 2, L: 3, XL: 4 };
   const alarming = ["forced", "jammed", "left_open"];
   const doorWords = { opened: "open", closed: "closed", forced: "forced open", jammed: "jammed", left_open: "left open", unknown: "not reported yet" };
-  const occupancyWords = { empty: "empty", reserved: "reserved", parcel: "parcel inside", move_target: "held for a parcel being moved here" };
-  const statusWords = { booked: "booked, waiting for the courier", ready_for_pickup: "ready for pickup", expired: "expired, waiting for the carrier's collection" };
+  const occupancyWords = {
+    empty: "empty", reserved: "reserved", parcel: "parcel inside", move_target: "held for a parcel being moved here",
+    emptying: "parcel taken out; free once the door closes",
+  };
+  const statusWords = {
+    booked: "booked, waiting for the courier", ready_for_pickup: "ready for pickup",
+    expired: "expired, waiting for the carrier's collection",
+    picked_up: "collected by the recipient", returned: "taken back by the carrier",
+  };
   const moveSteps = [
     ["requested", "Opening the parcel's door"],
     ["source_opened", "Take the parcel out; the new door is opening"],
@@ -63,6 +70,7 @@
     if (!c.parcel) return occupancyWords[c.occupancy] || c.occupancy;
     const p = c.parcel;
     if (p.movingHere) return `held for ${p.parcelReference}, being moved here`;
+    if (c.occupancy === "emptying") return `${p.parcelReference} taken out; free once the door closes`;
     return `${c.occupancy === "parcel" ? "parcel" : "booked for"} ${p.parcelReference}`;
   }
 
@@ -197,7 +205,9 @@
   const base = () => `/lockers/${encodeURIComponent(lockerId)}/compartments/${selected}`;
   const current = () => view.compartments.find((x) => x.number === selected);
   const parcelLine = (c) => c.parcel
-    ? (c.occupancy === "parcel"
+    ? (c.occupancy === "emptying"
+      ? `Parcel ${c.parcel.parcelReference} was ${statusWords[c.parcel.status] || c.parcel.status}; the door is free once it closes.`
+      : c.occupancy === "parcel"
       ? `It holds parcel ${c.parcel.parcelReference} (${statusWords[c.parcel.status] || c.parcel.status}).`
       : `It is booked for ${c.parcel.parcelReference}; the courier has not deposited yet.`)
     : "It is empty.";
