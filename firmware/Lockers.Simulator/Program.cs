@@ -7,8 +7,7 @@ using Lockers.Simulator.Terminal;
 const string Usage =
     "usage:\n" +
     "  Lockers.Simulator run --config locker.json [--board hardware/boards/devkit-4.json] [--storage DIR] [--broker host:port]\n" +
-    "  Lockers.Simulator fleet --count N --broker host:port [--board FILE] [--user U] [--password P] [--prefix sim-]\n" +
-    "                          [--key-seed S] [--storage DIR] [--poll-ms 50] [--seconds S] [--log info|warning]";
+    FleetCommand.Usage;
 
 if (args.Length == 0 || args[0] is "help" or "-h" or "--help")
 {
