@@ -11,12 +11,13 @@ using Microsoft.Extensions.Options;
 namespace Lockers.Gateway.Link;
 
 /// <summary>
-/// Answers a code_entered event in one unit of work: the event's (locker, seq) is claimed, the code is checked
-/// (<see cref="LockerCodeVerifier"/>: throttle, unlock intent, audit) and the answer is signed and recorded: a
-/// signed <c>unlock</c> of the door holding the parcel (possibly another controller of the site) or a <c>deny</c>.
-/// The commands are published after the commit. A redelivered event is a duplicate and never counts twice against
-/// the keypad's throttle; a crash before the commit changes nothing (the broker redelivers the event); a crash
-/// between the commit and the publish loses one answer, and the person types the code again (see ADR 0200).
+/// Answers a code_entered event whose identity the link has claimed (<see cref="EventSequencer"/>, same unit of work):
+/// the code is checked (<see cref="LockerCodeVerifier"/>: throttle, unlock intent, audit) and the answer is signed and
+/// recorded: a signed <c>unlock</c> of the door holding the parcel (possibly another controller of the site) or a
+/// <c>deny</c>. The commands are published after the commit. A redelivered event is a duplicate and never reaches here,
+/// so it never counts twice against the keypad's throttle; a crash before the commit changes nothing (the broker
+/// redelivers the event, the locker resends it); a crash between the commit and the publish loses one answer, and the
+/// person types the code again (see ADR 0200).
 /// </summary>
 public sealed class CodeEntryHandler(
     ILockerStore store, LockerCodeVerifier verifier, ILockerCommandSender sender, ILockerHealthSink health,
@@ -30,11 +31,6 @@ public sealed class CodeEntryHandler(
         var actor = $"{entry.Source}:{entry.Reader}";
         var answer = await store.ExecuteAsync(async tx =>
         {
-            if (!await tx.LockerEvents.TryMarkAppliedAsync(locker.Id, entry.Seq, now))
-            {
-                return Answer.Duplicate;
-            }
-
             if (tooOld)
             {
                 await tx.Audit.AppendAsync(new AuditEntry(now, actor, AuditActions.CodeTooOld, locker.SiteId,
@@ -67,13 +63,8 @@ public sealed class CodeEntryHandler(
                 }
             }
 
-            return new Answer(true, commands, check.Outcome == CodeCheckOutcome.Throttled ? check.RetryAfter : null);
+            return new Answer(commands, check.Outcome == CodeCheckOutcome.Throttled ? check.RetryAfter : null);
         }, cancellationToken);
-
-        if (!answer.Claimed)
-        {
-            return LinkOutcome.Duplicate;
-        }
 
         if (tooOld)
         {
@@ -113,10 +104,9 @@ public sealed class CodeEntryHandler(
     /// <summary>What the entering controller shows when the unlocked door is on another controller of the site.</summary>
     public static string DoorElsewhereText(string lockerId, int compartment) => $"Door {compartment} of {lockerId} is open";
 
-    /// <summary>What one unit of work decided: whether the event was new, the commands to publish, a throttle hold.</summary>
-    private sealed record Answer(bool Claimed, IReadOnlyList<SignedCommand> Commands, TimeSpan? ThrottledFor)
+    /// <summary>What one unit of work decided: the commands to publish, a throttle hold.</summary>
+    private sealed record Answer(IReadOnlyList<SignedCommand> Commands, TimeSpan? ThrottledFor)
     {
-        public static readonly Answer Duplicate = new(false, [], null);
-        public static readonly Answer None = new(true, [], null);
+        public static readonly Answer None = new([], null);
     }
 }

@@ -30,6 +30,11 @@ public static class AlarmKinds
     public const string JournalOverflow = "journal_overflow";
     public const string CommandRefused = "command_refused";
     public const string Tamper = "tamper";
+    public const string StoreUnavailable = "store_unavailable";
+    public const string SequenceReset = "sequence_reset";
+    public const string EventsLost = "events_lost";
+    public const string EventConflict = "event_conflict";
+    public const string StorageFault = "storage_fault";
 
     /// <summary>
     /// <see cref="AlarmSeverity.Critical"/> for possible break-ins and attacks, <see cref="AlarmSeverity.Major"/> when a
@@ -49,6 +54,11 @@ public static class AlarmKinds
         (JournalOverflow, AlarmSeverity.Warning, true),
         (CommandRefused, AlarmSeverity.Critical, true),
         (Tamper, AlarmSeverity.Critical, true),
+        (StoreUnavailable, AlarmSeverity.Major, false),
+        (SequenceReset, AlarmSeverity.Warning, true),
+        (EventsLost, AlarmSeverity.Major, true),
+        (EventConflict, AlarmSeverity.Critical, true),
+        (StorageFault, AlarmSeverity.Warning, true),
     ];
 
     public static IReadOnlyList<string> All { get; } = Table.Select(row => row.Kind).ToArray();

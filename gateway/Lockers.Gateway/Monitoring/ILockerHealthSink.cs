@@ -29,6 +29,12 @@ public interface ILockerHealthSink
     /// <summary>The PIN throttle holds back a keypad of the locker until <paramref name="until"/>.</summary>
     Task OnThrottleEngagedAsync(string lockerId, string keypadId, DateTimeOffset until, DateTimeOffset at, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A one-off incident the link found (an event alarm of <see cref="AlarmKinds"/>: sequence_reset, events_lost,
+    /// event_conflict, storage_fault), raised for the locker and cleared after the quiet period.
+    /// </summary>
+    Task OnIncidentAsync(string lockerId, string kind, string detail, DateTimeOffset at, CancellationToken cancellationToken = default);
+
     /// <summary>Any other message from the locker (events of other kinds, command results): it is alive.</summary>
     Task OnContactAsync(string lockerId, DateTimeOffset at, CancellationToken cancellationToken = default);
 }

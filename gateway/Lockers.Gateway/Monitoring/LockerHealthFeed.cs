@@ -22,6 +22,8 @@ public sealed class LockerHealthFeed(ILockerHealthSink sink, TimeProvider time)
                 sink.OnCommandRefusedAsync(lockerId, refused.CommandId, refused.Reason, at, cancellationToken),
             LockerEvent { Kind: EventKinds.JournalOverflow } overflow => sink.OnJournalOverflowAsync(lockerId, overflow.Dropped, at, cancellationToken),
             LockerEvent { Kind: EventKinds.Tamper } tamper => sink.OnTamperAsync(lockerId, tamper.Detail, at, cancellationToken),
+            LockerEvent { Kind: EventKinds.StorageFault } fault =>
+                sink.OnIncidentAsync(lockerId, AlarmKinds.StorageFault, "the locker repaired damaged flash at start-up: " + fault.Detail, at, cancellationToken),
             // Refused cmd/results repeat the command_refused event; everything else just proves the locker is alive.
             _ => sink.OnContactAsync(lockerId, at, cancellationToken),
         };

@@ -36,7 +36,12 @@ public sealed class LockerProvisioner(
         await store.ExecuteAsync(async tx =>
         {
             var now = time.GetStoreNow();
-            await tx.LockerLink.SaveCredentialsAsync(new LockerCredentials(request.LockerId, request.LockerId, hash, keys.Seal(request.LockerId, key), now));
+            await tx.LockerLink.SaveCredentialsAsync(new LockerCredentials(request.LockerId, request.LockerId, hash, keys.Seal(request.LockerId, key), now)
+            {
+                // What the locker was told, so the offline rule waits for its real telemetry interval (Monitoring/AlarmRules).
+                HeartbeatS = config.HeartbeatS,
+                TelemetryS = config.TelemetryS,
+            });
             await tx.Audit.AppendAsync(new AuditEntry(now, actor, AuditActions.LockerProvisioned, request.SiteId, request.LockerId,
                 Detail: $"board={board.Name} broker={request.BrokerHost}:{request.BrokerPort} tls={request.BrokerTls}"));
         }, cancellationToken);
