@@ -90,6 +90,12 @@ namespace Lockers.Core.App
             get { lock (_gate) return _journal == null ? 0 : _journal.Depth; }
         }
 
+        /// <summary>Journaled events published and not yet acknowledged by the broker (its PUBACK frees their slots).</summary>
+        public int EventsAwaitingBroker
+        {
+            get { lock (_gate) return _journal == null ? 0 : _journal.InFlight; }
+        }
+
         /// <summary>The sequence number the next event will get.</summary>
         public long NextEventSeq
         {

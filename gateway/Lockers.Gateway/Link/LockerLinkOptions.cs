@@ -87,4 +87,11 @@ public sealed class LockerLinkOptions : IGatewayOptions
     /// link takes no new message and acknowledges none: the broker holds them (ADR 0208). The waits grow from 0.1 s.
     /// </summary>
     public int StoreRetryMaxSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// Tests only: "&lt;moment&gt;:&lt;event kind&gt;[:&lt;door state&gt;]" (moments before-commit, after-commit, after-publish)
+    /// kills the gateway's process at that point of the first round holding such an event (<see cref="LinkCrashPoint"/>).
+    /// Never set in production.
+    /// </summary>
+    public string? CrashPoint { get; set; }
 }

@@ -30,6 +30,9 @@ public sealed class LockerLinkService(
     LockerLinkClient link, LockerMessageHandler handler, LockerAcks acks, ILockerStore store, LinkCounters counters,
     IOptions<LockerLinkOptions> options, ILogger<LockerLinkService> logger) : BackgroundService
 {
+    // Tests only (LockerLink:CrashPoint): where to kill the process. Null in every real configuration.
+    private readonly LinkCrashPoint? _crash = LinkCrashPoint.Parse(options.Value.CrashPoint);
+
     private static readonly TimeSpan[] StoreRetryDelays =
         [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)];
 
@@ -100,11 +103,27 @@ public sealed class LockerLinkService(
         for (var attempt = 0; ; attempt++)
         {
             var group = store.BeginGroup();
+            var crash = _crash is { } point && point.Matches(messages) ? point : null;
             try
             {
+                if (crash?.Moment == LinkCrashMoment.AfterCommit)
+                {
+                    // The first action after the commit, ahead of every publish the round queues.
+                    await store.AfterCommitAsync(() =>
+                    {
+                        crash.Crash(logger);
+                        return Task.CompletedTask;
+                    });
+                }
+
                 foreach (var message in messages)
                 {
                     await handler.HandleAsync(message, stoppingToken);
+                }
+
+                if (crash?.Moment == LinkCrashMoment.BeforeCommit)
+                {
+                    crash.Crash(logger);
                 }
 
                 await group.CommitAsync(stoppingToken);
@@ -154,7 +173,23 @@ public sealed class LockerLinkService(
             }
 
             acks.SendOwed(stoppingToken);
+            if (crash?.Moment == LinkCrashMoment.AfterPublish)
+            {
+                await WaitForPublishesAsync(stoppingToken);
+                crash.Crash(logger);
+            }
+
             return true;
+        }
+    }
+
+    /// <summary>Crash point after-publish: waits (up to 10 s) until the client has no publish queued or unacknowledged.</summary>
+    private async Task WaitForPublishesAsync(CancellationToken stoppingToken)
+    {
+        var client = link.Client;
+        for (var waited = 0; waited < 1000 && (client.QueuedPublishCount > 0 || client.InflightPublishCount > 0); waited++)
+        {
+            await Task.Delay(10, stoppingToken);
         }
     }
 

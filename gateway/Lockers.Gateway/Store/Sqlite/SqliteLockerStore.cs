@@ -29,6 +29,7 @@ public sealed class SqliteLockerStore(SqliteDatabase database, SqliteMigrator mi
         {
             await migrator.EnsureMigratedAsync(cancellationToken);
             await using var connection = await database.OpenAsync(cancellationToken);
+            var changesBefore = TotalChanges(connection);
             await using var transaction = connection.BeginTransaction(deferred: false);
             T result;
             await using (var session = new SqliteSession(connection, transaction, reuseCommands: true))
@@ -37,7 +38,11 @@ public sealed class SqliteLockerStore(SqliteDatabase database, SqliteMigrator mi
             }
 
             await transaction.CommitAsync(cancellationToken);
-            availability.ReportWritten();
+            if (TotalChanges(connection) != changesBefore)
+            {
+                availability.ReportWritten();
+            }
+
             return result;
         }
         catch (Exception ex) when (IsUnavailable(ex))
@@ -46,6 +51,9 @@ public sealed class SqliteLockerStore(SqliteDatabase database, SqliteMigrator mi
             throw;
         }
     }
+
+    /// <summary>Rows changed on this connection so far: a commit that changed none proves nothing about writes (a unit that only read).</summary>
+    private static int TotalChanges(SqliteConnection connection) => SQLitePCL.raw.sqlite3_total_changes(connection.Handle);
 
     public bool IsUnavailable(Exception failure)
     {
@@ -148,6 +156,7 @@ public sealed class SqliteLockerStore(SqliteDatabase database, SqliteMigrator mi
         private SqliteSession? _session; // one for all units, so they share prepared statements
         private Exception? _broken;
         private bool _closed;
+        private int _changesBefore;
 
         public bool IsOpen => !_closed;
 
@@ -173,6 +182,7 @@ public sealed class SqliteLockerStore(SqliteDatabase database, SqliteMigrator mi
                     {
                         await migrator.EnsureMigratedAsync(cancellationToken);
                         _connection = await database.OpenAsync(cancellationToken);
+                        _changesBefore = TotalChanges(_connection);
                         _transaction = _connection.BeginTransaction(deferred: false);
                         _session = new SqliteSession(_connection, _transaction, reuseCommands: true);
                     }
@@ -228,7 +238,10 @@ public sealed class SqliteLockerStore(SqliteDatabase database, SqliteMigrator mi
                     {
                         await _session!.DisposeAsync();
                         await _transaction.CommitAsync(cancellationToken);
-                        availability.ReportWritten();
+                        if (TotalChanges(_connection!) != _changesBefore)
+                        {
+                            availability.ReportWritten();
+                        }
                     }
                     catch (Exception ex)
                     {
