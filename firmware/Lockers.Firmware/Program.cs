@@ -48,7 +48,14 @@ namespace Lockers.Firmware
             catch (Exception e)
             {
                 // No board, no LED pin: the outputs stay in their reset state (inputs), so every lock stays locked.
-                Halt(config == null ? ConfigPath : "board file " + config.BoardFile, e, null);
+                string file = config == null ? ConfigPath : FlashRoot + config.BoardFile;
+                if (config != null)
+                {
+                    // The device configuration is sound, so the gateway can be told why this locker cannot run.
+                    ReportFault(config, file + ": " + e.Message);
+                }
+
+                Halt(file, e, null);
             }
 
             IFeedbackPort feedback = hardware.Feedback;
@@ -112,10 +119,34 @@ namespace Lockers.Firmware
             }
         }
 
-        private static M2MqttLink CreateLink(DeviceConfig config)
+        // Best effort, before the halt: Wi-Fi, the broker, the retained {"state":"offline","fault":...} (also the last will).
+        private static void ReportFault(DeviceConfig config, string fault)
+        {
+            try
+            {
+                WifiConnector.Connect(config.Wifi?.Ssid, config.Wifi?.Password, WifiTimeoutMs);
+                M2MqttLink link = CreateLink(config, StatusPayload.Faulted(fault));
+                link.Start();
+                for (int waited = 0; waited < WifiTimeoutMs && !link.IsConnected; waited += 100)
+                {
+                    Thread.Sleep(100);
+                }
+
+                link.Publish(Topics.Status(config.LockerId), StatusPayload.Faulted(fault).ToJson(), 1, true);
+                Thread.Sleep(1000); // M2Mqtt sends from its own thread: let the PUBLISH leave before the halt
+            }
+            catch (Exception e)
+            {
+                Console.WriteLine("fault not reported: " + e.Message);
+            }
+        }
+
+        private static M2MqttLink CreateLink(DeviceConfig config) => CreateLink(config, StatusPayload.Offline());
+
+        private static M2MqttLink CreateLink(DeviceConfig config, StatusPayload will)
         {
             BrokerSettings broker = config.Broker;
-            byte[] offline = StatusPayload.Offline().ToJson();
+            byte[] offline = will.ToJson();
             X509Certificate caCert = File.Exists(CaCertPath) ? new X509Certificate(File.ReadAllText(CaCertPath)) : null;
             return new M2MqttLink(
                 broker.Host, broker.Port, broker.Tls, caCert, config.LockerId, broker.Username, broker.Password, config.HeartbeatS,
@@ -127,7 +158,8 @@ namespace Lockers.Firmware
             ((LockerController)controller).CheckWatchdog();
         }
 
-        // Blinks fast (when the LED is known) for a minute, so the log can be read or the file fixed, then reboots.
+        // Blinks fast (when the LED is known) for a minute, so the log can be read or the file fixed, then reboots: the
+        // files are read again at every boot, so a fixed file is picked up without anyone at the locker.
         private static void Halt(string step, Exception e, IFeedbackPort feedback)
         {
             Console.WriteLine("boot failed at " + step + ": " + e.Message);

@@ -18,6 +18,9 @@ namespace Lockers.Core.Protocol
         /// <summary>Boot counter: how many times this locker has started.</summary>
         public const string Boot = "boot";
 
+        /// <summary>status (offline only): why the locker cannot run, e.g. a refused board file and what is wrong with it.</summary>
+        public const string Fault = "fault";
+
         // every event
 
         /// <summary>Per-locker event sequence number within its epoch, from 1, never reused; ack: applied through this seq.</summary>

@@ -45,7 +45,9 @@ public sealed class AlarmRules(MonitoringOptions options)
             return; // null: nothing heard yet since start; the retained status arrives on subscribe
         }
         var detail = locker.ReportedOnline == false
-            ? "the locker's status is offline (it disconnected, or the broker published its last will)"
+            ? locker.Fault is { } fault
+                ? $"the locker cannot run and says why: {fault}"
+                : "the locker's status is offline (it disconnected, or the broker published its last will)"
             : $"no message for {Seconds(now - (locker.LastContact ?? now))} s (telemetry every {Seconds(Interval(locker))} s)";
         conditions.Add(new AlarmCondition(AlarmKinds.LockerOffline, locker.LockerId, null, detail, now));
     }

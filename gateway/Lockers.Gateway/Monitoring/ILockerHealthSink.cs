@@ -9,8 +9,11 @@ namespace Lockers.Gateway.Monitoring;
 /// </summary>
 public interface ILockerHealthSink
 {
-    /// <summary>The retained status: birth (<paramref name="online"/> true, with firmware) or last will / clean offline.</summary>
-    Task OnStatusAsync(string lockerId, bool online, string? firmware, DateTimeOffset at, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The retained status: birth (<paramref name="online"/> true, with firmware) or last will / clean offline; <paramref name="fault"/>
+    /// is set when an offline locker says why it cannot run (a refused file).
+    /// </summary>
+    Task OnStatusAsync(string lockerId, bool online, string? firmware, DateTimeOffset at, string? fault = null, CancellationToken cancellationToken = default);
 
     /// <summary>A telemetry message: the heartbeat and the figures of the locker.</summary>
     Task OnTelemetryAsync(string lockerId, TelemetryPayload telemetry, DateTimeOffset at, CancellationToken cancellationToken = default);

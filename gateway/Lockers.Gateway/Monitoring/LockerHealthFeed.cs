@@ -15,7 +15,8 @@ public sealed class LockerHealthFeed(ILockerHealthSink sink, TimeProvider time)
         return payload switch
         {
             StatusPayload status => sink.OnStatusAsync(lockerId, status.State == StatusStates.Online,
-                string.IsNullOrEmpty(status.Firmware) ? null : status.Firmware, at, cancellationToken),
+                string.IsNullOrEmpty(status.Firmware) ? null : status.Firmware, at, string.IsNullOrEmpty(status.Fault) ? null : status.Fault,
+                cancellationToken),
             TelemetryPayload telemetry => sink.OnTelemetryAsync(lockerId, telemetry, at, cancellationToken),
             LockerEvent { Kind: EventKinds.Door } door => sink.OnDoorEventAsync(lockerId, door.Compartment, door.DoorState, at, cancellationToken),
             LockerEvent { Kind: EventKinds.CommandRefused } refused =>

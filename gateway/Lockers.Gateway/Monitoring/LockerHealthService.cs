@@ -21,11 +21,13 @@ public sealed class LockerHealthService(
     private readonly ConcurrentDictionary<string, bool> _writtenOnline = new(StringComparer.Ordinal);
     private readonly MonitoringOptions _options = options.Value;
 
-    public async Task OnStatusAsync(string lockerId, bool online, string? firmware, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async Task OnStatusAsync(string lockerId, bool online, string? firmware, DateTimeOffset at, string? fault = null,
+        CancellationToken cancellationToken = default)
     {
         state.Update(lockerId, locker =>
         {
             locker.ReportedOnline = online;
+            locker.Fault = online ? null : fault;
             if (online)
             {
                 // The birth message is contact; a last will is the broker speaking, not the locker.

@@ -26,4 +26,7 @@ public sealed record LockerHealthSnapshot(
     /// Null when unknown; the rules then use Monitoring:HeartbeatIntervalSeconds.
     /// </summary>
     public TimeSpan? ContactInterval { get; init; }
+
+    /// <summary>Why the locker said it cannot run (an offline status with a fault: a refused file); null otherwise.</summary>
+    public string? Fault { get; init; }
 }

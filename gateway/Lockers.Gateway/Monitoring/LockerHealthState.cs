@@ -61,6 +61,9 @@ public sealed class LockerHealthState
         public List<LockerIncident> Incidents { get; } = new();
         public Dictionary<string, DateTimeOffset> ThrottledKeypads { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>Why the locker said it cannot run (its offline status with a fault); null otherwise.</summary>
+        public string? Fault { get; set; }
+
         /// <summary>How often the locker was provisioned to send telemetry; null when unknown (not provisioned here, or not read yet).</summary>
         public TimeSpan? ContactInterval { get; set; }
 
@@ -88,6 +91,7 @@ public sealed class LockerHealthState
             ThrottledKeypads.Select(pair => new ThrottledKeypad(pair.Key, pair.Value)).ToList())
         {
             ContactInterval = ContactInterval,
+            Fault = Fault,
         };
     }
 }
