@@ -28,7 +28,7 @@ public sealed class BenchLocker : IAsyncDisposable
     private readonly string _ackTopic;
     // As the firmware does: events carry an epoch, and the gateway's signed acks are checked (ADR 0207). Checked under a
     // lock: the verifier reuses its buffers.
-    private readonly string _epoch = Lockers.Core.Protocol.Epochs.FromBytes(RandomNumberGenerator.GetBytes(8));
+    private volatile string _epoch = NewEpoch();
     private readonly Lockers.Core.Acks.AckVerifier _acks;
     private long _acksAccepted;
     private long _acksRefused;
@@ -54,6 +54,18 @@ public sealed class BenchLocker : IAsyncDisposable
 
     public SeededLocker Seeded { get; }
     public string Id => Seeded.Id;
+
+    /// <summary>
+    /// Starts a new numbering: a fresh epoch, seq from 1. The bench's lockers keep no journal, so events the gateway never
+    /// saw (the bare MQTT baseline's) cannot be replayed; a new epoch keeps the gateway phase's numbering without a gap.
+    /// </summary>
+    public void BeginEpoch()
+    {
+        _epoch = NewEpoch();
+        Interlocked.Exchange(ref _seq, 0);
+    }
+
+    private static string NewEpoch() => Lockers.Core.Protocol.Epochs.FromBytes(RandomNumberGenerator.GetBytes(8));
 
     /// <summary>End-to-end acks from the gateway that verified with this locker's key.</summary>
     public long AcksAccepted => Interlocked.Read(ref _acksAccepted);

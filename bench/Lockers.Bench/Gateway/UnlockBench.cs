@@ -38,6 +38,7 @@ public static class UnlockBench
             foreach (var locker in swarm.Lockers)
             {
                 locker.AcceptEcho = false;
+                locker.BeginEpoch();
             }
         }
 

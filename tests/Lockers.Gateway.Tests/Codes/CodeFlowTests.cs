@@ -127,7 +127,7 @@ public class CodeFlowTests : IAsyncLifetime
         Assert.Equal(ReservationStatus.PickedUp, (await ReservationAsync(booked.Reservation.Id))!.Status);
     }
 
-    // That an event reaches the door service only once is the link's (Link/EventSequencer; LockerEventApplierTests);
+    // That an event reaches the door service only once is the link's (EventSequencer in the gateway's Link folder; LockerEventApplierTests);
     // the door service itself must still not spend a code or move a parcel twice.
     [Fact]
     public async Task DoorOpened_ReportedTwice_SpendsTheCodeAndStartsTheDepositOnce()
