@@ -67,6 +67,10 @@ internal sealed class LockerSetup
         return Signer.SignToJson(SignedCommand.Unlock(LockerId, commandId, ++_counter, expires, compartment));
     }
 
+    /// <summary>The gateway's signed ack: every event of <paramref name="epoch"/> through <paramref name="seq"/> applied.</summary>
+    public byte[] SignedAck(string epoch, long seq) =>
+        new Lockers.Core.Acks.AckSigner(Key).Sign(LockerId, new AckPayload { Epoch = epoch, Seq = seq }).ToJson();
+
     public void DeleteStorage()
     {
         if (Directory.Exists(StorageDirectory))
