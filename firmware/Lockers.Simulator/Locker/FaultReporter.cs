@@ -1,7 +1,6 @@
 using Lockers.Core.Config;
 using Lockers.Core.Protocol;
 using Lockers.Hosting;
-using Lockers.Mqtt.Channel;
 using Microsoft.Extensions.Logging;
 
 namespace Lockers.Simulator.Locker;
@@ -16,15 +15,22 @@ public static class FaultReporter
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>True when the broker took the status; false when it could not be reached in time (the caller retries later).</summary>
-    public static async Task<bool> PublishAsync(DeviceConfig config, string? brokerHost, int brokerPort, string fault, ILogger? logger = null)
+    /// <param name="configDirectory">The device config's folder, where the TLS files it names lie.</param>
+    public static async Task<bool> PublishAsync(
+        DeviceConfig config, string? configDirectory, string? brokerHost, int brokerPort, string fault, ILogger? logger = null)
     {
         var status = StatusPayload.Faulted(fault).ToJson();
         var options = MqttClientLink.OptionsFor(
             brokerHost ?? config.Broker.Host, brokerPort > 0 ? brokerPort : config.Broker.Port, config.LockerId,
             config.Broker.Username, config.Broker.Password, Topics.Status(config.LockerId), status, TimeSpan.FromSeconds(config.HeartbeatS));
-        if (config.Broker.Tls)
+        try
         {
-            options.Tls = new MqttTlsOptions();
+            options.Tls = DeviceTlsFiles.Load(config.Broker, configDirectory);
+        }
+        catch (Exception error) when (error is DeviceTlsFileException or InvalidOperationException)
+        {
+            logger?.LogWarning("cannot report the fault: {Error}", error.Message);
+            return false;
         }
 
         await using var link = new MqttClientLink(options, logger);

@@ -45,7 +45,8 @@ public static class RunCommand
                     await errors.WriteLineAsync($"lockers-simulator: refused {refused.Message}; every door stays locked, " +
                         $"reading the files again every {retry.TotalSeconds:0} s");
                     lastRefusal = refused.Message;
-                    if (refused.Config is { } sound && !await FaultReporter.PublishAsync(sound, broker?.Host, broker?.Port ?? 0, refused.Message))
+                    if (refused.Config is { } sound && !await FaultReporter.PublishAsync(
+                            sound, Path.GetDirectoryName(Path.GetFullPath(configPath)), broker?.Host, broker?.Port ?? 0, refused.Message))
                     {
                         await errors.WriteLineAsync("lockers-simulator: the broker could not be reached to report the fault; trying again later");
                         lastRefusal = null;
@@ -67,7 +68,7 @@ public static class RunCommand
             ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(configPath))!, "sim-data", config.LockerId);
         var lockerOptions = new SimulatedLockerOptions { BrokerHost = broker?.Host, BrokerPort = broker?.Port ?? 0 };
 
-        await using var locker = new SimulatedLocker(config, board, storage, lockerOptions);
+        await using var locker = new SimulatedLocker(config, board, storage, lockerOptions, Path.GetDirectoryName(Path.GetFullPath(configPath)));
         await locker.StartAsync();
         var screen = new Screen(locker, output);
         using var redraw = new PeriodicTimer(RedrawEvery);

@@ -26,6 +26,11 @@ public interface ILockerLinkRepository
 
     Task<IReadOnlyList<LockerCommandRecord>> ListCommandsAsync(string lockerId, int limit);
 
+    Task<LockerCommandRecord?> GetCommandAsync(string lockerId, string commandId);
+
+    /// <summary>The newest unlock of the door signed at or after <paramref name="since"/> that the locker has not refused or failed.</summary>
+    Task<LockerCommandRecord?> FindLatestUnlockAsync(string lockerId, int compartment, DateTimeOffset since);
+
     // The numbering of each locker's events (ADR 0207): Link/EventSequencer is the only caller.
 
     /// <summary>The sequence of (locker, epoch), or null before its first event.</summary>

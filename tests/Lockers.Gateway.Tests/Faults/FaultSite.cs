@@ -82,6 +82,9 @@ public sealed class FaultSite : IAsyncDisposable
 
     public string DatabasePath => _data.File("lockers.db");
 
+    /// <summary>What provisioning wrote for a locker: its locker.json, CA, certificate and key (what a thief of its flash would hold).</summary>
+    public string ProvisionedFolder(string lockerId) => _data.File(Path.Combine("provisioned", lockerId));
+
     /// <summary>Where a locker keeps its flash (one file per key).</summary>
     public string FlashOf(string lockerId) => _data.File(Path.Combine("flash", lockerId));
 
@@ -108,10 +111,11 @@ public sealed class FaultSite : IAsyncDisposable
         foreach (var id in new[] { "test-a", "test-b" })
         {
             var provisioned = await seeding.Factory.Service<LockerProvisioner>().ProvisionAsync(new LockerProvisionRequest(GatewayFixture.SiteId,
-                id, RepositoryRoot.DevKitBoard, Broker.Broker.Host, Broker.Port, false, _data.File(Path.Combine("provisioned", id))), "test");
+                id, RepositoryRoot.DevKitBoard, Broker.Broker.Host, Broker.Port, ProvisionedFolder(id)), "test");
             var config = DeviceConfigLoader.Load(await File.ReadAllTextAsync(provisioned.ConfigPath));
             var board = BoardLoader.Load(await File.ReadAllTextAsync(RepositoryRoot.DevKitBoard));
-            _lockers[id] = new SimulatedLocker(config, board, FlashOf(id), new SimulatedLockerOptions { TimeProvider = _lockerTime });
+            _lockers[id] = new SimulatedLocker(config, board, FlashOf(id), new SimulatedLockerOptions { TimeProvider = _lockerTime },
+                ProvisionedFolder(id));
         }
     }
 

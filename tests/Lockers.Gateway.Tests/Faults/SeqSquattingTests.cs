@@ -2,9 +2,7 @@ using System.Text;
 using Lockers.Core.Protocol;
 using Lockers.Gateway.Monitoring;
 using Lockers.Testing;
-using MQTTnet;
-using MQTTnet.Formatter;
-using MQTTnet.Protocol;
+using Lockers.Gateway.Tests.Security;
 
 namespace Lockers.Gateway.Tests.Faults;
 
@@ -13,7 +11,7 @@ namespace Lockers.Gateway.Tests.Faults;
 /// next seq) publishes an event at that seq before the locker does. The real event arrives under an identity already
 /// applied: it used to be dropped silently as a duplicate. Now its payload's digest differs, so it is kept for
 /// reconciliation (code redacted) and the critical event_conflict alarm is raised. The rogue is an independent client,
-/// MQTTnet 5 speaking MQTT 3.1.1.
+/// MQTTnet 5 speaking MQTT 3.1.1 over TLS with the locker's stolen certificate (Security/RogueLocker).
 /// </summary>
 public sealed class SeqSquattingTests
 {
@@ -30,20 +28,11 @@ public sealed class SeqSquattingTests
 
         var squatted = Encoding.UTF8.GetBytes(
             $"{{\"seq\":{seq},\"epoch\":\"{epoch}\",\"kind\":\"door\",\"uptime_ms\":1,\"compartment\":{booked.Reservation.Compartment},\"state\":\"closed\"}}");
-        using (var rogue = new MqttClientFactory().CreateMqttClient())
+        // Its certificate and key, copied from the locker's files: the broker takes it for the locker itself.
+        await using (var rogue = await RogueLocker.ConnectWithStolenFilesAsync(site.ProvisionedFolder("test-a"), site.Broker.Broker.Host,
+                         site.Broker.Port, TestIds.ClientId(role: "rogue")))
         {
-            var connected = await rogue.ConnectAsync(new MqttClientOptionsBuilder()
-                .WithTcpServer(site.Broker.Broker.Host, site.Broker.Port)
-                .WithProtocolVersion(MqttProtocolVersion.V311)
-                .WithClientId(TestIds.ClientId(role: "rogue"))
-                .WithCredentials(locker.Config.Broker.Username, locker.Config.Broker.Password)
-                .WithCleanSession()
-                .Build());
-            Assert.Equal(MqttClientConnectResultCode.Success, connected.ResultCode);
-            var published = await rogue.PublishAsync(new MqttApplicationMessageBuilder()
-                .WithTopic(Topics.Event("test-a")).WithPayload(squatted).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
-            Assert.True(published.IsSuccess);
-            await rogue.DisconnectAsync();
+            await rogue.PublishAsync(Topics.Event("test-a"), squatted);
         }
 
         await Wait.UntilAsync(async () => await site.ScalarAsync(

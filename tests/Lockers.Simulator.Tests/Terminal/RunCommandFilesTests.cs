@@ -51,9 +51,10 @@ public sealed class RunCommandFilesTests : IDisposable
         var setup = new LockerSetup("sim-files-" + Guid.NewGuid().ToString("N")[..6]);
         await using var broker = await MosquittoBroker.StartNewAsync(setup.BrokerOptions());
         await using var gateway = await GatewayProbe.ConnectAsync(broker, setup.LockerId, TestIds.ClientId(role: "gateway"));
-        var configPath = Path.Combine(_directory, "locker.json");
+        var config = setup.Config(broker); // writes its TLS files into setup.ConfigDirectory, where locker.json must lie too
+        var configPath = Path.Combine(setup.ConfigDirectory, "locker.json");
         var boardPath = Path.Combine(_directory, "board.json");
-        await File.WriteAllTextAsync(configPath, DeviceConfigWriter.ToJson(setup.Config(broker)));
+        await File.WriteAllTextAsync(configPath, DeviceConfigWriter.ToJson(config));
         await File.WriteAllTextAsync(boardPath, "{\"name\": 7}");
         using var stop = new CancellationTokenSource();
         var errors = new SynchronizedWriter();
@@ -68,6 +69,7 @@ public sealed class RunCommandFilesTests : IDisposable
         Assert.Contains(boardPath, errors.Text);
         stop.Cancel();
         Assert.Equal(RunCommand.ConfigExitCode, await run.WaitAsync(Timeout));
+        setup.DeleteStorage();
     }
 
     private sealed class SynchronizedWriter : StringWriter

@@ -1,7 +1,7 @@
 namespace Lockers.Gateway.Store.Sqlite;
 
 /// <summary>
-/// Schema step 6 (ADR 0207): an event's identity becomes (locker, epoch, seq). <c>applied_events</c> gains the epoch
+/// Schema step 7 (ADR 0207): an event's identity becomes (locker, epoch, seq). <c>applied_events</c> gains the epoch
 /// (existing rows are of the legacy epoch "") and the SHA-256 of the payload as received (null for rows from before, which
 /// cannot be compared); <c>event_sequences</c> keeps, per (locker, epoch), the highest seq applied with none missing below
 /// it and the state of an open gap (since when, replay requests made); <c>event_conflicts</c> keeps the events that
