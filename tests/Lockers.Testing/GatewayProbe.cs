@@ -69,6 +69,10 @@ public sealed class GatewayProbe : IAsyncDisposable
     public Task PublishCommandAsync(byte[] signedJson) =>
         _client.PublishAsync(Topics.Command(_lockerId), signedJson, MqttQos.AtLeastOnce);
 
+    /// <summary>Publishes a signed end-to-end ack (the gateway's confirmation, ADR 0207) on the locker's ack topic.</summary>
+    public Task PublishAckAsync(byte[] signedJson) =>
+        _client.PublishAsync(Topics.Ack(_lockerId), signedJson, MqttQos.AtLeastOnce);
+
     public async Task<LockerEvent> WaitForEventAsync(Func<LockerEvent, bool> match, string what)
     {
         await Wait.UntilAsync(() => Events().Any(match), Timeout, what);

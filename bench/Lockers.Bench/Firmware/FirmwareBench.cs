@@ -79,6 +79,7 @@ public static class FirmwareBench
             {
                 commands = rig.SignUnlocks(options.Iterations);
                 commandBytes = commands.Average(command => command.Length);
+                rig.PrepareAcks(3 * options.Iterations);
             },
             receivedWirePerOp: () => commandBytes);
     }
@@ -88,8 +89,8 @@ public static class FirmwareBench
         // Two codes in turn: the reader ignores the same code read again within 3 s.
         byte[][] lines = { Encoding.ASCII.GetBytes("LQ1-7Q2M9X4K8B1N6P3R\r\n"), Encoding.ASCII.GetBytes("LQ1-5T0V8C2D4F6G1H3J\r\n") };
         int next = 0;
-        return Measure("scanned QR line: code_entered journaled, published, acked", options,
-            _ => rig.Scan(lines[next++ & 1]), rig.Link);
+        return Measure("scanned QR line: code_entered journaled, published, acked, confirmed", options,
+            _ => rig.Scan(lines[next++ & 1]), rig.Link, prepare: () => rig.PrepareAcks(options.Iterations));
     }
 
     /// <summary>The pieces a pickup is made of, measured alone, to show where its bytes go.</summary>
@@ -106,6 +107,9 @@ public static class FirmwareBench
             Firmware = "1.4.2-esp32", JournalDepth = 0, DroppedEvents = 0,
         };
         long seq = 100_000;
+        var acks = new Lockers.Core.Acks.AckVerifier(FirmwareRig.LockerId, rig.Key);
+        byte[] ack = new Lockers.Core.Acks.AckSigner(rig.Key).Sign(FirmwareRig.LockerId,
+            new AckPayload { Epoch = rig.Controller.EventEpoch, Seq = 123_456 }).ToJson();
         // Reused as the journal, the result outbox and the telemetry reporter reuse theirs.
         var writer = new JsonWriter();
         return new List<FirmwareFigure>
@@ -123,6 +127,8 @@ public static class FirmwareBench
             Part("signature: CommandSigner.ComputeSignature (HMAC-SHA256)", options, () => Discard(rig.Signer.ComputeSignature(parsed))),
             Part("canonical bytes: SignedCommand.CanonicalBytes", options, () => Discard(parsed.CanonicalBytes())),
             Part("claimed signature: Convert.FromBase64String", options, () => Discard(Convert.FromBase64String(parsed.Signature))),
+            Part("gateway's ack: AckVerifier.Verify (direct reader, canonical bytes, HMAC-SHA256)", options,
+                () => Discard(acks.Verify(ack, rig.Controller.EventEpoch)), ack.Length),
             Part("cmd/result: CommandResultPayload.ToJson(reused writer)", options, () => result.ToJson(writer).Length),
             Part("telemetry: TelemetryPayload.ToJson(reused writer)", options, () => telemetry.ToJson(writer).Length),
         };

@@ -1,3 +1,4 @@
+using Lockers.Core.Acks;
 using Lockers.Core.Commands;
 using Lockers.Core.Doors;
 using Lockers.Core.Ports;
@@ -46,7 +47,14 @@ namespace Lockers.Core.App
         {
             lock (_gate)
             {
-                if (_stopped || topic != _commandTopic) return;
+                if (_stopped) return;
+                if (topic == _ackTopic)
+                {
+                    OnAck(payload);
+                    return;
+                }
+
+                if (topic != _commandTopic) return;
                 CommandVerdict verdict = _verifier!.Verify(payload);
                 if (!verdict.Accepted)
                 {
@@ -74,6 +82,21 @@ namespace Lockers.Core.App
             }
         }
 
+        // Under the lock. The gateway's signed ack: what it applied is deleted; a replay request sends the rest again.
+        private void OnAck(byte[] payload)
+        {
+            AckVerdict verdict = _acks!.Verify(payload, _journal!.Epoch);
+            if (verdict != AckVerdict.Accepted)
+            {
+                // Another epoch's ack is merely late; anything else was not written by the gateway and deletes nothing.
+                if (verdict != AckVerdict.OtherEpoch) RefusedAcks++;
+                return;
+            }
+
+            _journal.Confirm(_journal.Epoch, _acks.Seq, _acks.Replay);
+            if (_online) _journal.SendPending(_ports.Link, _eventTopic);
+        }
+
         private void OnLinkStateChanged(bool connected)
         {
             lock (_gate)
@@ -92,6 +115,7 @@ namespace Lockers.Core.App
             byte[] birth = StatusPayload.Online(_firmware, BootCount).ToJson();
             _ownPublishes.Track(_ports.Link.Publish(_statusTopic, birth, Channels.QosOf(Channels.Status), true));
             _ports.Link.Subscribe(_commandTopic, Channels.QosOf(Channels.Command));
+            _ports.Link.Subscribe(_ackTopic, Channels.QosOf(Channels.Ack));
             if (_journal!.Dropped > _reportedDropped)
             {
                 _reportedDropped = _journal.Dropped;

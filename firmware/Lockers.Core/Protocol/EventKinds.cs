@@ -21,7 +21,13 @@ namespace Lockers.Core.Protocol
         /// <summary>The journal was full and dropped its oldest events: dropped (running total).</summary>
         public const string JournalOverflow = "journal_overflow";
 
+        /// <summary>
+        /// The locker found its stored state damaged at start-up and repaired it: detail (what was wrong, e.g. an
+        /// unreadable sequence counter and the new epoch it started, entries discarded, an unreadable command counter).
+        /// </summary>
+        public const string StorageFault = "storage_fault";
+
         /// <summary>Every kind, in the order the documents list them.</summary>
-        public static string[] All => new[] { CodeEntered, Door, CommandRefused, Boot, Tamper, JournalOverflow };
+        public static string[] All => new[] { CodeEntered, Door, CommandRefused, Boot, Tamper, JournalOverflow, StorageFault };
     }
 }

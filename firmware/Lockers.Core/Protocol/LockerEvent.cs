@@ -6,15 +6,22 @@ namespace Lockers.Core.Protocol
     /// <summary>
     /// One event on the event channel. Flat: the common fields (seq, kind, uptime_ms, unix_ms) plus the
     /// fields of its kind; the others keep their defaults and are not written. Create one with a factory
-    /// method, then the journal stamps the sequence number and time (<see cref="Stamp"/>).
+    /// method, then the journal stamps the sequence number and time (<see cref="Stamp(long, string, IClock)"/>).
     /// </summary>
     public sealed class LockerEvent
     {
         /// <summary>Value of <see cref="UnixMs"/> while the locker has no wall time; the field is then omitted.</summary>
         public const long NoWallTime = -1;
 
-        /// <summary>Per-locker sequence number from 1; 0 until stamped.</summary>
+        /// <summary>Per-locker sequence number from 1 within its <see cref="Epoch"/>; 0 until stamped.</summary>
         public long Seq { get; set; }
+
+        /// <summary>
+        /// The numbering <see cref="Seq"/> belongs to (see <see cref="Epochs"/>): 16 hex digits, or "" for a locker
+        /// still numbering as it did before epochs; null when the field is absent (firmware without end-to-end
+        /// acknowledgements). An event's identity is (locker, epoch, seq).
+        /// </summary>
+        public string? Epoch { get; set; }
 
         /// <summary>One of <see cref="EventKinds"/>; a reader keeps unknown kinds (newer firmware) with the common fields only.</summary>
         public string Kind { get; set; } = "";
@@ -46,7 +53,7 @@ namespace Lockers.Core.Protocol
         /// <summary>command_refused: one of <see cref="RefusalReasons"/>.</summary>
         public string Reason { get; set; } = "";
 
-        /// <summary>tamper: what tripped.</summary>
+        /// <summary>tamper: what tripped; storage_fault: what was damaged and how it was repaired.</summary>
         public string Detail { get; set; } = "";
 
         /// <summary>boot: firmware version.</summary>
@@ -91,6 +98,7 @@ namespace Lockers.Core.Protocol
         private void Reset(string kind)
         {
             Seq = 0;
+            Epoch = null;
             Kind = kind;
             UptimeMs = 0;
             UnixMs = NoWallTime;
@@ -122,16 +130,23 @@ namespace Lockers.Core.Protocol
         /// <summary>A tamper sensor tripped.</summary>
         public static LockerEvent Tamper(string detail) => new LockerEvent { Kind = EventKinds.Tamper, Detail = detail };
 
+        /// <summary>Stored state was found damaged at start-up and repaired as <paramref name="detail"/> says.</summary>
+        public static LockerEvent StorageFault(string detail) => new LockerEvent { Kind = EventKinds.StorageFault, Detail = detail };
+
         /// <summary>The journal dropped events; <paramref name="droppedTotal"/> is the running total.</summary>
         public static LockerEvent JournalOverflow(long droppedTotal)
         {
             return new LockerEvent { Kind = EventKinds.JournalOverflow, Dropped = droppedTotal };
         }
 
-        /// <summary>Sets the sequence number and the time of the event from <paramref name="clock"/>.</summary>
-        public void Stamp(long seq, IClock clock)
+        /// <summary>Sets the sequence number and the time of the event from <paramref name="clock"/>; the epoch stays as it is.</summary>
+        public void Stamp(long seq, IClock clock) => Stamp(seq, Epoch, clock);
+
+        /// <summary>Sets the identity (<paramref name="epoch"/>, <paramref name="seq"/>) and the time of the event from <paramref name="clock"/>.</summary>
+        public void Stamp(long seq, string? epoch, IClock clock)
         {
             Seq = seq;
+            Epoch = epoch;
             UptimeMs = clock.UptimeMs;
             UnixMs = clock.HasWallTime ? UnixTime.ToUnixMs(clock.UtcNow) : NoWallTime;
         }

@@ -7,9 +7,13 @@ namespace Lockers.Core.Protocol
     {
         public static void Write(LockerEvent e, JsonWriter writer)
         {
-            writer.BeginObject()
-                .Field(Fields.Seq, e.Seq)
-                .Field(Fields.Kind, e.Kind)
+            writer.BeginObject().Field(Fields.Seq, e.Seq);
+            if (e.Epoch != null)
+            {
+                writer.Field(Fields.Epoch, e.Epoch);
+            }
+
+            writer.Field(Fields.Kind, e.Kind)
                 .Field(Fields.UptimeMs, e.UptimeMs);
             if (e.UnixMs != LockerEvent.NoWallTime)
             {
@@ -33,7 +37,7 @@ namespace Lockers.Core.Protocol
             {
                 writer.Field(Fields.Firmware, e.Firmware).Field(Fields.Boot, e.BootCount);
             }
-            else if (kind == EventKinds.Tamper)
+            else if (kind == EventKinds.Tamper || kind == EventKinds.StorageFault)
             {
                 writer.Field(Fields.Detail, e.Detail);
             }
@@ -53,7 +57,9 @@ namespace Lockers.Core.Protocol
                 Kind = json.GetString(Fields.Kind),
                 UptimeMs = json.GetLong(Fields.UptimeMs),
                 UnixMs = json.GetLong(Fields.UnixMs, LockerEvent.NoWallTime),
+                Epoch = json.Has(Fields.Epoch) ? json.GetString(Fields.Epoch) : null,
             };
+            PayloadRules.Require(e.Epoch == null || Epochs.IsValid(e.Epoch), Fields.Epoch, "expected 16 lowercase hex digits or \"\"");
             PayloadRules.Require(e.Seq >= 1, Fields.Seq, "must be at least 1");
             PayloadRules.Require(e.Kind.Length > 0, Fields.Kind, "must not be empty");
             PayloadRules.Require(e.UptimeMs >= 0, Fields.UptimeMs, "must not be negative");
@@ -84,7 +90,7 @@ namespace Lockers.Core.Protocol
                 e.Firmware = json.GetString(Fields.Firmware);
                 e.BootCount = json.GetLong(Fields.Boot);
             }
-            else if (kind == EventKinds.Tamper)
+            else if (kind == EventKinds.Tamper || kind == EventKinds.StorageFault)
             {
                 e.Detail = json.GetString(Fields.Detail, "");
             }

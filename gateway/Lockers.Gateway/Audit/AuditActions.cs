@@ -42,6 +42,13 @@ public static class AuditActions
     public const string Boot = "locker.boot";
     public const string JournalOverflow = "locker.journal_overflow";
     public const string UnknownEvent = "locker.unknown_event";
+    public const string StorageFault = "locker.storage_fault";
+
+    // A locker's event numbering (Link/EventSequencer, ADR 0207).
+    public const string SequenceReset = "events.sequence_reset";
+    public const string EventsLost = "events.lost";
+    public const string EventConflict = "events.conflict";
+    public const string EventApplyLate = "events.applied_late";
 
     // Alarms (Monitoring/AlarmLifecycle).
     public const string AlarmRaised = "alarm.raised";

@@ -11,13 +11,14 @@ using Microsoft.Extensions.Options;
 namespace Lockers.Gateway.Link;
 
 /// <summary>
-/// Answers a code_entered event in one unit of work: the event's (locker, seq) is claimed, the code is checked
-/// (<see cref="LockerCodeVerifier"/>: throttle, unlock intent, audit) and the answer is signed and recorded: a
-/// signed <c>unlock</c> of the door holding the parcel (possibly another controller of the site, whose answer is passed
-/// on to this reader), a <c>show_message</c> saying why a right code's door cannot open now, or a <c>deny</c>.
-/// The commands are published after the commit. A redelivered event is a duplicate and never counts twice against
-/// the keypad's throttle; a crash before the commit changes nothing (the broker redelivers the event); a crash
-/// between the commit and the publish loses one answer, and the person types the code again (see ADR 0200).
+/// Answers a code_entered event whose identity the link has claimed (<see cref="EventSequencer"/>, same unit of work):
+/// the code is checked (<see cref="LockerCodeVerifier"/>: throttle, unlock intent, audit) and the answer is signed and
+/// recorded: a signed <c>unlock</c> of the door holding the parcel (possibly another controller of the site, whose answer
+/// is passed on to this reader), a <c>show_message</c> saying why a right code's door cannot open now, or a <c>deny</c>.
+/// The commands are published after the commit. A redelivered event is a duplicate and never reaches here, so it never
+/// counts twice against the keypad's throttle; a crash before the commit changes nothing (the broker redelivers the
+/// event, the locker resends it); a crash between the commit and the publish loses one answer, and the person types the
+/// code again (see ADR 0200).
 /// </summary>
 public sealed class CodeEntryHandler(
     ILockerStore store, LockerCodeVerifier verifier, ILockerCommandSender sender, ILockerHealthSink health,
@@ -31,11 +32,6 @@ public sealed class CodeEntryHandler(
         var actor = $"{entry.Source}:{entry.Reader}";
         var answer = await store.ExecuteAsync(async tx =>
         {
-            if (!await tx.LockerEvents.TryMarkAppliedAsync(locker.Id, entry.Seq, now))
-            {
-                return Answer.Duplicate;
-            }
-
             if (tooOld)
             {
                 await tx.Audit.AppendAsync(new AuditEntry(now, actor, AuditActions.CodeTooOld, locker.SiteId,
@@ -62,13 +58,8 @@ public sealed class CodeEntryHandler(
                 commands.Add(signed);
             }
 
-            return new Answer(true, commands, check.Outcome == CodeCheckOutcome.Throttled ? check.RetryAfter : null);
+            return new Answer(commands, check.Outcome == CodeCheckOutcome.Throttled ? check.RetryAfter : null);
         }, cancellationToken);
-
-        if (!answer.Claimed)
-        {
-            return LinkOutcome.Duplicate;
-        }
 
         if (tooOld)
         {
@@ -105,10 +96,9 @@ public sealed class CodeEntryHandler(
         return LinkOutcome.Applied;
     }
 
-    /// <summary>What one unit of work decided: whether the event was new, the commands to publish, a throttle hold.</summary>
-    private sealed record Answer(bool Claimed, IReadOnlyList<SignedCommand> Commands, TimeSpan? ThrottledFor)
+    /// <summary>What one unit of work decided: the commands to publish, a throttle hold.</summary>
+    private sealed record Answer(IReadOnlyList<SignedCommand> Commands, TimeSpan? ThrottledFor)
     {
-        public static readonly Answer Duplicate = new(false, [], null);
-        public static readonly Answer None = new(true, [], null);
+        public static readonly Answer None = new([], null);
     }
 }

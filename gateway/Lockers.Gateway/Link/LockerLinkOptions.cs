@@ -88,4 +88,26 @@ public sealed class LockerLinkOptions : IGatewayOptions
 
     /// <summary>Seconds between connection attempts while the broker cannot be reached at start-up (1..300).</summary>
     public int ConnectRetrySeconds { get; set; } = 5;
+
+    /// <summary>
+    /// A gap in a locker's event numbering that its replays have not filled after this many seconds (and two replay
+    /// requests) is declared lost, alarmed, and the numbering moves on (10..86400; ADR 0207).
+    /// </summary>
+    public int GapTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>Least seconds between two replay requests to one locker (1..300), so a burst of held events asks once.</summary>
+    public int ReplayIntervalSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// Longest wait, in seconds, between tries of a round the store refused (1..300). While the store is unavailable the
+    /// link takes no new message and acknowledges none: the broker holds them (ADR 0208). The waits grow from 0.1 s.
+    /// </summary>
+    public int StoreRetryMaxSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// Tests only: "&lt;moment&gt;:&lt;event kind&gt;[:&lt;door state&gt;]" (moments before-commit, after-commit, after-publish)
+    /// kills the gateway's process at that point of the first round holding such an event (<see cref="LinkCrashPoint"/>).
+    /// Never set in production.
+    /// </summary>
+    public string? CrashPoint { get; set; }
 }

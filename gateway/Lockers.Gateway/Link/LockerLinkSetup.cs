@@ -19,6 +19,8 @@ public static class LockerLinkSetup
         builder.Services.AddSingleton<ILockerCommandPublisher>(sp => sp.GetRequiredService<LockerLinkClient>());
         builder.Services.AddSingleton<ILockerCommandSender, LockerCommandSender>();
         builder.Services.AddSingleton<CodeEntryHandler>();
+        builder.Services.AddSingleton<EventSequencer>();
+        builder.Services.AddSingleton<LockerAcks>();
         builder.Services.AddSingleton<LockerEventApplier>();
         builder.Services.AddSingleton<CommandResultRecorder>();
         builder.Services.AddSingleton<LockerMessageHandler>();

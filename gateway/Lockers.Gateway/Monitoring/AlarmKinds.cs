@@ -32,6 +32,11 @@ public static class AlarmKinds
     public const string Tamper = "tamper";
     /// <summary>A locker connected again and again within minutes: another client holds its identity, or its link keeps dropping (ADR 0203).</summary>
     public const string SessionTakeover = "session_takeover";
+    public const string StoreUnavailable = "store_unavailable";
+    public const string SequenceReset = "sequence_reset";
+    public const string EventsLost = "events_lost";
+    public const string EventConflict = "event_conflict";
+    public const string StorageFault = "storage_fault";
 
     /// <summary>
     /// <see cref="AlarmSeverity.Critical"/> for possible break-ins and attacks, <see cref="AlarmSeverity.Major"/> when a
@@ -52,6 +57,11 @@ public static class AlarmKinds
         (CommandRefused, AlarmSeverity.Critical, true),
         (Tamper, AlarmSeverity.Critical, true),
         (SessionTakeover, AlarmSeverity.Critical, true),
+        (StoreUnavailable, AlarmSeverity.Major, false),
+        (SequenceReset, AlarmSeverity.Warning, true),
+        (EventsLost, AlarmSeverity.Major, true),
+        (EventConflict, AlarmSeverity.Critical, true),
+        (StorageFault, AlarmSeverity.Warning, true),
     ];
 
     public static IReadOnlyList<string> All { get; } = Table.Select(row => row.Kind).ToArray();

@@ -14,9 +14,18 @@ public sealed class AlarmRules(MonitoringOptions options)
     private const double ImplausibleLowTemperatureC = -55;
     private const double ImplausibleHighTemperatureC = 125;
 
-    /// <summary>Online means: the retained status says so and the locker was heard within the heartbeat allowance.</summary>
+    /// <summary>
+    /// Online means: the retained status says so and the locker was heard within its allowance: MissedHeartbeatsForOffline
+    /// times the telemetry interval it was provisioned with (Monitoring:HeartbeatIntervalSeconds when that is unknown), so
+    /// a locker told to report every 300 s is not declared offline after 3 x 60 s of healthy silence.
+    /// </summary>
     public bool IsOnline(LockerHealthSnapshot locker, DateTimeOffset now) =>
-        locker.ReportedOnline == true && locker.LastContact is { } last && now - last <= options.OfflineAfter;
+        locker.ReportedOnline == true && locker.LastContact is { } last && now - last <= OfflineAfter(locker);
+
+    /// <summary>How long the locker may stay silent before it counts as offline.</summary>
+    public TimeSpan OfflineAfter(LockerHealthSnapshot locker) => Interval(locker) * options.MissedHeartbeatsForOffline;
+
+    private TimeSpan Interval(LockerHealthSnapshot locker) => locker.ContactInterval ?? options.HeartbeatInterval;
 
     public IReadOnlyList<AlarmCondition> Evaluate(LockerHealthSnapshot locker, DateTimeOffset now)
     {
@@ -36,8 +45,10 @@ public sealed class AlarmRules(MonitoringOptions options)
             return; // null: nothing heard yet since start; the retained status arrives on subscribe
         }
         var detail = locker.ReportedOnline == false
-            ? "the locker's status is offline (it disconnected, or the broker published its last will)"
-            : $"no message for {Seconds(now - (locker.LastContact ?? now))} s (heartbeat every {options.HeartbeatIntervalSeconds} s)";
+            ? locker.Fault is { } fault
+                ? $"the locker cannot run and says why: {fault}"
+                : "the locker's status is offline (it disconnected, or the broker published its last will)"
+            : $"no message for {Seconds(now - (locker.LastContact ?? now))} s (telemetry every {Seconds(Interval(locker))} s)";
         conditions.Add(new AlarmCondition(AlarmKinds.LockerOffline, locker.LockerId, null, detail, now));
     }
 

@@ -9,8 +9,11 @@ namespace Lockers.Gateway.Monitoring;
 /// </summary>
 public interface ILockerHealthSink
 {
-    /// <summary>The retained status: birth (<paramref name="online"/> true, with firmware) or last will / clean offline.</summary>
-    Task OnStatusAsync(string lockerId, bool online, string? firmware, DateTimeOffset at, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The retained status: birth (<paramref name="online"/> true, with firmware) or last will / clean offline; <paramref name="fault"/>
+    /// is set when an offline locker says why it cannot run (a refused file).
+    /// </summary>
+    Task OnStatusAsync(string lockerId, bool online, string? firmware, DateTimeOffset at, string? fault = null, CancellationToken cancellationToken = default);
 
     /// <summary>A telemetry message: the heartbeat and the figures of the locker.</summary>
     Task OnTelemetryAsync(string lockerId, TelemetryPayload telemetry, DateTimeOffset at, CancellationToken cancellationToken = default);
@@ -28,6 +31,12 @@ public interface ILockerHealthSink
 
     /// <summary>The PIN throttle holds back a keypad of the locker until <paramref name="until"/>.</summary>
     Task OnThrottleEngagedAsync(string lockerId, string keypadId, DateTimeOffset until, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A one-off incident the link found (an event alarm of <see cref="AlarmKinds"/>: sequence_reset, events_lost,
+    /// event_conflict, storage_fault), raised for the locker and cleared after the quiet period.
+    /// </summary>
+    Task OnIncidentAsync(string lockerId, string kind, string detail, DateTimeOffset at, CancellationToken cancellationToken = default);
 
     /// <summary>Any other message from the locker (events of other kinds, command results): it is alive.</summary>
     Task OnContactAsync(string lockerId, DateTimeOffset at, CancellationToken cancellationToken = default);

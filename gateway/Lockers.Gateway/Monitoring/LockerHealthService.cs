@@ -21,16 +21,20 @@ public sealed class LockerHealthService(
     private readonly ConcurrentDictionary<string, bool> _writtenOnline = new(StringComparer.Ordinal);
     private readonly MonitoringOptions _options = options.Value;
 
-    public async Task OnStatusAsync(string lockerId, bool online, string? firmware, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async Task OnStatusAsync(string lockerId, bool online, string? firmware, DateTimeOffset at, string? fault = null,
+        CancellationToken cancellationToken = default)
     {
         state.Update(lockerId, locker =>
         {
             locker.ReportedOnline = online;
+            locker.Fault = online ? null : fault;
             if (online)
             {
                 // The birth message is contact; a last will is the broker speaking, not the locker.
                 locker.Touch(at);
                 locker.Firmware = firmware ?? locker.Firmware;
+                // A locker re-provisioned (new intervals) comes back with a birth message: read them again.
+                locker.ContactIntervalRead = false;
                 var births = locker.AddBirth(at, at - _options.TakeoverWindow);
                 if (births >= _options.TakeoverConnections)
                 {
@@ -84,6 +88,11 @@ public sealed class LockerHealthService(
         AddIncidentAsync(lockerId, new LockerIncident(AlarmKinds.JournalOverflow, at,
             $"the event journal overflowed; {droppedTotal} events lost since installation"), cancellationToken);
 
+    public Task OnIncidentAsync(string lockerId, string kind, string detail, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        AlarmKinds.IsEventAlarm(kind)
+            ? AddIncidentAsync(lockerId, new LockerIncident(kind, at, detail), cancellationToken)
+            : throw new ArgumentException($"'{kind}' is not an event alarm", nameof(kind));
+
     public Task OnTamperAsync(string lockerId, string detail, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         AddIncidentAsync(lockerId, new LockerIncident(AlarmKinds.Tamper, at, $"tamper: {detail}"), cancellationToken);
 
@@ -129,6 +138,7 @@ public sealed class LockerHealthService(
         try
         {
             var now = time.GetStoreNow();
+            await ReadContactIntervalAsync(lockerId, cancellationToken);
             state.Update(lockerId, locker => ForgetExpired(locker, now));
             var snapshot = state.Find(lockerId)!;
             var online = rules.IsOnline(snapshot, now);
@@ -143,6 +153,29 @@ public sealed class LockerHealthService(
         finally
         {
             gate.Release();
+        }
+    }
+
+    /// <summary>The telemetry interval the locker was provisioned with, read once (and after each birth); a failing store leaves the default.</summary>
+    private async Task ReadContactIntervalAsync(string lockerId, CancellationToken cancellationToken)
+    {
+        if (state.IsContactIntervalRead(lockerId))
+        {
+            return;
+        }
+
+        try
+        {
+            var seconds = await store.ReadAsync(tx => tx.Monitoring.GetTelemetryIntervalAsync(lockerId), cancellationToken);
+            state.Update(lockerId, locker =>
+            {
+                locker.ContactInterval = seconds is { } s ? TimeSpan.FromSeconds(s) : null;
+                locker.ContactIntervalRead = true;
+            });
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && store.IsUnavailable(ex))
+        {
+            // The rules fall back to Monitoring:HeartbeatIntervalSeconds until the store answers.
         }
     }
 

@@ -19,4 +19,14 @@ public sealed record LockerHealthSnapshot(
     TelemetrySample? Telemetry,
     IReadOnlyDictionary<int, string> Doors,
     IReadOnlyList<LockerIncident> Incidents,
-    IReadOnlyList<ThrottledKeypad> ThrottledKeypads);
+    IReadOnlyList<ThrottledKeypad> ThrottledKeypads)
+{
+    /// <summary>
+    /// The telemetry interval the locker was provisioned with: a healthy, idle locker is heard at least this often.
+    /// Null when unknown; the rules then use Monitoring:HeartbeatIntervalSeconds.
+    /// </summary>
+    public TimeSpan? ContactInterval { get; init; }
+
+    /// <summary>Why the locker said it cannot run (an offline status with a fault: a refused file); null otherwise.</summary>
+    public string? Fault { get; init; }
+}

@@ -25,6 +25,7 @@ public static class MonitoringSetup
         services.AddHttpClient(AlarmWebhookSender.HttpClientName);
         services.AddHostedService<AlarmWebhookSender>();
         services.AddHostedService<HealthEvaluationService>();
+        services.AddHostedService<StoreOutageAlarm>();
         TimeTheStore(services);
         return builder;
     }

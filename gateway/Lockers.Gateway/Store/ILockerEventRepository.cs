@@ -7,9 +7,6 @@ namespace Lockers.Gateway.Store;
 /// <summary>Door events and unlock intents (alarms: <see cref="IMonitoringRepository"/>).</summary>
 public interface ILockerEventRepository
 {
-    /// <summary>Records that (locker, seq) was applied; false when it already was (a QoS 1 redelivery).</summary>
-    Task<bool> TryMarkAppliedAsync(string lockerId, long seq, DateTimeOffset at);
-
     Task<long> InsertIntentAsync(CompartmentRef compartment, string reservationId, long codeId, UnlockPurpose purpose, DateTimeOffset at);
 
     /// <summary>The newest intent for the compartment in one of the given states.</summary>

@@ -30,4 +30,32 @@ public interface ILockerLinkRepository
 
     /// <summary>The newest unlock of the door signed at or after <paramref name="since"/> that the locker has not refused or failed.</summary>
     Task<LockerCommandRecord?> FindLatestUnlockAsync(string lockerId, int compartment, DateTimeOffset since);
+
+    // The numbering of each locker's events (ADR 0207): Link/EventSequencer is the only caller.
+
+    /// <summary>The sequence of (locker, epoch), or null before its first event.</summary>
+    Task<EventSequence?> GetSequenceAsync(string lockerId, string epoch);
+
+    /// <summary>The epoch of the locker's most recently started sequence, or null when none has started.</summary>
+    Task<string?> GetLatestEpochAsync(string lockerId);
+
+    /// <summary>Inserts or replaces the sequence row.</summary>
+    Task SaveSequenceAsync(EventSequence sequence, DateTimeOffset at);
+
+    /// <summary>
+    /// The common case in one statement: when <paramref name="seq"/> is the next of an existing sequence, moves
+    /// applied_through to it (closing a gap it ends) and returns true; false changes nothing.
+    /// </summary>
+    Task<bool> TryAdvanceSequenceAsync(string lockerId, string epoch, long seq, DateTimeOffset at);
+
+    /// <summary>Records the event as applied with the SHA-256 of its payload; false when its identity was recorded before.</summary>
+    Task<bool> InsertAppliedEventAsync(string lockerId, string epoch, long seq, byte[] digest, DateTimeOffset at);
+
+    /// <summary>The applied event of that identity, or null when it was never applied (or declared lost).</summary>
+    Task<AppliedEventRecord?> GetAppliedEventAsync(string lockerId, string epoch, long seq);
+
+    Task InsertConflictAsync(EventConflict conflict);
+
+    /// <summary>The locker's conflicting events, newest first.</summary>
+    Task<IReadOnlyList<EventConflict>> ListConflictsAsync(string lockerId, int limit);
 }

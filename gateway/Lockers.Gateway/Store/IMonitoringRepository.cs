@@ -8,6 +8,9 @@ public interface IMonitoringRepository
 {
     Task<IReadOnlyList<MonitoredAlarm>> ListOpenAlarmsAsync(string lockerId);
 
+    /// <summary>The telemetry interval (seconds) the locker was provisioned with, or null when none is kept.</summary>
+    Task<int?> GetTelemetryIntervalAsync(string lockerId);
+
     /// <summary>
     /// Raises an alarm, linked to the alarm it follows when given; null when an open alarm for the same (kind, locker,
     /// compartment) exists already.

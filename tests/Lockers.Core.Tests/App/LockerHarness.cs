@@ -1,3 +1,4 @@
+using Lockers.Core.Acks;
 using Lockers.Core.App;
 using Lockers.Core.Board;
 using Lockers.Core.Commands;
@@ -50,6 +51,25 @@ internal sealed class LockerHarness
     public string EventTopic => Topics.Event(LockerId);
     public string CommandTopic => Topics.Command(LockerId);
     public string ResultTopic => Topics.CommandResult(LockerId);
+    public string AckTopic => Topics.Ack(LockerId);
+
+    /// <summary>The gateway's signed ack, as it sends it after applying events of the journal's epoch through <paramref name="seq"/>.</summary>
+    public byte[] SignedAck(long seq, bool replay = false, string? epoch = null, byte[]? key = null) =>
+        new AckSigner(key ?? Key).Sign(LockerId, new AckPayload { Epoch = epoch ?? Controller.EventEpoch, Seq = seq, Replay = replay }).ToJson();
+
+    /// <summary>Delivers the gateway's ack for everything through <paramref name="seq"/>.</summary>
+    public void GatewayAck(long seq, bool replay = false) => Link.Deliver(AckTopic, SignedAck(seq, replay));
+
+    /// <summary>The broker acknowledges every publish and the gateway confirms every event published so far.</summary>
+    public void ConfirmAll()
+    {
+        Link.AckAll();
+        var events = Events();
+        if (events.Count > 0)
+        {
+            GatewayAck(events.Max(e => e.Seq));
+        }
+    }
 
     /// <summary>Advances the clock in 10 ms steps, polling after each, as a main loop would.</summary>
     public void Run(long ms)

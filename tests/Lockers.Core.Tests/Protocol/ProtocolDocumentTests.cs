@@ -98,6 +98,16 @@ public class ProtocolDocumentTests
         Assert.Contains(AsyncApiLines, l => l.Contains(CommandSignerTests.ExampleBase64));
     }
 
+    [Fact]
+    public void Documents_AckWorkedExample_MatchesTheVerifierTest()
+    {
+        Assert.Contains(Lockers.Core.Tests.Acks.AckVerifierTests.ExampleSignature, ProtocolPage);
+        Assert.Contains(Lockers.Core.Tests.Acks.AckVerifierTests.ExampleCanonical.Replace("\n", "\\n"), ProtocolPage);
+        Assert.Contains(Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
+            Lockers.Core.Tests.Acks.AckVerifierTests.Key, System.Text.Encoding.UTF8.GetBytes(Lockers.Core.Tests.Acks.AckVerifierTests.ExampleCanonical))), ProtocolPage);
+        Assert.Contains(AsyncApiLines, l => l.Contains(Lockers.Core.Tests.Acks.AckVerifierTests.ExampleSignature));
+    }
+
     private static string ChannelBlock(string channel)
     {
         int start = Array.FindIndex(AsyncApiLines, l => l == "  " + channel + ":");

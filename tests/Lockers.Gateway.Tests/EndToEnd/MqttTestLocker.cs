@@ -1,3 +1,4 @@
+using Lockers.Core.Acks;
 using Lockers.Core.Commands;
 using Lockers.Core.Config;
 using Lockers.Core.Protocol;
@@ -44,6 +45,9 @@ public sealed class MqttTestLocker : IAsyncDisposable
     public int Connections => Volatile.Read(ref _connections.Value);
     public string Id => Config.LockerId;
     public MqttClient Client => _client;
+
+    /// <summary>The epoch its events carry; null (the default) publishes them as firmware without acknowledgements does.</summary>
+    public string? Epoch { get; set; }
 
     /// <summary>
     /// Connects with the config's broker settings and the TLS files beside it (CA, client certificate and key), retrying
@@ -115,6 +119,7 @@ public sealed class MqttTestLocker : IAsyncDisposable
     public async Task RepublishAsync(LockerEvent e, long seq, DateTimeOffset? happenedAt = null)
     {
         e.Seq = seq;
+        e.Epoch = Epoch;
         e.UptimeMs = 1000 * seq;
         e.UnixMs = (happenedAt ?? _time.GetUtcNow()).ToUnixTimeMilliseconds();
         await _client.PublishAsync(Topics.Event(Id), e.ToJson(), MqttQos.AtLeastOnce);
@@ -143,6 +148,32 @@ public sealed class MqttTestLocker : IAsyncDisposable
         catch (OperationCanceledException)
         {
             throw new TimeoutException($"locker {Id} received no command within {CommandTimeout.TotalSeconds} s");
+        }
+    }
+
+    /// <summary>Subscribes to its ack topic, as the firmware does (acks then arrive beside commands).</summary>
+    public async Task SubscribeAcksAsync() => (await _client.SubscribeAsync(Topics.Ack(Id))).EnsureGranted();
+
+    /// <summary>The next ack on this locker's ack topic, checked with the core's verifier and the locker's key for <see cref="Epoch"/>.</summary>
+    public async Task<(AckVerdict Verdict, long Seq, bool Replay)> NextAckAsync()
+    {
+        var verifier = new AckVerifier(Id, Config.CommandKey);
+        using var timeout = new CancellationTokenSource(CommandTimeout);
+        try
+        {
+            while (true)
+            {
+                var message = await _client.Messages.ReadAsync(timeout.Token);
+                if (message.Topic == Topics.Ack(Id))
+                {
+                    var verdict = verifier.Verify(message.Payload.ToArray(), Epoch ?? Epochs.Legacy);
+                    return (verdict, verifier.Seq, verifier.Replay);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"locker {Id} received no ack within {CommandTimeout.TotalSeconds} s");
         }
     }
 

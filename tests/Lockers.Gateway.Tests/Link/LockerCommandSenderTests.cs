@@ -130,6 +130,9 @@ public sealed class LockerCommandSenderTests : IAsyncLifetime
             return Task.CompletedTask;
         }
 
+        // Acks are not commands: this test only watches the cmd topic.
+        public Task PublishAckAsync(string lockerId, byte[] payload, CancellationToken cancellationToken) => Task.CompletedTask;
+
         public List<byte[]> Payloads(string lockerId)
         {
             lock (_sent)

@@ -32,6 +32,18 @@ public sealed class AlarmRulesTests
     }
 
     [Fact]
+    public void Offline_ProvisionedInterval_IsTheAllowanceInsteadOfTheDefault()
+    {
+        var provisioned = Healthy() with { ContactInterval = TimeSpan.FromSeconds(300) };
+
+        Assert.True(_rules.IsOnline(provisioned, Start + TimeSpan.FromSeconds(900)));
+        Assert.Empty(At(provisioned, TimeSpan.FromSeconds(900)));
+        var condition = Assert.Single(At(provisioned, TimeSpan.FromSeconds(901)));
+        Assert.Equal(AlarmKinds.LockerOffline, condition.Kind);
+        Assert.Contains("telemetry every 300 s", condition.Detail);
+    }
+
+    [Fact]
     public void Offline_HeartbeatsMissedForThreeIntervals_RaisesOnlyAfterTheAllowance()
     {
         Assert.Empty(At(Healthy(), TimeSpan.FromSeconds(180)));

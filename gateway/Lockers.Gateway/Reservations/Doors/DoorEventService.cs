@@ -11,8 +11,6 @@ public enum DoorEventOutcome
 {
     /// <summary>The event changed state.</summary>
     Applied,
-    /// <summary>This (locker, seq) was applied before: a redelivery, ignored.</summary>
-    Duplicate,
     /// <summary>No pending unlock for this door, or its code was already spent: recorded, nothing changed.</summary>
     NoEffect,
 }
@@ -31,9 +29,10 @@ public sealed record DoorOpenedResult(DoorEventOutcome Outcome, string? Reservat
 public sealed record DoorUnlockCommand(string CommandId, string RequestedBy);
 
 /// <summary>
-/// Applies door events reported by a locker. Each (locker, seq) is applied once. Codes are consumed by a
-/// conditional update when the sensor confirms the door opened, so the same code used at two keypads spends
-/// once and moves the parcel once. What a door opening or closing means for the parcel (deposit started, deposited,
+/// Applies door events reported by a locker. That each event reaches here once is the locker link's to ensure (it
+/// claims the event's (locker, epoch, seq) in the same unit of work: Link/EventSequencer); <c>seq</c> is for the audit
+/// trail. Codes are consumed by a conditional update when the sensor confirms the door opened, so the same code used at
+/// two keypads spends once and moves the parcel once. What a door opening or closing means for the parcel (deposit started, deposited,
 /// picked up, collected, compartment free) is the lifecycle's: <see cref="ReservationLifecycle"/>.
 /// </summary>
 public sealed class DoorEventService(ILockerStore store, ReservationLifecycle lifecycle, WebhookSignal signal, TimeProvider time)
@@ -54,10 +53,6 @@ public sealed class DoorEventService(ILockerStore store, ReservationLifecycle li
         var outcome = await store.ExecuteAsync(async tx =>
         {
             var now = time.GetStoreNow();
-            if (!await tx.LockerEvents.TryMarkAppliedAsync(lockerId, seq, now))
-            {
-                return new DoorOpenedResult(DoorEventOutcome.Duplicate);
-            }
             var intent = await tx.LockerEvents.FindLatestIntentAsync(compartment, UnlockIntentStatus.Pending, UnlockIntentStatus.Jammed);
             if (intent is null)
             {
@@ -112,10 +107,6 @@ public sealed class DoorEventService(ILockerStore store, ReservationLifecycle li
         store.ExecuteAsync(async tx =>
         {
             var now = time.GetStoreNow();
-            if (!await tx.LockerEvents.TryMarkAppliedAsync(lockerId, seq, now))
-            {
-                return DoorEventOutcome.Duplicate;
-            }
             var compartment = new CompartmentRef(lockerId, compartmentNumber);
             var intent = await tx.LockerEvents.FindLatestIntentAsync(compartment, UnlockIntentStatus.Pending);
             if (intent is not null)
@@ -137,10 +128,6 @@ public sealed class DoorEventService(ILockerStore store, ReservationLifecycle li
         var result = await store.ExecuteAsync(async tx =>
         {
             var now = time.GetStoreNow();
-            if (!await tx.LockerEvents.TryMarkAppliedAsync(lockerId, seq, now))
-            {
-                return new DoorClosedResult(DoorEventOutcome.Duplicate);
-            }
             var intent = await tx.LockerEvents.FindLatestIntentAsync(compartment, UnlockIntentStatus.Opened);
             var moving = intent is null ? await tx.Reservations.FindMovingThroughAsync(compartment) : null;
             await tx.Audit.AppendAsync(new AuditEntry(now, $"locker:{lockerId}", AuditActions.DoorClosed, null, lockerId,

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Lockers.Gateway.Store.Sqlite;
 
 /// <summary>Opens connections to the one database file with the settings every connection needs.</summary>
-public sealed class SqliteDatabase(IOptions<StoreOptions> options)
+public sealed class SqliteDatabase(IOptions<StoreOptions> options, SqliteFaults faults)
 {
     private readonly StoreOptions _options = options.Value;
 
@@ -29,6 +29,11 @@ public sealed class SqliteDatabase(IOptions<StoreOptions> options)
             await using var pragma = connection.CreateCommand();
             pragma.CommandText = $"PRAGMA busy_timeout = {_options.BusyTimeoutMs};";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
+            if (_options.FaultInjection)
+            {
+                await faults.ApplyAsync(connection, cancellationToken);
+            }
+
             return connection;
         }
         catch (SqliteException ex)

@@ -8,11 +8,6 @@ namespace Lockers.Gateway.Store.Sqlite;
 
 internal sealed class SqliteLockerEventRepository(SqliteSession db) : ILockerEventRepository
 {
-    public async Task<bool> TryMarkAppliedAsync(string lockerId, long seq, DateTimeOffset at) =>
-        await db.ExecuteAsync(
-            "INSERT INTO applied_events (locker_id, seq, applied_at) VALUES ($locker, $seq, $at) ON CONFLICT DO NOTHING;",
-            ("$locker", lockerId), ("$seq", seq), ("$at", Time(at))) == 1;
-
     public async Task<long> InsertIntentAsync(
         CompartmentRef compartment, string reservationId, long codeId, UnlockPurpose purpose, DateTimeOffset at) =>
         (long)(await db.ScalarAsync("""

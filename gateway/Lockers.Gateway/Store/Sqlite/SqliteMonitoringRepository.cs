@@ -18,6 +18,11 @@ internal sealed class SqliteMonitoringRepository(SqliteSession db) : IMonitoring
         $"SELECT {AlarmColumns} FROM monitoring_alarms WHERE locker_id = $locker AND cleared_at IS NULL ORDER BY id;",
         ReadAlarm, ("$locker", lockerId));
 
+    public async Task<int?> GetTelemetryIntervalAsync(string lockerId) =>
+        await db.ScalarAsync("SELECT telemetry_s FROM locker_credentials WHERE locker_id = $locker;", ("$locker", lockerId)) is long seconds
+            ? (int)seconds
+            : null;
+
     public Task<MonitoredAlarm?> InsertAlarmAsync(AlarmCondition condition, string? siteId, DateTimeOffset at, long? followsAlarmId = null) =>
         db.QuerySingleAsync($"""
             INSERT INTO monitoring_alarms (kind, severity, site_id, locker_id, compartment, detail, first_seen, last_seen, follows_alarm_id, until_at)
