@@ -1,0 +1,214 @@
+using System;
+using Lockers.Core.Json;
+using Lockers.Core.Ports;
+using Lockers.Core.Protocol;
+
+namespace Lockers.Core.Offline
+{
+    /// <summary>
+    /// The locker's offline code cache: the verifiers of the codes for the parcels inside it and the drop-offs booked to
+    /// it, as the gateway last pushed them (sync_codes), kept in flash so a reboot during an outage still serves them.
+    /// A version arrives in up to <see cref="CachedCodes.MaxParts"/> parts, in order; only a complete version replaces
+    /// the cache, so a half-received update never leaves a mix. A code used offline is removed at once and its reference
+    /// remembered as spent (flash) until a version arrives without it: the gateway has then seen the door open; a version
+    /// pushed before that still lists it, and the spent reference keeps it out. Not thread-safe: the controller's lock covers it.
+    /// </summary>
+    public sealed class OfflineCodeCache
+    {
+        /// <summary>Storage key of the saved cache (JSON: version, codes text, spent references).</summary>
+        public const string StorageKey = "codes.cache";
+
+        /// <summary>Spent references remembered at most (a locker opens far fewer doors offline between two pushes).</summary>
+        public const int MaxSpent = 16;
+
+        private readonly IStorage _storage;
+        private readonly byte[] _key;
+        private readonly CachedCodes _codes = new CachedCodes(CachedCodes.Capacity);
+        private readonly CachedCodes _incoming = new CachedCodes(CachedCodes.Capacity);
+        private readonly long[] _spent = new long[MaxSpent];
+        private int _spentCount;
+        private long _incomingVersion;
+        private int _incomingNextPart;
+        private int _incomingParts;
+
+        /// <summary>Opens the cache saved in <paramref name="storage"/>; verifiers are checked under the key derived from <paramref name="commandKey"/>.</summary>
+        public OfflineCodeCache(byte[] commandKey, IStorage storage)
+        {
+            _storage = storage;
+            _key = OfflineVerifier.DeriveKey(commandKey);
+            Load();
+        }
+
+        /// <summary>The version of the cache held (0: none yet).</summary>
+        public long Version { get; private set; }
+
+        /// <summary>Codes held.</summary>
+        public int Count => _codes.Count;
+
+        /// <summary>True when the saved cache could not be read at start-up and was dropped.</summary>
+        public bool WasUnreadable { get; private set; }
+
+        /// <summary>The gateway's reference of entry <paramref name="index"/>.</summary>
+        public long RefAt(int index) => _codes.RefAt(index);
+
+        /// <summary>The compartment entry <paramref name="index"/> opens.</summary>
+        public int CompartmentAt(int index) => _codes.CompartmentAt(index);
+
+        /// <summary>
+        /// Takes one part of a version. Returns "" when it was taken (or was already in hand: an older or the current
+        /// version), else a failure reason for the command's result.
+        /// </summary>
+        public string ApplyPart(long version, int part, int parts, string codes)
+        {
+            if (version < Version || (version == Version && _incomingVersion != version))
+            {
+                return ""; // Superseded or already complete: the newer cache stays.
+            }
+
+            if (part == 1)
+            {
+                _incoming.Clear();
+                _incomingVersion = version;
+                _incomingParts = parts;
+                _incomingNextPart = 1;
+            }
+
+            if (version != _incomingVersion || part != _incomingNextPart || parts != _incomingParts)
+            {
+                return CommandResults.OutOfOrder;
+            }
+
+            string problem = _incoming.Append(codes);
+            if (problem.Length > 0)
+            {
+                _incomingVersion = 0;
+                return CommandResults.OutOfOrder;
+            }
+
+            _incomingNextPart++;
+            if (part == parts)
+            {
+                Complete(version);
+            }
+
+            return "";
+        }
+
+        /// <summary>
+        /// The entry matching <paramref name="code"/> presented at a scanner (true) or the keypad, valid at
+        /// <paramref name="nowUnixS"/>; -1 when none. Every entry is compared, in fixed time.
+        /// </summary>
+        public int Find(string code, bool fromScanner, long nowUnixS)
+        {
+            if (code == null || code.Length == 0 || _codes.Count == 0) return -1;
+            byte[] verifier = OfflineVerifier.Compute(_key, code);
+            int found = -1;
+            for (int i = 0; i < _codes.Count; i++)
+            {
+                bool usable = CachedCodeKinds.Fits(_codes.KindAt(i), fromScanner) && _codes.ExpiresAt(i) >= nowUnixS;
+                if (_codes.VerifierMatches(i, verifier) && usable) found = i;
+            }
+
+            Array.Clear(verifier, 0, verifier.Length);
+            return found;
+        }
+
+        /// <summary>The door opened on cached code <paramref name="codeRef"/>: it is spent and never matches again.</summary>
+        public void Spend(long codeRef)
+        {
+            int index = _codes.IndexOfRef(codeRef);
+            if (index >= 0) _codes.RemoveAt(index);
+            if (_spentCount == MaxSpent)
+            {
+                // The oldest spent reference goes; by now the gateway has long seen its door open.
+                Array.Copy(_spent, 1, _spent, 0, MaxSpent - 1);
+                _spentCount--;
+            }
+
+            _spent[_spentCount++] = codeRef;
+            Save();
+        }
+
+        private void Complete(long version)
+        {
+            // A spent reference the new version still lists was pushed before the gateway saw its door open: it stays out
+            // and stays spent. One the version no longer lists is known to the gateway: forget it.
+            int kept = 0;
+            for (int i = 0; i < _spentCount; i++)
+            {
+                int listed = _incoming.IndexOfRef(_spent[i]);
+                if (listed < 0) continue;
+                _incoming.RemoveAt(listed);
+                _spent[kept++] = _spent[i];
+            }
+
+            _spentCount = kept;
+            _codes.CopyFrom(_incoming);
+            _incoming.Clear();
+            Version = version;
+            _incomingVersion = 0;
+            Save();
+        }
+
+        private void Save()
+        {
+            var json = new JsonWriter();
+            json.BeginObject().Field(Fields.Version, Version).Field(Fields.Codes, _codes.ToText(0, _codes.Count)).Field("spent", SpentText()).EndObject();
+            try
+            {
+                _storage.Write(StorageKey, json.ToUtf8());
+            }
+            catch (Exception)
+            {
+                // A cache that cannot be saved must not come back older after a reboot (with codes since revoked).
+                try
+                {
+                    _storage.Delete(StorageKey);
+                }
+                catch (Exception)
+                {
+                    // Nothing more to do: the flash refuses writes and deletes alike.
+                }
+            }
+        }
+
+        private void Load()
+        {
+            byte[] stored = _storage.Read(StorageKey);
+            if (stored == null) return;
+            try
+            {
+                JsonObject json = JsonParser.ParseObjectUtf8(stored);
+                long version = json.GetLong(Fields.Version);
+                string spent = json.GetString("spent", "");
+                if (spent.Length > 0)
+                {
+                    string[] refs = spent.Split(new char[] { ',' });
+                    for (int i = 0; i < refs.Length && _spentCount < MaxSpent; i++)
+                    {
+                        long value = CachedCodes.Integer(refs[i]);
+                        if (value > 0) _spent[_spentCount++] = value;
+                    }
+                }
+
+                if (_codes.Append(json.GetString(Fields.Codes)).Length > 0 || version < 0) throw new JsonException("bad codes");
+                Version = version;
+            }
+            catch (Exception)
+            {
+                // Torn or foreign: no offline codes until the gateway pushes a version again.
+                _codes.Clear();
+                _spentCount = 0;
+                Version = 0;
+                WasUnreadable = true;
+            }
+        }
+
+        private string SpentText()
+        {
+            string text = "";
+            for (int i = 0; i < _spentCount; i++) text += (i == 0 ? "" : ",") + JsonNumber.FormatInteger(_spent[i]);
+            return text;
+        }
+    }
+}
