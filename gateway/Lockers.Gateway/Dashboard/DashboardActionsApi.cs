@@ -54,7 +54,10 @@ public static class DashboardActionsApi
         Answer(await parcels.MoveAsync(new CompartmentRef(lockerId, number), new CompartmentRef(request.ToLocker ?? lockerId, request.ToCompartment),
             context.User.UserName(), context.RequestAborted));
 
-    private static IResult Answer(MaintenanceOutcome outcome) => outcome.Done
-        ? TypedResults.Ok(outcome.Data)
-        : TypedResults.Problem(statusCode: outcome.Status, title: outcome.Problem);
+    private static IResult Answer(MaintenanceOutcome outcome) => outcome switch
+    {
+        { Done: true, Status: StatusCodes.Status202Accepted } => TypedResults.Accepted(outcome.Location, outcome.Data),
+        { Done: true } => TypedResults.Ok(outcome.Data),
+        _ => TypedResults.Problem(statusCode: outcome.Status, title: outcome.Problem),
+    };
 }

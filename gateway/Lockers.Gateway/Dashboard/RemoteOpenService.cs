@@ -8,7 +8,9 @@ namespace Lockers.Gateway.Dashboard;
 
 /// <summary>
 /// Opens a door for a staff member: the reason is required and audited before the signed command leaves, so
-/// even an open that never arrives is on record. The door's own "opened" event then shows on every page.
+/// even an open that never arrives is on record. The answer is 202 with the command's id and where to follow it: the
+/// command is pending until the locker answers (ok, or failed: jammed, ...) or its short expiry passes without an answer
+/// (failed: no answer from the locker; Link/CommandExpiryService). The door's own "opened" event then shows on every page.
 /// </summary>
 public sealed class RemoteOpenService(
     ILockerStore store, ILockerCommandSender commands, LiveFeed live, TimeProvider time)
@@ -42,13 +44,28 @@ public sealed class RemoteOpenService(
             cancellationToken: cancellationToken);
         live.Publish(new LiveUpdate("command", target.LockerId, new
         {
-            action = "unlock", compartment = target.Number, by = staffUser, status = result.Status.ToString().ToLowerInvariant(),
+            action = "unlock", compartment = target.Number, by = staffUser,
+            status = result.Status == CommandSendStatus.Sent ? LockerCommandRecord.Pending : "failed",
             reason = result.Reason, commandId = result.CommandId,
         }, sentAt));
-        return result.Status switch
+        return result switch
         {
-            CommandSendStatus.Sent => MaintenanceOutcome.Ok(new { commandId = result.CommandId, status = "sent" }),
+            // Handed to the broker, or recorded and still queued for it: either way the locker may yet run it before it expires.
+            { Status: CommandSendStatus.Sent } or { CommandId: not null } => MaintenanceOutcome.Accepted(
+                StatusPath(target.LockerId, result.CommandId!),
+                new { commandId = result.CommandId, status = LockerCommandRecord.Pending, statusUrl = StatusPath(target.LockerId, result.CommandId!) }),
             _ => MaintenanceOutcome.Unavailable($"The locker cannot be reached: {result.Reason}."),
         };
+    }
+
+    /// <summary>Where a command's status is read (DashboardApi): pending, then ok, refused or failed with a reason in words.</summary>
+    public static string StatusPath(string lockerId, string commandId) =>
+        $"/dashboard/api/lockers/{Uri.EscapeDataString(lockerId)}/commands/{Uri.EscapeDataString(commandId)}";
+
+    /// <summary>A command's status now; null when this locker has no such command.</summary>
+    public async Task<CommandStatusView?> GetStatusAsync(string lockerId, string commandId, CancellationToken cancellationToken = default)
+    {
+        var command = await store.ReadAsync(tx => tx.LockerLink.GetCommandAsync(lockerId, commandId), cancellationToken);
+        return command is null ? null : CommandStatusView.From(command);
     }
 }

@@ -11,7 +11,10 @@ using Microsoft.Extensions.Options;
 namespace Lockers.Gateway.Link;
 
 /// <summary>
-/// Answers a code_entered event in one unit of work: the event's (locker, seq) is claimed, the code is checked
+/// Answers a code_entered event in one unit of work, only while the person who entered it is still at the locker: the
+/// entry's answer window (answer_ms from its wall time, less <see cref="AnswerMargin"/> for the trip back) and at most
+/// LockerLink:MaxCodeAgeSeconds; past it the entry is audited and gets nothing. The commands name the entry (the locker runs
+/// them only while it waits) and expire with its window. Otherwise: the event's (locker, seq) is claimed, the code is checked
 /// (<see cref="LockerCodeVerifier"/>: throttle, unlock intent, audit) and the answer is signed and recorded: a
 /// signed <c>unlock</c> of the door holding the parcel (possibly another controller of the site) or a <c>deny</c>.
 /// The commands are published after the commit. A redelivered event is a duplicate and never counts twice against
@@ -22,11 +25,18 @@ public sealed class CodeEntryHandler(
     ILockerStore store, LockerCodeVerifier verifier, ILockerCommandSender sender, ILockerHealthSink health,
     IOptions<LockerLinkOptions> options, TimeProvider time, ILogger<CodeEntryHandler> logger)
 {
+    /// <summary>An answer sent later than this before the end of the entry's window would arrive after the person left.</summary>
+    public static readonly TimeSpan AnswerMargin = TimeSpan.FromSeconds(1);
+
     public async Task<LinkOutcome> HandleAsync(Locker locker, LockerEvent entry, CancellationToken cancellationToken)
     {
         var now = time.GetStoreNow();
-        var age = entry.UnixMs == LockerEvent.NoWallTime ? TimeSpan.Zero : now - DateTimeOffset.FromUnixTimeMilliseconds(entry.UnixMs);
+        var enteredAt = entry.UnixMs == LockerEvent.NoWallTime ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeMilliseconds(entry.UnixMs);
+        var age = enteredAt is { } at ? now - at : TimeSpan.Zero;
+        // Without the locker's wall time there is no deadline to hold it to; the locker's own window still holds.
+        DateTimeOffset? deadline = enteredAt is { } start && entry.AnswerMs > 0 ? start.AddMilliseconds(entry.AnswerMs) : null;
         var tooOld = age > TimeSpan.FromSeconds(options.Value.MaxCodeAgeSeconds);
+        var tooLate = !tooOld && deadline is { } end && now > end - AnswerMargin;
         var actor = $"{entry.Source}:{entry.Reader}";
         var answer = await store.ExecuteAsync(async tx =>
         {
@@ -35,10 +45,10 @@ public sealed class CodeEntryHandler(
                 return Answer.Duplicate;
             }
 
-            if (tooOld)
+            if (tooOld || tooLate)
             {
-                await tx.Audit.AppendAsync(new AuditEntry(now, actor, AuditActions.CodeTooOld, locker.SiteId,
-                    locker.Id, Detail: $"seq={entry.Seq} age_s={(long)age.TotalSeconds} not answered"));
+                await tx.Audit.AppendAsync(new AuditEntry(now, actor, tooOld ? AuditActions.CodeTooOld : AuditActions.CodeTooLate, locker.SiteId,
+                    locker.Id, Detail: $"seq={entry.Seq} entry={entry.Entry} age_ms={(long)age.TotalMilliseconds} answer_ms={entry.AnswerMs} not answered"));
                 return Answer.None;
             }
 
@@ -50,6 +60,8 @@ public sealed class CodeEntryHandler(
                 { Outcome: CodeCheckOutcome.Throttled, RetryAfter: { } wait } => LockerCommandRequest.Deny(locker.Id, entry.Reader, (int)Math.Ceiling(wait.TotalSeconds)),
                 _ => LockerCommandRequest.Deny(locker.Id, entry.Reader, 0),
             };
+            // Only the controller that saw the entry can check it; another controller's unlock is bounded by its expiry.
+            request = request.Answering(request.LockerId == locker.Id ? entry.Entry : 0, deadline);
             var commands = new List<SignedCommand>();
             if (await sender.SignAndRecordAsync(tx, request, actor, check.ReservationId) is { } signed)
             {
@@ -60,7 +72,8 @@ public sealed class CodeEntryHandler(
             {
                 // The door is on another controller of the site: the person at this reader must learn where to go,
                 // and this controller, still showing "Checking code...", needs an answer.
-                var told = LockerCommandRequest.ShowMessage(locker.Id, entry.Reader, DoorElsewhereText(request.LockerId, request.Compartment));
+                var told = LockerCommandRequest.ShowMessage(locker.Id, entry.Reader, DoorElsewhereText(request.LockerId, request.Compartment))
+                    .Answering(entry.Entry, deadline);
                 if (await sender.SignAndRecordAsync(tx, told, actor, check.ReservationId) is { } message)
                 {
                     commands.Add(message);
@@ -75,11 +88,11 @@ public sealed class CodeEntryHandler(
             return LinkOutcome.Duplicate;
         }
 
-        if (tooOld)
+        if (tooOld || tooLate)
         {
             // No answer at all: a late unlock could open a door for whoever stands there now.
-            logger.LogWarning("Code entered at {LockerId}/{Reader} {Age} ago (seq {Seq}) not answered: older than {Max} s",
-                locker.Id, entry.Reader, age, entry.Seq, options.Value.MaxCodeAgeSeconds);
+            logger.LogWarning("Code entered at {LockerId}/{Reader} {Age} ago (seq {Seq}, entry {Entry}) not answered: past its answer window of {AnswerMs} ms or older than {Max} s",
+                locker.Id, entry.Reader, age, entry.Seq, entry.Entry, entry.AnswerMs, options.Value.MaxCodeAgeSeconds);
             return LinkOutcome.NoEffect;
         }
 

@@ -12,7 +12,8 @@ namespace Lockers.Gateway.Link;
 /// as the event's effect (door events through <see cref="DoorEventService"/>, which does exactly that), so a
 /// redelivery changes nothing. Kinds this gateway does not know are recorded and otherwise ignored.
 /// </summary>
-public sealed class LockerEventApplier(ILockerStore store, DoorEventService doors, CodeEntryHandler codes, TimeProvider time)
+public sealed class LockerEventApplier(
+    ILockerStore store, DoorEventService doors, CodeEntryHandler codes, OfflineCodeHandler offlineCodes, TimeProvider time)
 {
     public async Task<LinkOutcome> ApplyAsync(Locker locker, LockerEvent e, CancellationToken cancellationToken)
     {
@@ -20,6 +21,8 @@ public sealed class LockerEventApplier(ILockerStore store, DoorEventService door
         {
             case EventKinds.CodeEntered:
                 return await codes.HandleAsync(locker, e, cancellationToken);
+            case EventKinds.CodeOffline:
+                return await offlineCodes.HandleAsync(locker, e, cancellationToken);
             case EventKinds.Door:
                 return await ApplyDoorAsync(locker, e, cancellationToken);
             case EventKinds.CommandRefused:

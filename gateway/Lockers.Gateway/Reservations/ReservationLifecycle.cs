@@ -157,6 +157,13 @@ public sealed class ReservationLifecycle(
                 case ReservationEffect.RefreshPause:
                     after = await RefreshPauseAsync(tx, after);
                     break;
+                case ReservationEffect.RefreshCodeCache:
+                    foreach (var lockerId in new[] { before.Compartment?.LockerId, after.Compartment?.LockerId }.OfType<string>().Distinct())
+                    {
+                        await tx.CodeCaches.MarkChangedAsync(lockerId);
+                    }
+
+                    break;
             }
         }
 

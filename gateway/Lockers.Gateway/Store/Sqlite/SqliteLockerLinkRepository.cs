@@ -38,8 +38,22 @@ internal sealed class SqliteLockerLinkRepository(SqliteSession db) : ILockerLink
     public async Task<bool> RecordCommandResultAsync(string lockerId, string commandId, string result, string? reason, DateTimeOffset at) =>
         await db.ExecuteAsync("""
             UPDATE locker_commands SET result = $result, reason = $reason, answered_at = $at
-            WHERE locker_id = $locker AND command_id = $id AND result IS NULL;
-            """, ("$locker", lockerId), ("$id", commandId), ("$result", result), ("$reason", reason), ("$at", Time(at))) == 1;
+            WHERE locker_id = $locker AND command_id = $id AND (result IS NULL OR (result = 'failed' AND reason = $noAnswer));
+            """, ("$locker", lockerId), ("$id", commandId), ("$result", result), ("$reason", reason), ("$at", Time(at)),
+            ("$noAnswer", LockerCommandRecord.NoAnswer)) == 1;
+
+    public Task<IReadOnlyList<LockerCommandRecord>> FailUnansweredAsync(DateTimeOffset expiredBefore, DateTimeOffset at, int limit) => db.QueryAsync(
+        """
+        UPDATE locker_commands SET result = 'failed', reason = $noAnswer, answered_at = $at
+        WHERE rowid IN (SELECT rowid FROM locker_commands WHERE result IS NULL AND expires_at < $before ORDER BY expires_at LIMIT $limit)
+        RETURNING locker_id, command_id, counter, action, compartment, reader, created_at, expires_at, result, reason;
+        """, ReadCommand, ("$noAnswer", LockerCommandRecord.NoAnswer), ("$at", Time(at)), ("$before", Time(expiredBefore)), ("$limit", limit));
+
+    public Task<LockerCommandRecord?> GetCommandAsync(string lockerId, string commandId) => db.QuerySingleAsync(
+        """
+        SELECT locker_id, command_id, counter, action, compartment, reader, created_at, expires_at, result, reason
+        FROM locker_commands WHERE locker_id = $locker AND command_id = $id;
+        """, ReadCommand, ("$locker", lockerId), ("$id", commandId));
 
     public Task<IReadOnlyList<LockerCommandRecord>> ListCommandsAsync(string lockerId, int limit) => db.QueryAsync(
         """

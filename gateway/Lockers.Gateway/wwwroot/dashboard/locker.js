@@ -114,12 +114,36 @@
   }
 
   const base = () => `/lockers/${encodeURIComponent(lockerId)}/compartments/${selected}`;
-  document.getElementById("open-form").addEventListener("submit", (e) => {
+  // A remote open is accepted (202), not done: follow the command until the locker answers or its expiry passes.
+  async function followCommand(statusUrl) {
+    const path = statusUrl.replace(/^\/dashboard\/api/, "");
+    for (let i = 0; i < 120; i++) {
+      const command = await api(path);
+      if (command.status !== "pending") return command;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    return { status: "pending", text: "still waiting for the locker" };
+  }
+
+  document.getElementById("open-form").addEventListener("submit", async (e) => {
     e.preventDefault();
     const reason = document.getElementById("open-reason");
     if (!reason.reportValidity()) return;
-    act(base() + "/open", { reason: reason.value }, `Open command sent to compartment ${selected}`)
-      .then(() => { reason.value = ""; });
+    const number = selected;
+    const message = document.getElementById("panel-message");
+    message.textContent = "Working...";
+    try {
+      const accepted = await api(base() + "/open", { method: "POST", body: { reason: reason.value } });
+      reason.value = "";
+      message.textContent = `Open command sent to compartment ${number}: waiting for the locker`;
+      announce(message.textContent);
+      const outcome = await followCommand(accepted.statusUrl);
+      message.textContent = outcome.status === "ok" ? `Compartment ${number}: the locker opened it` : `Not done: ${outcome.text}`;
+      announce(message.textContent);
+    } catch (error) {
+      message.textContent = "Not done: " + error.message;
+      announce(message.textContent);
+    }
   });
   document.getElementById("service-button").addEventListener("click", () => {
     const c = view.compartments.find((x) => x.number === selected);
