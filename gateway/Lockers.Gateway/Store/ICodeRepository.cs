@@ -10,8 +10,8 @@ public interface ICodeRepository
     Task<long> InsertAsync(string reservationId, string siteId, CodeKind kind, byte[] hash, DateTimeOffset issuedAt, byte[]? sealedCode = null);
     Task<StoredCode?> FindLiveAsync(string siteId, byte[] hash);
 
-    /// <summary>The code with this id while it is live; null once used or revoked (or never issued).</summary>
-    Task<StoredCode?> FindLiveByIdAsync(long codeId);
+    /// <summary>The code with this id whatever its state (<see cref="StoredCodeState.Live"/> says whether it still opens anything); null if never issued.</summary>
+    Task<StoredCodeState?> GetAsync(long codeId);
 
     /// <summary>live -> used, only once: false when already used or revoked. A retired code's sealed copy is erased.</summary>
     Task<bool> ConsumeAsync(long codeId, DateTimeOffset at);

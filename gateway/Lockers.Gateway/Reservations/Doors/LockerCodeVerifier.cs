@@ -62,17 +62,19 @@ public sealed class LockerCodeVerifier(
     {
         var now = time.GetStoreNow();
         var actor = $"{use.Source.ToString().ToLowerInvariant()}:{use.Reader}";
-        var code = await tx.Codes.FindLiveByIdAsync(use.CodeId);
+        var found = await tx.Codes.GetAsync(use.CodeId);
+        var code = found?.Code;
         var reservation = code is null ? null : await tx.Reservations.GetAsync(code.ReservationId);
         UnlockPurpose? purpose = code is null ? null : PurposeOf(code.Kind);
         var conflict = (code, reservation) switch
         {
-            (null, _) => "the code is no longer live (used, revoked, or replaced since the locker's last cache)",
+            (null, _) => "the gateway never issued the code the locker's cache named",
             (_, null) => "the code's reservation does not exist",
             _ when code.SiteId != use.SiteId => "the code belongs to another site",
+            _ when !found!.Live => $"the code was no longer valid (used or revoked): the reservation is {Describe(reservation)}",
             _ when reservation.Compartment != use.Compartment => $"the parcel is in {reservation.Compartment?.ToString() ?? "no compartment"} now",
             _ when !lifecycle.Allows(reservation, purpose!.Value.OpenedEvent()) =>
-                $"the reservation is {reservation.Status.ToWire()}; {ReservationTransitions.Name(purpose.Value.OpenedEvent())} is not possible",
+                $"the reservation is {Describe(reservation)}; {ReservationTransitions.Name(purpose.Value.OpenedEvent())} is not possible",
             _ => null,
         };
         var detail = $"entry={use.Entry} ref={use.CodeId} purpose={purpose?.ToString() ?? "unknown"}";
@@ -88,6 +90,9 @@ public sealed class LockerCodeVerifier(
             use.Compartment.Number, reservation.Id, $"{detail} kind={code.Kind}"));
         return new OfflineCodeOutcome(true, reservation.Id, purpose, null);
     }
+
+    private static string Describe(Reservation r) =>
+        r.Status == ReservationStatus.Booked && r.DepositedAt is not null ? "being deposited" : r.Status.ToWire();
 
     private static UnlockPurpose PurposeOf(CodeKind kind) => kind switch
     {

@@ -19,8 +19,8 @@ internal sealed class SqliteCodeRepository(SqliteSession db) : ICodeRepository
             """, ("$reservation", reservationId), ("$site", siteId), ("$kind", kind.ToString()), ("$hash", hash),
             ("$at", Time(issuedAt)), ("$sealed", sealedCode)))!;
 
-    public Task<StoredCode?> FindLiveByIdAsync(long codeId) => db.QuerySingleAsync(
-        $"SELECT {Columns} FROM codes WHERE id = $id AND status = 'live';", Read, ("$id", codeId));
+    public Task<StoredCodeState?> GetAsync(long codeId) => db.QuerySingleAsync(
+        $"SELECT {Columns}, status FROM codes WHERE id = $id;", r => new StoredCodeState(Read(r), r.ReadString("status") == "live"), ("$id", codeId));
 
     public Task<StoredCode?> FindLiveAsync(string siteId, byte[] hash) => db.QuerySingleAsync(
         $"SELECT {Columns} FROM codes WHERE site_id = $site AND code_hash = $hash AND status = 'live';",
