@@ -12,6 +12,12 @@ namespace Lockers.Core.App
     /// </summary>
     public sealed partial class LockerController
     {
+        /// <summary>
+        /// Code entry ids are boot * this + a count from 1 (wrapping below it): the n-th code entered in boot b is
+        /// b * 1,000,000 + n, so an answer meant for an entry of an earlier boot never matches one of this boot.
+        /// </summary>
+        public const long EntryIdsPerBoot = 1000000;
+
         /// <summary>The door controller's reference for a door opened from the offline cache (no command waits for it).</summary>
         internal const string OfflineUnlockReference = "offline";
 

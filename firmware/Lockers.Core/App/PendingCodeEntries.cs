@@ -12,7 +12,7 @@ namespace Lockers.Core.App
         /// <summary>Entries waiting at once; one per reader is the usual most.</summary>
         public const int Capacity = 4;
 
-        private const long IdsPerBoot = 1000000;
+        private const long IdsPerBoot = LockerController.EntryIdsPerBoot;
 
         private readonly long[] _ids = new long[Capacity];
         private readonly string[] _readers = new string[Capacity];

@@ -1,5 +1,4 @@
 using System;
-using Lockers.Core.Json;
 using Lockers.Core.Ports;
 using Lockers.Core.Protocol;
 
@@ -15,8 +14,14 @@ namespace Lockers.Core.Offline
     /// </summary>
     public sealed class OfflineCodeCache
     {
-        /// <summary>Storage key of the saved cache (JSON: version, codes text, spent references).</summary>
+        /// <summary>
+        /// Storage key of the saved cache: format byte 1, the version (8 bytes, big-endian), the entry count (1 byte), the
+        /// entries (<see cref="CachedCodes.StoredEntryLength"/> bytes each), the spent count (1 byte) and references (8 each).
+        /// Binary, written in one array: saving must not cost the device's small heap a text of the whole cache.
+        /// </summary>
         public const string StorageKey = "codes.cache";
+
+        private const byte StorageFormat = 1;
 
         /// <summary>Spent references remembered at most (a locker opens far fewer doors offline between two pushes).</summary>
         public const int MaxSpent = 16;
@@ -152,11 +157,16 @@ namespace Lockers.Core.Offline
 
         private void Save()
         {
-            var json = new JsonWriter();
-            json.BeginObject().Field(Fields.Version, Version).Field(Fields.Codes, _codes.ToText(0, _codes.Count)).Field("spent", SpentText()).EndObject();
+            var data = new byte[1 + 8 + 1 + _codes.Count * CachedCodes.StoredEntryLength + 1 + _spentCount * 8];
+            data[0] = StorageFormat;
+            int at = CachedCodes.WriteLong(Version, data, 1);
+            data[at++] = (byte)_codes.Count;
+            for (int i = 0; i < _codes.Count; i++) at = _codes.WriteTo(i, data, at);
+            data[at++] = (byte)_spentCount;
+            for (int i = 0; i < _spentCount; i++) at = CachedCodes.WriteLong(_spent[i], data, at);
             try
             {
-                _storage.Write(StorageKey, json.ToUtf8());
+                _storage.Write(StorageKey, data);
             }
             catch (Exception)
             {
@@ -176,25 +186,7 @@ namespace Lockers.Core.Offline
         {
             byte[] stored = _storage.Read(StorageKey);
             if (stored == null) return;
-            try
-            {
-                JsonObject json = JsonParser.ParseObjectUtf8(stored);
-                long version = json.GetLong(Fields.Version);
-                string spent = json.GetString("spent", "");
-                if (spent.Length > 0)
-                {
-                    string[] refs = spent.Split(new char[] { ',' });
-                    for (int i = 0; i < refs.Length && _spentCount < MaxSpent; i++)
-                    {
-                        long value = CachedCodes.Integer(refs[i]);
-                        if (value > 0) _spent[_spentCount++] = value;
-                    }
-                }
-
-                if (_codes.Append(json.GetString(Fields.Codes)).Length > 0 || version < 0) throw new JsonException("bad codes");
-                Version = version;
-            }
-            catch (Exception)
+            if (!TryLoad(stored))
             {
                 // Torn or foreign: no offline codes until the gateway pushes a version again.
                 _codes.Clear();
@@ -204,11 +196,23 @@ namespace Lockers.Core.Offline
             }
         }
 
-        private string SpentText()
+        private bool TryLoad(byte[] stored)
         {
-            string text = "";
-            for (int i = 0; i < _spentCount; i++) text += (i == 0 ? "" : ",") + JsonNumber.FormatInteger(_spent[i]);
-            return text;
+            if (stored.Length < 11 || stored[0] != StorageFormat) return false;
+            long version = CachedCodes.ReadLong(stored, 1);
+            int count = stored[9];
+            int at = 10;
+            if (version < 0 || count > CachedCodes.Capacity || stored.Length < at + count * CachedCodes.StoredEntryLength + 1) return false;
+            for (int i = 0; i < count; i++, at += CachedCodes.StoredEntryLength)
+            {
+                if (!_codes.ReadFrom(stored, at)) return false;
+            }
+
+            int spent = stored[at++];
+            if (spent > MaxSpent || stored.Length != at + spent * 8) return false;
+            for (int i = 0; i < spent; i++, at += 8) _spent[_spentCount++] = CachedCodes.ReadLong(stored, at);
+            Version = version;
+            return true;
         }
     }
 }

@@ -31,9 +31,6 @@ namespace Lockers.Core.Protocol
         private const char EntrySeparator = ';';
         private const char FieldSeparator = ',';
 
-        // Split(params char[]) is the only overload nanoFramework has.
-        private static readonly char[] EntrySeparators = { EntrySeparator };
-        private static readonly char[] FieldSeparators = { FieldSeparator };
 
         private readonly long[] _refs;
         private readonly int[] _compartments;
@@ -105,6 +102,61 @@ namespace Lockers.Core.Protocol
             Array.Copy(verifier, 0, _verifiers, Count * VerifierLength, VerifierLength);
             Count++;
             return true;
+        }
+
+        /// <summary>Bytes <see cref="WriteTo"/> writes per entry.</summary>
+        public const int StoredEntryLength = 8 + 1 + 1 + 8 + VerifierLength;
+
+        /// <summary>
+        /// Writes entry <paramref name="index"/> at <paramref name="at"/> (<see cref="StoredEntryLength"/> bytes: ref and expiry
+        /// big-endian, compartment, kind, verifier), for the locker's flash; returns the index after it.
+        /// </summary>
+        public int WriteTo(int index, byte[] buffer, int at)
+        {
+            at = WriteLong(_refs[index], buffer, at);
+            buffer[at++] = (byte)_compartments[index];
+            buffer[at++] = (byte)_kinds[index];
+            at = WriteLong(_expires[index], buffer, at);
+            Array.Copy(_verifiers, index * VerifierLength, buffer, at, VerifierLength);
+            return at + VerifierLength;
+        }
+
+        /// <summary>Adds the entry <see cref="WriteTo"/> wrote at <paramref name="at"/>; false when it is not a valid entry or the list is full.</summary>
+        public bool ReadFrom(byte[] buffer, int at)
+        {
+            if (Count == _refs.Length || buffer.Length - at < StoredEntryLength) return false;
+            long codeRef = ReadLong(buffer, at);
+            int compartment = buffer[at + 8];
+            char kind = (char)buffer[at + 9];
+            long expires = ReadLong(buffer, at + 10);
+            if (codeRef < 1 || compartment < 1 || !CachedCodeKinds.IsKnown(kind) || expires < 0) return false;
+            _refs[Count] = codeRef;
+            _compartments[Count] = compartment;
+            _kinds[Count] = kind;
+            _expires[Count] = expires;
+            Array.Copy(buffer, at + 18, _verifiers, Count * VerifierLength, VerifierLength);
+            Count++;
+            return true;
+        }
+
+        /// <summary>Writes <paramref name="value"/> big-endian at <paramref name="at"/>; returns the index after it.</summary>
+        internal static int WriteLong(long value, byte[] buffer, int at)
+        {
+            for (int i = 7; i >= 0; i--)
+            {
+                buffer[at + i] = (byte)value;
+                value >>= 8;
+            }
+
+            return at + 8;
+        }
+
+        /// <summary>The big-endian long at <paramref name="at"/>.</summary>
+        internal static long ReadLong(byte[] buffer, int at)
+        {
+            long value = 0;
+            for (int i = 0; i < 8; i++) value = (value << 8) | buffer[at + i];
+            return value;
         }
 
         /// <summary>Removes entry <paramref name="index"/>; the later ones move up.</summary>
@@ -183,57 +235,82 @@ namespace Lockers.Core.Protocol
             return Parse(text, room, (room + 1) * (MaxTextLength / MaxPerPart));
         }
 
+        // Scans the text in place (no Split, no substring per field): a part is parsed once per change at the locker, and
+        // the device's heap is small.
         private string Parse(string text, int most, int maxLength)
         {
             if (text == null) return "missing";
             if (text.Length > maxLength) return "longer than " + maxLength + " characters";
             if (text.Length == 0) return "";
-            string[] entries = text.Split(EntrySeparators);
-            if (entries.Length > most) return "more than " + most + " entries";
-            for (int i = 0; i < entries.Length; i++)
+            int at = 0;
+            for (int count = 0; ; count++)
             {
-                string problem = ParseEntry(entries[i]);
-                if (problem.Length > 0) return "entry " + (i + 1) + ": " + problem;
+                if (count == most) return "more than " + most + " entries";
+                int end = at;
+                while (end < text.Length && text[end] != EntrySeparator) end++;
+                string problem = ParseEntry(text, at, end);
+                if (problem.Length > 0) return "entry " + (count + 1) + ": " + problem;
+                if (end == text.Length) return "";
+                at = end + 1;
             }
-
-            return "";
         }
 
-        private string ParseEntry(string entry)
+        private string ParseEntry(string text, int start, int end)
         {
-            string[] fields = entry.Split(FieldSeparators);
-            if (fields.Length != 5) return "expected ref,compartment,kind,expires,verifier";
-            long codeRef = Integer(fields[0]);
-            long compartment = Integer(fields[1]);
-            long expires = Integer(fields[3]);
+            int c1 = Comma(text, start, end);
+            int c2 = c1 < 0 ? -1 : Comma(text, c1 + 1, end);
+            int c3 = c2 < 0 ? -1 : Comma(text, c2 + 1, end);
+            int c4 = c3 < 0 ? -1 : Comma(text, c3 + 1, end);
+            if (c1 < 0 || c2 < 0 || c3 < 0 || c4 < 0 || Comma(text, c4 + 1, end) >= 0)
+            {
+                return "expected ref,compartment,kind,expires,verifier";
+            }
+
+            long codeRef = Integer(text, start, c1);
+            long compartment = Integer(text, c1 + 1, c2);
+            long expires = Integer(text, c3 + 1, c4);
             if (codeRef < 1) return "ref must be a number of at least 1";
             if (compartment < 1 || compartment > 255) return "compartment must be 1..255";
-            if (fields[2].Length != 1 || !CachedCodeKinds.IsKnown(fields[2][0])) return "kind must be p, q, d or c";
+            if (c3 - c2 != 2 || !CachedCodeKinds.IsKnown(text[c2 + 1])) return "kind must be p, q, d or c";
             if (expires < 0) return "expires must be a number";
-            byte[]? verifier = Verifier(fields[4]);
+            byte[]? verifier = Verifier(text, c4 + 1, end);
             if (verifier == null) return "verifier must be base64 of " + VerifierLength + " bytes";
-            return Add(codeRef, (int)compartment, fields[2][0], expires, verifier) ? "" : "more than " + Limit + " entries";
+            return Add(codeRef, (int)compartment, text[c2 + 1], expires, verifier) ? "" : "more than " + Limit + " entries";
         }
 
-        /// <summary>The value of 1 to 18 ASCII digits, or -1 for anything else.</summary>
-        internal static long Integer(string text)
+        // The index of the next ',' in [from, end), or -1.
+        private static int Comma(string text, int from, int end)
         {
-            if (text.Length == 0 || text.Length > 18) return -1;
-            for (int i = 0; i < text.Length; i++)
+            for (int i = from; i < end; i++)
             {
-                if (text[i] < '0' || text[i] > '9') return -1;
+                if (text[i] == FieldSeparator) return i;
             }
 
-            return JsonNumber.TryParseInteger(text, out long value) ? value : -1;
+            return -1;
         }
 
-        private static byte[]? Verifier(string base64)
+        // 1 to 18 ASCII digits in [from, to), or -1.
+        private static long Integer(string text, int from, int to)
+        {
+            if (to <= from || to - from > 18) return -1;
+            long value = 0;
+            for (int i = from; i < to; i++)
+            {
+                char c = text[i];
+                if (c < '0' || c > '9') return -1;
+                value = value * 10 + (c - '0');
+            }
+
+            return value;
+        }
+
+        private static byte[]? Verifier(string text, int from, int to)
         {
             // 16 bytes are 24 characters with their padding; checked before decoding so nothing else reaches the decoder.
-            if (base64.Length != 24) return null;
+            if (to - from != 24) return null;
             try
             {
-                byte[] bytes = Convert.FromBase64String(base64);
+                byte[] bytes = Convert.FromBase64String(text.Substring(from, 24));
                 return bytes.Length == VerifierLength ? bytes : null;
             }
             catch (Exception)
