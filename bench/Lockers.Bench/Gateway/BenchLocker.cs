@@ -163,12 +163,30 @@ public sealed class BenchLocker : IAsyncDisposable
                     continue;
                 }
 
+                if (!AcceptEcho && IsCachePush(message.Payload.ToArray()))
+                {
+                    // The gateway pushes each locker its offline code cache after changes (ADR 0211): not an answer to a code.
+                    continue;
+                }
+
                 var ms = Stopwatch.GetElapsedTime(Volatile.Read(ref _pendingStarted), arrived).TotalMilliseconds;
                 pending.TrySetResult(AcceptEcho ? new CommandReceipt(ms, null, null) : Check(ms, message.Payload.ToArray()));
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or MqttClientStoppedException or ObjectDisposedException)
         {
+        }
+    }
+
+    private static bool IsCachePush(byte[] payload)
+    {
+        try
+        {
+            return SignedCommand.Parse(payload).Action == CommandActions.SyncCodes;
+        }
+        catch (Lockers.Core.Json.JsonException)
+        {
+            return false; // Check reports it
         }
     }
 

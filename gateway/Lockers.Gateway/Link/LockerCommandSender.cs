@@ -72,8 +72,18 @@ public sealed class LockerCommandSender(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Recorded but not sent (client stopped, queue full): the person at the locker tries again.
-            logger.LogError(ex, "Command {CommandId} for locker {LockerId} could not be handed to the broker", signed.CommandId, signed.LockerId);
+            // Recorded but not sent (client stopped, queue full): the person at the locker tries again; the sweep marks it failed.
+            if (cancellationToken.IsCancellationRequested)
+            {
+                // The gateway is stopping: a cache push or an answer still on its way is expected to go unsent.
+                logger.LogInformation("Command {CommandId} for locker {LockerId} not handed to the broker: the gateway is stopping",
+                    signed.CommandId, signed.LockerId);
+            }
+            else
+            {
+                logger.LogError(ex, "Command {CommandId} for locker {LockerId} could not be handed to the broker", signed.CommandId, signed.LockerId);
+            }
+
             return false;
         }
     }
