@@ -16,6 +16,7 @@ public static class AuditActions
     public const string CodeTooLate = "code.too_late";
     public const string CodeOpenedOffline = "code.opened_offline";
     public const string CodeOfflineConflict = "code.offline_conflict";
+    public const string CodeDoorUnavailable = "code.door_unavailable";
 
     // Doors, as the locker reports them, and opened from the dashboard.
     public const string DoorOpened = "door.opened";
@@ -30,7 +31,10 @@ public static class AuditActions
     public const string ReservationCancelled = "reservation.cancelled";
     public const string ReservationExtended = "reservation.extended";
     public const string ReservationExpired = "reservation.expired";
+    public const string ReservationRelocated = "reservation.relocated";
+    public const string ParcelMoveRequested = "parcel.move_requested";
     public const string ParcelMoved = "parcel.moved";
+    public const string ParcelMoveCancelled = "parcel.move_cancelled";
 
     // What a locker tells about itself, and the commands it is sent.
     public const string LockerOnlineChanged = "locker.online_changed";
@@ -45,6 +49,7 @@ public static class AuditActions
 
     // Alarms (Monitoring/AlarmLifecycle).
     public const string AlarmRaised = "alarm.raised";
+    public const string AlarmConditionEnded = "alarm.condition_ended";
     public const string AlarmAcknowledged = "alarm.acknowledged";
     public const string AlarmCleared = "alarm.cleared";
 
@@ -58,5 +63,6 @@ public static class AuditActions
     public const string CompartmentServiceChanged = "admin.compartment_service_changed";
     public const string LockerServiceChanged = "admin.locker_service_changed";
     public const string LockerProvisioned = "admin.locker_provisioned";
+    public const string LockerRevoked = "admin.locker_revoked";
     public const string StaffAccountSaved = "admin.staff_account_saved";
 }

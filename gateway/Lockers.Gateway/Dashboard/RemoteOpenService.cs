@@ -9,8 +9,9 @@ namespace Lockers.Gateway.Dashboard;
 /// <summary>
 /// Opens a door for a staff member: the reason is required and audited before the signed command leaves, so
 /// even an open that never arrives is on record. The answer is 202 with the command's id and where to follow it: the
-/// command is pending until the locker answers (ok, or failed: jammed, ...) or its short expiry passes without an answer
-/// (failed: no answer from the locker; Link/CommandExpiryService). The door's own "opened" event then shows on every page.
+/// command is "sent" until the locker answers (done, or failed: jammed, ...) or its short expiry passes without an answer
+/// (no_answer: "failed: no answer from the locker"; Link/CommandExpiryService). The door's own "opened" event then shows on
+/// every page, and the command's status comes over the live feed (Link/CommandUpdates).
 /// </summary>
 public sealed class RemoteOpenService(
     ILockerStore store, ILockerCommandSender commands, LiveFeed live, TimeProvider time)
@@ -40,25 +41,25 @@ public sealed class RemoteOpenService(
             return MaintenanceOutcome.NotFound($"There is no compartment {target}.");
         }
         var sentAt = time.GetStoreNow();
-        var result = await commands.SendAsync(LockerCommandRequest.Unlock(target.LockerId, target.Number), $"staff:{staffUser}",
+        // The staff override opens a door that is out of service too: maintenance checking a repaired door.
+        var result = await commands.SendAsync(LockerCommandRequest.Unlock(target.LockerId, target.Number, staffOverride: true), $"staff:{staffUser}",
             cancellationToken: cancellationToken);
         live.Publish(new LiveUpdate("command", target.LockerId, new
         {
-            action = "unlock", compartment = target.Number, by = staffUser,
-            status = result.Status == CommandSendStatus.Sent ? LockerCommandRecord.Pending : "failed",
-            reason = result.Reason, commandId = result.CommandId,
+            action = "unlock", compartment = target.Number, requestedBy = $"staff:{staffUser}",
+            status = result.CommandId is not null ? LockerCommandRecord.Sent : "failed", reason = result.Reason, commandId = result.CommandId,
         }, sentAt));
         return result switch
         {
             // Handed to the broker, or recorded and still queued for it: either way the locker may yet run it before it expires.
             { Status: CommandSendStatus.Sent } or { CommandId: not null } => MaintenanceOutcome.Accepted(
                 StatusPath(target.LockerId, result.CommandId!),
-                new { commandId = result.CommandId, status = LockerCommandRecord.Pending, statusUrl = StatusPath(target.LockerId, result.CommandId!) }),
+                new { commandId = result.CommandId, status = LockerCommandRecord.Sent, statusUrl = StatusPath(target.LockerId, result.CommandId!) }),
             _ => MaintenanceOutcome.Unavailable($"The locker cannot be reached: {result.Reason}."),
         };
     }
 
-    /// <summary>Where a command's status is read (DashboardApi): pending, then ok, refused or failed with a reason in words.</summary>
+    /// <summary>Where a command's status is read (DashboardApi): sent, then done, failed or no_answer, with the outcome in words.</summary>
     public static string StatusPath(string lockerId, string commandId) =>
         $"/dashboard/api/lockers/{Uri.EscapeDataString(lockerId)}/commands/{Uri.EscapeDataString(commandId)}";
 
@@ -66,6 +67,6 @@ public sealed class RemoteOpenService(
     public async Task<CommandStatusView?> GetStatusAsync(string lockerId, string commandId, CancellationToken cancellationToken = default)
     {
         var command = await store.ReadAsync(tx => tx.LockerLink.GetCommandAsync(lockerId, commandId), cancellationToken);
-        return command is null ? null : CommandStatusView.From(command);
+        return command is null ? null : CommandStatusView.From(command, time.GetStoreNow());
     }
 }

@@ -13,19 +13,37 @@ public sealed record LockerCommandRecord(
     /// <summary>The gateway's own failure reason: no result by the command's expiry (the locker never got it, or its answer was lost).</summary>
     public const string NoAnswer = "no_answer";
 
-    /// <summary>"pending" until the command has a result, then ok, refused or failed.</summary>
-    public const string Pending = "pending";
+    /// <summary>The status of a command that may still run (<see cref="StatusAt"/>).</summary>
+    public const string Sent = "sent";
 
     public string? Result { get; init; }
     public string? Reason { get; init; }
 
-    /// <summary><see cref="Pending"/>, or the result.</summary>
-    public string Status => Result ?? Pending;
+    /// <summary>Who asked for it ("staff:alice", "keypad:kp-1", "gateway"), as audited.</summary>
+    public string? RequestedBy { get; init; }
 
-    /// <summary>The status in words for a person: "failed: no answer from the locker".</summary>
+    /// <summary>The reader told how the command ended, once the locker answers (<see cref="CommandReply"/>).</summary>
+    public CommandReply? ReplyTo { get; init; }
+
+    /// <summary>
+    /// How the command stands for the people who asked, at <paramref name="now"/>: <c>sent</c> while it may still run, <c>done</c>,
+    /// <c>failed</c> (the locker refused it or it did not work), or <c>no_answer</c> once its expiry passed without a result (the
+    /// sweep then records it failed, reason no_answer: Link/CommandExpiryService). One mapping for the page, the live feed and
+    /// the status endpoint.
+    /// </summary>
+    public string StatusAt(DateTimeOffset now) => (Result, Reason) switch
+    {
+        (CommandResults.Ok, _) => "done",
+        (CommandResults.Failed, NoAnswer) => "no_answer",
+        (null, _) when ExpiresAt < now => "no_answer",
+        (null, _) => Sent,
+        _ => "failed",
+    };
+
+    /// <summary>The outcome in words for a person: "failed: no answer from the locker".</summary>
     public string Text => Result switch
     {
-        null => "pending: waiting for the locker",
+        null => "sent: waiting for the locker",
         CommandResults.Ok => "done",
         _ => $"{Result}: {ReasonText(Reason)}",
     };

@@ -3,12 +3,22 @@ using Lockers.Core.Protocol;
 namespace Lockers.Gateway.Link;
 
 /// <summary>
-/// What to tell one locker, before it gets a counter, an id, an expiry and a signature. <see cref="Entry"/> names the code
+/// Which reader of which locker is told how a command ended, once its locker answers (cmd/result): the person who typed
+/// a code at one controller for a door on another learns "Go to ..." only when that door has opened. <see cref="Entry"/> is
+/// that person's code entry and <see cref="NotAfter"/> the end of its answer window: the message names the entry and expires
+/// with it, so it is shown only while the person is there (ADR 0018).
+/// </summary>
+public sealed record CommandReply(string LockerId, string Reader, long Entry = 0, DateTimeOffset? NotAfter = null);
+
+/// <summary>
+/// What to tell one locker, before it gets a counter, an id, an expiry and a signature. <see cref="ReplyTo"/> is the
+/// gateway's own bookkeeping (never sent): the reader to tell when the locker answers. <see cref="Entry"/> names the code
 /// entry the command answers (the locker runs it only while that entry waits); <see cref="NotAfter"/> caps its expiry (the
 /// end of that entry's answer window, also for an unlock sent to another controller of the site, which cannot check the entry).
 /// </summary>
 public sealed record LockerCommandRequest(
-    string LockerId, string Action, int Compartment = 0, bool On = false, string Reader = "", int RetryAfterS = 0, string Text = "")
+    string LockerId, string Action, int Compartment = 0, bool On = false, string Reader = "", int RetryAfterS = 0, string Text = "",
+    CommandReply? ReplyTo = null)
 {
     public long Entry { get; init; }
     public DateTimeOffset? NotAfter { get; init; }
@@ -17,7 +27,12 @@ public sealed record LockerCommandRequest(
     public int Parts { get; init; }
     public string Codes { get; init; } = "";
 
-    public static LockerCommandRequest Unlock(string lockerId, int compartment) => new(lockerId, CommandActions.Unlock, compartment);
+    /// <summary>
+    /// Opens a door. <paramref name="staffOverride"/> (sent as <c>on</c>) opens it even when it is out of service: only
+    /// for staff (a remote open, a guided move), never in answer to a code.
+    /// </summary>
+    public static LockerCommandRequest Unlock(string lockerId, int compartment, bool staffOverride = false, CommandReply? replyTo = null) =>
+        new(lockerId, CommandActions.Unlock, compartment, On: staffOverride, ReplyTo: replyTo);
 
     public static LockerCommandRequest ShowMessage(string lockerId, string reader, string text) =>
         new(lockerId, CommandActions.ShowMessage, Reader: reader, Text: text);

@@ -137,7 +137,7 @@ public sealed class LockerCommandSender(
         }
 
         await tx.LockerLink.InsertCommandAsync(new LockerCommandRecord(request.LockerId, command.CommandId, counter, request.Action,
-            request.Compartment, request.Reader, now, expires));
+            request.Compartment, request.Reader, now, expires) { RequestedBy = actor, ReplyTo = request.ReplyTo });
         await tx.Audit.AppendAsync(new AuditEntry(now, actor, AuditActions.CommandSent, null, request.LockerId,
             request.Compartment == 0 ? null : request.Compartment, reservationId, Describe(command)));
         return command;
@@ -164,7 +164,8 @@ public sealed class LockerCommandSender(
     {
         CommandActions.Deny => $"id={c.CommandId} action=deny reader={c.Reader} retry_after_s={c.RetryAfterS}" + EntryText(c),
         CommandActions.SyncCodes => $"id={c.CommandId} action=sync_codes version={c.Version} part={c.Part}/{c.Parts}",
-        CommandActions.ShowMessage => $"id={c.CommandId} action=show_message reader={c.Reader}" + EntryText(c),
+        CommandActions.ShowMessage => $"id={c.CommandId} action=show_message reader={c.Reader} text={c.Text}" + EntryText(c),
+        CommandActions.Unlock when c.On => $"id={c.CommandId} action=unlock compartment={c.Compartment} staff_override=true" + EntryText(c),
         _ => $"id={c.CommandId} action={c.Action} compartment={c.Compartment}" + EntryText(c),
     };
 

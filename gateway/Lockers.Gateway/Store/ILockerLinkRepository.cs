@@ -33,7 +33,10 @@ public interface ILockerLinkRepository
     /// </summary>
     Task<IReadOnlyList<LockerCommandRecord>> FailUnansweredAsync(DateTimeOffset expiredBefore, DateTimeOffset at, int limit);
 
+    Task<IReadOnlyList<LockerCommandRecord>> ListCommandsAsync(string lockerId, int limit);
+
     Task<LockerCommandRecord?> GetCommandAsync(string lockerId, string commandId);
 
-    Task<IReadOnlyList<LockerCommandRecord>> ListCommandsAsync(string lockerId, int limit);
+    /// <summary>The newest unlock of the door signed at or after <paramref name="since"/> that the locker has not refused or failed.</summary>
+    Task<LockerCommandRecord?> FindLatestUnlockAsync(string lockerId, int compartment, DateTimeOffset since);
 }

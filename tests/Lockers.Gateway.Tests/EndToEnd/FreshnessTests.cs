@@ -66,23 +66,23 @@ public sealed class FreshnessTests
         // Accepted, not done, and then truthfully failed once its short expiry has passed without an answer.
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         var statusUrl = accepted.Headers.Location!.OriginalString;
-        var pending = await staff.Http.GetFromJsonAsync<JsonElement>(statusUrl);
-        Assert.Equal("pending", pending.GetProperty("status").GetString());
+        var sent = await staff.Http.GetFromJsonAsync<JsonElement>(statusUrl);
+        Assert.Equal("sent", sent.GetProperty("status").GetString());
         JsonElement status = default;
-        await Wait.UntilAsync(async () => (status = await staff.Http.GetFromJsonAsync<JsonElement>(statusUrl)).GetProperty("status").GetString() == "failed",
+        await Wait.UntilAsync(async () => (status = await staff.Http.GetFromJsonAsync<JsonElement>(statusUrl)).GetProperty("result").GetString() == "failed",
             SimulatedSite.Timeout, "the remote open to be marked failed");
-        Assert.Equal(("no_answer", "failed: no answer from the locker"), (status.GetProperty("reason").GetString(), status.GetProperty("text").GetString()));
+        Assert.Equal(("no_answer", "no_answer", "failed: no answer from the locker"),
+            (status.GetProperty("status").GetString(), status.GetProperty("reason").GetString(), status.GetProperty("text").GetString()));
         Assert.Contains(await site.AuditAsync("test-a"), e => e.Action == AuditActions.CommandUnanswered);
 
         // The route comes back: the old open never runs, a new one does.
-        site.Relay("test-a").Pass();
-        await site.WaitOnlineWithCacheAsync("test-a");
+        await site.PassAndWaitReconnectedAsync("test-a");
         using var again = await staff.PostAsync("/dashboard/api/lockers/test-a/compartments/3/open", new { reason = "the route is back" });
         await SimulatedSite.WaitForDoorAsync(a, 3, open: true);
         await Wait.UntilAsync(async () => (await staff.Http.GetFromJsonAsync<JsonElement>(again.Headers.Location!.OriginalString))
-            .GetProperty("status").GetString() == CommandResults.Ok, SimulatedSite.Timeout, "the second open's ok");
+            .GetProperty("status").GetString() == "done", SimulatedSite.Timeout, "the second open's ok");
         Assert.Equal(1, a.Cabinet[3].PulseCount);
-        Assert.Equal("failed", (await staff.Http.GetFromJsonAsync<JsonElement>(statusUrl)).GetProperty("status").GetString());
+        Assert.Equal("no_answer", (await staff.Http.GetFromJsonAsync<JsonElement>(statusUrl)).GetProperty("status").GetString());
     }
 
     private static async Task<StaffClient> SignedInStaffAsync(SimulatedSite site)

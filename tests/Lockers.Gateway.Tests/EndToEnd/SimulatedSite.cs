@@ -103,14 +103,15 @@ public sealed class SimulatedSite : IAsyncDisposable
     public async Task<SimulatedLocker> StartLockerAsync(string lockerId)
     {
         var provisioned = await Gateway.Factory.Service<LockerProvisioner>().ProvisionAsync(new LockerProvisionRequest(GatewayFixture.SiteId,
-            lockerId, RepositoryRoot.DevKitBoard, Broker.Broker.Host, Broker.Port, false, _storage.File("config-" + lockerId)), "test");
+            lockerId, RepositoryRoot.DevKitBoard, Broker.Broker.Host, Broker.Port, _storage.File("config-" + lockerId)), "test");
         var written = DeviceConfigLoader.Load(await File.ReadAllTextAsync(provisioned.ConfigPath));
         var config = new DeviceConfig(written.LockerId, written.SiteId, written.Broker, written.CommandKey, written.BoardFile,
             HeartbeatS, written.TelemetryS, written.KeypadId, written.ScannerId, null, AnswerS, OfflineAfterS);
         var board = BoardLoader.Load(await File.ReadAllTextAsync(RepositoryRoot.DevKitBoard));
         var relay = TcpRelay.Start(Broker.Port);
+        // The relay carries the TLS session untouched: the locker still checks the broker's certificate for its host name.
         var locker = new SimulatedLocker(config, board, _storage.File("flash-" + lockerId),
-            new SimulatedLockerOptions { BrokerHost = "127.0.0.1", BrokerPort = relay.Port });
+            new SimulatedLockerOptions { BrokerHost = config.Broker.Host, BrokerPort = relay.Port }, Path.GetDirectoryName(provisioned.ConfigPath));
         _lockers[lockerId] = (locker, relay);
         await locker.StartAsync();
         await WaitOnlineWithCacheAsync(lockerId);
@@ -124,6 +125,21 @@ public sealed class SimulatedSite : IAsyncDisposable
         await Wait.UntilAsync(async () => locker.IsConnected && await IsOnlineAsync(lockerId), Timeout, $"{lockerId} to be online at the gateway");
         await Wait.UntilAsync(() => locker.Controller is { OfflineCodeVersion: > 0 } controller && (codes is null || controller.OfflineCodeCount == codes),
             Timeout, $"{lockerId} to hold its offline code cache" + (codes is null ? "" : $" of {codes} codes"));
+    }
+
+    /// <summary>
+    /// Lets <paramref name="lockerId"/>'s route pass again and waits until the locker is back in a new session: a new connection
+    /// through its relay, and a cache version pushed after its birth arrived (the gateway's online flag may never have dropped).
+    /// </summary>
+    public async Task PassAndWaitReconnectedAsync(string lockerId)
+    {
+        var (locker, relay) = _lockers[lockerId];
+        var connections = relay.Connections;
+        var version = locker.Controller?.OfflineCodeVersion ?? 0;
+        relay.Pass();
+        await WaitAsync(() => Task.FromResult(relay.Connections > connections && locker.IsConnected
+                && locker.Controller is { } controller && controller.OfflineCodeVersion > version),
+            $"{lockerId} to be back in a new session, with a cache pushed after its birth");
     }
 
     public async Task<bool> IsOnlineAsync(string lockerId) =>
@@ -163,7 +179,7 @@ public sealed class SimulatedSite : IAsyncDisposable
 
             foreach (var command in await Store.ExecuteAsync(tx => tx.LockerLink.ListCommandsAsync(id, 200)))
             {
-                text.AppendLine($"  command {command.CommandId} {command.Action} {command.Compartment} -> {command.Status} {command.Reason}");
+                text.AppendLine($"  command {command.CommandId} {command.Action} {command.Compartment} -> {command.Result ?? "(none)"} {command.Reason}");
             }
         }
 

@@ -33,7 +33,7 @@ public sealed class CodeCachePusherTests : IAsyncLifetime
         await _gateway.ImportTestSiteAsync();
         _api = await _gateway.CreateApiClientAsync();
         var provisioned = await _gateway.Factory.Service<LockerProvisioner>().ProvisionAsync(new LockerProvisionRequest(GatewayFixture.SiteId,
-            "test-a", RepositoryRoot.DevKitBoard, "127.0.0.1", 1883, false, Path.Combine(_gateway.DataDirectory, "test-a")), "test");
+            "test-a", RepositoryRoot.DevKitBoard, "127.0.0.1", 1883, Path.Combine(_gateway.DataDirectory, "test-a")), "test");
         _config = DeviceConfigLoader.Load(await File.ReadAllTextAsync(provisioned.ConfigPath));
     }
 

@@ -18,7 +18,7 @@ public sealed class CommandExpiryServiceTests : IAsyncLifetime
     {
         await _gateway.ImportTestSiteAsync();
         await _gateway.Factory.Service<LockerProvisioner>().ProvisionAsync(new LockerProvisionRequest(GatewayFixture.SiteId, "test-a",
-            RepositoryRoot.DevKitBoard, "127.0.0.1", 1883, false, Path.Combine(_gateway.DataDirectory, "test-a")), "test");
+            RepositoryRoot.DevKitBoard, "127.0.0.1", 1883, Path.Combine(_gateway.DataDirectory, "test-a")), "test");
     }
 
     public Task DisposeAsync()
@@ -39,7 +39,8 @@ public sealed class CommandExpiryServiceTests : IAsyncLifetime
         _gateway.Time.Advance(TimeSpan.FromSeconds(1.5));
         var failed = Assert.Single(await sweep.FailUnansweredAsync());
 
-        Assert.Equal((command, "failed", LockerCommandRecord.NoAnswer), (failed.CommandId, failed.Status, failed.Reason));
+        Assert.Equal((command, "failed", LockerCommandRecord.NoAnswer), (failed.CommandId, failed.Result, failed.Reason));
+        Assert.Equal("no_answer", failed.StatusAt(_gateway.Time.GetUtcNow()));
         Assert.Equal("failed: no answer from the locker", failed.Text);
         Assert.Empty(await sweep.FailUnansweredAsync());
         var audit = await Store.ReadAsync(tx => tx.Monitoring.ListAuditAsync("test-a", 20));
@@ -62,8 +63,8 @@ public sealed class CommandExpiryServiceTests : IAsyncLifetime
         // The locker's own word, however late, is the truth.
         await results.RecordAsync(locker, CommandResultPayload.Failed(late, CommandResults.Jammed), CancellationToken.None);
         var stored = await Store.ReadAsync(tx => tx.LockerLink.GetCommandAsync("test-a", late));
-        Assert.Equal(("failed", CommandResults.Jammed, "failed: the door did not open"), (stored!.Status, stored.Reason, stored.Text));
-        Assert.Equal("ok", (await Store.ReadAsync(tx => tx.LockerLink.GetCommandAsync("test-a", answered)))!.Status);
+        Assert.Equal(("failed", CommandResults.Jammed, "failed: the door did not open"), (stored!.StatusAt(_gateway.Time.GetUtcNow()), stored.Reason, stored.Text));
+        Assert.Equal("done", (await Store.ReadAsync(tx => tx.LockerLink.GetCommandAsync("test-a", answered)))!.StatusAt(_gateway.Time.GetUtcNow()));
     }
 
     private ILockerStore Store => _gateway.Factory.Service<ILockerStore>();

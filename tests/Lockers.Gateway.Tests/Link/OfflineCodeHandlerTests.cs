@@ -90,12 +90,16 @@ public sealed class OfflineCodeHandlerTests : IAsyncLifetime
         return (booked, pickup.Pin);
     }
 
+    /// <summary>A whole guided move, step by step as the doors report it (ADR 0305).</summary>
     private Task MoveAsync(string reservationId, CompartmentRef to) => Store.ExecuteAsync(async tx =>
     {
-        var reservation = (await tx.Reservations.GetAsync(reservationId))!;
-        var moved = await _gateway.Factory.Service<ReservationLifecycle>()
-            .ApplyAsync(tx, reservation, ReservationEvent.Moved, new TransitionInput("test", Compartment: to));
-        Assert.True(moved.Applied, moved.Refusal);
+        var lifecycle = _gateway.Factory.Service<ReservationLifecycle>();
+        foreach (var step in new[] { ReservationEvent.MoveRequested, ReservationEvent.MoveSourceOpened, ReservationEvent.MoveTargetOpened, ReservationEvent.Moved })
+        {
+            var reservation = (await tx.Reservations.GetAsync(reservationId))!;
+            var done = await lifecycle.ApplyAsync(tx, reservation, step, new TransitionInput("test", Compartment: to));
+            Assert.True(done.Applied, done.Refusal);
+        }
     });
 
     private async Task<long> CodeIdAsync(string code) =>

@@ -32,7 +32,7 @@ internal sealed class SqliteCodeCacheRepository(SqliteSession db) : ICodeCacheRe
         SELECT c.id, c.kind, c.sealed_code, r.compartment, r.pickup_deadline
         FROM reservations r JOIN codes c ON c.reservation_id = r.id
         WHERE r.locker_id = $locker AND r.status IN ($booked, $ready, $expired)
-          AND c.status = 'live' AND c.sealed_code IS NOT NULL
+          AND r.move_step IS NULL AND c.status = 'live' AND c.sealed_code IS NOT NULL
         ORDER BY c.id;
         """, Read, ("$locker", lockerId), ("$booked", ReservationStatus.Booked.ToWire()),
         ("$ready", ReservationStatus.ReadyForPickup.ToWire()), ("$expired", ReservationStatus.Expired.ToWire()));

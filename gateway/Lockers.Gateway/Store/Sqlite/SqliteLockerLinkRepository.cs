@@ -28,12 +28,29 @@ internal sealed class SqliteLockerLinkRepository(SqliteSession db) : ILockerLink
         "UPDATE locker_credentials SET command_counter = command_counter + 1 WHERE locker_id = $locker RETURNING command_counter;",
         ("$locker", lockerId)) is long counter ? counter : null;
 
+    private const string CommandColumns =
+        "locker_id, command_id, counter, action, compartment, reader, created_at, expires_at, result, reason, requested_by, reply_locker_id, reply_reader, "
+        + "reply_entry, reply_until";
+
     public Task InsertCommandAsync(LockerCommandRecord command) => db.ExecuteAsync("""
-        INSERT INTO locker_commands (locker_id, command_id, counter, action, compartment, reader, created_at, expires_at)
-        VALUES ($locker, $id, $counter, $action, $compartment, $reader, $at, $expires);
+        INSERT INTO locker_commands (locker_id, command_id, counter, action, compartment, reader, created_at, expires_at,
+            requested_by, reply_locker_id, reply_reader, reply_entry, reply_until)
+        VALUES ($locker, $id, $counter, $action, $compartment, $reader, $at, $expires, $by, $replyLocker, $replyReader, $replyEntry, $replyUntil);
         """, ("$locker", command.LockerId), ("$id", command.CommandId), ("$counter", command.Counter), ("$action", command.Action),
         ("$compartment", command.Compartment), ("$reader", command.Reader), ("$at", Time(command.CreatedAt)),
-        ("$expires", Time(command.ExpiresAt)));
+        ("$expires", Time(command.ExpiresAt)), ("$by", command.RequestedBy), ("$replyLocker", command.ReplyTo?.LockerId),
+        ("$replyReader", command.ReplyTo?.Reader), ("$replyEntry", command.ReplyTo?.Entry), ("$replyUntil", Time(command.ReplyTo?.NotAfter)));
+
+    public Task<LockerCommandRecord?> GetCommandAsync(string lockerId, string commandId) => db.QuerySingleAsync(
+        $"SELECT {CommandColumns} FROM locker_commands WHERE locker_id = $locker AND command_id = $id;",
+        ReadCommand, ("$locker", lockerId), ("$id", commandId));
+
+    public Task<LockerCommandRecord?> FindLatestUnlockAsync(string lockerId, int compartment, DateTimeOffset since) => db.QuerySingleAsync($"""
+        SELECT {CommandColumns} FROM locker_commands
+        WHERE locker_id = $locker AND compartment = $number AND action = 'unlock' AND created_at >= $since
+          AND (result IS NULL OR result = 'ok')
+        ORDER BY created_at DESC, counter DESC LIMIT 1;
+        """, ReadCommand, ("$locker", lockerId), ("$number", compartment), ("$since", Time(since)));
 
     public async Task<bool> RecordCommandResultAsync(string lockerId, string commandId, string result, string? reason, DateTimeOffset at) =>
         await db.ExecuteAsync("""
@@ -43,21 +60,15 @@ internal sealed class SqliteLockerLinkRepository(SqliteSession db) : ILockerLink
             ("$noAnswer", LockerCommandRecord.NoAnswer)) == 1;
 
     public Task<IReadOnlyList<LockerCommandRecord>> FailUnansweredAsync(DateTimeOffset expiredBefore, DateTimeOffset at, int limit) => db.QueryAsync(
-        """
+        $"""
         UPDATE locker_commands SET result = 'failed', reason = $noAnswer, answered_at = $at
         WHERE rowid IN (SELECT rowid FROM locker_commands WHERE result IS NULL AND expires_at < $before ORDER BY expires_at LIMIT $limit)
-        RETURNING locker_id, command_id, counter, action, compartment, reader, created_at, expires_at, result, reason;
+        RETURNING {CommandColumns};
         """, ReadCommand, ("$noAnswer", LockerCommandRecord.NoAnswer), ("$at", Time(at)), ("$before", Time(expiredBefore)), ("$limit", limit));
 
-    public Task<LockerCommandRecord?> GetCommandAsync(string lockerId, string commandId) => db.QuerySingleAsync(
-        """
-        SELECT locker_id, command_id, counter, action, compartment, reader, created_at, expires_at, result, reason
-        FROM locker_commands WHERE locker_id = $locker AND command_id = $id;
-        """, ReadCommand, ("$locker", lockerId), ("$id", commandId));
-
     public Task<IReadOnlyList<LockerCommandRecord>> ListCommandsAsync(string lockerId, int limit) => db.QueryAsync(
-        """
-        SELECT locker_id, command_id, counter, action, compartment, reader, created_at, expires_at, result, reason
+        $"""
+        SELECT {CommandColumns}
         FROM locker_commands WHERE locker_id = $locker ORDER BY counter DESC LIMIT $limit;
         """, ReadCommand, ("$locker", lockerId), ("$limit", limit));
 
@@ -67,5 +78,9 @@ internal sealed class SqliteLockerLinkRepository(SqliteSession db) : ILockerLink
     {
         Result = r.ReadNullableString("result"),
         Reason = r.ReadNullableString("reason"),
+        RequestedBy = r.ReadNullableString("requested_by"),
+        ReplyTo = r.ReadNullableString("reply_locker_id") is { } replyLocker
+            ? new CommandReply(replyLocker, r.ReadString("reply_reader"), r.ReadNullableLong("reply_entry") ?? 0, r.ReadNullableTime("reply_until"))
+            : null,
     };
 }

@@ -1,9 +1,10 @@
 namespace Lockers.Gateway.Store.Sqlite;
 
 /// <summary>
-/// Schema step for offline code checks and command expiry (docs/adr/0210, 0211): every live code also sealed (AES-GCM under
+/// Schema step 7, for offline code checks and command expiry (docs/adr/0210, 0211): every live code also sealed (AES-GCM under
 /// the pepper's sealing key) so a locker's verifiers can be computed again after a move; one row per locker's offline code
-/// cache; and an index for the sweep that marks unanswered commands failed at their expiry.
+/// cache; an index for the sweep that marks unanswered commands failed at their expiry; and the code entry (and its window)
+/// a reply to another controller's unlock answers.
 /// </summary>
 public static class SqliteOfflineCodesMigration
 {
@@ -23,5 +24,8 @@ public static class SqliteOfflineCodesMigration
             pushed_at      INTEGER
         );
         CREATE INDEX locker_commands_unanswered ON locker_commands(expires_at) WHERE result IS NULL;
+        -- The code entry a reply to another controller's unlock answers, and the end of its answer window (ADR 0018).
+        ALTER TABLE locker_commands ADD COLUMN reply_entry INTEGER;
+        ALTER TABLE locker_commands ADD COLUMN reply_until INTEGER;
         """;
 }
