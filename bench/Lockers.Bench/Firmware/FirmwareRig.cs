@@ -32,6 +32,8 @@ public sealed class FirmwareRig
     // The gateway's signed acks for seqs _ackBase.. (made before measuring, like the commands: signing is the gateway's work).
     private byte[][] _acks = Array.Empty<byte[]>();
     private long _ackBase;
+    // Code entries the controller has opened (codes typed, lines scanned): the next one is this + 1 in its boot.
+    private long _entriesOpened;
 
     public FirmwareRig()
     {
@@ -65,7 +67,8 @@ public sealed class FirmwareRig
     public CommandSigner Signer { get; }
 
     /// <summary>
-    /// Signed unlock commands for compartment 1 with consecutive counters, as the gateway would send them.
+    /// Signed unlock commands for compartment 1 with consecutive counters, as the gateway would send them: each answers the
+    /// code entry the next pickups will open (the controller numbers them boot * 1,000,000 + n), so the locker runs it.
     /// Made before measuring: signing is the gateway's work, not the locker's.
     /// </summary>
     public byte[][] SignUnlocks(int count)
@@ -75,7 +78,9 @@ public sealed class FirmwareRig
         for (int i = 0; i < count; i++)
         {
             _counter++;
-            commands[i] = Signer.SignToJson(SignedCommand.Unlock(LockerId, "cmd-" + _counter.ToString("D8"), _counter, expires, Compartment));
+            var unlock = SignedCommand.Unlock(LockerId, "cmd-" + _counter.ToString("D8"), _counter, expires, Compartment);
+            unlock.Entry = Controller.BootCount * LockerController.EntryIdsPerBoot + _entriesOpened + 1 + i;
+            commands[i] = Signer.SignToJson(unlock);
         }
 
         return commands;
@@ -111,6 +116,7 @@ public sealed class FirmwareRig
     {
         for (int i = 0; i < Code.Length; i++) Keypad.Press(Code[i]);
         Keypad.Press('#');
+        _entriesOpened++;
         Link.AckAll();
         ConfirmLatest();
     }
@@ -119,6 +125,7 @@ public sealed class FirmwareRig
     public void Scan(byte[] line)
     {
         Scanner.Receive(line, 0, line.Length);
+        _entriesOpened++;
         Link.AckAll();
         ConfirmLatest();
     }

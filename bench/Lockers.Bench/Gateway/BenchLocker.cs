@@ -200,6 +200,12 @@ public sealed class BenchLocker : IAsyncDisposable
                     continue;
                 }
 
+                if (!AcceptEcho && IsCachePush(message.Payload.ToArray()))
+                {
+                    // The gateway pushes each locker its offline code cache after changes (ADR 0211): not an answer to a code.
+                    continue;
+                }
+
                 var ms = Stopwatch.GetElapsedTime(Volatile.Read(ref _pendingStarted), arrived).TotalMilliseconds;
                 pending.TrySetResult(AcceptEcho ? new CommandReceipt(ms, null, null) : Check(ms, message.Payload.ToArray()));
             }
@@ -218,6 +224,18 @@ public sealed class BenchLocker : IAsyncDisposable
         }
 
         Interlocked.Increment(ref verdict == Lockers.Core.Acks.AckVerdict.Accepted ? ref _acksAccepted : ref _acksRefused);
+    }
+
+    private static bool IsCachePush(byte[] payload)
+    {
+        try
+        {
+            return SignedCommand.Parse(payload).Action == CommandActions.SyncCodes;
+        }
+        catch (Lockers.Core.Json.JsonException)
+        {
+            return false; // Check reports it
+        }
     }
 
     private CommandReceipt Check(double ms, byte[] payload)

@@ -2,6 +2,7 @@ using System;
 using Lockers.Core.Commands;
 using Lockers.Core.Doors;
 using Lockers.Core.Keypad;
+using Lockers.Core.Offline;
 using Lockers.Core.Ports;
 using Lockers.Core.Protocol;
 
@@ -10,7 +11,9 @@ namespace Lockers.Core.App
     /// <summary>
     /// Carries out verified commands. Most answer at once; an unlock answers when the door controller
     /// reports the outcome (opened: ok; jammed, forced or an output fault: failed), so the gateway learns
-    /// whether the door really opened. Not thread-safe: the controller's lock covers it.
+    /// whether the door really opened. A command naming a code entry runs only while that entry still waits
+    /// within its answer window (else failed/too_late, and nothing changes: the person has gone). Not
+    /// thread-safe: the controller's lock covers it.
     /// </summary>
     internal sealed class CommandRunner
     {
@@ -19,14 +22,20 @@ namespace Lockers.Core.App
         private readonly IFeedbackPort _feedback;
         private readonly string _keypadId;
         private readonly string _scannerId;
+        private readonly PendingCodeEntries _entries;
+        private readonly OfflineCodeCache _codes;
         // Command ids waiting for a door's outcome, in arrival order, beside their compartment numbers: two small
         // arrays rather than a Hashtable of ArrayLists, which allocated a list and boxed keys for every unlock.
         private int[] _waitingCompartments = new int[4];
         private string[] _waitingIds = new string[4];
         private int _waitingCount;
 
-        public CommandRunner(DoorController doors, KeypadEntry keypad, IFeedbackPort feedback, string keypadId, string scannerId)
+        public CommandRunner(
+            DoorController doors, KeypadEntry keypad, IFeedbackPort feedback, string keypadId, string scannerId,
+            PendingCodeEntries entries, OfflineCodeCache codes)
         {
+            _entries = entries;
+            _codes = codes;
             _doors = doors;
             _keypad = keypad;
             _feedback = feedback;
@@ -37,12 +46,20 @@ namespace Lockers.Core.App
         /// <summary>True while the whole locker is out of service (compartment 0).</summary>
         public bool LockerOutOfService { get; private set; }
 
-        /// <summary>Runs an accepted command; returns its answer, or null when it comes later (an unlock).</summary>
-        public CommandResultPayload? Run(SignedCommand command)
+        /// <summary>Runs an accepted command at uptime <paramref name="nowMs"/>; returns its answer, or null when it comes later (an unlock).</summary>
+        public CommandResultPayload? Run(SignedCommand command, long nowMs)
         {
             string action = command.Action;
-            if (action == CommandActions.Unlock) return Unlock(command);
+            if (action == CommandActions.SyncCodes) return SyncCodes(command);
             if (action == CommandActions.OutOfService) return SetOutOfService(command);
+            if (command.Entry != 0 && !_entries.TryAnswer(command.Entry, nowMs))
+            {
+                // The person who entered the code has gone (or the locker already answered them): an unlock now
+                // would open the door for whoever stands there, a message would confuse them.
+                return CommandResultPayload.Failed(command.CommandId, CommandResults.TooLate);
+            }
+
+            if (action == CommandActions.Unlock) return Unlock(command);
             if (action == CommandActions.ShowMessage) return ShowMessage(command);
             if (action == CommandActions.Deny) return Deny(command);
             return CommandResultPayload.Failed(command.CommandId, CommandResults.Unsupported);
@@ -161,6 +178,12 @@ namespace Lockers.Core.App
             _feedback.ShowText(command.RetryAfterS > 0 ? DisplayTexts.Throttled(command.RetryAfterS) : DisplayTexts.CodeRefused);
             _feedback.Beep(BeepKind.Error);
             return CommandResultPayload.Ok(command.CommandId);
+        }
+
+        private CommandResultPayload SyncCodes(SignedCommand command)
+        {
+            string failure = _codes.ApplyPart(command.Version, command.Part, command.Parts, command.Codes);
+            return failure.Length == 0 ? CommandResultPayload.Ok(command.CommandId) : CommandResultPayload.Failed(command.CommandId, failure);
         }
 
         private bool IsOurReader(string reader) => reader == _keypadId || reader == _scannerId;

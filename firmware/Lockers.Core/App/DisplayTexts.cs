@@ -19,6 +19,15 @@ namespace Lockers.Core.App
         /// <summary>A door is being opened.</summary>
         public const string DoorOpening = "Door opening";
 
+        /// <summary>
+        /// A code's answer did not come within the answer window (config answerS): the locker gave the entry up and will
+        /// not act on a late answer, so the person types the code again.
+        /// </summary>
+        public const string TooLate = "No answer in time. Try again";
+
+        /// <summary>The gateway cannot be reached and the offline cache does not know the code: the locker cannot decide.</summary>
+        public const string CannotCheck = "Cannot check code now. Try later";
+
         /// <summary>The locker is out of service.</summary>
         public const string OutOfService = "Out of service";
 

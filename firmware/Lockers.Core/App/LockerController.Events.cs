@@ -63,8 +63,11 @@ namespace Lockers.Core.App
                     return;
                 }
 
-                CommandResultPayload? answer = _commands!.Run(verdict.Command!);
-                HoldDisplay();
+                SignedCommand command = verdict.Command!;
+                CommandResultPayload? answer = _commands!.Run(command, _ports.Clock.UptimeMs);
+                bool displayUntouched = command.Action == CommandActions.SyncCodes
+                    || (answer != null && answer.Reason == CommandResults.TooLate);
+                if (!displayUntouched) HoldDisplay();
                 if (answer != null) SendResult(answer);
             }
         }
@@ -137,19 +140,12 @@ namespace Lockers.Core.App
             _ports.Feedback.SetLed(LedState.SlowBlink);
         }
 
-        private void OnKeypadCode(string code)
-        {
-            Record(_event.RefillCodeEntered(CodeSources.Keypad, _config.KeypadId, code));
-            _ports.Feedback.ShowText(DisplayTexts.Checking);
-            HoldDisplay();
-        }
+        private void OnKeypadCode(string code) => OnCodeEntered(CodeSources.Keypad, _config.KeypadId, code);
 
         private void OnScannedLine(string line)
         {
-            Record(_event.RefillCodeEntered(CodeSources.Qr, _config.ScannerId, line));
             _ports.Feedback.Beep(BeepKind.Key);
-            _ports.Feedback.ShowText(DisplayTexts.Checking);
-            HoldDisplay();
+            OnCodeEntered(CodeSources.Qr, _config.ScannerId, line);
         }
 
         // Raised by the door controller inside Poll or RequestUnlock, so already under the lock.
@@ -157,6 +153,7 @@ namespace Lockers.Core.App
         {
             string state = DoorEventNames.ToProtocolState(kind);
             if (state.Length > 0) Record(_event.RefillDoor(compartment, state));
+            OfflineDoorOutcome(compartment, kind);
             if (kind == DoorEventKind.Opened)
             {
                 _ports.Feedback.ShowText(DisplayTexts.DoorOpened(compartment));

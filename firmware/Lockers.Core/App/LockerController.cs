@@ -6,6 +6,7 @@ using Lockers.Core.Config;
 using Lockers.Core.Doors;
 using Lockers.Core.Journal;
 using Lockers.Core.Keypad;
+using Lockers.Core.Offline;
 using Lockers.Core.Protocol;
 using Lockers.Core.Scanner;
 using Lockers.Core.Watchdog;
@@ -48,6 +49,9 @@ namespace Lockers.Core.App
         private CommandVerifier? _verifier;
         private AckVerifier? _acks;
         private SoftwareWatchdog? _watchdog;
+        private PendingCodeEntries? _entries;
+        private OfflineCodeCache? _offlineCodes;
+        private readonly OfflineThrottle _offlineThrottle = new OfflineThrottle();
         private long _reportedDropped;
         private long _displayResetAtMs = -1;
         // The controller's view of the link: true from its OnConnected (birth published) to its OnDisconnected.
@@ -140,13 +144,15 @@ namespace Lockers.Core.App
                 _pulses = new PulseGuard(_ports.Solenoids, _ports.PulseTimer, _ports.Clock);
                 _doors = new DoorController(_board.CompartmentNumbers, doorTiming, _pulses, _ports.DoorSensors, now);
                 _doors.DoorEvent += OnDoorEvent;
-                _commands = new CommandRunner(_doors, _keypad, _ports.Feedback, _config.KeypadId, _config.ScannerId);
                 _journal = new EventJournal(_ports.Storage, _ports.Clock);
                 _reportedDropped = _journal.Dropped;
                 _verifier = new CommandVerifier(_config.LockerId, _config.CommandKey, _ports.Clock, _ports.Storage);
                 _acks = new AckVerifier(_config.LockerId, _config.CommandKey);
                 _watchdog = new SoftwareWatchdog(_ports.System, now);
                 BootCount = BootCounter.Increment(_ports.Storage);
+                _entries = new PendingCodeEntries(BootCount, _config.AnswerS * 1000L, _config.OfflineAfterS * 1000L);
+                _offlineCodes = new OfflineCodeCache(_config.CommandKey, _ports.Storage);
+                _commands = new CommandRunner(_doors, _keypad, _ports.Feedback, _config.KeypadId, _config.ScannerId, _entries, _offlineCodes);
                 _keypad.CodeEntered += OnKeypadCode;
                 _scanner.LineRead += OnScannedLine;
                 AttachPorts();
@@ -170,6 +176,7 @@ namespace Lockers.Core.App
                 long now = _ports.Clock.UptimeMs;
                 _doors!.Poll(now);
                 _keypad.Poll(now);
+                PollEntries(now);
                 ResetDisplayIfDue(now);
                 _journal!.CheckAckTimeout(now);
                 if (_online)
@@ -199,8 +206,22 @@ namespace Lockers.Core.App
             }
         }
 
+        /// <summary>Codes in the offline cache (0 before <see cref="Start"/>).</summary>
+        public int OfflineCodeCount
+        {
+            get { lock (_gate) return _offlineCodes == null ? 0 : _offlineCodes.Count; }
+        }
+
+        /// <summary>The version of the offline code cache the gateway last pushed completely (0: none).</summary>
+        public long OfflineCodeVersion
+        {
+            get { lock (_gate) return _offlineCodes == null ? 0 : _offlineCodes.Version; }
+        }
+
         // Under the lock. A message shown for a person goes away once they have had time to read it.
-        private void HoldDisplay() => _displayResetAtMs = _ports.Clock.UptimeMs + DisplayHoldMs;
+        private void HoldDisplay() => HoldDisplay(DisplayHoldMs);
+
+        private void HoldDisplay(long ms) => _displayResetAtMs = _ports.Clock.UptimeMs + ms;
 
         private void ResetDisplayIfDue(long now)
         {

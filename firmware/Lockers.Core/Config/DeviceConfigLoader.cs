@@ -47,7 +47,9 @@ namespace Lockers.Core.Config
                 (int)fields.Integer(root, "", "telemetryS", DeviceConfig.DefaultTelemetryS),
                 fields.Text(root, "", "keypadId", readerBase),
                 fields.Text(root, "", "scannerId", DefaultScannerId(readerBase)),
-                ReadWifi(root, fields));
+                ReadWifi(root, fields),
+                (int)fields.Integer(root, "", "answerS", DeviceConfig.DefaultAnswerS),
+                (int)fields.Integer(root, "", "offlineAfterS", DeviceConfig.DefaultOfflineAfterS));
             DeviceConfigRules.Check(config, problems);
             DeviceConfigRules.ThrowIfAny(problems);
             return config;

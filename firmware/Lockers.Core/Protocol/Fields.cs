@@ -53,6 +53,18 @@ namespace Lockers.Core.Protocol
         /// <summary>The code as typed or scanned.</summary>
         public const string Code = "code";
 
+        /// <summary>
+        /// code_entered and code_offline: the locker's id for this code entry (unique per locker across boots while the
+        /// boot counter holds); cmd: the code entry the command answers, which the locker runs only while that entry waits.
+        /// </summary>
+        public const string Entry = "entry";
+
+        /// <summary>code_entered: milliseconds the locker waits for the answer before it gives the entry up (the display's timeout).</summary>
+        public const string AnswerMs = "answer_ms";
+
+        /// <summary>code_offline: the gateway's reference of the cached code that matched (its code id, from sync_codes).</summary>
+        public const string Ref = "ref";
+
         // door, commands
 
         /// <summary>Compartment number, from 1.</summary>
@@ -112,6 +124,18 @@ namespace Lockers.Core.Protocol
 
         /// <summary>cmd show_message: the text to show.</summary>
         public const string Text = "text";
+
+        /// <summary>cmd sync_codes: the version of the locker's code cache these parts make up; a newer version replaces it.</summary>
+        public const string Version = "version";
+
+        /// <summary>cmd sync_codes: which part this is, from 1.</summary>
+        public const string Part = "part";
+
+        /// <summary>cmd sync_codes: how many parts the version has (1..4).</summary>
+        public const string Parts = "parts";
+
+        /// <summary>cmd sync_codes: this part's cached codes (see CachedCodesText), "" for none.</summary>
+        public const string Codes = "codes";
 
         /// <summary>cmd, ack: base64 HMAC-SHA256 signature over the canonical form, under the locker's command key.</summary>
         public const string Signature = "sig";

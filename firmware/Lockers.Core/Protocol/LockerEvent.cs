@@ -41,6 +41,15 @@ namespace Lockers.Core.Protocol
         /// <summary>code_entered: the code.</summary>
         public string Code { get; set; } = "";
 
+        /// <summary>code_entered, code_offline: the locker's id for the code entry; 0 when absent (older firmware).</summary>
+        public long Entry { get; set; }
+
+        /// <summary>code_entered: milliseconds the locker waits for an answer; 0 when absent (older firmware).</summary>
+        public long AnswerMs { get; set; }
+
+        /// <summary>code_offline: the gateway's reference of the cached code that matched.</summary>
+        public long CodeRef { get; set; }
+
         /// <summary>door: compartment number from 1 (0 when not a door event).</summary>
         public int Compartment { get; set; }
 
@@ -65,8 +74,23 @@ namespace Lockers.Core.Protocol
         /// <summary>journal_overflow: total events dropped so far.</summary>
         public long Dropped { get; set; }
 
-        /// <summary>A code was typed or scanned.</summary>
-        public static LockerEvent CodeEntered(string source, string reader, string code) => new LockerEvent().RefillCodeEntered(source, reader, code);
+        /// <summary>A code was typed or scanned (without an entry id: for tools and tests playing older firmware).</summary>
+        public static LockerEvent CodeEntered(string source, string reader, string code) => new LockerEvent().RefillCodeEntered(source, reader, code, 0, 0);
+
+        /// <summary>A code was typed or scanned as code entry <paramref name="entry"/>, answered within <paramref name="answerMs"/>.</summary>
+        public static LockerEvent CodeEntered(string source, string reader, string code, long entry, long answerMs)
+        {
+            return new LockerEvent().RefillCodeEntered(source, reader, code, entry, answerMs);
+        }
+
+        /// <summary>Code entry <paramref name="entry"/> matched cached code <paramref name="codeRef"/>: its compartment is being opened offline.</summary>
+        public static LockerEvent CodeOffline(long entry, string source, string reader, long codeRef, int compartment)
+        {
+            return new LockerEvent
+            {
+                Kind = EventKinds.CodeOffline, Entry = entry, Source = source, Reader = reader, CodeRef = codeRef, Compartment = compartment,
+            };
+        }
 
         /// <summary>A door changed state.</summary>
         public static LockerEvent Door(int compartment, string doorState) => new LockerEvent().RefillDoor(compartment, doorState);
@@ -75,13 +99,15 @@ namespace Lockers.Core.Protocol
         // default), so the controller can journal its everyday events (a code, a door) through one instance
         // instead of allocating one per event: the journal stamps and serialises an event and does not keep it.
 
-        /// <summary>This instance, now the event <see cref="CodeEntered"/> would make.</summary>
-        internal LockerEvent RefillCodeEntered(string source, string reader, string code)
+        /// <summary>This instance, now the event <see cref="CodeEntered(string, string, string, long, long)"/> would make.</summary>
+        internal LockerEvent RefillCodeEntered(string source, string reader, string code, long entry, long answerMs)
         {
             Reset(EventKinds.CodeEntered);
             Source = source;
             Reader = reader;
             Code = code;
+            Entry = entry;
+            AnswerMs = answerMs;
             return this;
         }
 
@@ -105,6 +131,9 @@ namespace Lockers.Core.Protocol
             Source = "";
             Reader = "";
             Code = "";
+            Entry = 0;
+            AnswerMs = 0;
+            CodeRef = 0;
             Compartment = 0;
             DoorState = "";
             CommandId = "";

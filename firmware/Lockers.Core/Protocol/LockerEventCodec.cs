@@ -24,6 +24,15 @@ namespace Lockers.Core.Protocol
             if (kind == EventKinds.CodeEntered)
             {
                 writer.Field(Fields.Source, e.Source).Field(Fields.Reader, e.Reader).Field(Fields.Code, e.Code);
+                if (e.Entry > 0)
+                {
+                    writer.Field(Fields.Entry, e.Entry).Field(Fields.AnswerMs, e.AnswerMs);
+                }
+            }
+            else if (kind == EventKinds.CodeOffline)
+            {
+                writer.Field(Fields.Entry, e.Entry).Field(Fields.Source, e.Source).Field(Fields.Reader, e.Reader)
+                    .Field(Fields.Ref, e.CodeRef).Field(Fields.Compartment, e.Compartment);
             }
             else if (kind == EventKinds.Door)
             {
@@ -72,6 +81,22 @@ namespace Lockers.Core.Protocol
                 PayloadRules.Require(CodeSources.IsKnown(e.Source), Fields.Source, "expected \"keypad\" or \"qr\"");
                 e.Reader = PayloadRules.NonEmpty(json, Fields.Reader);
                 e.Code = PayloadRules.NonEmpty(json, Fields.Code);
+                e.Entry = json.GetLong(Fields.Entry, 0);
+                e.AnswerMs = json.GetLong(Fields.AnswerMs, 0);
+                PayloadRules.Require(e.Entry >= 0, Fields.Entry, "must not be negative");
+                PayloadRules.Require(e.AnswerMs >= 0, Fields.AnswerMs, "must not be negative");
+            }
+            else if (kind == EventKinds.CodeOffline)
+            {
+                e.Entry = json.GetLong(Fields.Entry);
+                PayloadRules.Require(e.Entry >= 1, Fields.Entry, "must be at least 1");
+                e.Source = json.GetString(Fields.Source);
+                PayloadRules.Require(CodeSources.IsKnown(e.Source), Fields.Source, "expected \"keypad\" or \"qr\"");
+                e.Reader = PayloadRules.NonEmpty(json, Fields.Reader);
+                e.CodeRef = json.GetLong(Fields.Ref);
+                PayloadRules.Require(e.CodeRef >= 1, Fields.Ref, "must be at least 1");
+                e.Compartment = json.GetInt(Fields.Compartment);
+                PayloadRules.Require(e.Compartment >= 1, Fields.Compartment, "must be at least 1");
             }
             else if (kind == EventKinds.Door)
             {

@@ -13,6 +13,9 @@ public static class AuditActions
     public const string CodeThrottled = "code.throttled";
     public const string CodeConsumed = "code.consumed";
     public const string CodeTooOld = "code.too_old";
+    public const string CodeTooLate = "code.too_late";
+    public const string CodeOpenedOffline = "code.opened_offline";
+    public const string CodeOfflineConflict = "code.offline_conflict";
     public const string CodeDoorUnavailable = "code.door_unavailable";
 
     // Doors, as the locker reports them, and opened from the dashboard.
@@ -38,6 +41,7 @@ public static class AuditActions
     public const string CommandSent = "locker.command_sent";
     public const string CommandResult = "locker.command_result";
     public const string CommandRefused = "locker.command_refused";
+    public const string CommandUnanswered = "locker.command_unanswered";
     public const string Tamper = "locker.tamper";
     public const string Boot = "locker.boot";
     public const string JournalOverflow = "locker.journal_overflow";

@@ -8,7 +8,10 @@ namespace Lockers.Gateway.Dashboard;
 
 /// <summary>
 /// Opens a door for a staff member: the reason is required and audited before the signed command leaves, so
-/// even an open that never arrives is on record. The door's own "opened" event then shows on every page.
+/// even an open that never arrives is on record. The answer is 202 with the command's id and where to follow it: the
+/// command is "sent" until the locker answers (done, or failed: jammed, ...) or its short expiry passes without an answer
+/// (no_answer: "failed: no answer from the locker"; Link/CommandExpiryService). The door's own "opened" event then shows on
+/// every page, and the command's status comes over the live feed (Link/CommandUpdates).
 /// </summary>
 public sealed class RemoteOpenService(
     ILockerStore store, ILockerCommandSender commands, LiveFeed live, TimeProvider time)
@@ -44,12 +47,26 @@ public sealed class RemoteOpenService(
         live.Publish(new LiveUpdate("command", target.LockerId, new
         {
             action = "unlock", compartment = target.Number, requestedBy = $"staff:{staffUser}",
-            status = result.Status == CommandSendStatus.Sent ? "sent" : "failed", reason = result.Reason, commandId = result.CommandId,
+            status = result.CommandId is not null ? LockerCommandRecord.Sent : "failed", reason = result.Reason, commandId = result.CommandId,
         }, sentAt));
-        return result.Status switch
+        return result switch
         {
-            CommandSendStatus.Sent => MaintenanceOutcome.Ok(new { commandId = result.CommandId, status = "sent" }),
+            // Handed to the broker, or recorded and still queued for it: either way the locker may yet run it before it expires.
+            { Status: CommandSendStatus.Sent } or { CommandId: not null } => MaintenanceOutcome.Accepted(
+                StatusPath(target.LockerId, result.CommandId!),
+                new { commandId = result.CommandId, status = LockerCommandRecord.Sent, statusUrl = StatusPath(target.LockerId, result.CommandId!) }),
             _ => MaintenanceOutcome.Unavailable($"The locker cannot be reached: {result.Reason}."),
         };
+    }
+
+    /// <summary>Where a command's status is read (DashboardApi): sent, then done, failed or no_answer, with the outcome in words.</summary>
+    public static string StatusPath(string lockerId, string commandId) =>
+        $"/dashboard/api/lockers/{Uri.EscapeDataString(lockerId)}/commands/{Uri.EscapeDataString(commandId)}";
+
+    /// <summary>A command's status now; null when this locker has no such command.</summary>
+    public async Task<CommandStatusView?> GetStatusAsync(string lockerId, string commandId, CancellationToken cancellationToken = default)
+    {
+        var command = await store.ReadAsync(tx => tx.LockerLink.GetCommandAsync(lockerId, commandId), cancellationToken);
+        return command is null ? null : CommandStatusView.From(command, time.GetStoreNow());
     }
 }

@@ -11,31 +11,41 @@ using Microsoft.Extensions.Options;
 namespace Lockers.Gateway.Link;
 
 /// <summary>
-/// Answers a code_entered event whose identity the link has claimed (<see cref="EventSequencer"/>, same unit of work):
-/// the code is checked (<see cref="LockerCodeVerifier"/>: throttle, unlock intent, audit) and the answer is signed and
-/// recorded: a signed <c>unlock</c> of the door holding the parcel (possibly another controller of the site, whose answer
-/// is passed on to this reader), a <c>show_message</c> saying why a right code's door cannot open now, or a <c>deny</c>.
-/// The commands are published after the commit. A redelivered event is a duplicate and never reaches here, so it never
-/// counts twice against the keypad's throttle; a crash before the commit changes nothing (the broker redelivers the
-/// event, the locker resends it); a crash between the commit and the publish loses one answer, and the person types the
-/// code again (see ADR 0200).
+/// Answers a code_entered event whose identity the link has claimed (<see cref="EventSequencer"/>, same unit of work),
+/// only while the person who entered it is still at the locker: the entry's answer window (answer_ms from its wall time,
+/// less <see cref="AnswerMargin"/> for the trip back) and at most LockerLink:MaxCodeAgeSeconds; past it the entry is
+/// audited and gets nothing. The commands name the entry (the locker runs them only while it waits) and expire with its
+/// window. Otherwise the code is checked (<see cref="LockerCodeVerifier"/>: throttle, unlock intent, audit) and the answer
+/// is signed and recorded: a signed <c>unlock</c> of the door holding the parcel (possibly another controller of the
+/// site, whose answer is passed on to this reader), a <c>show_message</c> saying why a right code's door cannot open now,
+/// or a <c>deny</c>. The commands are published after the commit. A redelivered event is a duplicate and never reaches
+/// here, so it never counts twice against the keypad's throttle; a crash before the commit changes nothing (the broker
+/// redelivers the event, the locker resends it); a crash between the commit and the publish loses one answer, and the
+/// person types the code again (see ADR 0200).
 /// </summary>
 public sealed class CodeEntryHandler(
     ILockerStore store, LockerCodeVerifier verifier, ILockerCommandSender sender, ILockerHealthSink health,
     IOptions<LockerLinkOptions> options, TimeProvider time, ILogger<CodeEntryHandler> logger)
 {
+    /// <summary>An answer sent later than this before the end of the entry's window would arrive after the person left.</summary>
+    public static readonly TimeSpan AnswerMargin = TimeSpan.FromSeconds(1);
+
     public async Task<LinkOutcome> HandleAsync(Locker locker, LockerEvent entry, CancellationToken cancellationToken)
     {
         var now = time.GetStoreNow();
-        var age = entry.UnixMs == LockerEvent.NoWallTime ? TimeSpan.Zero : now - DateTimeOffset.FromUnixTimeMilliseconds(entry.UnixMs);
+        var enteredAt = entry.UnixMs == LockerEvent.NoWallTime ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeMilliseconds(entry.UnixMs);
+        var age = enteredAt is { } at ? now - at : TimeSpan.Zero;
+        // Without the locker's wall time there is no deadline to hold it to; the locker's own window still holds.
+        DateTimeOffset? deadline = enteredAt is { } start && entry.AnswerMs > 0 ? start.AddMilliseconds(entry.AnswerMs) : null;
         var tooOld = age > TimeSpan.FromSeconds(options.Value.MaxCodeAgeSeconds);
+        var tooLate = !tooOld && deadline is { } end && now > end - AnswerMargin;
         var actor = $"{entry.Source}:{entry.Reader}";
         var answer = await store.ExecuteAsync(async tx =>
         {
-            if (tooOld)
+            if (tooOld || tooLate)
             {
-                await tx.Audit.AppendAsync(new AuditEntry(now, actor, AuditActions.CodeTooOld, locker.SiteId,
-                    locker.Id, Detail: $"seq={entry.Seq} age_s={(long)age.TotalSeconds} not answered"));
+                await tx.Audit.AppendAsync(new AuditEntry(now, actor, tooOld ? AuditActions.CodeTooOld : AuditActions.CodeTooLate, locker.SiteId,
+                    locker.Id, Detail: $"seq={entry.Seq} entry={entry.Entry} age_ms={(long)age.TotalMilliseconds} answer_ms={entry.AnswerMs} not answered"));
                 return Answer.None;
             }
 
@@ -46,12 +56,14 @@ public sealed class CodeEntryHandler(
                 // A door on another controller of the site: the person at this reader learns where to go only once that
                 // controller has answered (CommandResultRecorder tells this reader), never before the door opened.
                 { Outcome: CodeCheckOutcome.Accepted, Compartment: { } door } => LockerCommandRequest.Unlock(door.LockerId, door.Number,
-                    replyTo: door.LockerId == locker.Id ? null : new CommandReply(locker.Id, entry.Reader)),
+                    replyTo: door.LockerId == locker.Id ? null : new CommandReply(locker.Id, entry.Reader, entry.Entry, deadline)),
                 { Outcome: CodeCheckOutcome.Throttled, RetryAfter: { } wait } => LockerCommandRequest.Deny(locker.Id, entry.Reader, (int)Math.Ceiling(wait.TotalSeconds)),
                 { Outcome: CodeCheckOutcome.Unavailable, Compartment: { } door, Unavailable: { } why } => LockerCommandRequest.ShowMessage(locker.Id,
                     entry.Reader, ReaderMessages.Unavailable(why, await tx.Registry.GetLockerAsync(door.LockerId) ?? locker, door.Number, locker.Id)),
                 _ => LockerCommandRequest.Deny(locker.Id, entry.Reader, 0),
             };
+            // Only the controller that saw the entry can check it; another controller's unlock is bounded by its expiry.
+            request = request.Answering(request.LockerId == locker.Id ? entry.Entry : 0, deadline);
             var commands = new List<SignedCommand>();
             if (await sender.SignAndRecordAsync(tx, request, actor, check.ReservationId) is { } signed)
             {
@@ -61,11 +73,11 @@ public sealed class CodeEntryHandler(
             return new Answer(commands, check.Outcome == CodeCheckOutcome.Throttled ? check.RetryAfter : null);
         }, cancellationToken);
 
-        if (tooOld)
+        if (tooOld || tooLate)
         {
             // No answer at all: a late unlock could open a door for whoever stands there now.
-            logger.LogWarning("Code entered at {LockerId}/{Reader} {Age} ago (seq {Seq}) not answered: older than {Max} s",
-                locker.Id, entry.Reader, age, entry.Seq, options.Value.MaxCodeAgeSeconds);
+            logger.LogWarning("Code entered at {LockerId}/{Reader} {Age} ago (seq {Seq}, entry {Entry}) not answered: past its answer window of {AnswerMs} ms or older than {Max} s",
+                locker.Id, entry.Reader, age, entry.Seq, entry.Entry, entry.AnswerMs, options.Value.MaxCodeAgeSeconds);
             return LinkOutcome.NoEffect;
         }
 

@@ -19,7 +19,7 @@ namespace Lockers.Gateway.Link;
 /// target, for staff to put the parcel in).
 /// </summary>
 public sealed class LockerEventApplier(
-    ILockerStore store, EventSequencer sequencer, LockerAcks acks, DoorEventService doors, CodeEntryHandler codes, ILockerHealthSink health,
+    ILockerStore store, EventSequencer sequencer, LockerAcks acks, DoorEventService doors, CodeEntryHandler codes, OfflineCodeHandler offlineCodes, ILockerHealthSink health,
     ILockerCommandSender commands, LiveFeed live, LinkCounters counters, IOptions<LockerLinkOptions> options, TimeProvider time,
     ILogger<LockerEventApplier> logger)
 {
@@ -47,6 +47,7 @@ public sealed class LockerEventApplier(
         return e.Kind switch
         {
             EventKinds.CodeEntered => await codes.HandleAsync(locker, e, cancellationToken),
+            EventKinds.CodeOffline => await offlineCodes.HandleAsync(locker, e, cancellationToken),
             EventKinds.Door => await ApplyDoorAsync(locker, e, cancellationToken),
             EventKinds.CommandRefused => await RecordAsync(locker, e, AuditActions.CommandRefused, $"command={e.CommandId} reason={e.Reason}", cancellationToken),
             EventKinds.Boot => await RecordAsync(locker, e, AuditActions.Boot, $"fw={e.Firmware} boot={e.BootCount}", cancellationToken),

@@ -69,12 +69,22 @@ public sealed class LockerLinkOptions : IGatewayOptions
     /// <summary>Largest payload accepted from a locker, in bytes (64..65536); larger ones are counted and dropped unread.</summary>
     public int MaxPayloadBytes { get; set; } = 4096;
 
-    /// <summary>Seconds a signed command stays valid (5..300): short, so a delayed unlock cannot open a door for someone who left.</summary>
+    /// <summary>Seconds a signed command other than an unlock stays valid (5..300); a command unanswered by then is marked failed.</summary>
     public int CommandExpirySeconds { get; set; } = 30;
 
     /// <summary>
+    /// Seconds a signed unlock (an answer to a code, a remote open) stays valid (2..120): short, so a delayed unlock cannot open
+    /// a door for someone who left. An answer to a code entry never outlives the entry's answer window either.
+    /// </summary>
+    public int UnlockExpirySeconds { get; set; } = 10;
+
+    /// <summary>Seconds between two looks for commands past their expiry without a result, which are then marked failed (1..60).</summary>
+    public int CommandSweepSeconds { get; set; } = 1;
+
+    /// <summary>
     /// A code entered longer ago than this (by the event's wall time, 5..3600 s) is not answered with an unlock:
-    /// the person has most likely left (the event was replayed from the journal after an outage).
+    /// the person has most likely left (the event was replayed from the journal after an outage). Entries that carry
+    /// their answer window (answer_ms) are held to that window instead, when it is shorter.
     /// </summary>
     public int MaxCodeAgeSeconds { get; set; } = 60;
 

@@ -87,7 +87,14 @@ public sealed class LockerMessageHandler(
             case LockerEvent e:
                 return await events.ApplyAsync(locker, e, payload, cancellationToken);
             case StatusPayload status:
-                var changed = await availability.SetLockerOnlineAsync(locker.Id, status.State == StatusStates.Online, cancellationToken);
+                var online = status.State == StatusStates.Online;
+                var changed = await availability.SetLockerOnlineAsync(locker.Id, online, cancellationToken);
+                if (online)
+                {
+                    // A locker that (re)connects may have rebooted or missed a push: it gets its whole offline code cache again.
+                    await store.ExecuteAsync(tx => tx.CodeCaches.RequestPushAsync(locker.Id), cancellationToken);
+                }
+
                 logger.LogInformation("Locker {LockerId} is {State} (fw {Firmware}, boot {Boot})", locker.Id, status.State, status.Firmware, status.BootCount);
                 return changed ? LinkOutcome.Applied : LinkOutcome.NoEffect;
             case CommandResultPayload answer:

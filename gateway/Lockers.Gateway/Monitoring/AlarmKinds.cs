@@ -37,6 +37,7 @@ public static class AlarmKinds
     public const string EventsLost = "events_lost";
     public const string EventConflict = "event_conflict";
     public const string StorageFault = "storage_fault";
+    public const string OfflineConflict = "offline_conflict";
 
     /// <summary>
     /// <see cref="AlarmSeverity.Critical"/> for possible break-ins and attacks, <see cref="AlarmSeverity.Major"/> when a
@@ -62,6 +63,7 @@ public static class AlarmKinds
         (EventsLost, AlarmSeverity.Major, true),
         (EventConflict, AlarmSeverity.Critical, true),
         (StorageFault, AlarmSeverity.Warning, true),
+        (OfflineConflict, AlarmSeverity.Major, true),
     ];
 
     public static IReadOnlyList<string> All { get; } = Table.Select(row => row.Kind).ToArray();

@@ -29,6 +29,9 @@ public interface ILockerHealthSink
 
     Task OnTamperAsync(string lockerId, string detail, DateTimeOffset at, CancellationToken cancellationToken = default);
 
+    /// <summary>A locker opened a door offline for a code that no longer fitted it (docs/adr/0212-offline-reconciliation.md).</summary>
+    Task OnOfflineConflictAsync(string lockerId, int compartment, string detail, DateTimeOffset at, CancellationToken cancellationToken = default);
+
     /// <summary>The PIN throttle holds back a keypad of the locker until <paramref name="until"/>.</summary>
     Task OnThrottleEngagedAsync(string lockerId, string keypadId, DateTimeOffset until, DateTimeOffset at, CancellationToken cancellationToken = default);
 

@@ -79,10 +79,20 @@ public sealed class LockerHealthService(
 
     public Task OnCommandRefusedAsync(string lockerId, string commandId, string reason, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
+        if (reason is RefusalReasons.Expired or RefusalReasons.NoTime)
+        {
+            // Freshness at work, not an attack: a command that arrived too late, or before the locker had a clock to judge it by.
+            // The refusal is audited and the command marked failed; the locker is alive.
+            return OnContactAsync(lockerId, at, cancellationToken);
+        }
+
         var attack = reason is RefusalReasons.BadSignature or RefusalReasons.Replay ? " (possible attack: forged or replayed command)" : "";
         return AddIncidentAsync(lockerId, new LockerIncident(AlarmKinds.CommandRefused, at,
             $"command '{commandId}' refused: {reason}{attack}"), cancellationToken);
     }
+
+    public Task OnOfflineConflictAsync(string lockerId, int compartment, string detail, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        AddIncidentAsync(lockerId, new LockerIncident(AlarmKinds.OfflineConflict, at, detail), cancellationToken);
 
     public Task OnJournalOverflowAsync(string lockerId, long droppedTotal, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         AddIncidentAsync(lockerId, new LockerIncident(AlarmKinds.JournalOverflow, at,

@@ -21,8 +21,17 @@ public interface ILockerLinkRepository
 
     Task InsertCommandAsync(LockerCommandRecord command);
 
-    /// <summary>Stores the locker's answer to a command; false when there is no such command or it was answered already.</summary>
+    /// <summary>
+    /// Stores the locker's answer to a command; false when there is no such command or it was answered already. An answer
+    /// replaces the gateway's own failed/no_answer: what the locker says it did is the truth.
+    /// </summary>
     Task<bool> RecordCommandResultAsync(string lockerId, string commandId, string result, string? reason, DateTimeOffset at);
+
+    /// <summary>
+    /// Marks commands without a result whose expiry is before <paramref name="expiredBefore"/> failed with reason no_answer, at
+    /// most <paramref name="limit"/>; returns them as they are now.
+    /// </summary>
+    Task<IReadOnlyList<LockerCommandRecord>> FailUnansweredAsync(DateTimeOffset expiredBefore, DateTimeOffset at, int limit);
 
     Task<IReadOnlyList<LockerCommandRecord>> ListCommandsAsync(string lockerId, int limit);
 

@@ -72,6 +72,7 @@ public interface IStoreTransaction
     ILockerLinkRepository LockerLink { get; }
     IMonitoringRepository Monitoring { get; }
     IStaffRepository Staff { get; }
+    ICodeCacheRepository CodeCaches { get; }
 }
 
 public static class LockerStoreExtensions

@@ -27,16 +27,18 @@ public class LockerControllerCodeTests
     }
 
     [Fact]
-    public void Display_AfterCodeWithoutAnswer_ReturnsToReady()
+    public void Display_AfterCodeWithoutAnswer_SaysTooLateThenReady()
     {
         var locker = new LockerHarness();
         locker.Link.Connect();
         locker.Controller.Start();
         locker.Keypad.Type("482913#");
 
-        locker.Run(LockerController.DisplayHoldMs - 100);
+        locker.Run(locker.Config.AnswerS * 1000L - 100);
         Assert.Equal(DisplayTexts.Checking, locker.Feedback.Display);
         locker.Run(200);
+        Assert.Equal(DisplayTexts.TooLate, locker.Feedback.Display);
+        locker.Run(LockerController.DisplayHoldMs);
 
         Assert.Equal(DisplayTexts.Ready, locker.Feedback.Display);
     }

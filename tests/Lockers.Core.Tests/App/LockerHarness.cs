@@ -3,6 +3,7 @@ using Lockers.Core.App;
 using Lockers.Core.Board;
 using Lockers.Core.Commands;
 using Lockers.Core.Config;
+using Lockers.Core.Offline;
 using Lockers.Core.Protocol;
 using Lockers.Core.Tests.Fakes;
 using Lockers.Testing;
@@ -86,6 +87,50 @@ internal sealed class LockerHarness
     {
         long expires = UnixTime.ToUnixSeconds(Clock.UtcNow) + 60;
         return SignedCommand.Unlock(LockerId, id, ++_counter, expires, compartment);
+    }
+
+    /// <summary>A signed unlock answering code entry <paramref name="entry"/>, valid for a minute.</summary>
+    public SignedCommand UnlockFor(long entry, int compartment, string id)
+    {
+        var command = Unlock(compartment, id);
+        command.Entry = entry;
+        return command;
+    }
+
+    /// <summary>A signed deny answering code entry <paramref name="entry"/> at the keypad.</summary>
+    public SignedCommand DenyFor(long entry, string id)
+    {
+        long expires = UnixTime.ToUnixSeconds(Clock.UtcNow) + 60;
+        var command = SignedCommand.Deny(LockerId, id, ++_counter, expires, "kp-1", 0);
+        command.Entry = entry;
+        return command;
+    }
+
+    /// <summary>One cached-code entry as the gateway writes it: <paramref name="code"/>'s verifier under this locker's key, valid for <paramref name="validS"/> s.</summary>
+    public string CachedEntry(long codeRef, int compartment, char kind, string code, long validS = 3600) =>
+        CachedCodes.FormatEntry(codeRef, compartment, kind, UnixTime.ToUnixSeconds(Clock.UtcNow) + validS,
+            OfflineVerifier.Compute(OfflineVerifier.DeriveKey(Key), code));
+
+    /// <summary>Sends version <paramref name="version"/> of the offline cache as one signed sync_codes part per text.</summary>
+    public void SyncCodes(long version, params string[] parts)
+    {
+        long expires = UnixTime.ToUnixSeconds(Clock.UtcNow) + 60;
+        for (int i = 0; i < parts.Length; i++)
+        {
+            SendCommand(SignedCommand.SyncCodes(LockerId, "s-" + version + "-" + (i + 1), ++_counter, expires, version, i + 1, parts.Length, parts[i]));
+        }
+    }
+
+    /// <summary>The entry id of the last code_entered event.</summary>
+    public long LastEntry() => Events().Last(e => e.Kind == EventKinds.CodeEntered).Entry;
+
+    /// <summary>Opens door <paramref name="compartment"/> once its solenoid is energised (waiting out the start-up gap), as a person pulling it would.</summary>
+    public void OpenWhenPulsed(int compartment)
+    {
+        for (int i = 0; i < 300 && !Solenoids.Energised.Contains(compartment); i++) Run(10);
+        Assert.Contains(compartment, Solenoids.Energised);
+        Sensors.Set(compartment, open: true);
+        Run(100);
     }
 
     public byte[] Signed(SignedCommand command) => Signer.SignToJson(command);

@@ -156,9 +156,11 @@ public sealed class PickupBudgetEquivalenceTests
         Assert.Equal(door.ToJson(), reused.ToJson());
 
         var code = LockerEvent.CodeEntered(CodeSources.Keypad, "kp-1", "482913");
-        Assert.Equal(Describe(code), Describe(reused.RefillCodeEntered(CodeSources.Keypad, "kp-1", "482913")));
+        Assert.Equal(Describe(code), Describe(reused.RefillCodeEntered(CodeSources.Keypad, "kp-1", "482913", 0, 0)));
         Assert.Equal(Describe(LockerEvent.Door(1, DoorStates.Closed)), Describe(Dirty().RefillDoor(1, DoorStates.Closed)));
-        Assert.Equal(Describe(LockerEvent.CodeEntered(CodeSources.Qr, "qr-1", "LQ1")), Describe(Dirty().RefillCodeEntered(CodeSources.Qr, "qr-1", "LQ1")));
+        Assert.Equal(Describe(LockerEvent.CodeEntered(CodeSources.Qr, "qr-1", "LQ1")), Describe(Dirty().RefillCodeEntered(CodeSources.Qr, "qr-1", "LQ1", 0, 0)));
+        Assert.Equal(Describe(LockerEvent.CodeEntered(CodeSources.Qr, "qr-1", "LQ1", 3000007, 10000)),
+            Describe(Dirty().RefillCodeEntered(CodeSources.Qr, "qr-1", "LQ1", 3000007, 10000)));
     }
 
     // An event with every property set (found by reflection, so a property added later is covered), as no factory makes one.

@@ -47,7 +47,7 @@ public class ProtocolDocumentTests
 
     public static TheoryData<string[]> ValueSets() => new()
     {
-        DoorStates.All, RefusalReasons.All, CommandActions.All, CommandResults.All,
+        DoorStates.All, RefusalReasons.All, CommandActions.All, CommandResults.All, CommandResults.FailureReasons, CachedCodeKinds.All,
         new[] { CodeSources.Keypad, CodeSources.Qr }, new[] { StatusStates.Online, StatusStates.Offline },
     };
 
@@ -83,7 +83,7 @@ public class ProtocolDocumentTests
             Assert.Contains("`" + value + "`", ProtocolPage);
         }
 
-        foreach (var failure in new[] { CommandResults.Jammed, CommandResults.UnknownTarget, CommandResults.OutOfService, CommandResults.Unsupported })
+        foreach (var failure in CommandResults.FailureReasons.Concat(CachedCodeKinds.All))
         {
             Assert.Contains("`" + failure + "`", ProtocolPage);
         }

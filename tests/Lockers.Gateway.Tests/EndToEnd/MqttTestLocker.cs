@@ -130,7 +130,14 @@ public sealed class MqttTestLocker : IAsyncDisposable
 
     public Task<long> DoorAsync(int compartment, string state) => PublishAsync(LockerEvent.Door(compartment, state));
 
-    /// <summary>The next command on this locker's cmd topic, checked by the core's verifier; fails the test after a timeout.</summary>
+    /// <summary>The sync_codes parts this locker received (checked and set aside by <see cref="NextCommandAsync"/>).</summary>
+    public List<SignedCommand> SyncParts { get; } = new();
+
+    /// <summary>
+    /// The next command on this locker's cmd topic, checked by the core's verifier; fails the test after a timeout. Pushes
+    /// of the offline code cache (sync_codes) are verified too, so the counter moves as on a locker, and set aside in
+    /// <see cref="SyncParts"/>.
+    /// </summary>
     public async Task<CommandVerdict> NextCommandAsync()
     {
         using var timeout = new CancellationTokenSource(CommandTimeout);
@@ -141,7 +148,14 @@ public sealed class MqttTestLocker : IAsyncDisposable
                 var message = await _client.Messages.ReadAsync(timeout.Token);
                 if (message.Topic == Topics.Command(Id))
                 {
-                    return _verifier.Verify(message.Payload.ToArray());
+                    var verdict = _verifier.Verify(message.Payload.ToArray());
+                    if (verdict.Command is { Action: CommandActions.SyncCodes } sync)
+                    {
+                        SyncParts.Add(sync);
+                        continue;
+                    }
+
+                    return verdict;
                 }
             }
         }

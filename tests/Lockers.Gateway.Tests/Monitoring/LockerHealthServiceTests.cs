@@ -159,6 +159,35 @@ public sealed class LockerHealthServiceTests
         Assert.DoesNotContain(await AlarmsAsync(gateway, openOnly: true), a => a.Kind == AlarmKinds.CommandRefused);
     }
 
+    [Theory]
+    [InlineData(RefusalReasons.Expired)]
+    [InlineData(RefusalReasons.NoTime)]
+    public async Task CommandRefusedAsStale_RaisesNoAlarm(string reason)
+    {
+        await using var gateway = await MonitoringGateway.StartAsync();
+        await gateway.BringOnlineAsync();
+
+        await gateway.Health.OnCommandRefusedAsync("test-a", "c-9", reason, gateway.Time.GetUtcNow());
+
+        Assert.Empty(await AlarmsAsync(gateway, openOnly: true));
+    }
+
+    [Fact]
+    public async Task OfflineConflict_RaisesAMajorEventAlarm_ThatClearsAfterTheQuietPeriod()
+    {
+        await using var gateway = await MonitoringGateway.StartAsync();
+        await gateway.BringOnlineAsync();
+
+        await gateway.Health.OnOfflineConflictAsync("test-a", 3, "compartment 3 opened offline: the parcel is in test-a/4 now", gateway.Time.GetUtcNow());
+
+        var alarm = Assert.Single(await AlarmsAsync(gateway, openOnly: true));
+        Assert.Equal((AlarmKinds.OfflineConflict, AlarmSeverity.Major), (alarm.Kind, alarm.Severity));
+        Assert.Contains("test-a/4", alarm.Detail);
+        gateway.Time.Advance(TimeSpan.FromMinutes(30));
+        await gateway.Health.EvaluateAllAsync();
+        Assert.DoesNotContain(await AlarmsAsync(gateway, openOnly: true), a => a.Kind == AlarmKinds.OfflineConflict);
+    }
+
     [Fact]
     public async Task TelemetryOutOfRange_RaisesSupplyAndTemperatureAlarms_AndStoresHistory()
     {

@@ -29,7 +29,7 @@ public sealed partial class GatewayOptionsTests
     public void Sections_AreTheElevenTheGatewayHas()
     {
         Assert.Equal(
-            ["Codes", "Expiry", "LockerLink", "Monitoring", "Pki", "Provisioning", "Reservations", "Staff", "Store", "Throttle", "Webhooks"],
+            ["Codes", "Expiry", "LockerLink", "Monitoring", "OfflineCodes", "Pki", "Provisioning", "Reservations", "Staff", "Store", "Throttle", "Webhooks"],
             Sections.Keys.Order(StringComparer.Ordinal));
     }
 

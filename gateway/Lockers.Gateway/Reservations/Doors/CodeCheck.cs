@@ -40,3 +40,19 @@ public sealed record CodeCheckResult(
 
     public static CodeCheckResult Throttled(TimeSpan retryAfter) => new(CodeCheckOutcome.Throttled, RetryAfter: retryAfter);
 }
+
+/// <summary>
+/// A locker opened <see cref="Compartment"/> on its own for cached code <see cref="CodeId"/> (a code_offline event): the code
+/// entered at <see cref="Reader"/> matched its offline cache while it could not reach the gateway.
+/// </summary>
+public sealed record OfflineCodeUse(string SiteId, CompartmentRef Compartment, long CodeId, string Reader, CodeSource Source, long Entry);
+
+/// <summary>
+/// What the gateway made of an offline opening: accepted (the door's opening will spend the code and move the parcel on, as
+/// online), or a conflict, in words for the audit trail and the alarm, when the code no longer fits that door.
+/// </summary>
+public sealed record OfflineCodeOutcome(bool Accepted, string? ReservationId, UnlockPurpose? Purpose, string? Conflict)
+{
+    public static OfflineCodeOutcome Conflicting(string conflict, string? reservationId = null, UnlockPurpose? purpose = null) =>
+        new(false, reservationId, purpose, conflict);
+}

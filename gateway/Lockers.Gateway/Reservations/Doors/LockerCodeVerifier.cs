@@ -62,6 +62,56 @@ public sealed class LockerCodeVerifier(
         return accepted;
     }
 
+    /// <summary>
+    /// Reconciles a door a locker opened from its offline cache. When the code is still live for that very compartment and the
+    /// lifecycle would allow what the opening means, it is recorded as that code's unlock intent (audited "opened offline"):
+    /// the door's opened event then spends the code and moves the parcel on, exactly as online. Otherwise it is a conflict
+    /// (the parcel was cancelled, moved, picked up or expired meanwhile), audited; nothing changes.
+    /// </summary>
+    public async Task<OfflineCodeOutcome> AcceptOfflineAsync(IStoreTransaction tx, OfflineCodeUse use)
+    {
+        var now = time.GetStoreNow();
+        var actor = $"{use.Source.ToString().ToLowerInvariant()}:{use.Reader}";
+        var found = await tx.Codes.GetAsync(use.CodeId);
+        var code = found?.Code;
+        var reservation = code is null ? null : await tx.Reservations.GetAsync(code.ReservationId);
+        UnlockPurpose? purpose = code is null ? null : PurposeOf(code.Kind);
+        var conflict = (code, reservation) switch
+        {
+            (null, _) => "the gateway never issued the code the locker's cache named",
+            (_, null) => "the code's reservation does not exist",
+            _ when code.SiteId != use.SiteId => "the code belongs to another site",
+            _ when !found!.Live => $"the code was no longer valid (used or revoked): the reservation is {Describe(reservation)}",
+            _ when reservation.Compartment != use.Compartment => $"the parcel is in {reservation.Compartment?.ToString() ?? "no compartment"} now",
+            _ when reservation.Move is not null && purpose != UnlockPurpose.Deposit => "staff were moving the parcel",
+            _ when !lifecycle.Allows(reservation, purpose!.Value.OpenedEvent()) =>
+                $"the reservation is {Describe(reservation)}; {ReservationTransitions.Name(purpose.Value.OpenedEvent())} is not possible",
+            _ => null,
+        };
+        var detail = $"entry={use.Entry} ref={use.CodeId} purpose={purpose?.ToString() ?? "unknown"}";
+        if (conflict is not null)
+        {
+            await tx.Audit.AppendAsync(new AuditEntry(now, actor, AuditActions.CodeOfflineConflict, use.SiteId, use.Compartment.LockerId,
+                use.Compartment.Number, reservation?.Id, $"{detail}: {conflict}"));
+            return OfflineCodeOutcome.Conflicting(conflict, reservation?.Id, purpose);
+        }
+
+        await tx.LockerEvents.InsertIntentAsync(use.Compartment, reservation!.Id, code!.Id, purpose!.Value, now);
+        await tx.Audit.AppendAsync(new AuditEntry(now, actor, AuditActions.CodeOpenedOffline, use.SiteId, use.Compartment.LockerId,
+            use.Compartment.Number, reservation.Id, $"{detail} kind={code.Kind}"));
+        return new OfflineCodeOutcome(true, reservation.Id, purpose, null);
+    }
+
+    private static string Describe(Reservation r) =>
+        r.Status == ReservationStatus.Booked && r.DepositedAt is not null ? "being deposited" : r.Status.ToWire();
+
+    private static UnlockPurpose PurposeOf(CodeKind kind) => kind switch
+    {
+        CodeKind.Dropoff => UnlockPurpose.Deposit,
+        CodeKind.PickupPin or CodeKind.PickupQr => UnlockPurpose.Pickup,
+        _ => UnlockPurpose.Collect,
+    };
+
     /// <returns>The door to open, or null for every kind of "no" (one uniform answer).</returns>
     private async Task<CodeCheckResult?> TryAcceptAsync(IStoreTransaction tx, CodeCheckRequest request)
     {
@@ -81,12 +131,7 @@ public sealed class LockerCodeVerifier(
             return null;
         }
         // The door opens only for what the lifecycle would allow once it has opened.
-        UnlockPurpose? purpose = code.Kind switch
-        {
-            CodeKind.Dropoff => UnlockPurpose.Deposit,
-            CodeKind.PickupPin or CodeKind.PickupQr => UnlockPurpose.Pickup,
-            _ => UnlockPurpose.Collect,
-        };
+        UnlockPurpose? purpose = PurposeOf(code.Kind);
         if (purpose != UnlockPurpose.Deposit && reservation.Move is not null
             && reservation.Status is ReservationStatus.ReadyForPickup or ReservationStatus.Expired && SameKind(code.Kind, reservation.Status))
         {

@@ -36,16 +36,17 @@ internal sealed class SqliteLockerLinkRepository(SqliteSession db) : ILockerLink
         ("$locker", lockerId)) is long counter ? counter : null;
 
     private const string CommandColumns =
-        "locker_id, command_id, counter, action, compartment, reader, created_at, expires_at, result, reason, requested_by, reply_locker_id, reply_reader";
+        "locker_id, command_id, counter, action, compartment, reader, created_at, expires_at, result, reason, requested_by, reply_locker_id, reply_reader, "
+        + "reply_entry, reply_until";
 
     public Task InsertCommandAsync(LockerCommandRecord command) => db.ExecuteAsync("""
         INSERT INTO locker_commands (locker_id, command_id, counter, action, compartment, reader, created_at, expires_at,
-            requested_by, reply_locker_id, reply_reader)
-        VALUES ($locker, $id, $counter, $action, $compartment, $reader, $at, $expires, $by, $replyLocker, $replyReader);
+            requested_by, reply_locker_id, reply_reader, reply_entry, reply_until)
+        VALUES ($locker, $id, $counter, $action, $compartment, $reader, $at, $expires, $by, $replyLocker, $replyReader, $replyEntry, $replyUntil);
         """, ("$locker", command.LockerId), ("$id", command.CommandId), ("$counter", command.Counter), ("$action", command.Action),
         ("$compartment", command.Compartment), ("$reader", command.Reader), ("$at", Time(command.CreatedAt)),
         ("$expires", Time(command.ExpiresAt)), ("$by", command.RequestedBy), ("$replyLocker", command.ReplyTo?.LockerId),
-        ("$replyReader", command.ReplyTo?.Reader));
+        ("$replyReader", command.ReplyTo?.Reader), ("$replyEntry", command.ReplyTo?.Entry), ("$replyUntil", Time(command.ReplyTo?.NotAfter)));
 
     public Task<LockerCommandRecord?> GetCommandAsync(string lockerId, string commandId) => db.QuerySingleAsync(
         $"SELECT {CommandColumns} FROM locker_commands WHERE locker_id = $locker AND command_id = $id;",
@@ -61,8 +62,16 @@ internal sealed class SqliteLockerLinkRepository(SqliteSession db) : ILockerLink
     public async Task<bool> RecordCommandResultAsync(string lockerId, string commandId, string result, string? reason, DateTimeOffset at) =>
         await db.ExecuteAsync("""
             UPDATE locker_commands SET result = $result, reason = $reason, answered_at = $at
-            WHERE locker_id = $locker AND command_id = $id AND result IS NULL;
-            """, ("$locker", lockerId), ("$id", commandId), ("$result", result), ("$reason", reason), ("$at", Time(at))) == 1;
+            WHERE locker_id = $locker AND command_id = $id AND (result IS NULL OR (result = 'failed' AND reason = $noAnswer));
+            """, ("$locker", lockerId), ("$id", commandId), ("$result", result), ("$reason", reason), ("$at", Time(at)),
+            ("$noAnswer", LockerCommandRecord.NoAnswer)) == 1;
+
+    public Task<IReadOnlyList<LockerCommandRecord>> FailUnansweredAsync(DateTimeOffset expiredBefore, DateTimeOffset at, int limit) => db.QueryAsync(
+        $"""
+        UPDATE locker_commands SET result = 'failed', reason = $noAnswer, answered_at = $at
+        WHERE rowid IN (SELECT rowid FROM locker_commands WHERE result IS NULL AND expires_at < $before ORDER BY expires_at LIMIT $limit)
+        RETURNING {CommandColumns};
+        """, ReadCommand, ("$noAnswer", LockerCommandRecord.NoAnswer), ("$at", Time(at)), ("$before", Time(expiredBefore)), ("$limit", limit));
 
     public Task<IReadOnlyList<LockerCommandRecord>> ListCommandsAsync(string lockerId, int limit) => db.QueryAsync(
         $"""
@@ -134,6 +143,8 @@ internal sealed class SqliteLockerLinkRepository(SqliteSession db) : ILockerLink
         Result = r.ReadNullableString("result"),
         Reason = r.ReadNullableString("reason"),
         RequestedBy = r.ReadNullableString("requested_by"),
-        ReplyTo = r.ReadNullableString("reply_locker_id") is { } replyLocker ? new CommandReply(replyLocker, r.ReadString("reply_reader")) : null,
+        ReplyTo = r.ReadNullableString("reply_locker_id") is { } replyLocker
+            ? new CommandReply(replyLocker, r.ReadString("reply_reader"), r.ReadNullableLong("reply_entry") ?? 0, r.ReadNullableTime("reply_until"))
+            : null,
     };
 }

@@ -339,4 +339,5 @@ internal sealed class SqliteStoreTransaction(SqliteSession session) : IStoreTran
     public ILockerLinkRepository LockerLink { get; } = new SqliteLockerLinkRepository(session);
     public IMonitoringRepository Monitoring { get; } = new SqliteMonitoringRepository(session);
     public IStaffRepository Staff { get; } = new SqliteStaffRepository(session);
+    public ICodeCacheRepository CodeCaches { get; } = new SqliteCodeCacheRepository(session);
 }

@@ -179,6 +179,7 @@ public static class SqliteMigrations
         new(5, SqliteAlarmFoldMigration.Description, SqliteAlarmFoldMigration.Sql),
         new(6, SqliteTruthfulMessagesMigration.Description, SqliteTruthfulMessagesMigration.Sql),
         new(7, SqliteEventSequenceMigration.Description, SqliteEventSequenceMigration.Sql),
+        new(8, SqliteOfflineCodesMigration.Description, SqliteOfflineCodesMigration.Sql),
     ];
 
     public static int Latest => All[^1].Version;
