@@ -37,6 +37,8 @@
   // Live updates and actions each reload; answers can arrive out of order, and only the latest request may draw
   // (an older answer would put back a door state from before the update that triggered the newer one).
   let loads = 0;
+  // The remote open this page asked for and is telling the outcome of.
+  let pendingOpen = null;
   async function load() {
     const mine = ++loads;
     const fresh = await api("/lockers/" + encodeURIComponent(lockerId));
@@ -46,6 +48,9 @@
     drawGrid();
     drawPanel();
     drawTelemetry();
+    // The answer to a remote open may have come while the open was still being posted (before its id was known here):
+    // every reload shows the pending open's latest state, so the page never stays at "waiting for the locker".
+    if (pendingOpen) showCommand(view.commands.find((x) => x.commandId === pendingOpen.commandId));
     AlarmList.render(document.getElementById("alarms"), view.alarms, load, false);
     drawAuditChoices();
     if (Object.keys(auditFilter).length === 0) drawAudit(view.audit);
@@ -182,7 +187,6 @@
   }
 
   // Runs an action and shows its outcome where it was taken (the region beside its button), and to screen readers.
-  let pendingOpen = null;
   async function act(path, body, resultId, describe) {
     const result = document.getElementById(resultId);
     result.textContent = "Working...";
