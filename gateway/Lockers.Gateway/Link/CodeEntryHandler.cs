@@ -11,17 +11,21 @@ using Microsoft.Extensions.Options;
 namespace Lockers.Gateway.Link;
 
 /// <summary>
-/// Answers a code_entered event in one unit of work: the event's (locker, seq) is claimed, the code is checked
-/// (<see cref="LockerCodeVerifier"/>: throttle, unlock intent, audit) and the answer is signed and recorded: a
-/// signed <c>unlock</c> of the door holding the parcel (possibly another controller of the site) or a <c>deny</c>.
-/// The commands are published after the commit. A redelivered event is a duplicate and never counts twice against
-/// the keypad's throttle; a crash before the commit changes nothing (the broker redelivers the event); a crash
-/// between the commit and the publish loses one answer, and the person types the code again (see ADR 0200).
+/// Answers a code_entered event in one unit of work: the event's (locker, seq) is claimed; the reader must be one the locker
+/// was provisioned with, of the entry's kind (ADR 0109: a locker's word about its readers is checked, not trusted); the code is
+/// checked (<see cref="LockerCodeVerifier"/>: unlock holds, guessing budgets, unlock intent, audit) and the answer is signed
+/// and recorded: a signed <c>unlock</c> of the door holding the parcel (possibly another controller of the site), a
+/// <c>deny</c>, or a message when unlocks are held. The commands are published after the commit. A redelivered event is a
+/// duplicate and never counts twice against the budgets; a crash before the commit changes nothing (the broker redelivers the
+/// event); a crash between the commit and the publish loses one answer, and the person types the code again (see ADR 0200).
 /// </summary>
 public sealed class CodeEntryHandler(
-    ILockerStore store, LockerCodeVerifier verifier, ILockerCommandSender sender, ILockerHealthSink health,
+    ILockerStore store, LockerCodeVerifier verifier, ILockerCommandSender sender, ILockerHealthSink health, LinkCounters counters,
     IOptions<LockerLinkOptions> options, TimeProvider time, ILogger<CodeEntryHandler> logger)
 {
+    /// <summary>What a reader shows while unlocks are held at its site: true, and what to do next.</summary>
+    public const string HeldText = "Service paused here. Please try again later.";
+
     public async Task<LinkOutcome> HandleAsync(Locker locker, LockerEvent entry, CancellationToken cancellationToken)
     {
         var now = time.GetStoreNow();
@@ -43,11 +47,20 @@ public sealed class CodeEntryHandler(
             }
 
             var source = entry.Source == CodeSources.Qr ? CodeSource.Qr : CodeSource.Keypad;
+            if (await RefuseReaderAsync(tx, locker, entry, source) is { } refused)
+            {
+                await tx.Audit.AppendAsync(new AuditEntry(now, actor, AuditActions.CodeReaderRefused, locker.SiteId, locker.Id,
+                    Detail: $"seq={entry.Seq} {refused}; not checked, not answered"));
+                return Answer.None with { Refused = refused };
+            }
+
             var check = await verifier.CheckCodeAsync(tx, new CodeCheckRequest(locker.SiteId, locker.Id, entry.Reader, entry.Code, source));
             var request = check switch
             {
                 { Outcome: CodeCheckOutcome.Accepted, Compartment: { } door } => LockerCommandRequest.Unlock(door.LockerId, door.Number),
                 { Outcome: CodeCheckOutcome.Throttled, RetryAfter: { } wait } => LockerCommandRequest.Deny(locker.Id, entry.Reader, (int)Math.Ceiling(wait.TotalSeconds)),
+                // Not "wrong code": the code was not checked, and the person should come back, not try others.
+                { Outcome: CodeCheckOutcome.Held } => LockerCommandRequest.ShowMessage(locker.Id, entry.Reader, HeldText),
                 _ => LockerCommandRequest.Deny(locker.Id, entry.Reader, 0),
             };
             var commands = new List<SignedCommand>();
@@ -67,7 +80,7 @@ public sealed class CodeEntryHandler(
                 }
             }
 
-            return new Answer(true, commands, check.Outcome == CodeCheckOutcome.Throttled ? check.RetryAfter : null);
+            return new Answer(true, commands, check.ChangesHolds, null);
         }, cancellationToken);
 
         if (!answer.Claimed)
@@ -92,31 +105,56 @@ public sealed class CodeEntryHandler(
                 sender.StartPublish(command, cancellationToken);
             }
 
-            if (answer.ThrottledFor is { } held)
+            // Health is told after the event is committed and answered: its failure must not fail the event (a retry would
+            // find it a duplicate and skip its health feed).
+            if (answer.Refused is { } refused)
             {
-                // The pin_throttle alarm: someone may be guessing codes at this keypad. The event is committed and
-                // answered: a failure here must not fail it (a retry would find it a duplicate and skip its health feed).
-                try
-                {
-                    await health.OnThrottleEngagedAsync(locker.Id, entry.Reader, now + held, now, cancellationToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogError(ex, "Locker health for {LockerId} not told of the throttled keypad {Reader}", locker.Id, entry.Reader);
-                }
+                counters.CountClaimRefused();
+                logger.LogWarning("Code entry at {LockerId} (seq {Seq}) refused: {Refusal}", locker.Id, entry.Seq, refused);
+                await TellHealthAsync(locker.Id, () => health.OnClaimRefusedAsync(locker.Id, $"code entry refused: {refused}", now, cancellationToken));
+            }
+            else if (answer.HoldsChanged)
+            {
+                // pin_throttle, guessing_budget, unlock_anomaly: someone may be guessing codes, or unlocks ran over a ceiling.
+                await TellHealthAsync(locker.Id, () => health.OnHoldsChangedAsync(locker.Id, cancellationToken));
             }
         });
 
-        return LinkOutcome.Applied;
+        return answer.Refused is null ? LinkOutcome.Applied : LinkOutcome.NoEffect;
     }
 
     /// <summary>What the entering controller shows when the unlocked door is on another controller of the site.</summary>
     public static string DoorElsewhereText(string lockerId, int compartment) => $"Door {compartment} of {lockerId} is open";
 
-    /// <summary>What one unit of work decided: whether the event was new, the commands to publish, a throttle hold.</summary>
-    private sealed record Answer(bool Claimed, IReadOnlyList<SignedCommand> Commands, TimeSpan? ThrottledFor)
+    /// <summary>Null when the reader is one the locker was provisioned with, of the entry's kind; otherwise why not.</summary>
+    private static async Task<string?> RefuseReaderAsync(IStoreTransaction tx, Locker locker, LockerEvent entry, CodeSource source)
     {
-        public static readonly Answer Duplicate = new(false, [], null);
-        public static readonly Answer None = new(true, [], null);
+        var readers = await tx.LockerLink.ListReadersAsync(locker.Id);
+        var kind = source == CodeSource.Qr ? ReaderKind.Scanner : ReaderKind.Keypad;
+        if (readers.Any(reader => reader.ReaderId == entry.Reader && reader.Kind == kind))
+        {
+            return null;
+        }
+        var known = readers.Count == 0 ? "none: it was never provisioned" : string.Join(", ", readers);
+        return $"reader '{entry.Reader}' ({entry.Source}) is not a {kind.ToString().ToLowerInvariant()} locker {locker.Id} was provisioned with ({known})";
+    }
+
+    private async Task TellHealthAsync(string lockerId, Func<Task> tell)
+    {
+        try
+        {
+            await tell();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Locker health for {LockerId} not told of a code entry's holds or refusal", lockerId);
+        }
+    }
+
+    /// <summary>What one unit of work decided: whether the event was new, the commands to publish, holds met or set, a refused claim.</summary>
+    private sealed record Answer(bool Claimed, IReadOnlyList<SignedCommand> Commands, bool HoldsChanged, string? Refused)
+    {
+        public static readonly Answer Duplicate = new(false, [], false, null);
+        public static readonly Answer None = new(true, [], false, null);
     }
 }

@@ -13,6 +13,8 @@ public enum LinkDropReason
     Oversized,
     /// <summary>The payload failed the protocol's parser.</summary>
     Malformed,
+    /// <summary>Not strict UTF-8, or a string field not printable or too long (ADR 0109); raises claim_refused.</summary>
+    InvalidText,
     /// <summary>The locker id is not in the registry.</summary>
     UnknownLocker,
     /// <summary>Handling threw (store unavailable, ...); the message is lost, see the log.</summary>
@@ -38,6 +40,7 @@ public sealed class LinkCounters : ILinkTraffic
     private long _groups;
     private long _groupedMessages;
     private long _groupsRedone;
+    private long _claimsRefused;
 
     public LinkCounters(IMeterFactory meters)
     {
@@ -62,6 +65,11 @@ public sealed class LinkCounters : ILinkTraffic
 
     /// <summary>Groups rolled back because one of their messages failed, then applied one message at a time.</summary>
     public long GroupsRedone => Interlocked.Read(ref _groupsRedone);
+
+    /// <summary>Code entries refused because their reader is not one the locker was provisioned with (ADR 0109).</summary>
+    public long ClaimsRefused => Interlocked.Read(ref _claimsRefused);
+
+    public void CountClaimRefused() => Interlocked.Increment(ref _claimsRefused);
 
     public long Dropped(LinkDropReason reason) => _dropped.TryGetValue(reason, out var count) ? count : 0;
 
@@ -98,6 +106,6 @@ public sealed class LinkCounters : ILinkTraffic
     /// <summary>One line for logs and the health description.</summary>
     public override string ToString() =>
         $"received={Received} handled={Handled} duplicates={Duplicates} commands={CommandsSent} retries={Retries} " +
-        $"groups={Groups} grouped={GroupedMessages} groups_redone={GroupsRedone} " +
+        $"groups={Groups} grouped={GroupedMessages} groups_redone={GroupsRedone} claims_refused={ClaimsRefused} " +
         string.Join(' ', Enum.GetValues<LinkDropReason>().Select(r => $"{r}={Dropped(r)}"));
 }

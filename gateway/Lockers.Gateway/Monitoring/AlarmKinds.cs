@@ -30,6 +30,12 @@ public static class AlarmKinds
     public const string JournalOverflow = "journal_overflow";
     public const string CommandRefused = "command_refused";
     public const string Tamper = "tamper";
+    /// <summary>A site's budget of failed entries of one code family is spent: someone may be guessing codes there (ADR 0108).</summary>
+    public const string GuessingBudget = "guessing_budget";
+    /// <summary>Unlocks ran over the site's or the fleet's per-minute ceiling and are held until staff release them (ADR 0110).</summary>
+    public const string UnlockAnomaly = "unlock_anomaly";
+    /// <summary>A locker claimed something it was not provisioned for (an unknown reader) or sent text that is not printable (ADR 0109).</summary>
+    public const string ClaimRefused = "claim_refused";
 
     /// <summary>
     /// <see cref="AlarmSeverity.Critical"/> for possible break-ins and attacks, <see cref="AlarmSeverity.Major"/> when a
@@ -49,6 +55,9 @@ public static class AlarmKinds
         (JournalOverflow, AlarmSeverity.Warning, true),
         (CommandRefused, AlarmSeverity.Critical, true),
         (Tamper, AlarmSeverity.Critical, true),
+        (GuessingBudget, AlarmSeverity.Critical, false),
+        (UnlockAnomaly, AlarmSeverity.Critical, false),
+        (ClaimRefused, AlarmSeverity.Critical, true),
     ];
 
     public static IReadOnlyList<string> All { get; } = Table.Select(row => row.Kind).ToArray();

@@ -26,6 +26,7 @@ public sealed class AlarmRules(MonitoringOptions options)
         AddTelemetry(locker, now, conditions);
         AddIncidents(locker, now, conditions);
         AddThrottle(locker, now, conditions);
+        conditions.AddRange(locker.Notices.Select(notice => new AlarmCondition(notice.Kind, locker.LockerId, null, notice.Detail, now)));
         return conditions;
     }
 
@@ -61,11 +62,12 @@ public sealed class AlarmRules(MonitoringOptions options)
 
     private void AddTelemetry(LockerHealthSnapshot locker, DateTimeOffset now, List<AlarmCondition> conditions)
     {
+        var faults = new List<string>(locker.ImplausibleTelemetry);
         if (locker.Telemetry is not { } t)
         {
+            AddSensorFault(locker, now, conditions, faults);
             return;
         }
-        var faults = new List<string>();
         if (t.SupplyMv is { } mv)
         {
             if (mv <= 0)
@@ -90,6 +92,11 @@ public sealed class AlarmRules(MonitoringOptions options)
                     $"temperature {Format(celsius)} °C, allowed {Format(options.TemperatureMinC)} to {Format(options.TemperatureMaxC)} °C", now));
             }
         }
+        AddSensorFault(locker, now, conditions, faults);
+    }
+
+    private static void AddSensorFault(LockerHealthSnapshot locker, DateTimeOffset now, List<AlarmCondition> conditions, List<string> faults)
+    {
         if (faults.Count > 0)
         {
             conditions.Add(new AlarmCondition(AlarmKinds.SensorFault, locker.LockerId, null,
@@ -109,12 +116,13 @@ public sealed class AlarmRules(MonitoringOptions options)
 
     private static void AddThrottle(LockerHealthSnapshot locker, DateTimeOffset now, List<AlarmCondition> conditions)
     {
-        var held = locker.ThrottledKeypads.Where(keypad => keypad.Until > now).OrderBy(keypad => keypad.KeypadId).ToList();
+        var held = locker.ThrottledReaders.Where(reader => reader.Until > now).OrderBy(reader => reader.ReaderId, StringComparer.Ordinal).ToList();
         if (held.Count > 0)
         {
-            var list = string.Join(", ", held.Select(keypad => $"{keypad.KeypadId} until {keypad.Until:HH:mm:ss}Z"));
+            var list = string.Join(", ", held.Select(reader =>
+                $"{(reader.ReaderId.Length == 0 ? "the whole locker" : reader.ReaderId)} until {reader.Until:HH:mm:ss}Z"));
             conditions.Add(new AlarmCondition(AlarmKinds.PinThrottle, locker.LockerId, null,
-                $"repeated wrong PINs, keypad throttled: {list}", now));
+                $"repeated wrong codes, held back: {list}", now));
         }
     }
 

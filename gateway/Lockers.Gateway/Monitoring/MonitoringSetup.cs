@@ -15,6 +15,7 @@ public static class MonitoringSetup
         services.AddSingleton<UnlockStopwatch>();
         services.AddSingleton<LiveFeed>();
         services.AddSingleton<LockerHealthState>();
+        services.AddSingleton<StoredHolds>();
         services.AddSingleton(sp => new AlarmRules(sp.GetRequiredService<IOptions<MonitoringOptions>>().Value));
         services.AddSingleton<AlarmWebhookQueue>();
         services.AddSingleton<AlarmAnnouncer>();

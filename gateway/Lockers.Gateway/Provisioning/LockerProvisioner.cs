@@ -37,6 +37,8 @@ public sealed class LockerProvisioner(
         {
             var now = time.GetStoreNow();
             await tx.LockerLink.SaveCredentialsAsync(new LockerCredentials(request.LockerId, request.LockerId, hash, keys.Seal(request.LockerId, key), now));
+            // The only readers the gateway will take codes from for this locker (ADR 0109).
+            await tx.LockerLink.SaveReadersAsync(request.LockerId, ProvisionedReader.Of(config.KeypadId, config.ScannerId));
             await tx.Audit.AppendAsync(new AuditEntry(now, actor, AuditActions.LockerProvisioned, request.SiteId, request.LockerId,
                 Detail: $"board={board.Name} broker={request.BrokerHost}:{request.BrokerPort} tls={request.BrokerTls}"));
         }, cancellationToken);

@@ -163,7 +163,7 @@ public class CodeFlowTests : IAsyncLifetime
 
         var result = await _locker.EnterAsync(code);
 
-        Assert.Same(CodeCheckResult.Rejected, result);
+        Assert.Equal(CodeCheckOutcome.Rejected, result.Outcome);
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public class CodeFlowTests : IAsyncLifetime
         var booked = await _http.BookAsync();
         await _locker.DepositAsync(booked.DropoffCode);
 
-        Assert.Same(CodeCheckResult.Rejected, await _locker.EnterAsync(booked.DropoffCode));
+        Assert.Equal(CodeCheckOutcome.Rejected, (await _locker.EnterAsync(booked.DropoffCode)).Outcome);
     }
 
     [Fact]
@@ -183,7 +183,7 @@ public class CodeFlowTests : IAsyncLifetime
         var result = await _gateway.Factory.Service<LockerCodeVerifier>().CheckCodeAsync(
             new CodeCheckRequest("other-site", "x", "kp", codes.Pin, CodeSource.Keypad));
 
-        Assert.Same(CodeCheckResult.Rejected, result);
+        Assert.Equal(CodeCheckOutcome.Rejected, result.Outcome);
     }
 
     [Fact]

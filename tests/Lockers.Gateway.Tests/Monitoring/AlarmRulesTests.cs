@@ -111,9 +111,9 @@ public sealed class AlarmRulesTests
     }
 
     [Fact]
-    public void PinThrottle_KeypadHeldBack_RaisesUntilTheBlockEnds()
+    public void PinThrottle_ReaderHeldBack_RaisesUntilTheBlockEnds()
     {
-        var snapshot = Healthy() with { ThrottledKeypads = [new ThrottledKeypad("k1", Start + TimeSpan.FromMinutes(5))] };
+        var snapshot = Healthy() with { ThrottledReaders = [new ThrottledReader("k1", Start + TimeSpan.FromMinutes(5))] };
 
         var condition = Assert.Single(At(snapshot.HeardAt(TimeSpan.FromMinutes(4)), TimeSpan.FromMinutes(4)));
         Assert.Equal(AlarmKinds.PinThrottle, condition.Kind);

@@ -26,10 +26,10 @@ public sealed partial class GatewayOptionsTests
     private static string GatewayFile(string name) => RepositoryRoot.File("gateway", "Lockers.Gateway", name);
 
     [Fact]
-    public void Sections_AreTheTenTheGatewayHas()
+    public void Sections_AreTheElevenTheGatewayHas()
     {
         Assert.Equal(
-            ["Codes", "Expiry", "LockerLink", "Monitoring", "Provisioning", "Reservations", "Staff", "Store", "Throttle", "Webhooks"],
+            ["Codes", "Expiry", "Guard", "LockerLink", "Monitoring", "Provisioning", "Reservations", "Staff", "Store", "Throttle", "Webhooks"],
             Sections.Keys.Order(StringComparer.Ordinal));
     }
 

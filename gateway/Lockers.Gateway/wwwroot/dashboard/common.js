@@ -59,7 +59,8 @@ const Lockers = (() => {
   function renderUser(s) {
     const slot = document.getElementById("user");
     if (!slot) return;
-    slot.replaceChildren(el("span", { text: `${s.user} (${s.role})`, "data-role": s.role }));
+    slot.replaceChildren(el("a", { href: "holds.html", text: "Unlock holds" }), " ",
+      el("span", { text: `${s.user} (${s.role})`, "data-role": s.role }));
     const out = el("button", { type: "button", text: "Sign out", class: "link" });
     out.addEventListener("click", async () => {
       await api("/sign-out", { method: "POST" });
@@ -102,7 +103,7 @@ const Lockers = (() => {
   function events(lockerId, onUpdate, onState = showLiveState) {
     const url = "/dashboard/api/events" + (lockerId ? "?locker=" + encodeURIComponent(lockerId) : "");
     const source = new EventSource(url);
-    const topics = ["hello", "door", "telemetry", "status", "alarm", "command", "service", "parcel"];
+    const topics = ["hello", "door", "telemetry", "status", "alarm", "command", "service", "parcel", "hold"];
     for (const topic of topics) {
       source.addEventListener(topic, (e) => {
         if (topic === "hello") onState("connected");
