@@ -29,7 +29,7 @@ public static class LockerText
         LockerEvent e => CheckEvent(e),
         StatusPayload status => Printable(Fields.Firmware, status.Firmware, MaxFirmwareLength),
         TelemetryPayload telemetry => Printable(Fields.Firmware, telemetry.Firmware, MaxFirmwareLength),
-        CommandResultPayload result => Word(Fields.CommandId, result.CommandId) ?? Word(Fields.Result, result.Result)
+        CommandResultPayload result => Word(Fields.Id, result.CommandId) ?? Word(Fields.Result, result.Result)
             ?? Word(Fields.Reason, result.Reason),
         _ => null,
     };
