@@ -12,6 +12,7 @@ using Lockers.Gateway.Registry;
 using Lockers.Gateway.Reservations;
 using Lockers.Gateway.Store;
 using Lockers.Gateway.Throttle;
+using Lockers.Gateway.Web;
 using Lockers.Gateway.Webhooks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -34,7 +35,7 @@ builder.AddProvisioning();
 builder.AddGatewayHealth();
 builder.AddMonitoring();
 builder.AddDashboard();
-builder.Services.AddProblemDetails();
+builder.AddHttpRules();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -44,8 +45,7 @@ if (isCommand)
     return await GatewayCommandLine.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseHttpRules();
 app.UseAuthentication();
 app.UseAuthorization();
 

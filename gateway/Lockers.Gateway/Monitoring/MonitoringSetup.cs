@@ -11,7 +11,9 @@ public static class MonitoringSetup
     {
         var services = builder.Services;
         services.AddGatewayOptions<MonitoringOptions, MonitoringOptionsValidator>();
+        services.AddGatewayOptions<MetricsOptions, MetricsOptionsValidator>();
         services.AddGatewayMetrics();
+        services.AddHostedService<MetricsManagementServer>();
         services.AddSingleton<UnlockStopwatch>();
         services.AddSingleton<LiveFeed>();
         services.AddSingleton<LockerHealthState>();
