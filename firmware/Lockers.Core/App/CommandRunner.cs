@@ -37,9 +37,6 @@ namespace Lockers.Core.App
         /// <summary>True while the whole locker is out of service (compartment 0).</summary>
         public bool LockerOutOfService { get; private set; }
 
-        /// <summary>Unlock commands still waiting for their door.</summary>
-        public int WaitingUnlocks => _waitingCount;
-
         /// <summary>Runs an accepted command; returns its answer, or null when it comes later (an unlock).</summary>
         public CommandResultPayload? Run(SignedCommand command)
         {

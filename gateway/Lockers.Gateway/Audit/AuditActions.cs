@@ -66,6 +66,7 @@ public static class AuditActions
     public const string CompartmentServiceChanged = "admin.compartment_service_changed";
     public const string LockerServiceChanged = "admin.locker_service_changed";
     public const string LockerProvisioned = "admin.locker_provisioned";
+    public const string LockerRevoked = "admin.locker_revoked";
     public const string StaffAccountSaved = "admin.staff_account_saved";
     public const string StaffAccountDisabled = "admin.staff_account_disabled";
     public const string StaffAccountEnabled = "admin.staff_account_enabled";

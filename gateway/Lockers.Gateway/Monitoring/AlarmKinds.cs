@@ -30,6 +30,8 @@ public static class AlarmKinds
     public const string JournalOverflow = "journal_overflow";
     public const string CommandRefused = "command_refused";
     public const string Tamper = "tamper";
+    /// <summary>A locker connected again and again within minutes: another client holds its identity, or its link keeps dropping (ADR 0203).</summary>
+    public const string SessionTakeover = "session_takeover";
     /// <summary>A site's budget of failed entries of one code family is spent: someone may be guessing codes there (ADR 0108).</summary>
     public const string GuessingBudget = "guessing_budget";
     /// <summary>Unlocks ran over the site's or the fleet's per-minute ceiling and are held until staff release them (ADR 0110).</summary>
@@ -55,6 +57,7 @@ public static class AlarmKinds
         (JournalOverflow, AlarmSeverity.Warning, true),
         (CommandRefused, AlarmSeverity.Critical, true),
         (Tamper, AlarmSeverity.Critical, true),
+        (SessionTakeover, AlarmSeverity.Critical, true),
         (GuessingBudget, AlarmSeverity.Critical, false),
         (UnlockAnomaly, AlarmSeverity.Critical, false),
         (ClaimRefused, AlarmSeverity.Critical, true),

@@ -54,6 +54,17 @@ public sealed class LockerHealthState
         /// <summary>Site and fleet conditions shown at this locker, as last read from the store.</summary>
         public List<HoldNotice> Notices { get; set; } = new();
 
+        /// <summary>When the locker's recent births ("online" status) arrived, oldest first; only those inside the takeover window are kept.</summary>
+        public List<DateTimeOffset> Births { get; } = new();
+
+        /// <summary>Records a birth and returns how many fell at or after <paramref name="windowStart"/>, this one included.</summary>
+        public int AddBirth(DateTimeOffset at, DateTimeOffset windowStart)
+        {
+            Births.RemoveAll(birth => birth < windowStart);
+            Births.Add(at);
+            return Births.Count;
+        }
+
         public void Touch(DateTimeOffset at)
         {
             if (LastContact is null || at > LastContact)

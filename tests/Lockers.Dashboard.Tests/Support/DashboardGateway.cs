@@ -174,21 +174,21 @@ public sealed class DashboardGateway : IAsyncDisposable
     }
 
     /// <summary>
-    /// Provisions the locker as an installer would (its device config written by the gateway, its broker user added
-    /// and the broker reloaded), powers on a simulated locker with that config, and waits until the gateway has its
+    /// Provisions the locker as an installer would (its device config and certificate written by the gateway,
+    /// the broker reloaded), powers on a simulated locker with that config, and waits until the gateway has its
     /// birth message and first telemetry.
     /// </summary>
     private async Task ProvisionAndStartLockerAsync(string lockerId)
     {
         var boardPath = RepositoryRoot.Board(BoardFile);
         var provisioned = await Service<LockerProvisioner>().ProvisionAsync(new LockerProvisionRequest(
-            SiteId, lockerId, boardPath, Broker.Host, Broker.Port, false, Path.Combine(_directory, "provisioned", lockerId)), "test");
+            SiteId, lockerId, boardPath, Broker.Host, Broker.Port, Path.Combine(_directory, "provisioned", lockerId)), "test");
         Assert.True(provisioned.BrokerReloaded, "provisioning did not reload the broker");
 
         var config = DeviceConfigLoader.Load(await File.ReadAllTextAsync(provisioned.ConfigPath));
         var board = BoardLoader.Load(await File.ReadAllTextAsync(boardPath));
         _locker = new SimulatedLocker(config, board, Path.Combine(_directory, "flash", lockerId),
-            new SimulatedLockerOptions { TimeProvider = Time });
+            new SimulatedLockerOptions { TimeProvider = Time }, Path.GetDirectoryName(provisioned.ConfigPath));
         await _locker.StartAsync();
 
         var health = Service<LockerHealthState>();

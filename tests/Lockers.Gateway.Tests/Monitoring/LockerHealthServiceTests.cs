@@ -155,4 +155,32 @@ public sealed class LockerHealthServiceTests
         await gateway.Health.OnTelemetryAsync("test-a", MonitoringGateway.Telemetry(), gateway.Time.GetUtcNow());
         Assert.Empty(await AlarmsAsync(gateway, openOnly: true));
     }
+
+    [Fact]
+    public async Task RepeatedBirthsWithinTheWindow_RaiseSessionTakeover_ButAReconnectNowAndThenDoesNot()
+    {
+        await using var gateway = await MonitoringGateway.StartAsync();
+        await gateway.BringOnlineAsync(); // birth 1
+
+        // A reboot or a glitch every few minutes: never four births within ten minutes.
+        for (int i = 0; i < 4; i++)
+        {
+            gateway.Time.Advance(TimeSpan.FromMinutes(4));
+            await gateway.Health.OnStatusAsync("test-a", true, "0.1.0", gateway.Time.GetUtcNow());
+        }
+
+        Assert.DoesNotContain(await AlarmsAsync(gateway, openOnly: true), a => a.Kind == AlarmKinds.SessionTakeover);
+
+        // Knocked off and back, again and again, as when a copied certificate takes the session over.
+        for (int i = 0; i < 3; i++)
+        {
+            gateway.Time.Advance(TimeSpan.FromSeconds(20));
+            await gateway.Health.OnStatusAsync("test-a", false, null, gateway.Time.GetUtcNow());
+            await gateway.Health.OnStatusAsync("test-a", true, "0.1.0", gateway.Time.GetUtcNow());
+        }
+
+        var alarm = Assert.Single(await AlarmsAsync(gateway, openOnly: true), a => a.Kind == AlarmKinds.SessionTakeover);
+        Assert.Equal(AlarmSeverity.Critical, AlarmKinds.SeverityOf(alarm.Kind));
+        Assert.Matches(@"connected \d+ times within 10 min", alarm.Detail);
+    }
 }

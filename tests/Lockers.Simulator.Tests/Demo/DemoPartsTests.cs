@@ -32,7 +32,7 @@ public sealed class DemoPartsTests
     }
 
     [Fact]
-    public void BrokerConfig_FromTheProjectTemplate_ListensOnLoopbackAtTheDemoPort_WithEveryFileInTheDataDirectory()
+    public void BrokerConfig_FromTheProjectTemplate_ListensWithTlsOnLoopbackAtTheDemoPort_WithEveryFileInTheDataDirectory()
     {
         var data = Path.Combine(Path.GetTempPath(), "lockers-demo-conf-" + Guid.NewGuid().ToString("N")[..8]);
         try
@@ -42,7 +42,9 @@ public sealed class DemoPartsTests
             var conf = File.ReadAllLines(paths.BrokerConfig);
 
             Assert.Contains("listener 18999 127.0.0.1", conf);
-            Assert.Contains($"password_file {paths.BrokerPasswordFile}", conf);
+            Assert.Contains($"crlfile {paths.BrokerCrlFile}", conf);
+            Assert.Contains($"cafile {Path.Combine(paths.BrokerTlsDirectory, "ca.crt")}", conf);
+            Assert.Contains("require_certificate true", conf);
             Assert.Contains($"acl_file {paths.BrokerAclFile}", conf);
             Assert.Contains($"pid_file {paths.BrokerPidFile}", conf);
             Assert.Contains("allow_anonymous false", conf);
