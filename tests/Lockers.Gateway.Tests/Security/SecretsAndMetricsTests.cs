@@ -56,6 +56,18 @@ public sealed class SecretsAndMetricsTests
     }
 
     [Fact]
+    public async Task ProvisionedLockerFiles_Are0600_InAFolderMade0700()
+    {
+        await using var system = await ShippedSystem.StartAsync();
+
+        var provisioned = await system.ProvisionAsync("test-a");
+
+        var folder = Path.GetDirectoryName(provisioned.ConfigPath)!;
+        Assert.Equal(OwnerOnly | UnixFileMode.UserExecute, File.GetUnixFileMode(folder));
+        Assert.All(Directory.GetFiles(folder), file => Assert.Equal((Path.GetFileName(file), OwnerOnly), (Path.GetFileName(file), File.GetUnixFileMode(file))));
+    }
+
+    [Fact]
     public async Task Finding9_MetricsOnThePublicPort_AreRefusedWithoutTheScrapeToken_ByDefault()
     {
         using var system = await KestrelGateway.StartAsync();
