@@ -71,6 +71,8 @@ public sealed class LinkCounters : ILinkTraffic
 
     public void CountClaimRefused() => Interlocked.Increment(ref _claimsRefused);
 
+    public long RefusedClaims => ClaimsRefused + Dropped(LinkDropReason.InvalidText);
+
     public long Dropped(LinkDropReason reason) => _dropped.TryGetValue(reason, out var count) ? count : 0;
 
     public long DroppedTotal => _dropped.Values.Sum();

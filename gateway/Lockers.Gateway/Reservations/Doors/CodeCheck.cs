@@ -42,6 +42,10 @@ public sealed record CodeCheckResult(
     public static CodeCheckResult Held(UnlockAdmission admission) =>
         new(CodeCheckOutcome.Held, UnlockHold: admission.Hold, HoldTripped: admission.Tripped);
 
-    /// <summary>True when the check set or met a hold that locker health should show (pin_throttle, guessing_budget, unlock_anomaly).</summary>
-    public bool ChangesHolds => Failure?.HoldsAnything == true || GuessHold is not null || HoldTripped;
+    /// <summary>
+    /// True when the check set a hold that locker health should show (pin_throttle, guessing_budget, unlock_anomaly). An entry
+    /// merely held back by a standing hold changes nothing: health knows that hold already, and a flood of them must not
+    /// make health re-read every hold each time.
+    /// </summary>
+    public bool ChangesHolds => Failure?.HoldsAnything == true || HoldTripped;
 }
