@@ -89,12 +89,16 @@ namespace Lockers.Core.App
 
         private CommandResultPayload? Unlock(SignedCommand command)
         {
-            if (LockerOutOfService)
+            // "on" in an unlock is maintenance's override: staff open a door that is out of service (remote open, a
+            // parcel moved out of a broken compartment). An unlock answering a code never carries it.
+            bool staffOverride = command.On;
+            if (LockerOutOfService && !staffOverride)
             {
+                _feedback.ShowText(DisplayTexts.DoorOutOfService(command.Compartment));
                 return CommandResultPayload.Failed(command.CommandId, CommandResults.OutOfService);
             }
 
-            UnlockResult result = _doors.RequestUnlock(command.Compartment, command.CommandId);
+            UnlockResult result = _doors.RequestUnlock(command.Compartment, command.CommandId, 0, staffOverride);
             switch (result)
             {
                 case UnlockResult.Queued:
@@ -106,6 +110,7 @@ namespace Lockers.Core.App
                 case UnlockResult.AlreadyOpen:
                     return CommandResultPayload.Ok(command.CommandId);
                 case UnlockResult.OutOfService:
+                    _feedback.ShowText(DisplayTexts.DoorOutOfService(command.Compartment));
                     return CommandResultPayload.Failed(command.CommandId, CommandResults.OutOfService);
                 default:
                     return CommandResultPayload.Failed(command.CommandId, CommandResults.UnknownTarget);

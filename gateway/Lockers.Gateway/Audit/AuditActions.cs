@@ -13,6 +13,7 @@ public static class AuditActions
     public const string CodeThrottled = "code.throttled";
     public const string CodeConsumed = "code.consumed";
     public const string CodeTooOld = "code.too_old";
+    public const string CodeDoorUnavailable = "code.door_unavailable";
     /// <summary>Not checked: unlocks are held at the site or in the fleet (Guard).</summary>
     public const string CodeHeld = "code.held";
     /// <summary>Not checked: the reader is not one the locker was provisioned with, or not of the entry's source (ADR 0109).</summary>
@@ -31,7 +32,10 @@ public static class AuditActions
     public const string ReservationCancelled = "reservation.cancelled";
     public const string ReservationExtended = "reservation.extended";
     public const string ReservationExpired = "reservation.expired";
+    public const string ReservationRelocated = "reservation.relocated";
+    public const string ParcelMoveRequested = "parcel.move_requested";
     public const string ParcelMoved = "parcel.moved";
+    public const string ParcelMoveCancelled = "parcel.move_cancelled";
 
     // What a locker tells about itself, and the commands it is sent.
     public const string LockerOnlineChanged = "locker.online_changed";
@@ -45,6 +49,7 @@ public static class AuditActions
 
     // Alarms (Monitoring/AlarmLifecycle).
     public const string AlarmRaised = "alarm.raised";
+    public const string AlarmConditionEnded = "alarm.condition_ended";
     public const string AlarmAcknowledged = "alarm.acknowledged";
     public const string AlarmCleared = "alarm.cleared";
 

@@ -53,12 +53,13 @@ public sealed class RemoteOpenService(
                 $"{hold.Reason}). Release the hold first.", StatusCodes.Status409Conflict);
         }
         var sentAt = time.GetStoreNow();
-        var result = await commands.SendAsync(LockerCommandRequest.Unlock(target.LockerId, target.Number), $"staff:{staffUser}",
+        // The staff override opens a door that is out of service too: maintenance checking a repaired door.
+        var result = await commands.SendAsync(LockerCommandRequest.Unlock(target.LockerId, target.Number, staffOverride: true), $"staff:{staffUser}",
             cancellationToken: cancellationToken);
         live.Publish(new LiveUpdate("command", target.LockerId, new
         {
-            action = "unlock", compartment = target.Number, by = staffUser, status = result.Status.ToString().ToLowerInvariant(),
-            reason = result.Reason, commandId = result.CommandId,
+            action = "unlock", compartment = target.Number, requestedBy = $"staff:{staffUser}",
+            status = result.Status == CommandSendStatus.Sent ? "sent" : "failed", reason = result.Reason, commandId = result.CommandId,
         }, sentAt));
         return result.Status switch
         {

@@ -14,18 +14,16 @@ namespace Lockers.Gateway.Link;
 /// Answers a code_entered event in one unit of work: the event's (locker, seq) is claimed; the reader must be one the locker
 /// was provisioned with, of the entry's kind (ADR 0109: a locker's word about its readers is checked, not trusted); the code is
 /// checked (<see cref="LockerCodeVerifier"/>: unlock holds, guessing budgets, unlock intent, audit) and the answer is signed
-/// and recorded: a signed <c>unlock</c> of the door holding the parcel (possibly another controller of the site), a
-/// <c>deny</c>, or a message when unlocks are held. The commands are published after the commit. A redelivered event is a
-/// duplicate and never counts twice against the budgets; a crash before the commit changes nothing (the broker redelivers the
-/// event); a crash between the commit and the publish loses one answer, and the person types the code again (see ADR 0200).
+/// and recorded: a signed <c>unlock</c> of the door holding the parcel (possibly another controller of the site, whose answer
+/// is passed on to this reader), a <c>show_message</c> saying why a right code's door cannot open now or that unlocks are
+/// held, or a <c>deny</c>. The commands are published after the commit. A redelivered event is a duplicate and never counts
+/// twice against the budgets; a crash before the commit changes nothing (the broker redelivers the event); a crash between
+/// the commit and the publish loses one answer, and the person types the code again (see ADR 0200).
 /// </summary>
 public sealed class CodeEntryHandler(
     ILockerStore store, LockerCodeVerifier verifier, ILockerCommandSender sender, ILockerHealthSink health, LinkCounters counters,
     IOptions<LockerLinkOptions> options, TimeProvider time, ILogger<CodeEntryHandler> logger)
 {
-    /// <summary>What a reader shows while unlocks are held at its site: true, and what to do next.</summary>
-    public const string HeldText = "Service paused here. Please try again later.";
-
     public async Task<LinkOutcome> HandleAsync(Locker locker, LockerEvent entry, CancellationToken cancellationToken)
     {
         var now = time.GetStoreNow();
@@ -57,27 +55,21 @@ public sealed class CodeEntryHandler(
             var check = await verifier.CheckCodeAsync(tx, new CodeCheckRequest(locker.SiteId, locker.Id, entry.Reader, entry.Code, source));
             var request = check switch
             {
-                { Outcome: CodeCheckOutcome.Accepted, Compartment: { } door } => LockerCommandRequest.Unlock(door.LockerId, door.Number),
+                // A door on another controller of the site: the person at this reader learns where to go only once that
+                // controller has answered (CommandResultRecorder tells this reader), never before the door opened.
+                { Outcome: CodeCheckOutcome.Accepted, Compartment: { } door } => LockerCommandRequest.Unlock(door.LockerId, door.Number,
+                    replyTo: door.LockerId == locker.Id ? null : new CommandReply(locker.Id, entry.Reader)),
                 { Outcome: CodeCheckOutcome.Throttled, RetryAfter: { } wait } => LockerCommandRequest.Deny(locker.Id, entry.Reader, (int)Math.Ceiling(wait.TotalSeconds)),
-                // Not "wrong code": the code was not checked, and the person should come back, not try others.
-                { Outcome: CodeCheckOutcome.Held } => LockerCommandRequest.ShowMessage(locker.Id, entry.Reader, HeldText),
+                { Outcome: CodeCheckOutcome.Unavailable, Compartment: { } door, Unavailable: { } why } => LockerCommandRequest.ShowMessage(locker.Id,
+                    entry.Reader, ReaderMessages.Unavailable(why, await tx.Registry.GetLockerAsync(door.LockerId) ?? locker, door.Number, locker.Id)),
+                // Not "code not accepted": the code was not checked, and the person should come back, not try others.
+                { Outcome: CodeCheckOutcome.Held } => LockerCommandRequest.ShowMessage(locker.Id, entry.Reader, ReaderMessages.UnlocksHeld),
                 _ => LockerCommandRequest.Deny(locker.Id, entry.Reader, 0),
             };
             var commands = new List<SignedCommand>();
             if (await sender.SignAndRecordAsync(tx, request, actor, check.ReservationId) is { } signed)
             {
                 commands.Add(signed);
-            }
-
-            if (request.Action == CommandActions.Unlock && request.LockerId != locker.Id)
-            {
-                // The door is on another controller of the site: the person at this reader must learn where to go,
-                // and this controller, still showing "Checking code...", needs an answer.
-                var told = LockerCommandRequest.ShowMessage(locker.Id, entry.Reader, DoorElsewhereText(request.LockerId, request.Compartment));
-                if (await sender.SignAndRecordAsync(tx, told, actor, check.ReservationId) is { } message)
-                {
-                    commands.Add(message);
-                }
             }
 
             return new Answer(true, commands, check.ChangesHolds, null);
@@ -123,9 +115,6 @@ public sealed class CodeEntryHandler(
         return answer.Refused is null ? LinkOutcome.Applied : LinkOutcome.NoEffect;
     }
 
-    /// <summary>What the entering controller shows when the unlocked door is on another controller of the site.</summary>
-    public static string DoorElsewhereText(string lockerId, int compartment) => $"Door {compartment} of {lockerId} is open";
-
     /// <summary>Null when the reader is one the locker was provisioned with, of the entry's kind; otherwise why not.</summary>
     private static async Task<string?> RefuseReaderAsync(IStoreTransaction tx, Locker locker, LockerEvent entry, CodeSource source)
     {
@@ -151,7 +140,7 @@ public sealed class CodeEntryHandler(
         }
     }
 
-    /// <summary>What one unit of work decided: whether the event was new, the commands to publish, holds met or set, a refused claim.</summary>
+    /// <summary>What one unit of work decided: whether the event was new, the commands to publish, holds set, a refused claim.</summary>
     private sealed record Answer(bool Claimed, IReadOnlyList<SignedCommand> Commands, bool HoldsChanged, string? Refused)
     {
         public static readonly Answer Duplicate = new(false, [], false, null);

@@ -1,18 +1,23 @@
 using Lockers.Core.Protocol;
 using Lockers.Gateway.Audit;
 using Lockers.Gateway.Codes;
+using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Registry;
 using Lockers.Gateway.Reservations.Doors;
 using Lockers.Gateway.Store;
+using Microsoft.Extensions.Options;
 
 namespace Lockers.Gateway.Link;
 
 /// <summary>
 /// Applies one event from a locker, once per (locker, seq): the seq is marked applied in the same unit of work
 /// as the event's effect (door events through <see cref="DoorEventService"/>, which does exactly that), so a
-/// redelivery changes nothing. Kinds this gateway does not know are recorded and otherwise ignored.
+/// redelivery changes nothing. Kinds this gateway does not know are recorded and otherwise ignored. A door that opens
+/// for a guided parcel move has the move's next door opened (the target, for staff to put the parcel in).
 /// </summary>
-public sealed class LockerEventApplier(ILockerStore store, DoorEventService doors, CodeEntryHandler codes, TimeProvider time)
+public sealed class LockerEventApplier(
+    ILockerStore store, DoorEventService doors, CodeEntryHandler codes, ILockerCommandSender commands, LiveFeed live,
+    IOptions<LockerLinkOptions> options, TimeProvider time)
 {
     public async Task<LinkOutcome> ApplyAsync(Locker locker, LockerEvent e, CancellationToken cancellationToken)
     {
@@ -39,9 +44,9 @@ public sealed class LockerEventApplier(ILockerStore store, DoorEventService door
     {
         DoorEventOutcome? outcome = e.DoorState switch
         {
-            DoorStates.Opened => await doors.ConfirmOpenedAsync(locker.Id, e.Compartment, e.Seq, cancellationToken),
+            DoorStates.Opened => await OpenedAsync(locker, e, cancellationToken),
             DoorStates.Jammed => await doors.ReportJammedAsync(locker.Id, e.Compartment, e.Seq, cancellationToken),
-            DoorStates.Closed => (await doors.ReportClosedAsync(locker.Id, e.Compartment, e.Seq, cancellationToken)).Outcome,
+            DoorStates.Closed => await ClosedAsync(locker, e, cancellationToken),
             _ => null,
         };
         if (outcome is { } applied)
@@ -59,6 +64,62 @@ public sealed class LockerEventApplier(ILockerStore store, DoorEventService door
         return await RecordAsync(locker, e, forced ? AuditActions.DoorForced : AuditActions.DoorLeftOpen,
             $"compartment={e.Compartment}", cancellationToken, e.Compartment);
     }
+
+    /// <summary>
+    /// The door opened: its code (DoorEventService), else a move's step or the gateway's own unlock (who asked is the
+    /// command's requester: a staff member's remote open reads as such in the audit trail, not as an unexplained opening).
+    /// When the parcel's door opened for a move, the target door is unlocked next, with the staff override.
+    /// </summary>
+    private async Task<DoorEventOutcome> OpenedAsync(Locker locker, LockerEvent e, CancellationToken cancellationToken)
+    {
+        var since = time.GetStoreNow().AddSeconds(-options.Value.CommandExpirySeconds);
+        var command = await store.ReadAsync(tx => tx.LockerLink.FindLatestUnlockAsync(locker.Id, e.Compartment, since), cancellationToken);
+        var opened = await doors.ApplyOpenedAsync(locker.Id, e.Compartment, e.Seq,
+            command is null ? null : new DoorUnlockCommand(command.CommandId, command.RequestedBy ?? "gateway"), cancellationToken);
+        if (opened.OpenNext is { } target && opened.ReservationId is { } reservationId)
+        {
+            var next = await store.ExecuteAsync(tx => commands.SignAndRecordAsync(tx,
+                LockerCommandRequest.Unlock(target.LockerId, target.Number, staffOverride: true), "gateway", reservationId), cancellationToken);
+            await store.AfterCommitAsync(() =>
+            {
+                if (next is not null)
+                {
+                    commands.StartPublish(next, cancellationToken);
+                }
+                return Task.CompletedTask;
+            });
+        }
+        if (opened is { Outcome: DoorEventOutcome.Applied, ReservationId: { } moved } && (opened.OpenNext is not null || command is not null))
+        {
+            await AnnounceParcelAsync(locker.Id, moved, opened.OpenNext);
+        }
+        return opened.Outcome;
+    }
+
+    private async Task<DoorEventOutcome> ClosedAsync(Locker locker, LockerEvent e, CancellationToken cancellationToken)
+    {
+        var closed = await doors.ReportClosedAsync(locker.Id, e.Compartment, e.Seq, cancellationToken);
+        if (closed is { Moved: true, ReservationId: { } reservationId })
+        {
+            await AnnounceParcelAsync(locker.Id, reservationId, null);
+        }
+        return closed.Outcome;
+    }
+
+    /// <summary>A move went a step further: every page showing one of its doors reloads (after the commit, so it reads the new state).</summary>
+    private Task AnnounceParcelAsync(string lockerId, string reservationId, CompartmentRef? openNext) => store.AfterCommitAsync(async () =>
+    {
+        var reservation = await store.ReadAsync(tx => tx.Reservations.GetAsync(reservationId));
+        var lockers = new[] { lockerId, reservation?.Compartment?.LockerId, reservation?.Move?.Target.LockerId, openNext?.LockerId }
+            .OfType<string>().Distinct();
+        foreach (var id in lockers)
+        {
+            live.Publish(new LiveUpdate("parcel", id, new
+            {
+                reservationId, parcelReference = reservation?.ParcelReference, step = reservation?.Move is { } move ? Reservations.ParcelMoves.ToWire(move.Step) : "done",
+            }, time.GetStoreNow()));
+        }
+    });
 
     /// <summary>
     /// Marks the seq applied and writes the audit line, atomically. Alarms are not raised here: every alarm is raised

@@ -70,6 +70,12 @@ public static class AlarmKinds
     /// <exception cref="ArgumentException">A kind not in the list.</exception>
     public static AlarmSeverity SeverityOf(string kind) => Find(kind).Severity;
 
+    /// <summary>
+    /// Critical alarms (possible break-ins and attacks) stay open until someone acknowledges them, even after their
+    /// condition ended: a forced door that is closed again, or turned into "left open", must still be looked at.
+    /// </summary>
+    public static bool WaitsForAcknowledgement(string kind) => Find(kind).Severity == AlarmSeverity.Critical;
+
     /// <summary>Kinds raised by a one-off event rather than a lasting condition; they clear after a quiet period.</summary>
     public static bool IsEventAlarm(string kind) => Find(kind).IsEvent;
 

@@ -26,7 +26,7 @@ public sealed class AlarmRules(MonitoringOptions options)
         AddTelemetry(locker, now, conditions);
         AddIncidents(locker, now, conditions);
         AddThrottle(locker, now, conditions);
-        conditions.AddRange(locker.Notices.Select(notice => new AlarmCondition(notice.Kind, locker.LockerId, null, notice.Detail, now)));
+        conditions.AddRange(locker.Notices.Select(notice => new AlarmCondition(notice.Kind, locker.LockerId, null, notice.Detail, now, notice.Until)));
         return conditions;
     }
 
@@ -119,10 +119,10 @@ public sealed class AlarmRules(MonitoringOptions options)
         var held = locker.ThrottledReaders.Where(reader => reader.Until > now).OrderBy(reader => reader.ReaderId, StringComparer.Ordinal).ToList();
         if (held.Count > 0)
         {
-            var list = string.Join(", ", held.Select(reader =>
-                $"{(reader.ReaderId.Length == 0 ? "the whole locker" : reader.ReaderId)} until {reader.Until:HH:mm:ss}Z"));
+            // No clock time in the words: the page shows Until in the viewer's own time zone, counting down.
+            var list = string.Join(", ", held.Select(reader => reader.ReaderId.Length == 0 ? "the whole locker" : reader.ReaderId));
             conditions.Add(new AlarmCondition(AlarmKinds.PinThrottle, locker.LockerId, null,
-                $"repeated wrong codes, held back: {list}", now));
+                $"repeated wrong codes, held back: {list}", now, held.Max(reader => reader.Until)));
         }
     }
 

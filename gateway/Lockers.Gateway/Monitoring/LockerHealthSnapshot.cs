@@ -8,9 +8,9 @@ public sealed record ThrottledReader(string ReaderId, DateTimeOffset Until);
 
 /// <summary>
 /// A condition of the site or the fleet shown as an alarm at this locker (guessing_budget, unlock_anomaly), read from the
-/// store by <see cref="LockerHealthService.RefreshHoldsAsync"/>.
+/// store by <see cref="LockerHealthService.RefreshHoldsAsync"/>. <see cref="Until"/> is when it ends by itself, if it does.
 /// </summary>
-public sealed record HoldNotice(string Kind, string Detail);
+public sealed record HoldNotice(string Kind, string Detail, DateTimeOffset? Until = null);
 
 /// <summary>
 /// What the gateway knows about one locker at one moment; the input of <see cref="AlarmRules"/>.

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Lockers.Gateway.Guard;
 using Lockers.Gateway.Store;
 using Lockers.Gateway.Throttle;
@@ -33,16 +32,17 @@ public sealed class StoredHolds(ILockerStore store, IOptions<ThrottleOptions> th
         }
         foreach (var spent in budgets.Where(b => b.FirstLockerId.Length > 0))
         {
+            // No clock time in the words: the page shows Until in the viewer's own time zone.
             At(spent.FirstLockerId).Notices.Add(new HoldNotice(AlarmKinds.GuessingBudget,
                 $"site {spent.SiteId}: {spent.Failures} failed {FamilyText(spent.Family)} entries within {options.SiteBudgetWindowHours} h " +
                 $"(budget {options.SiteFailureBudget}): someone may be guessing codes. {FamilyText(spent.Family)} entry is held at every " +
-                $"locker of the site until {(spent.Oldest + options.SiteBudgetWindow).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}Z " +
-                "(then one try per failure that ages out); QR codes still open doors. Look at the site's audit trail and cameras."));
+                "locker of the site until the oldest failure leaves the window (then one try per failure that ages out); QR codes " +
+                "still open doors. Look at the site's audit trail and cameras.", spent.Oldest + options.SiteBudgetWindow));
         }
         foreach (var hold in holds.Where(h => h is { Kind: UnlockHoldKind.Anomaly, LockerId: not null }))
         {
             At(hold.LockerId!).Notices.Add(new HoldNotice(AlarmKinds.UnlockAnomaly,
-                $"unlocks held at {hold.Describe()} since {hold.Since.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}Z: {hold.Reason}. " +
+                $"unlocks held at {hold.Describe()}: {hold.Reason}. " +
                 "No code is answered and no remote open sent there until staff release the hold (dashboard, Holds)."));
         }
         return byLocker.ToDictionary(pair => pair.Key, pair => new PerLocker(pair.Value.Readers, pair.Value.Notices), StringComparer.Ordinal);

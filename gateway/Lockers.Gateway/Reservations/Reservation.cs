@@ -40,4 +40,7 @@ public sealed record Reservation
 
     /// <summary>HMAC of the recipient's access-link token (QR image page); null before deposit.</summary>
     public byte[]? AccessTokenHash { get; init; }
+
+    /// <summary>A guided move staff are making (the parcel stays in <see cref="Compartment"/> until it is done); null when none.</summary>
+    public ParcelMove? Move { get; init; }
 }

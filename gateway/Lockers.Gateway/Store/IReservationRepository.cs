@@ -26,6 +26,12 @@ public interface IReservationRepository
     /// <summary>The reservation whose compartment this is, if any holds it.</summary>
     Task<Reservation?> FindHoldingAsync(CompartmentRef compartment);
     Task<Reservation?> FindByAccessTokenHashAsync(byte[] accessTokenHash);
+
+    /// <summary>The reservation whose guided move goes through this door (its parcel's door or the move's target), if any.</summary>
+    Task<Reservation?> FindMovingThroughAsync(CompartmentRef compartment);
+
+    /// <summary>Reservations whose id is <paramref name="text"/> or whose parcel reference is or starts with it (any case); open ones first.</summary>
+    Task<IReadOnlyList<Reservation>> SearchAsync(string text, int limit);
 }
 
 /// <summary>Keyset position in a client's list.</summary>

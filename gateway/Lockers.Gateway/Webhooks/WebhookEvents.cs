@@ -9,6 +9,9 @@ public static class WebhookEvents
     public const string Expired = "expired";
     public const string Returned = "returned";
 
-    /// <summary>Staff moved the parcel to another compartment (the dashboard; see ParcelMoveService).</summary>
+    /// <summary>Staff moved the parcel to another compartment: sent when the target door closed on it (ADR 0305).</summary>
     public const string ParcelMoved = "parcel_moved";
+
+    /// <summary>The booked compartment went out of service before the deposit; the booking moved to another one.</summary>
+    public const string Relocated = "relocated";
 }

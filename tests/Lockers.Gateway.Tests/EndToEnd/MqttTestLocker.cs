@@ -150,6 +150,10 @@ public sealed class MqttTestLocker : IAsyncDisposable
     public Task AnswerAsync(CommandVerdict verdict) =>
         _client.PublishAsync(Topics.CommandResult(Id), verdict.ToResult().ToJson(), MqttQos.AtLeastOnce);
 
+    /// <summary>Answers with a result of the test's choosing (a failed unlock, say).</summary>
+    public Task AnswerAsync(CommandResultPayload result) =>
+        _client.PublishAsync(Topics.CommandResult(Id), result.ToJson(), MqttQos.AtLeastOnce);
+
     /// <summary>Drops the connection as a crash or power cut would: the broker publishes the retained "offline" will.</summary>
     public Task CrashAsync() => _client.AbortAsync();
 

@@ -56,7 +56,9 @@ public sealed class UnlockGuardTests : IDisposable
         var released = await _gateway.Factory.Service<UnlockHoldService>().ReleaseAsync(HoldScopes.Site(GatewayFixture.SiteId), "checked the cameras", "alice");
         Assert.True(released.Done);
         Assert.Equal(CodeCheckOutcome.Accepted, (await _locker.EnterAsync(third.DropoffCode)).Outcome);
-        Assert.DoesNotContain(await OpenAlarmsAsync(), a => a.Kind == AlarmKinds.UnlockAnomaly);
+        await _gateway.Factory.Service<LockerHealthService>().EvaluateAllAsync();
+        // The condition ended with the release; a critical alarm then waits for someone to acknowledge it (ADR 0306).
+        Assert.Equal("condition_ended", Assert.Single(await OpenAlarmsAsync(), a => a.Kind == AlarmKinds.UnlockAnomaly).State);
         var audit = await _gateway.Factory.Service<ILockerStore>().ExecuteAsync(tx => tx.Audit.ListRecentAsync(50));
         Assert.Contains(audit, e => e.Action == AuditActions.UnlocksHeld && e.Actor == "guard");
         Assert.Contains(audit, e => e.Action == AuditActions.UnlocksReleased && e.Actor == "staff:alice");

@@ -201,8 +201,9 @@ public class GuessingBudgetTests : IAsyncLifetime
         _gateway.Time.Advance(TimeSpan.FromHours(24));
         Assert.Equal(CodeCheckOutcome.Rejected, (await _locker.EnterAsync("999999", keypad: "kp-b", locker: "test-b")).Outcome);
         await _gateway.Factory.Service<LockerHealthService>().EvaluateAllAsync();
-        Assert.DoesNotContain(await _gateway.Factory.Service<ILockerStore>().ExecuteAsync(tx =>
-            tx.Monitoring.ListAlarmsAsync(null, openOnly: true, 10)), a => a.Kind == AlarmKinds.GuessingBudget);
+        // The condition ended; a critical alarm then waits for someone to acknowledge it (ADR 0306).
+        Assert.Equal("condition_ended", Assert.Single(await _gateway.Factory.Service<ILockerStore>().ExecuteAsync(tx =>
+            tx.Monitoring.ListAlarmsAsync(null, openOnly: true, 10)), a => a.Kind == AlarmKinds.GuessingBudget).State);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Lockers.Demo;
+using Lockers.Demo.Processes;
 using Lockers.Demo.Setup;
 using Lockers.Demo.Site;
 using Lockers.Simulator.Tests.Support;
@@ -98,5 +99,51 @@ public sealed class DemoPartsTests
         Assert.Equal("lk_abc_def", SiteSetup.Field(output, "api key:"));
         Assert.Equal("whsec_x", SiteSetup.Field(output, "webhook secret:"));
         Assert.Null(SiteSetup.Field("api key:        lk_1\n", "webhook secret:"));
+    }
+
+    [Fact]
+    public void Webhook_ParcelMovedOrRelocated_TheGuideFollowsTheParcelToItsNewDoor()
+    {
+        var parcel = new DemoParcel { ReservationId = "rsv_1", ParcelReference = "DEMO-0002", Size = "M", DropoffCode = "12345678",
+            LockerId = "demo-a", Compartment = 3 };
+
+        var changed = ParcelUpdates.Apply(parcel, new WebhookDelivery("evt_1", "relocated", "rsv_1", null, null, null, "demo-b", 5));
+
+        Assert.True(changed);
+        Assert.Equal(("demo-b", 5), (parcel.LockerId, parcel.Compartment));
+        Assert.Contains("at locker B (b 12345678#), then close b 5", Guide.CourierLine(parcel));
+        Assert.Contains("went out of service", ParcelUpdates.Describe(parcel, "relocated"));
+    }
+
+    [Fact]
+    public void BookingRefused_ProblemDocument_IsToldInWords_NotAsRawJson()
+    {
+        var text = ReservationClient.Problem(
+            """{"type":"https://lockers.dev/problems/no-capacity","title":"No free compartment fits.","status":409,"detail":"Size XL is full at demo-site."}""", 409);
+
+        Assert.Equal("No free compartment fits; Size XL is full at demo-site (409)", text);
+        Assert.DoesNotContain("{", text);
+    }
+
+    [Fact]
+    public async Task ChildProcess_PortAlreadyTakenByAnotherProgram_IsRefusedBeforeStarting_WithWhatToDo()
+    {
+        using var other = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        other.Start();
+        var port = ((System.Net.IPEndPoint)other.LocalEndpoint).Port;
+        var directory = Directory.CreateTempSubdirectory("lockers-demo-port-").FullName;
+        try
+        {
+            var error = await Assert.ThrowsAsync<DemoException>(() => ChildProcess.StartAsync("gateway", "/bin/sleep", ["30"],
+                Path.Combine(directory, "out.log"), Path.Combine(directory, "gateway.pid"), "sleep", port: port));
+
+            Assert.Contains($"127.0.0.1:{port} is already in use", error.Message);
+            Assert.Contains("--http-port", error.Message);
+            Assert.False(File.Exists(Path.Combine(directory, "gateway.pid"))); // nothing was started
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 }

@@ -73,7 +73,7 @@ public sealed class Gateway(DemoPaths paths, string dll, int brokerPort, int htt
     /// <summary>Starts the server; its log goes to the data directory.</summary>
     public Task<ChildProcess> StartServerAsync() =>
         ChildProcess.StartAsync("gateway", Programs.DotNet(), [dll, "--urls", BaseUrl], paths.GatewayLog,
-            Path.Combine(paths.RunDirectory, "gateway.pid"), dll, Path.GetDirectoryName(dll), Environment);
+            Path.Combine(paths.RunDirectory, "gateway.pid"), dll, Path.GetDirectoryName(dll), Environment, port: httpPort);
 
     /// <summary>Waits until /health answers 200 (store and broker link up); throws with the log's tail otherwise.</summary>
     public async Task WaitHealthyAsync(ChildProcess server, TimeSpan timeout)

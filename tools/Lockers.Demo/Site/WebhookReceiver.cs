@@ -5,8 +5,13 @@ using System.Text.Json;
 
 namespace Lockers.Demo.Site;
 
-/// <summary>One webhook the gateway delivered, already checked against the client's webhook secret.</summary>
-public sealed record WebhookDelivery(string Id, string Type, string ReservationId, string? PickupPin, string? QrToken, string? AccessLink);
+/// <summary>
+/// One webhook the gateway delivered, already checked against the client's webhook secret. <see cref="LockerId"/> and
+/// <see cref="Compartment"/> are where the reservation is at the time of the event (a move or relocation changes them).
+/// </summary>
+public sealed record WebhookDelivery(
+    string Id, string Type, string ReservationId, string? PickupPin, string? QrToken, string? AccessLink,
+    string? LockerId = null, int? Compartment = null);
 
 /// <summary>
 /// The demo as the carrier's webhook endpoint: <c>POST http://127.0.0.1:&lt;port&gt;/hook</c>. It checks the
@@ -67,9 +72,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
             root.TryGetProperty("secrets", out var secrets) && secrets.ValueKind == JsonValueKind.Object && secrets.TryGetProperty(name, out var value)
                 ? value.GetString()
                 : null;
+        var reservation = root.GetProperty("reservation");
+        string? lockerId = reservation.TryGetProperty("lockerId", out var locker) && locker.ValueKind == JsonValueKind.String ? locker.GetString() : null;
+        int? compartment = reservation.TryGetProperty("compartment", out var number) && number.ValueKind == JsonValueKind.Number ? number.GetInt32() : null;
         return new WebhookDelivery(
             root.GetProperty("id").GetString()!, root.GetProperty("type").GetString()!,
-            root.GetProperty("reservation").GetProperty("id").GetString()!, Secret("pickupPin"), Secret("qrToken"), Secret("accessLink"));
+            reservation.GetProperty("id").GetString()!, Secret("pickupPin"), Secret("qrToken"), Secret("accessLink"), lockerId, compartment);
     }
 
     public async ValueTask DisposeAsync()

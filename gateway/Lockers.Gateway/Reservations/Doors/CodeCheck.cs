@@ -23,17 +23,34 @@ public enum CodeCheckOutcome
     Rejected,
     /// <summary>The reader, its locker or the site's budget for this code family holds it back for <see cref="CodeCheckResult.RetryAfter"/>; not checked.</summary>
     Throttled,
+    /// <summary>
+    /// The code is right but its door cannot open now (<see cref="CodeCheckResult.Unavailable"/> says why): the code stays
+    /// valid, nothing is unlocked, and the person is told what to do.
+    /// </summary>
+    Unavailable,
     /// <summary>Unlocks are held at the site or in the fleet (<see cref="CodeCheckResult.UnlockHold"/>): by staff, or by the anomaly guard.</summary>
     Held,
+}
+
+/// <summary>Why the door of a right code cannot open now.</summary>
+public enum DoorUnavailable
+{
+    /// <summary>The compartment (or its whole locker) is out of service; the pickup window is paused.</summary>
+    OutOfService,
+    /// <summary>The locker controller holding the parcel is offline; the pickup window is paused.</summary>
+    LockerOffline,
+    /// <summary>Staff are moving the parcel to another compartment.</summary>
+    ParcelBeingMoved,
 }
 
 /// <param name="Failure">For <see cref="CodeCheckOutcome.Rejected"/>: what the failure counted and which holds it set.</param>
 /// <param name="GuessHold">For <see cref="CodeCheckOutcome.Throttled"/>: what held the entry back.</param>
 /// <param name="UnlockHold">For <see cref="CodeCheckOutcome.Held"/>: the hold; <paramref name="HoldTripped"/> when this entry made it.</param>
+/// <param name="Unavailable">For <see cref="CodeCheckOutcome.Unavailable"/>: why the right code's door cannot open now.</param>
 public sealed record CodeCheckResult(
     CodeCheckOutcome Outcome, CompartmentRef? Compartment = null, UnlockPurpose? Purpose = null,
     string? ReservationId = null, TimeSpan? RetryAfter = null, GuessFailure? Failure = null, GuessHold? GuessHold = null,
-    UnlockHold? UnlockHold = null, bool HoldTripped = false)
+    UnlockHold? UnlockHold = null, bool HoldTripped = false, DoorUnavailable? Unavailable = null)
 {
     public static CodeCheckResult Rejected(GuessFailure failure) => new(CodeCheckOutcome.Rejected, Failure: failure);
 

@@ -11,14 +11,15 @@ namespace Lockers.Gateway.Reservations.Doors;
 /// <summary>
 /// Checks a code entered at a locker and says which door to open. In order: unlocks held at the site or in the fleet
 /// (<see cref="UnlockGuard"/>) answer without a check; the guessing budget (<see cref="GuessingBudget"/>: reader, locker,
-/// site and code family) may hold the entry back; then the code is looked up, and a match passes the guard's per-minute
-/// ceilings before an unlock intent is written. It consumes nothing: the code is spent only when the door reports it opened
-/// (<see cref="DoorEventService.ConfirmOpenedAsync"/>), which is also what clears the reader's failures, so a jammed door
-/// leaves the recipient's code valid and gives a guesser nothing.
+/// site and code family) may hold the entry back; then the code is looked up. A right code whose door cannot open now (out of
+/// service, offline, being moved) is told so; otherwise it passes the guard's per-minute ceilings before an unlock intent is
+/// written. It consumes nothing: the code is spent only when the door reports it opened
+/// (<see cref="DoorEventService.ConfirmOpenedAsync"/>), which is also the only thing that clears the reader's failures, so a
+/// jammed or unavailable door leaves the recipient's code valid and gives a guesser nothing.
 /// </summary>
 public sealed class LockerCodeVerifier(
     ILockerStore store, CodeHasher hasher, GuessingBudget budget, UnlockGuard guard, ReservationLifecycle lifecycle,
-    IOptions<CodesOptions> codes, TimeProvider time)
+    AvailabilityService availability, IOptions<CodesOptions> codes, TimeProvider time)
 {
     private const int MaxCodeLength = 64;
 
@@ -43,11 +44,12 @@ public sealed class LockerCodeVerifier(
             return CodeCheckResult.Throttled(held);
         }
 
+        // A right code (accepted, held by the guard, or its door unavailable) clears nothing here: only the door's opening does.
         return await TryAcceptAsync(tx, request)
             ?? CodeCheckResult.Rejected(await budget.RecordFailureAsync(tx, reader, family, request.Actor));
     }
 
-    /// <returns>The door to open, a refusal by the guard, or null for every kind of "no" (one uniform answer).</returns>
+    /// <returns>The door to open, why it cannot open now, a refusal by the guard, or null for every kind of "no" (one uniform answer).</returns>
     private async Task<CodeCheckResult?> TryAcceptAsync(IStoreTransaction tx, CodeCheckRequest request)
     {
         if (request.Code.Length is 0 or > MaxCodeLength)
@@ -72,9 +74,23 @@ public sealed class LockerCodeVerifier(
             CodeKind.PickupPin or CodeKind.PickupQr => UnlockPurpose.Pickup,
             _ => UnlockPurpose.Collect,
         };
+        if (purpose != UnlockPurpose.Deposit && reservation.Move is not null
+            && reservation.Status is ReservationStatus.ReadyForPickup or ReservationStatus.Expired && SameKind(code.Kind, reservation.Status))
+        {
+            // The right person, but staff have the parcel in hand: say so rather than "not accepted".
+            return await UnavailableAsync(tx, request, reservation, compartment, DoorUnavailable.ParcelBeingMoved);
+        }
         if (!lifecycle.Allows(reservation, purpose.Value.OpenedEvent()))
         {
             return null;
+        }
+        if (purpose == UnlockPurpose.Deposit)
+        {
+            compartment = await EnsureUsableForDepositAsync(tx, reservation, compartment);
+        }
+        if (await WhyUnavailableAsync(tx, compartment) is { } unavailable)
+        {
+            return await UnavailableAsync(tx, request, reservation, compartment, unavailable);
         }
         // A right code still opens nothing beyond the site's and the fleet's ceilings (the guard counts this unlock).
         var admission = await guard.AdmitAsync(tx, request.SiteId, compartment.LockerId, request.Actor);
@@ -82,10 +98,6 @@ public sealed class LockerCodeVerifier(
         {
             await AuditAsync(tx, request, AuditActions.CodeHeld, $"scope={admission.Hold!.Scope} right code, unlock refused by the guard");
             return CodeCheckResult.Held(admission);
-        }
-        if (purpose == UnlockPurpose.Deposit)
-        {
-            compartment = await EnsureUsableForDepositAsync(tx, reservation, compartment);
         }
 
         var now = time.GetStoreNow();
@@ -95,25 +107,43 @@ public sealed class LockerCodeVerifier(
         return new CodeCheckResult(CodeCheckOutcome.Accepted, compartment, purpose, reservation.Id);
     }
 
-    /// <summary>If the held compartment went out of service since booking, move the booking to the smallest free one that fits.</summary>
+    /// <summary>
+    /// If the held compartment is out of service (it was when nothing else was free), move the booking to the smallest
+    /// free one that fits now (lifecycle: relocated, which tells the carrier); else the held one.
+    /// </summary>
     private async Task<CompartmentRef> EnsureUsableForDepositAsync(IStoreTransaction tx, Reservation reservation, CompartmentRef held)
     {
         if (await tx.Registry.GetCompartmentAsync(held) is { InService: true })
         {
             return held;
         }
-        var replacement = await tx.Registry.FindFreeCompartmentAsync(reservation.SiteId, reservation.Size, reservation.Accessible);
-        if (replacement is null)
+        return (await availability.TryRelocateAsync(tx, reservation, "door out of service, courier at the locker", "gateway"))?.To ?? held;
+    }
+
+    /// <summary>Why the door cannot open for a code now, or null: out of service (the locker refuses it), or its locker offline.</summary>
+    private static async Task<DoorUnavailable?> WhyUnavailableAsync(IStoreTransaction tx, CompartmentRef door)
+    {
+        if (await tx.Registry.GetCompartmentAsync(door) is not { InService: true })
         {
-            return held; // nothing better: try the held one; if it jams, an alarm is raised
+            return DoorUnavailable.OutOfService;
         }
-        var relocated = await lifecycle.ApplyAsync(tx, reservation, ReservationEvent.Relocated,
-            new TransitionInput("gateway", Compartment: replacement.Ref));
-        return relocated.Applied ? replacement.Ref : held;
+        return await tx.Registry.GetLockerAsync(door.LockerId) is { Online: false } ? DoorUnavailable.LockerOffline : null;
+    }
+
+    private async Task<CodeCheckResult> UnavailableAsync(
+        IStoreTransaction tx, CodeCheckRequest request, Reservation reservation, CompartmentRef door, DoorUnavailable why)
+    {
+        await tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), request.Actor,
+            AuditActions.CodeDoorUnavailable, request.SiteId, door.LockerId, door.Number, reservation.Id, $"reason={why}"));
+        return new CodeCheckResult(CodeCheckOutcome.Unavailable, door, ReservationId: reservation.Id, Unavailable: why);
     }
 
     private Task AuditAsync(IStoreTransaction tx, CodeCheckRequest request, string action, string detail) =>
         tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), request.Actor, action, request.SiteId, request.LockerId, Detail: detail));
+
+    /// <summary>A pickup code belongs to a waiting parcel, a collect code to an expired one.</summary>
+    private static bool SameKind(CodeKind kind, ReservationStatus status) =>
+        status == ReservationStatus.Expired ? kind is not (CodeKind.PickupPin or CodeKind.PickupQr) : kind is CodeKind.PickupPin or CodeKind.PickupQr;
 
     /// <summary>QR tokens only from a scanner and PINs only from a keypad; drop-off and collect codes from either (typed or label).</summary>
     private static bool SourceFits(CodeKind kind, CodeSource source) => kind switch

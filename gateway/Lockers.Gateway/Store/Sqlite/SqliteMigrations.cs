@@ -177,7 +177,8 @@ public static class SqliteMigrations
             CREATE INDEX reservations_deposited ON reservations(deposited_at) WHERE deposited_at IS NOT NULL;
             """),
         new(5, SqliteAlarmFoldMigration.Description, SqliteAlarmFoldMigration.Sql),
-        new(6, SqliteSecurityMigration.Description, SqliteSecurityMigration.Sql),
+        new(6, SqliteTruthfulMessagesMigration.Description, SqliteTruthfulMessagesMigration.Sql),
+        new(7, SqliteSecurityMigration.Description, SqliteSecurityMigration.Sql),
     ];
 
     public static int Latest => All[^1].Version;

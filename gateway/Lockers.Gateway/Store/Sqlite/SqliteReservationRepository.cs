@@ -10,12 +10,13 @@ internal sealed class SqliteReservationRepository(SqliteSession db) : IReservati
     private const string Columns = """
         id, client_id, site_id, size, accessible, parcel_reference, recipient_email, recipient_phone,
         pickup_window_hours, status, locker_id, compartment, created_at, deposited_at, pickup_deadline,
-        paused_since, expired_at, closed_at, access_token_hash
+        paused_since, expired_at, closed_at, access_token_hash, move_locker_id, move_compartment, move_step
         """;
 
     public Task InsertAsync(Reservation r) => db.ExecuteAsync($"""
         INSERT INTO reservations ({Columns}) VALUES ($id, $client, $site, $size, $accessible, $parcel, $email, $phone,
-            $window, $status, $locker, $compartment, $created, $deposited, $deadline, $paused, $expired, $closed, $token);
+            $window, $status, $locker, $compartment, $created, $deposited, $deadline, $paused, $expired, $closed, $token,
+            $moveLocker, $moveNumber, $moveStep);
         """, Parameters(r));
 
     public Task<Reservation?> GetAsync(string reservationId) =>
@@ -27,7 +28,8 @@ internal sealed class SqliteReservationRepository(SqliteSession db) : IReservati
         var rows = await db.ExecuteAsync("""
             UPDATE reservations SET pickup_window_hours = $window, status = $status, locker_id = $locker,
                 compartment = $compartment, deposited_at = $deposited, pickup_deadline = $deadline,
-                paused_since = $paused, expired_at = $expired, closed_at = $closed, access_token_hash = $token
+                paused_since = $paused, expired_at = $expired, closed_at = $closed, access_token_hash = $token,
+                move_locker_id = $moveLocker, move_compartment = $moveNumber, move_step = $moveStep
             WHERE id = $id AND status = $expected;
             """, parameters);
         return rows == 1;
@@ -51,13 +53,28 @@ internal sealed class SqliteReservationRepository(SqliteSession db) : IReservati
     public Task<IReadOnlyList<Reservation>> ListHoldingAsync(string lockerId, int? compartmentNumber) => db.QueryAsync($"""
         SELECT {Columns} FROM reservations r
         WHERE EXISTS (SELECT 1 FROM compartment_holds h WHERE h.reservation_id = r.id AND h.locker_id = $locker
-                      AND ($number IS NULL OR h.number = $number));
+                      AND ($number IS NULL OR h.number = $number) AND h.purpose = 'parcel');
         """, Read, ("$locker", lockerId), ("$number", compartmentNumber));
 
     public Task<Reservation?> FindHoldingAsync(CompartmentRef compartment) => db.QuerySingleAsync($"""
         SELECT {Columns} FROM reservations r
-        WHERE r.id = (SELECT h.reservation_id FROM compartment_holds h WHERE h.locker_id = $locker AND h.number = $number);
+        WHERE r.id = (SELECT h.reservation_id FROM compartment_holds h WHERE h.locker_id = $locker AND h.number = $number AND h.purpose = 'parcel');
         """, Read, ("$locker", compartment.LockerId), ("$number", compartment.Number));
+
+    public Task<Reservation?> FindMovingThroughAsync(CompartmentRef compartment) => db.QuerySingleAsync($"""
+        SELECT {Columns} FROM reservations
+        WHERE move_step IS NOT NULL
+          AND ((locker_id = $locker AND compartment = $number) OR (move_locker_id = $locker AND move_compartment = $number))
+        ORDER BY created_at LIMIT 1;
+        """, Read, ("$locker", compartment.LockerId), ("$number", compartment.Number));
+
+    public Task<IReadOnlyList<Reservation>> SearchAsync(string text, int limit) => db.QueryAsync($"""
+        SELECT {Columns} FROM reservations
+        WHERE id = $text OR parcel_reference = $text COLLATE NOCASE OR parcel_reference LIKE $prefix ESCAPE '\'
+        ORDER BY (closed_at IS NULL) DESC, created_at DESC LIMIT $limit;
+        """, Read, ("$text", text), ("$prefix", EscapeLike(text) + "%"), ("$limit", limit));
+
+    private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
     public Task<Reservation?> FindByAccessTokenHashAsync(byte[] accessTokenHash) => db.QuerySingleAsync(
         $"SELECT {Columns} FROM reservations WHERE access_token_hash = $hash;", Read, ("$hash", accessTokenHash));
@@ -69,7 +86,8 @@ internal sealed class SqliteReservationRepository(SqliteSession db) : IReservati
         ("$window", r.PickupWindowHours), ("$status", r.Status.ToWire()), ("$locker", r.Compartment?.LockerId),
         ("$compartment", r.Compartment?.Number), ("$created", Time(r.CreatedAt)), ("$deposited", Time(r.DepositedAt)),
         ("$deadline", Time(r.PickupDeadline)), ("$paused", Time(r.PausedSince)), ("$expired", Time(r.ExpiredAt)),
-        ("$closed", Time(r.ClosedAt)), ("$token", r.AccessTokenHash),
+        ("$closed", Time(r.ClosedAt)), ("$token", r.AccessTokenHash), ("$moveLocker", r.Move?.Target.LockerId),
+        ("$moveNumber", r.Move?.Target.Number), ("$moveStep", r.Move is { } move ? ParcelMoves.ToWire(move.Step) : null),
     ];
 
     private static Reservation Read(SqliteDataReader r)
@@ -96,6 +114,9 @@ internal sealed class SqliteReservationRepository(SqliteSession db) : IReservati
             ExpiredAt = r.ReadNullableTime("expired_at"),
             ClosedAt = r.ReadNullableTime("closed_at"),
             AccessTokenHash = r.ReadNullableBytes("access_token_hash"),
+            Move = r.ReadNullableString("move_step") is { } step
+                ? new ParcelMove(new CompartmentRef(r.ReadString("move_locker_id"), (int)r.ReadLong("move_compartment")), ParcelMoves.Parse(step))
+                : null,
         };
     }
 }

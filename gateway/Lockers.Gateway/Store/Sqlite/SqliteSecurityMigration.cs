@@ -1,7 +1,7 @@
 namespace Lockers.Gateway.Store.Sqlite;
 
 /// <summary>
-/// Schema step 6, issue 13 (security at the edge): guessing budgets per reader, locker and site (ADR 0108), the readers each
+/// Schema step 7, issue 13 (security at the edge): guessing budgets per reader, locker and site (ADR 0108), the readers each
 /// locker was provisioned with (ADR 0109), unlock holds and the per-minute unlock counts of the anomaly guard (ADR 0110), and
 /// server-side staff sessions with account disabling (ADR 0302).
 /// </summary>

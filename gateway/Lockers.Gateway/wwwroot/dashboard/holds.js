@@ -1,39 +1,48 @@
-// Unlock holds (ADR 0303): list them, hold a site or the fleet (maintenance), release one (admin).
+// Unlock holds (ADR 0303): list them, hold a site or the fleet (maintenance), release one (admin). Each asks first.
 "use strict";
 
 (async () => {
-  const { el, time, api, events, announce, canMaintain } = Lockers;
+  const { el, time, api, events, announce, canMaintain, confirm } = Lockers;
   const session = await Lockers.requireSession();
   const list = document.getElementById("holds");
   const form = document.getElementById("hold");
   const where = document.getElementById("hold-site");
+  const result = document.getElementById("hold-result");
 
   async function load() {
     const holds = await api("/holds");
     list.replaceChildren(...(holds.length ? holds.map(item) : [el("li", { class: "none", text: "Nothing is held." })]));
   }
 
+  function place(hold) {
+    return hold.fleet ? "the whole fleet" : `site ${hold.siteId}`;
+  }
+
   function item(hold) {
     const title = hold.fleet ? "The whole fleet" : `Site ${hold.siteId}`;
-    const by = hold.kind === "anomaly" ? "the anomaly guard" : hold.heldBy;
+    const by = hold.kind === "anomaly" ? "the unlock guard (too many unlocks a minute)" : hold.heldBy;
     const li = el("li", { class: "alarm severity-critical", "data-scope": hold.scope },
       el("strong", { text: title }),
       el("p", { text: hold.reason }),
       el("p", { class: "meta", text: `held by ${by} since ${time(hold.since)}` }));
     if (session.role === "admin") {
-      const reason = el("input", { "aria-label": `Reason to release ${title}`, maxlength: "500", autocomplete: "off" });
-      const release = el("button", { type: "button", text: `Release ${title}` });
-      const error = el("p", { class: "error", role: "alert" });
+      const id = "release-" + hold.scope.replace(/[^a-z0-9-]/gi, "-");
+      const reason = el("input", { id, maxlength: "500", autocomplete: "off" });
+      const release = el("button", { type: "button", class: "danger", text: `Release ${place(hold)}` });
+      const said = el("p", { class: "result", role: "status" });
       release.addEventListener("click", async () => {
+        const ok = await confirm({ title: `Release the hold on ${place(hold)}?`, action: "Release",
+          lines: ["Codes will be answered and doors opened there again.", "Do this only once the site has been checked."] });
+        if (!ok) return;
         try {
           await api("/holds/release", { method: "POST", body: { scope: hold.scope, reason: reason.value } });
-          announce(`${title}: unlocks released`);
+          announce(`Unlocks released at ${place(hold)}`);
           await load();
         } catch (e) {
-          error.textContent = e.message;
+          said.textContent = e.message;
         }
       });
-      li.append(el("label", {}, "Reason to release", reason), release, error);
+      li.append(el("label", { for: id, text: "Reason to release" }), reason, release, said);
     }
     return li;
   }
@@ -47,24 +56,28 @@
     form.hidden = false;
     form.addEventListener("submit", async (e) => {
       e.preventDefault();
-      const error = document.getElementById("hold-error");
-      error.textContent = "";
+      result.textContent = "";
+      const target = where.value ? `site ${where.value}` : "the whole fleet";
+      const ok = await confirm({ title: `Hold unlocks at ${target}?`, action: "Hold unlocks",
+        lines: [`No code will be answered and no door opened remotely at ${target}: people at the lockers are told the service is paused.`,
+          "Only an admin can release the hold."] });
+      if (!ok) return;
       try {
         await api("/holds", { method: "POST", body: { siteId: where.value || null, reason: document.getElementById("hold-reason").value } });
-        announce("Unlocks held");
+        result.textContent = `Unlocks held at ${target}.`;
         await load();
       } catch (ex) {
-        error.textContent = ex.message;
+        result.textContent = ex.message;
       }
     });
   }
 
   events(null, (update) => {
     if (update.topic === "hold") {
-      announce(`Unlocks ${update.data.change}: ${update.data.hold.scope}`);
+      announce(`Unlocks ${update.data.change}: ${place(update.data.hold)}`);
       load();
     }
-  });
+  }, load);
   await load();
   document.body.dataset.ready = "true";
 })();
