@@ -7,7 +7,7 @@ namespace Lockers.Gateway.Dashboard;
 /// <summary>
 /// Staff's brake on unlocks (ADR 0303): hold a site or the whole fleet (no code answers, no remote opens) and release a hold,
 /// whether staff or the anomaly guard set it. Each step is audited by <see cref="UnlockGuard"/>, shown live, and re-read by
-/// locker health (the unlock_anomaly alarm clears when its hold is released).
+/// locker health (the unlock_anomaly alarm's condition ends when its hold is released; ADR 0306 then waits for an acknowledgement).
 /// </summary>
 public sealed class UnlockHoldService(ILockerStore store, UnlockGuard guard, ILockerHealthSink health, LiveFeed live, TimeProvider time)
 {

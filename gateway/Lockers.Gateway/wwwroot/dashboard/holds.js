@@ -2,16 +2,32 @@
 "use strict";
 
 (async () => {
-  const { el, time, api, events, announce, canMaintain, confirm } = Lockers;
+  const { el, time, api, events, announce, canMaintain, confirm, redraw } = Lockers;
   const session = await Lockers.requireSession();
   const list = document.getElementById("holds");
   const form = document.getElementById("hold");
   const where = document.getElementById("hold-site");
   const result = document.getElementById("hold-result");
+  const heading = document.getElementById("current-title");
+  const typed = new Map(); // release reasons being typed, by scope: a redraw must not wipe them
 
+  // Redrawn after every change (here or live): focus stays on the hold it was on, or goes to the list's heading when that
+  // hold is gone (just released), never to the page's start.
   async function load() {
     const holds = await api("/holds");
-    list.replaceChildren(...(holds.length ? holds.map(item) : [el("li", { class: "none", text: "Nothing is held." })]));
+    redraw(list, () => list.replaceChildren(...(holds.length ? holds.map(item) : [el("li", { class: "none", text: "Nothing is held." })])),
+      heading);
+  }
+
+  // The gateway refuses a missing reason too; asking here first spares a confirmation that would only fail.
+  function reasonMissing(input, said) {
+    const missing = input.value.trim().length < 3;
+    input.setAttribute("aria-invalid", missing ? "true" : "false");
+    if (missing) {
+      said.textContent = "Give a reason of 3 to 500 characters: it is recorded in the audit log.";
+      input.focus();
+    }
+    return missing;
   }
 
   function place(hold) {
@@ -27,15 +43,20 @@
       el("p", { class: "meta", text: `held by ${by} since ${time(hold.since)}` }));
     if (session.role === "admin") {
       const id = "release-" + hold.scope.replace(/[^a-z0-9-]/gi, "-");
-      const reason = el("input", { id, maxlength: "500", autocomplete: "off" });
-      const release = el("button", { type: "button", class: "danger", text: `Release ${place(hold)}` });
-      const said = el("p", { class: "result", role: "status" });
+      const reason = el("input", { id, maxlength: "500", autocomplete: "off", "aria-describedby": id + "-said", "data-focus-key": id });
+      const release = el("button", { type: "button", class: "danger", text: `Release ${place(hold)}`, "data-focus-key": id + "-button" });
+      const said = el("p", { id: id + "-said", class: "result", role: "status" });
+      reason.value = typed.get(hold.scope) || "";
+      reason.addEventListener("input", () => typed.set(hold.scope, reason.value));
       release.addEventListener("click", async () => {
+        said.textContent = "";
+        if (reasonMissing(reason, said)) return;
         const ok = await confirm({ title: `Release the hold on ${place(hold)}?`, action: "Release",
           lines: ["Codes will be answered and doors opened there again.", "Do this only once the site has been checked."] });
         if (!ok) return;
         try {
           await api("/holds/release", { method: "POST", body: { scope: hold.scope, reason: reason.value } });
+          typed.delete(hold.scope);
           announce(`Unlocks released at ${place(hold)}`);
           await load();
         } catch (e) {
@@ -57,6 +78,7 @@
     form.addEventListener("submit", async (e) => {
       e.preventDefault();
       result.textContent = "";
+      if (reasonMissing(document.getElementById("hold-reason"), result)) return;
       const target = where.value ? `site ${where.value}` : "the whole fleet";
       const ok = await confirm({ title: `Hold unlocks at ${target}?`, action: "Hold unlocks",
         lines: [`No code will be answered and no door opened remotely at ${target}: people at the lockers are told the service is paused.`,
@@ -74,7 +96,8 @@
 
   events(null, (update) => {
     if (update.topic === "hold") {
-      announce(`Unlocks ${update.data.change}: ${place(update.data.hold)}`);
+      // This page already said what its own user did; others' changes are announced with who made them.
+      if (update.data.by !== session.user) announce(`Unlocks ${update.data.change} at ${place(update.data.hold)} by ${update.data.by}`);
       load();
     }
   }, load);
