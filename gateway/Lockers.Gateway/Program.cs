@@ -3,6 +3,7 @@ using Lockers.Gateway.Codes;
 using Lockers.Gateway.CommandLine;
 using Lockers.Gateway.Dashboard;
 using Lockers.Gateway.Expiry;
+using Lockers.Gateway.Guard;
 using Lockers.Gateway.Health;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Link;
@@ -11,6 +12,7 @@ using Lockers.Gateway.Registry;
 using Lockers.Gateway.Reservations;
 using Lockers.Gateway.Store;
 using Lockers.Gateway.Throttle;
+using Lockers.Gateway.Web;
 using Lockers.Gateway.Webhooks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -31,6 +33,7 @@ builder.AddRegistry();
 builder.AddApiClients();
 builder.AddReservations();
 builder.AddThrottle();
+builder.AddUnlockGuard();
 builder.AddWebhooks();
 builder.AddExpiry();
 builder.AddLockerLink();
@@ -38,7 +41,7 @@ builder.AddProvisioning();
 builder.AddGatewayHealth();
 builder.AddMonitoring();
 builder.AddDashboard();
-builder.Services.AddProblemDetails();
+builder.AddHttpRules();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -48,8 +51,7 @@ if (isCommand)
     return await GatewayCommandLine.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseHttpRules();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -31,6 +31,12 @@ namespace Lockers.Core.App
         /// <summary>The locker is out of service.</summary>
         public const string OutOfService = "Out of service";
 
+        /// <summary>
+        /// Staff (or the gateway's unlock guard) hold unlocks at this site; the code was not checked, so nothing is said
+        /// about it. Shown by the gateway's show_message.
+        /// </summary>
+        public const string ServicePaused = "Service paused here. Try again later";
+
         /// <summary>Staff are moving the parcel the code belongs to; the code stays valid.</summary>
         public const string ParcelBeingMoved = "Parcel being moved. Code still valid: try again in a few minutes";
 

@@ -17,6 +17,10 @@ public static class AuditActions
     public const string CodeOpenedOffline = "code.opened_offline";
     public const string CodeOfflineConflict = "code.offline_conflict";
     public const string CodeDoorUnavailable = "code.door_unavailable";
+    /// <summary>Not checked: unlocks are held at the site or in the fleet (Guard).</summary>
+    public const string CodeHeld = "code.held";
+    /// <summary>Not checked: the reader is not one the locker was provisioned with, or not of the entry's source (ADR 0109).</summary>
+    public const string CodeReaderRefused = "code.reader_refused";
 
     // Doors, as the locker reports them, and opened from the dashboard.
     public const string DoorOpened = "door.opened";
@@ -63,6 +67,14 @@ public static class AuditActions
     // Staff at the dashboard.
     public const string StaffSignedIn = "staff.signed_in";
     public const string StaffSignInFailed = "staff.sign_in_failed";
+    public const string StaffSignedOut = "staff.signed_out";
+    public const string StaffPasswordChanged = "staff.password_changed";
+    /// <summary>Every session of an account ended (password or role changed, account disabled); ADR 0302.</summary>
+    public const string StaffSessionsRevoked = "staff.sessions_revoked";
+
+    // The unlock anomaly guard (Guard/UnlockGuard): holds by staff or over a ceiling, and their release.
+    public const string UnlocksHeld = "guard.unlocks_held";
+    public const string UnlocksReleased = "guard.unlocks_released";
 
     // Administration (command line and dashboard).
     public const string SiteImported = "admin.site_imported";
@@ -72,4 +84,6 @@ public static class AuditActions
     public const string LockerProvisioned = "admin.locker_provisioned";
     public const string LockerRevoked = "admin.locker_revoked";
     public const string StaffAccountSaved = "admin.staff_account_saved";
+    public const string StaffAccountDisabled = "admin.staff_account_disabled";
+    public const string StaffAccountEnabled = "admin.staff_account_enabled";
 }

@@ -22,6 +22,7 @@ public static partial class AuditWords
         new("commands", "Commands to the locker", ["locker.command"]),
         new("locker", "The locker itself", ["locker.online", "locker.boot", "locker.tamper", "locker.journal", "locker.unknown"]),
         new("staff", "Sign-ins and service changes", ["staff.", "admin."]),
+        new("holds", "Unlock holds", ["guard."]),
     ];
 
     /// <summary>Who did it, by the stored actor's prefix.</summary>
@@ -31,7 +32,7 @@ public static partial class AuditWords
         new("door", "People at the door", ["keypad:", "qr:", "scanner:"]),
         new("carriers", "Carriers", ["client:"]),
         new("lockers", "Lockers", ["locker:"]),
-        new("system", "The gateway", ["system", "gateway"]),
+        new("system", "The gateway", ["system", "gateway", "guard"]),
     ];
 
     public static AuditFilter Filter(string? category, string? who, int? compartment) => new(
@@ -52,6 +53,8 @@ public static partial class AuditWords
             "locker" => $"locker {id}",
             "system" => "the gateway (alarm rules)",
             "gateway" => "the gateway",
+            "guard" => "the gateway's unlock guard",
+            "admin" => "an administrator (command line)",
             _ => actor,
         };
     }
@@ -66,8 +69,10 @@ public static partial class AuditWords
         {
             AuditActions.CodeIssued => "Code issued",
             AuditActions.CodeAccepted => $"Right code ({Kind(d.Get("kind"))}): {door} to open for {Purpose(d.Get("purpose"))}",
-            AuditActions.CodeRejected => "Code not accepted at the scanner",
-            AuditActions.CodeThrottled => $"Code not checked: the keypad is held back after wrong codes (retry after {d.Get("retry_after") ?? "a while"})",
+            AuditActions.CodeRejected => Rejected(d),
+            AuditActions.CodeThrottled => $"Code not checked: {HeldBy(d.Get("held_by"))} is held back after wrong codes (retry after {d.Get("retry_after") ?? "a while"})",
+            AuditActions.CodeHeld => $"Code not checked: unlocks are held at {HoldScope(d.Get("scope"))}; the reader said service is paused",
+            AuditActions.CodeReaderRefused => "Code refused unchecked: the locker named a reader it was not provisioned with (a forged or misconfigured locker)",
             AuditActions.CodeConsumed => $"Code used up: {door} opened for {Purpose(d.Get("purpose"))}",
             AuditActions.CodeTooOld => "Code entered too long ago (replayed from the locker's journal): not answered, nothing opened",
             AuditActions.CodeDoorUnavailable => $"Right code, but {door} could not open ({Unavailable(d.Get("reason"))}); the person was told, the code stays valid",
@@ -98,7 +103,14 @@ public static partial class AuditWords
             AuditActions.AlarmAcknowledged => $"Alarm acknowledged: {Alarm(e.Detail)}",
             AuditActions.AlarmCleared => $"Alarm cleared: {Alarm(e.Detail)}",
             AuditActions.StaffSignedIn => "Signed in to the dashboard",
-            AuditActions.StaffSignInFailed => "Sign-in refused",
+            AuditActions.StaffSignInFailed => e.Detail == "account disabled" ? "Sign-in refused: the account is disabled" : "Sign-in refused",
+            AuditActions.StaffSignedOut => "Signed out (the session ended everywhere)",
+            AuditActions.StaffPasswordChanged => "Changed their password",
+            AuditActions.StaffSessionsRevoked => $"Every session of {d.Get("user") ?? "the account"} ended ({d.Get("sessions") ?? "?"}): {RestAfter(e.Detail, ": ") ?? "rights changed"}",
+            AuditActions.StaffAccountDisabled => $"Account {d.Get("user") ?? "?"} disabled",
+            AuditActions.StaffAccountEnabled => $"Account {d.Get("user") ?? "?"} enabled again",
+            AuditActions.UnlocksHeld => $"Unlocks held at {HoldScope(d.Get("scope"))}: no code answers, no remote opens ({RestAfter(e.Detail, "reason: ") ?? "no reason"})",
+            AuditActions.UnlocksReleased => $"Unlock hold released at {HoldScope(d.Get("scope"))} ({RestAfter(e.Detail, "reason: ") ?? "no reason"})",
             AuditActions.CompartmentServiceChanged => e.Detail == "in_service" ? $"{Door} returned to service" : $"{Door} taken out of service",
             AuditActions.LockerServiceChanged => e.Detail == "in_service" ? "Whole locker returned to service" : "Whole locker taken out of service",
             _ => $"{e.Action.Replace('.', ' ').Replace('_', ' ')}{(e.Detail is { Length: > 0 } detail ? ": " + detail : "")}",
@@ -151,6 +163,32 @@ public static partial class AuditWords
         "Pickup" => "the recipient's pickup",
         "Collect" => "the carrier's collection",
         _ => purpose ?? "a code",
+    };
+
+    private static string Rejected(Dictionary<string, string> d) =>
+        $"Code not accepted ({Family(d.Get("family"))})" + (d.Get("failures") is { } failures ? $": {failures} wrong in a row at this reader" : "") +
+        (d.Get("site_failures") is { } site ? $", {site} wrong at the site within the budget window" : "");
+
+    private static string Family(string? family) => family switch
+    {
+        "pin" => "PIN-shaped",
+        "dropoff" => "drop-off or collect code shaped",
+        "qr" => "QR token; not counted",
+        _ => "no code's shape",
+    };
+
+    private static string HeldBy(string? scope) => scope switch
+    {
+        "locker" => "the whole locker",
+        "site" => "the site (its budget of wrong codes is spent)",
+        _ => "this reader",
+    };
+
+    private static string HoldScope(string? scope) => scope switch
+    {
+        "fleet" => "the whole fleet",
+        { } site when site.StartsWith("site:", StringComparison.Ordinal) => $"site {site[5..]}",
+        _ => scope ?? "?",
     };
 
     private static string Unavailable(string? reason) => reason switch

@@ -1,4 +1,5 @@
 using Lockers.Gateway.Audit;
+using Lockers.Gateway.Guard;
 using Lockers.Gateway.Link;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Registry;
@@ -11,10 +12,12 @@ namespace Lockers.Gateway.Dashboard;
 /// even an open that never arrives is on record. The answer is 202 with the command's id and where to follow it: the
 /// command is "sent" until the locker answers (done, or failed: jammed, ...) or its short expiry passes without an answer
 /// (no_answer: "failed: no answer from the locker"; Link/CommandExpiryService). The door's own "opened" event then shows on
-/// every page, and the command's status comes over the live feed (Link/CommandUpdates).
+/// every page, and the command's status comes over the live feed (Link/CommandUpdates). Like every unlock it passes the
+/// unlock guard first (ADR 0110): refused while the site or the fleet is held, and counted towards the per-minute
+/// ceilings (so a stolen staff session cannot open a site's doors one after another either).
 /// </summary>
 public sealed class RemoteOpenService(
-    ILockerStore store, ILockerCommandSender commands, LiveFeed live, TimeProvider time)
+    ILockerStore store, ILockerCommandSender commands, UnlockGuard guard, ILockerHealthSink health, LiveFeed live, TimeProvider time)
 {
     public const int MaxReasonLength = 500;
 
@@ -25,20 +28,32 @@ public sealed class RemoteOpenService(
         {
             return new MaintenanceOutcome(false, $"Give a reason of 3 to {MaxReasonLength} characters.", StatusCodes.Status400BadRequest);
         }
-        var compartment = await store.ExecuteAsync(async tx =>
+        var (compartment, admission) = await store.ExecuteAsync(async tx =>
         {
             var found = await tx.Registry.GetCompartmentAsync(target);
-            if (found is not null)
+            if (found is null || await tx.Registry.GetLockerAsync(target.LockerId) is not { } locker)
             {
-                var siteId = (await tx.Registry.GetLockerAsync(target.LockerId))?.SiteId;
-                await tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), $"staff:{staffUser}", AuditActions.RemoteOpen,
-                    siteId, target.LockerId, target.Number, (await tx.Reservations.FindHoldingAsync(target))?.Id, $"reason: {reason}"));
+                return (null, UnlockAdmission.Admitted);
             }
-            return found;
+            var admitted = await guard.AdmitAsync(tx, locker.SiteId, target.LockerId, $"staff:{staffUser}");
+            await tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), $"staff:{staffUser}", AuditActions.RemoteOpen,
+                locker.SiteId, target.LockerId, target.Number, (await tx.Reservations.FindHoldingAsync(target))?.Id,
+                admitted.IsAdmitted ? $"reason: {reason}" : $"refused, unlocks held at {admitted.Hold!.Describe()}; reason: {reason}"));
+            return ((Compartment?)found, admitted);
         }, cancellationToken);
         if (compartment is null)
         {
             return MaintenanceOutcome.NotFound($"There is no compartment {target}.");
+        }
+        if (admission.Hold is { } hold)
+        {
+            if (admission.Tripped)
+            {
+                await health.OnHoldsChangedAsync(target.LockerId, cancellationToken);
+            }
+            return new MaintenanceOutcome(false,
+                $"Unlocks are held at {hold.Describe()} ({(hold.Kind == UnlockHoldKind.Anomaly ? "by the anomaly guard" : $"by {hold.HeldBy}")}: " +
+                $"{hold.Reason}). Release the hold first.", StatusCodes.Status409Conflict);
         }
         var sentAt = time.GetStoreNow();
         // The staff override opens a door that is out of service too: maintenance checking a repaired door.

@@ -15,16 +15,18 @@ namespace Lockers.Gateway.Link;
 /// only while the person who entered it is still at the locker: the entry's answer window (answer_ms from its wall time,
 /// less <see cref="AnswerMargin"/> for the trip back) and at most LockerLink:MaxCodeAgeSeconds; past it the entry is
 /// audited and gets nothing. The commands name the entry (the locker runs them only while it waits) and expire with its
-/// window. Otherwise the code is checked (<see cref="LockerCodeVerifier"/>: throttle, unlock intent, audit) and the answer
-/// is signed and recorded: a signed <c>unlock</c> of the door holding the parcel (possibly another controller of the
-/// site, whose answer is passed on to this reader), a <c>show_message</c> saying why a right code's door cannot open now,
-/// or a <c>deny</c>. The commands are published after the commit. A redelivered event is a duplicate and never reaches
-/// here, so it never counts twice against the keypad's throttle; a crash before the commit changes nothing (the broker
+/// window. The reader must be one the locker was provisioned with, of the entry's kind (ADR 0109: a locker's word about
+/// its readers is checked, not trusted). Otherwise the code is checked (<see cref="LockerCodeVerifier"/>: unlock holds,
+/// guessing budgets, unlock intent, audit) and the answer is signed and recorded: a signed <c>unlock</c> of the door
+/// holding the parcel (possibly another controller of the site, whose answer is passed on to this reader), a
+/// <c>show_message</c> saying why a right code's door cannot open now or that unlocks are held, or a <c>deny</c>. The
+/// commands are published after the commit. A redelivered event is a duplicate and never reaches here, so it never
+/// counts twice against the budgets; a crash before the commit changes nothing (the broker
 /// redelivers the event, the locker resends it); a crash between the commit and the publish loses one answer, and the
 /// person types the code again (see ADR 0200).
 /// </summary>
 public sealed class CodeEntryHandler(
-    ILockerStore store, LockerCodeVerifier verifier, ILockerCommandSender sender, ILockerHealthSink health,
+    ILockerStore store, LockerCodeVerifier verifier, ILockerCommandSender sender, ILockerHealthSink health, LinkCounters counters,
     IOptions<LockerLinkOptions> options, TimeProvider time, ILogger<CodeEntryHandler> logger)
 {
     /// <summary>An answer sent later than this before the end of the entry's window would arrive after the person left.</summary>
@@ -50,6 +52,13 @@ public sealed class CodeEntryHandler(
             }
 
             var source = entry.Source == CodeSources.Qr ? CodeSource.Qr : CodeSource.Keypad;
+            if (await RefuseReaderAsync(tx, locker, entry, source) is { } refused)
+            {
+                await tx.Audit.AppendAsync(new AuditEntry(now, actor, AuditActions.CodeReaderRefused, locker.SiteId, locker.Id,
+                    Detail: $"seq={entry.Seq} {refused}; not checked, not answered"));
+                return Answer.None with { Refused = refused };
+            }
+
             var check = await verifier.CheckCodeAsync(tx, new CodeCheckRequest(locker.SiteId, locker.Id, entry.Reader, entry.Code, source));
             var request = check switch
             {
@@ -60,6 +69,8 @@ public sealed class CodeEntryHandler(
                 { Outcome: CodeCheckOutcome.Throttled, RetryAfter: { } wait } => LockerCommandRequest.Deny(locker.Id, entry.Reader, (int)Math.Ceiling(wait.TotalSeconds)),
                 { Outcome: CodeCheckOutcome.Unavailable, Compartment: { } door, Unavailable: { } why } => LockerCommandRequest.ShowMessage(locker.Id,
                     entry.Reader, ReaderMessages.Unavailable(why, await tx.Registry.GetLockerAsync(door.LockerId) ?? locker, door.Number, locker.Id)),
+                // Not "code not accepted": the code was not checked, and the person should come back, not try others.
+                { Outcome: CodeCheckOutcome.Held } => LockerCommandRequest.ShowMessage(locker.Id, entry.Reader, ReaderMessages.UnlocksHeld),
                 _ => LockerCommandRequest.Deny(locker.Id, entry.Reader, 0),
             };
             // Only the controller that saw the entry can check it; another controller's unlock is bounded by its expiry.
@@ -70,7 +81,7 @@ public sealed class CodeEntryHandler(
                 commands.Add(signed);
             }
 
-            return new Answer(commands, check.Outcome == CodeCheckOutcome.Throttled ? check.RetryAfter : null);
+            return new Answer(commands, check.ChangesHolds, null);
         }, cancellationToken);
 
         if (tooOld || tooLate)
@@ -90,27 +101,52 @@ public sealed class CodeEntryHandler(
                 sender.StartPublish(command, cancellationToken);
             }
 
-            if (answer.ThrottledFor is { } held)
+            // Health is told after the event is committed and answered: its failure must not fail the event (a retry would
+            // find it a duplicate and skip its health feed).
+            if (answer.Refused is { } refused)
             {
-                // The pin_throttle alarm: someone may be guessing codes at this keypad. The event is committed and
-                // answered: a failure here must not fail it (a retry would find it a duplicate and skip its health feed).
-                try
-                {
-                    await health.OnThrottleEngagedAsync(locker.Id, entry.Reader, now + held, now, cancellationToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogError(ex, "Locker health for {LockerId} not told of the throttled keypad {Reader}", locker.Id, entry.Reader);
-                }
+                counters.CountClaimRefused();
+                logger.LogWarning("Code entry at {LockerId} (seq {Seq}) refused: {Refusal}", locker.Id, entry.Seq, refused);
+                await TellHealthAsync(locker.Id, () => health.OnClaimRefusedAsync(locker.Id, $"code entry refused: {refused}", now, cancellationToken));
+            }
+            else if (answer.HoldsChanged)
+            {
+                // pin_throttle, guessing_budget, unlock_anomaly: someone may be guessing codes, or unlocks ran over a ceiling.
+                await TellHealthAsync(locker.Id, () => health.OnHoldsChangedAsync(locker.Id, cancellationToken));
             }
         });
 
-        return LinkOutcome.Applied;
+        return answer.Refused is null ? LinkOutcome.Applied : LinkOutcome.NoEffect;
     }
 
-    /// <summary>What one unit of work decided: the commands to publish, a throttle hold.</summary>
-    private sealed record Answer(IReadOnlyList<SignedCommand> Commands, TimeSpan? ThrottledFor)
+    /// <summary>Null when the reader is one the locker was provisioned with, of the entry's kind; otherwise why not.</summary>
+    private static async Task<string?> RefuseReaderAsync(IStoreTransaction tx, Locker locker, LockerEvent entry, CodeSource source)
     {
-        public static readonly Answer None = new([], null);
+        var readers = await tx.LockerLink.ListReadersAsync(locker.Id);
+        var kind = source == CodeSource.Qr ? ReaderKind.Scanner : ReaderKind.Keypad;
+        if (readers.Any(reader => reader.ReaderId == entry.Reader && reader.Kind == kind))
+        {
+            return null;
+        }
+        var known = readers.Count == 0 ? "none: it was never provisioned" : string.Join(", ", readers);
+        return $"reader '{entry.Reader}' ({entry.Source}) is not a {kind.ToString().ToLowerInvariant()} locker {locker.Id} was provisioned with ({known})";
+    }
+
+    private async Task TellHealthAsync(string lockerId, Func<Task> tell)
+    {
+        try
+        {
+            await tell();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Locker health for {LockerId} not told of a code entry's holds or refusal", lockerId);
+        }
+    }
+
+    /// <summary>What one unit of work decided: the commands to publish, holds set, a refused claim.</summary>
+    private sealed record Answer(IReadOnlyList<SignedCommand> Commands, bool HoldsChanged, string? Refused)
+    {
+        public static readonly Answer None = new([], false, null);
     }
 }

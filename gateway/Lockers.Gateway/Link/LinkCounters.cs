@@ -13,6 +13,8 @@ public enum LinkDropReason
     Oversized,
     /// <summary>The payload failed the protocol's parser.</summary>
     Malformed,
+    /// <summary>Not strict UTF-8, or a string field not printable or too long (ADR 0109); raises claim_refused.</summary>
+    InvalidText,
     /// <summary>The locker id is not in the registry.</summary>
     UnknownLocker,
     /// <summary>
@@ -45,6 +47,7 @@ public sealed class LinkCounters : ILinkTraffic
     private long _conflicts;
     private long _acks;
     private long _replayRequests;
+    private long _claimsRefused;
 
     public LinkCounters(IMeterFactory meters)
     {
@@ -81,6 +84,12 @@ public sealed class LinkCounters : ILinkTraffic
 
     /// <summary>Acks that asked a locker to send its events again after a gap.</summary>
     public long ReplayRequests => Interlocked.Read(ref _replayRequests);
+    /// <summary>Code entries refused because their reader is not one the locker was provisioned with (ADR 0109).</summary>
+    public long ClaimsRefused => Interlocked.Read(ref _claimsRefused);
+
+    public void CountClaimRefused() => Interlocked.Increment(ref _claimsRefused);
+
+    public long RefusedClaims => ClaimsRefused + Dropped(LinkDropReason.InvalidText);
 
     public long Dropped(LinkDropReason reason) => _dropped.TryGetValue(reason, out var count) ? count : 0;
 
@@ -131,6 +140,6 @@ public sealed class LinkCounters : ILinkTraffic
     public override string ToString() =>
         $"received={Received} handled={Handled} duplicates={Duplicates} held={Held} conflicts={Conflicts} acks={Acks} " +
         $"replay_requests={ReplayRequests} commands={CommandsSent} retries={Retries} " +
-        $"groups={Groups} grouped={GroupedMessages} groups_redone={GroupsRedone} " +
+        $"groups={Groups} grouped={GroupedMessages} groups_redone={GroupsRedone} claims_refused={ClaimsRefused} " +
         string.Join(' ', Enum.GetValues<LinkDropReason>().Select(r => $"{r}={Dropped(r)}"));
 }

@@ -31,6 +31,13 @@ public sealed class LockerMessageHandler(
         var parsed = LockerMessageParser.Parse(raw.Topic, raw.Payload, options.Value.MaxPayloadBytes);
         if (parsed.Message is not { } message)
         {
+            if (parsed is { Reason: LinkDropReason.InvalidText, LockerId: { } sender }
+                && await directory.FindAsync(sender, cancellationToken) is not null)
+            {
+                // A registered locker sent text its firmware never would: a security alarm, not just a counter.
+                await store.AfterCommitAsync(() => TellHealthAsync(sender, () =>
+                    health.ClaimRefusedAsync(sender, $"message on {raw.Topic} refused: {parsed.Detail}", cancellationToken)));
+            }
             return await DropAsync(parsed.Reason, raw.Topic, parsed.Detail);
         }
 
@@ -68,15 +75,18 @@ public sealed class LockerMessageHandler(
     });
 
     /// <summary>Health is a view of what was applied: its failure is logged and never undoes or loses the message.</summary>
-    private async Task FeedHealthAsync(string lockerId, LockerMessage message, CancellationToken cancellationToken)
+    private Task FeedHealthAsync(string lockerId, LockerMessage message, CancellationToken cancellationToken) =>
+        TellHealthAsync(lockerId, () => health.FeedAsync(lockerId, message.Payload, cancellationToken), message.Channel);
+
+    private async Task TellHealthAsync(string lockerId, Func<Task> tell, string what = "a refused claim")
     {
         try
         {
-            await health.FeedAsync(lockerId, message.Payload, cancellationToken);
+            await tell();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Locker health for {LockerId} not updated from {Channel}", lockerId, message.Channel);
+            logger.LogError(ex, "Locker health for {LockerId} not updated from {What}", lockerId, what);
         }
     }
 

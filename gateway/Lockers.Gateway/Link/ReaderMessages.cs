@@ -18,6 +18,9 @@ public static class ReaderMessages
         : reason == CommandResults.OutOfService ? DisplayTexts.DoorElsewhereOutOfService(doorLocker.Name, compartment)
         : DisplayTexts.DoorElsewhereDidNotOpen(doorLocker.Name, compartment);
 
+    /// <summary>Unlocks are held at the site or in the fleet (ADR 0110): the code was not checked, so nothing is said about it.</summary>
+    public const string UnlocksHeld = DisplayTexts.ServicePaused;
+
     /// <summary>The code is right but its door cannot open now; <paramref name="readerLockerId"/> is where it was typed.</summary>
     public static string Unavailable(DoorUnavailable why, Locker doorLocker, int compartment, string readerLockerId) => why switch
     {

@@ -35,6 +35,7 @@ public sealed class AlarmRules(MonitoringOptions options)
         AddTelemetry(locker, now, conditions);
         AddIncidents(locker, now, conditions);
         AddThrottle(locker, now, conditions);
+        conditions.AddRange(locker.Notices.Select(notice => new AlarmCondition(notice.Kind, locker.LockerId, null, notice.Detail, now, notice.Until)));
         return conditions;
     }
 
@@ -72,11 +73,12 @@ public sealed class AlarmRules(MonitoringOptions options)
 
     private void AddTelemetry(LockerHealthSnapshot locker, DateTimeOffset now, List<AlarmCondition> conditions)
     {
+        var faults = new List<string>(locker.ImplausibleTelemetry);
         if (locker.Telemetry is not { } t)
         {
+            AddSensorFault(locker, now, conditions, faults);
             return;
         }
-        var faults = new List<string>();
         if (t.SupplyMv is { } mv)
         {
             if (mv <= 0)
@@ -101,6 +103,11 @@ public sealed class AlarmRules(MonitoringOptions options)
                     $"temperature {Format(celsius)} °C, allowed {Format(options.TemperatureMinC)} to {Format(options.TemperatureMaxC)} °C", now));
             }
         }
+        AddSensorFault(locker, now, conditions, faults);
+    }
+
+    private static void AddSensorFault(LockerHealthSnapshot locker, DateTimeOffset now, List<AlarmCondition> conditions, List<string> faults)
+    {
         if (faults.Count > 0)
         {
             conditions.Add(new AlarmCondition(AlarmKinds.SensorFault, locker.LockerId, null,
@@ -120,13 +127,13 @@ public sealed class AlarmRules(MonitoringOptions options)
 
     private static void AddThrottle(LockerHealthSnapshot locker, DateTimeOffset now, List<AlarmCondition> conditions)
     {
-        var held = locker.ThrottledKeypads.Where(keypad => keypad.Until > now).OrderBy(keypad => keypad.KeypadId).ToList();
+        var held = locker.ThrottledReaders.Where(reader => reader.Until > now).OrderBy(reader => reader.ReaderId, StringComparer.Ordinal).ToList();
         if (held.Count > 0)
         {
             // No clock time in the words: the page shows Until in the viewer's own time zone, counting down.
-            var list = string.Join(", ", held.Select(keypad => keypad.KeypadId));
+            var list = string.Join(", ", held.Select(reader => reader.ReaderId.Length == 0 ? "the whole locker" : reader.ReaderId));
             conditions.Add(new AlarmCondition(AlarmKinds.PinThrottle, locker.LockerId, null,
-                $"repeated wrong PINs, keypad held back: {list}", now, held.Max(keypad => keypad.Until)));
+                $"repeated wrong codes, held back: {list}", now, held.Max(reader => reader.Until)));
         }
     }
 

@@ -29,4 +29,12 @@ public sealed class LockerHealthFeed(ILockerHealthSink sink, TimeProvider time)
             _ => sink.OnContactAsync(lockerId, at, cancellationToken),
         };
     }
+
+    /// <summary>The link refused something the locker claimed (ADR 0109): the claim_refused alarm.</summary>
+    public Task ClaimRefusedAsync(string lockerId, string detail, CancellationToken cancellationToken = default) =>
+        sink.OnClaimRefusedAsync(lockerId, detail, time.GetStoreNow(), cancellationToken);
+
+    /// <summary>A code entry at the locker met or set a hold: health reads the holds again.</summary>
+    public Task HoldsChangedAsync(string lockerId, CancellationToken cancellationToken = default) =>
+        sink.OnHoldsChangedAsync(lockerId, cancellationToken);
 }

@@ -57,9 +57,16 @@ public sealed class LockerHealthState
         public DateTimeOffset? LastContact { get; set; }
         public string? Firmware { get; set; }
         public TelemetrySample? Telemetry { get; set; }
+
+        /// <summary>Figures of the last telemetry message that no board can report (refused or dropped, ADR 0109); empty when none.</summary>
+        public IReadOnlyList<string> ImplausibleTelemetry { get; set; } = [];
         public Dictionary<int, string> Doors { get; } = new();
         public List<LockerIncident> Incidents { get; } = new();
-        public Dictionary<string, DateTimeOffset> ThrottledKeypads { get; } = new(StringComparer.Ordinal);
+        /// <summary>Readers (and "" for the whole locker) held back by the guessing budget, as last read from the store.</summary>
+        public Dictionary<string, DateTimeOffset> ThrottledReaders { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Site and fleet conditions shown at this locker, as last read from the store.</summary>
+        public List<HoldNotice> Notices { get; set; } = new();
 
         /// <summary>Why the locker said it cannot run (its offline status with a fault); null otherwise.</summary>
         public string? Fault { get; set; }
@@ -97,9 +104,9 @@ public sealed class LockerHealthState
         }
 
         internal LockerHealthSnapshot ToSnapshot() => new(
-            lockerId, ReportedOnline, LastContact, Firmware, Telemetry,
+            lockerId, ReportedOnline, LastContact, Firmware, Telemetry, ImplausibleTelemetry,
             new Dictionary<int, string>(Doors), Incidents.ToList(),
-            ThrottledKeypads.Select(pair => new ThrottledKeypad(pair.Key, pair.Value)).ToList())
+            ThrottledReaders.Select(pair => new ThrottledReader(pair.Key, pair.Value)).ToList(), Notices.ToList())
         {
             ContactInterval = ContactInterval,
             Fault = Fault,

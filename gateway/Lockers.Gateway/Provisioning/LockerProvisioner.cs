@@ -57,6 +57,8 @@ public sealed class LockerProvisioner(
                 HeartbeatS = config.HeartbeatS,
                 TelemetryS = config.TelemetryS,
             });
+            // The only readers the gateway will take codes from for this locker (ADR 0109).
+            await tx.LockerLink.SaveReadersAsync(request.LockerId, ProvisionedReader.Of(config.KeypadId, config.ScannerId));
             await tx.Audit.AppendAsync(new AuditEntry(now, actor, AuditActions.LockerProvisioned, request.SiteId, request.LockerId,
                 Detail: $"board={board.Name} broker={request.BrokerHost}:{request.BrokerPort} certificate={certificate.Serial} " +
                         $"until={certificate.NotAfter:yyyy-MM-dd} replaced={earlier.Count}"));

@@ -16,6 +16,12 @@ public interface ILockerLinkRepository
 
     Task<LockerCredentials?> GetCredentialsAsync(string lockerId);
 
+    /// <summary>Replaces the readers the locker was provisioned with (its keypad and scanner ids).</summary>
+    Task SaveReadersAsync(string lockerId, IReadOnlyList<ProvisionedReader> readers);
+
+    /// <summary>The readers the locker was provisioned with; empty when it never was.</summary>
+    Task<IReadOnlyList<ProvisionedReader>> ListReadersAsync(string lockerId);
+
     /// <summary>Adds one to the locker's command counter and returns the new value; null when it is not provisioned.</summary>
     Task<long?> NextCommandCounterAsync(string lockerId);
 

@@ -66,6 +66,7 @@ public interface IStoreTransaction
     IClientRepository Clients { get; }
     IIdempotencyRepository Idempotency { get; }
     IThrottleRepository Throttle { get; }
+    IGuardRepository Guard { get; }
     ILockerEventRepository LockerEvents { get; }
     IAuditLog Audit { get; }
     IOutbox Outbox { get; }

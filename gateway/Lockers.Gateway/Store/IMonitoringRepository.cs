@@ -45,8 +45,6 @@ public interface IMonitoringRepository
     /// <summary>Oldest first, the most recent <paramref name="limit"/> samples.</summary>
     Task<IReadOnlyList<TelemetrySample>> ListTelemetryAsync(string lockerId, int limit);
 
-    Task<IReadOnlyList<StoredKeypadBlock>> ListThrottledKeypadsAsync(DateTimeOffset now);
-
     /// <summary>Every locker with its site and open alarms, those with open alarms first.</summary>
     Task<IReadOnlyList<FleetLocker>> ListFleetAsync();
 

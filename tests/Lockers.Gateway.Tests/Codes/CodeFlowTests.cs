@@ -165,7 +165,7 @@ public class CodeFlowTests : IAsyncLifetime
 
         var result = await _locker.EnterAsync(code);
 
-        Assert.Same(CodeCheckResult.Rejected, result);
+        Assert.Equal(CodeCheckOutcome.Rejected, result.Outcome);
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public class CodeFlowTests : IAsyncLifetime
         var booked = await _http.BookAsync();
         await _locker.DepositAsync(booked.DropoffCode);
 
-        Assert.Same(CodeCheckResult.Rejected, await _locker.EnterAsync(booked.DropoffCode));
+        Assert.Equal(CodeCheckOutcome.Rejected, (await _locker.EnterAsync(booked.DropoffCode)).Outcome);
     }
 
     [Fact]
@@ -185,7 +185,7 @@ public class CodeFlowTests : IAsyncLifetime
         var result = await _gateway.Factory.Service<LockerCodeVerifier>().CheckCodeAsync(
             new CodeCheckRequest("other-site", "x", "kp", codes.Pin, CodeSource.Keypad));
 
-        Assert.Same(CodeCheckResult.Rejected, result);
+        Assert.Equal(CodeCheckOutcome.Rejected, result.Outcome);
     }
 
     [Fact]

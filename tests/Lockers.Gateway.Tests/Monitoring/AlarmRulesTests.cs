@@ -123,9 +123,9 @@ public sealed class AlarmRulesTests
     }
 
     [Fact]
-    public void PinThrottle_KeypadHeldBack_RaisesUntilTheBlockEnds()
+    public void PinThrottle_ReaderHeldBack_RaisesUntilTheBlockEnds()
     {
-        var snapshot = Healthy() with { ThrottledKeypads = [new ThrottledKeypad("k1", Start + TimeSpan.FromMinutes(5))] };
+        var snapshot = Healthy() with { ThrottledReaders = [new ThrottledReader("k1", Start + TimeSpan.FromMinutes(5))] };
 
         var condition = Assert.Single(At(snapshot.HeardAt(TimeSpan.FromMinutes(4)), TimeSpan.FromMinutes(4)));
         Assert.Equal(AlarmKinds.PinThrottle, condition.Kind);
@@ -138,7 +138,7 @@ public sealed class AlarmRulesTests
     {
         var snapshot = Healthy() with
         {
-            ThrottledKeypads = [new ThrottledKeypad("k1", Start + TimeSpan.FromMinutes(5)), new ThrottledKeypad("k2", Start + TimeSpan.FromMinutes(9))],
+            ThrottledReaders = [new ThrottledReader("k1", Start + TimeSpan.FromMinutes(5)), new ThrottledReader("k2", Start + TimeSpan.FromMinutes(9))],
         };
 
         var condition = Assert.Single(At(snapshot.HeardAt(TimeSpan.FromMinutes(1)), TimeSpan.FromMinutes(1)));

@@ -218,13 +218,16 @@ public sealed class LockerHealthServiceTests
     }
 
     [Fact]
-    public async Task ThrottleEngaged_RaisesPinThrottle_ClearedWhenTheBlockEnds()
+    public async Task ReaderHeldInTheStore_RaisesPinThrottle_ClearedWhenTheBlockEnds()
     {
         await using var gateway = await MonitoringGateway.StartAsync();
         await gateway.BringOnlineAsync();
         var now = gateway.Time.GetUtcNow();
+        await gateway.Service<ILockerStore>().ExecuteAsync(tx => tx.Throttle.SaveAsync(
+            Gateway.Throttle.ThrottleScope.Reader("test-site", "test-a", "k1"),
+            new Gateway.Throttle.ThrottleState(4, now + TimeSpan.FromMinutes(2))));
 
-        await gateway.Health.OnThrottleEngagedAsync("test-a", "k1", now + TimeSpan.FromMinutes(2), now);
+        await gateway.Health.OnHoldsChangedAsync("test-a");
         Assert.Equal(AlarmKinds.PinThrottle, Assert.Single(await AlarmsAsync(gateway, openOnly: true)).Kind);
 
         gateway.Time.Advance(TimeSpan.FromMinutes(2));

@@ -26,10 +26,11 @@ public sealed partial class GatewayOptionsTests
     private static string GatewayFile(string name) => RepositoryRoot.File("gateway", "Lockers.Gateway", name);
 
     [Fact]
-    public void Sections_AreTheElevenTheGatewayHas()
+    public void Sections_AreTheFourteenTheGatewayHas()
     {
         Assert.Equal(
-            ["Codes", "Expiry", "LockerLink", "Monitoring", "OfflineCodes", "Pki", "Provisioning", "Reservations", "Staff", "Store", "Throttle", "Webhooks"],
+            ["Codes", "Expiry", "Guard", "Http", "LockerLink", "Metrics", "Monitoring", "OfflineCodes", "Pki", "Provisioning", "Reservations",
+             "Staff", "Store", "Throttle", "Webhooks"],
             Sections.Keys.Order(StringComparer.Ordinal));
     }
 

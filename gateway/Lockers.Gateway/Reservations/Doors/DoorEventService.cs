@@ -2,6 +2,7 @@ using Lockers.Gateway.Audit;
 using Lockers.Gateway.Codes;
 using Lockers.Gateway.Registry;
 using Lockers.Gateway.Store;
+using Lockers.Gateway.Throttle;
 using Lockers.Gateway.Webhooks;
 
 namespace Lockers.Gateway.Reservations.Doors;
@@ -33,9 +34,11 @@ public sealed record DoorUnlockCommand(string CommandId, string RequestedBy);
 /// claims the event's (locker, epoch, seq) in the same unit of work: Link/EventSequencer); <c>seq</c> is for the audit
 /// trail. Codes are consumed by a conditional update when the sensor confirms the door opened, so the same code used at
 /// two keypads spends once and moves the parcel once. What a door opening or closing means for the parcel (deposit started, deposited,
-/// picked up, collected, compartment free) is the lifecycle's: <see cref="ReservationLifecycle"/>.
+/// picked up, collected, compartment free) is the lifecycle's: <see cref="ReservationLifecycle"/>. A door that opened
+/// for a code is also the only success that clears the failures of the reader the code was entered at (ADR 0108).
 /// </summary>
-public sealed class DoorEventService(ILockerStore store, ReservationLifecycle lifecycle, WebhookSignal signal, TimeProvider time)
+public sealed class DoorEventService(
+    ILockerStore store, ReservationLifecycle lifecycle, GuessingBudget budget, WebhookSignal signal, TimeProvider time)
 {
     /// <summary>The door opened: spend the code and advance the reservation (picked up, returned, or deposit started).</summary>
     public async Task<DoorEventOutcome> ConfirmOpenedAsync(string lockerId, int compartmentNumber, long seq, CancellationToken cancellationToken = default) =>
@@ -68,6 +71,11 @@ public sealed class DoorEventService(ILockerStore store, ReservationLifecycle li
             }
             await tx.LockerEvents.CloseOtherIntentsAsync(compartment, intent.Id, now);
             var reservation = (await tx.Reservations.GetAsync(intent.ReservationId))!;
+            if (intent is { EntryLockerId: { } entryLocker, ReaderId: { } reader })
+            {
+                // The door confirms the code was right: only now does the reader (and its locker) start afresh.
+                await budget.ConfirmSuccessAsync(tx, ThrottleScope.Reader(reservation.SiteId, entryLocker, reader));
+            }
             await tx.Audit.AppendAsync(new AuditEntry(now, $"locker:{lockerId}", AuditActions.CodeConsumed, reservation.SiteId, lockerId,
                 compartmentNumber, reservation.Id, $"purpose={intent.Purpose}"));
             await tx.Audit.AppendAsync(new AuditEntry(now, $"locker:{lockerId}", AuditActions.DoorOpened, reservation.SiteId, lockerId,

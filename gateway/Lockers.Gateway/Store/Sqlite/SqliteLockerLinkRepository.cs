@@ -31,6 +31,21 @@ internal sealed class SqliteLockerLinkRepository(SqliteSession db) : ILockerLink
         },
         ("$locker", lockerId));
 
+    public async Task SaveReadersAsync(string lockerId, IReadOnlyList<ProvisionedReader> readers)
+    {
+        await db.ExecuteAsync("DELETE FROM locker_readers WHERE locker_id = $locker;", ("$locker", lockerId));
+        foreach (var reader in readers)
+        {
+            await db.ExecuteAsync("INSERT INTO locker_readers (locker_id, reader_id, kind) VALUES ($locker, $reader, $kind);",
+                ("$locker", lockerId), ("$reader", reader.ReaderId), ("$kind", reader.Kind.ToString().ToLowerInvariant()));
+        }
+    }
+
+    public Task<IReadOnlyList<ProvisionedReader>> ListReadersAsync(string lockerId) => db.QueryAsync(
+        "SELECT reader_id, kind FROM locker_readers WHERE locker_id = $locker ORDER BY kind, reader_id;",
+        r => new ProvisionedReader(r.ReadString("reader_id"), Enum.Parse<ReaderKind>(r.ReadString("kind"), ignoreCase: true)),
+        ("$locker", lockerId));
+
     public async Task<long?> NextCommandCounterAsync(string lockerId) => await db.ScalarAsync(
         "UPDATE locker_credentials SET command_counter = command_counter + 1 WHERE locker_id = $locker RETURNING command_counter;",
         ("$locker", lockerId)) is long counter ? counter : null;

@@ -333,6 +333,7 @@ internal sealed class SqliteStoreTransaction(SqliteSession session) : IStoreTran
     public IClientRepository Clients { get; } = new SqliteClientRepository(session);
     public IIdempotencyRepository Idempotency { get; } = new SqliteIdempotencyRepository(session);
     public IThrottleRepository Throttle { get; } = new SqliteThrottleRepository(session);
+    public IGuardRepository Guard { get; } = new SqliteGuardRepository(session);
     public ILockerEventRepository LockerEvents { get; } = new SqliteLockerEventRepository(session);
     public IAuditLog Audit { get; } = new SqliteAuditLog(session);
     public IOutbox Outbox { get; } = new SqliteOutbox(session);

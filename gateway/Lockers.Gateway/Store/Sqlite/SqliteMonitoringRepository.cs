@@ -81,11 +81,6 @@ internal sealed class SqliteMonitoringRepository(SqliteSession db) : IMonitoring
             WHERE locker_id = $locker ORDER BY at DESC, id DESC LIMIT $limit;
             """, ReadSample, ("$locker", lockerId), ("$limit", limit))).Reverse().ToList();
 
-    public Task<IReadOnlyList<StoredKeypadBlock>> ListThrottledKeypadsAsync(DateTimeOffset now) => db.QueryAsync(
-        "SELECT locker_id, keypad_id, blocked_until FROM keypad_throttle WHERE blocked_until > $now;",
-        r => new StoredKeypadBlock(r.ReadString("locker_id"), r.ReadString("keypad_id"), r.ReadTime("blocked_until")),
-        ("$now", Time(now)));
-
     public Task<IReadOnlyList<FleetLocker>> ListFleetAsync() => db.QueryAsync("""
         SELECT s.id AS site_id, s.name AS site_name, l.id AS locker_id, l.name AS locker_name, l.online,
                (SELECT COUNT(*) FROM compartments c WHERE c.locker_id = l.id) AS compartments,

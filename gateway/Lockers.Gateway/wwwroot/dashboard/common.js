@@ -60,7 +60,8 @@ const Lockers = (() => {
   function renderUser(s) {
     const slot = document.getElementById("user");
     if (!slot) return;
-    slot.replaceChildren(el("span", { text: `${s.user} (${s.role})`, "data-role": s.role }));
+    slot.replaceChildren(el("a", { href: "holds.html", text: "Unlock holds" }), " ",
+      el("span", { text: `${s.user} (${s.role})`, "data-role": s.role }));
     const out = el("button", { type: "button", text: "Sign out", class: "link" });
     out.addEventListener("click", async () => {
       await api("/sign-out", { method: "POST" });
@@ -140,7 +141,7 @@ const Lockers = (() => {
   // state is stale: onReconnected reloads it. A stream the browser gave up on (an error answer) is opened again.
   function events(lockerId, onUpdate, onReconnected, onState = showLiveState) {
     const url = "/dashboard/api/events" + (lockerId ? "?locker=" + encodeURIComponent(lockerId) : "");
-    const topics = ["door", "telemetry", "status", "alarm", "command", "service", "parcel"];
+    const topics = ["door", "telemetry", "status", "alarm", "command", "service", "parcel", "hold"];
     let hellos = 0;
     let retry = 1000;
     let source = null;
