@@ -15,7 +15,7 @@ public sealed class StoreUnavailableHandler(ILockerStore store, IProblemDetailsS
 
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
-        if (!store.IsUnavailable(exception))
+        if (IsAboutTheRequest(exception) || !store.IsUnavailable(exception))
         {
             return false;
         }
@@ -36,5 +36,22 @@ public sealed class StoreUnavailableHandler(ILockerStore store, IProblemDetailsS
                          + "/health names the reason.",
             },
         });
+    }
+
+    /// <summary>
+    /// A failure of the request itself (a body over the limit: 413, an unreadable body: 400, the client gone), which
+    /// Kestrel reports as an IOException too: it keeps its own status and is never put down to the store.
+    /// </summary>
+    private static bool IsAboutTheRequest(Exception exception)
+    {
+        for (var ex = exception; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is BadHttpRequestException or Microsoft.AspNetCore.Connections.ConnectionResetException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

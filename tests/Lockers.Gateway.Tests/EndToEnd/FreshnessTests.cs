@@ -22,7 +22,9 @@ public sealed class FreshnessTests
     public async Task LateCodeEntry_LinkStalledPastTheAnswerWindow_NoDoorOpens_DisplaySaysTooLate_AndTheCodeStillWorksAfter()
     {
         await using var site = await SimulatedSite.StartAsync();
-        var a = await site.StartLockerAsync("test-a");
+        // test-a's keep-alive outlasts the stall: with the site's 5 s one, a loaded machine could declare the link dead
+        // (7.5 s) before the 6 s answer window ended, and the display would rightly say it cannot check codes now instead.
+        var a = await site.StartLockerAsync("test-a", heartbeatS: 60);
         var b = await site.StartLockerAsync("test-b");
         var booked = await site.BookAsync("XL"); // test-b's only compartment
         var pin = await site.DepositAsync(booked);

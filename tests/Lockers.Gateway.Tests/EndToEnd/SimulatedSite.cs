@@ -98,15 +98,16 @@ public sealed class SimulatedSite : IAsyncDisposable
     /// <summary>
     /// Provisions <paramref name="lockerId"/> through the gateway and powers on a simulated locker with the device config it
     /// wrote (heartbeat, answer window and offline bound shortened for the test), behind a relay; waits until the gateway has
-    /// it online and the locker holds a complete offline code cache.
+    /// it online and the locker holds a complete offline code cache. <paramref name="heartbeatS"/> sets its MQTT keep-alive (the
+    /// link is declared dead after 1.5 times it).
     /// </summary>
-    public async Task<SimulatedLocker> StartLockerAsync(string lockerId)
+    public async Task<SimulatedLocker> StartLockerAsync(string lockerId, int heartbeatS = HeartbeatS)
     {
         var provisioned = await Gateway.Factory.Service<LockerProvisioner>().ProvisionAsync(new LockerProvisionRequest(GatewayFixture.SiteId,
             lockerId, RepositoryRoot.DevKitBoard, Broker.Broker.Host, Broker.Port, _storage.File("config-" + lockerId)), "test");
         var written = DeviceConfigLoader.Load(await File.ReadAllTextAsync(provisioned.ConfigPath));
         var config = new DeviceConfig(written.LockerId, written.SiteId, written.Broker, written.CommandKey, written.BoardFile,
-            HeartbeatS, written.TelemetryS, written.KeypadId, written.ScannerId, null, AnswerS, OfflineAfterS);
+            heartbeatS, written.TelemetryS, written.KeypadId, written.ScannerId, null, AnswerS, OfflineAfterS);
         var board = BoardLoader.Load(await File.ReadAllTextAsync(RepositoryRoot.DevKitBoard));
         var relay = TcpRelay.Start(Broker.Port);
         // The relay carries the TLS session untouched: the locker still checks the broker's certificate for its host name.
