@@ -29,6 +29,8 @@ namespace Lockers.Core.App
         private int[] _waitingCompartments = new int[4];
         private string[] _waitingIds = new string[4];
         private int _waitingCount;
+        // The answers of the last DoorOutcome, taken one by one by the controller.
+        private CommandResultPayload[] _answers = new CommandResultPayload[4];
 
         public CommandRunner(
             DoorController doors, KeypadEntry keypad, IFeedbackPort feedback, string keypadId, string scannerId,
@@ -66,42 +68,47 @@ namespace Lockers.Core.App
         }
 
         /// <summary>
-        /// A door reported an unlock outcome. Returns the answers for the commands that waited for it
-        /// (possibly none); <paramref name="reason"/> is "" for success or a failure reason.
+        /// A door reported an unlock outcome: the commands that waited for it are answered, in arrival order, and their
+        /// answers wait in <see cref="TakeAnswer"/> (slots 0 to the count returned, possibly 0); <paramref name="reason"/> is
+        /// "" for success or a failure reason. The answers' slots are reused (no array per door event, ADR 0005).
         /// </summary>
-        public CommandResultPayload[] DoorOutcome(int compartment, string reason)
+        public int DoorOutcome(int compartment, string reason)
         {
-            int count = 0;
-            for (int i = 0; i < _waitingCount; i++)
-            {
-                if (_waitingCompartments[i] == compartment) count++;
-            }
-
-            var answers = new CommandResultPayload[count];
-            if (count == 0)
-            {
-                return answers;
-            }
-
-            // Answers in arrival order; the other doors' entries close up behind.
-            int kept = 0;
             int answered = 0;
+            int kept = 0;
             for (int i = 0; i < _waitingCount; i++)
             {
                 string id = _waitingIds[i];
                 if (_waitingCompartments[i] == compartment)
                 {
-                    answers[answered++] = reason.Length == 0 ? CommandResultPayload.Ok(id) : CommandResultPayload.Failed(id, reason);
+                    if (answered == _answers.Length) _answers = Grown(_answers);
+                    _answers[answered++] = reason.Length == 0 ? CommandResultPayload.Ok(id) : CommandResultPayload.Failed(id, reason);
                     continue;
                 }
 
+                // The other doors' entries close up behind.
                 _waitingCompartments[kept] = _waitingCompartments[i];
                 _waitingIds[kept++] = id;
             }
 
             for (int i = kept; i < _waitingCount; i++) _waitingIds[i] = null!;
             _waitingCount = kept;
-            return answers;
+            return answered;
+        }
+
+        /// <summary>The answer in <paramref name="slot"/> from the last <see cref="DoorOutcome"/>; the slot is emptied.</summary>
+        public CommandResultPayload TakeAnswer(int slot)
+        {
+            CommandResultPayload answer = _answers[slot];
+            _answers[slot] = null!;
+            return answer;
+        }
+
+        private static CommandResultPayload[] Grown(CommandResultPayload[] answers)
+        {
+            var grown = new CommandResultPayload[answers.Length * 2];
+            Array.Copy(answers, grown, answers.Length);
+            return grown;
         }
 
         private CommandResultPayload? Unlock(SignedCommand command)

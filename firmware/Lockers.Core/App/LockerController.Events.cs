@@ -175,8 +175,8 @@ namespace Lockers.Core.App
                 HoldDisplay();
             }
 
-            CommandResultPayload[] answers = _commands!.DoorOutcome(compartment, outcome);
-            for (int i = 0; i < answers.Length; i++) SendResult(answers[i]);
+            int answers = _commands!.DoorOutcome(compartment, outcome);
+            for (int i = 0; i < answers; i++) SendResult(_commands.TakeAnswer(i));
         }
 
         // Under the lock. Stored first, then sent (if the link is up); a storage failure loses only this event.

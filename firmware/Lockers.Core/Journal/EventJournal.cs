@@ -160,7 +160,7 @@ namespace Lockers.Core.Journal
                 _storage.Write(JournalKeys.NextSeq, JournalKeys.CounterBytes(_epochAscii, seq + 1));
                 _nextSeq = seq + 1;
                 e.Stamp(seq, _epoch, _clock);
-                string key = JournalKeys.Entry(seq);
+                string key = _entries.KeyFor(seq);
                 _storage.Write(key, e.ToJson(_json));
                 _entries.Add(seq, key);
                 TrimToCapacity();

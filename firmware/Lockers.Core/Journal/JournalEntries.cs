@@ -18,6 +18,8 @@ namespace Lockers.Core.Journal
         private long[] _seqs = new long[KeptKeys];
         private bool[] _sent = new bool[KeptKeys];
         private string?[] _keys = new string?[KeptKeys];
+        // Every key is built in here, so making one allocates the string alone.
+        private readonly char[] _keyChars = new char[JournalKeys.MaxEntryKeyLength];
 
         public int Count { get; private set; }
 
@@ -51,12 +53,15 @@ namespace Lockers.Core.Journal
             string? key = _keys[index];
             if (key == null)
             {
-                key = JournalKeys.Entry(_seqs[index]);
+                key = KeyFor(_seqs[index]);
                 if (index < KeptKeys) _keys[index] = key;
             }
 
             return key;
         }
+
+        /// <summary>A new string of the storage key of <paramref name="seq"/> (whether or not it is in the journal).</summary>
+        public string KeyFor(long seq) => JournalKeys.Entry(seq, _keyChars);
 
         /// <summary>The position of <paramref name="seq"/>, or -1.</summary>
         public int IndexOf(long seq)

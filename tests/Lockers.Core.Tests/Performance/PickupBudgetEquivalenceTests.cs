@@ -103,6 +103,22 @@ public sealed class PickupBudgetEquivalenceTests
     }
 
     /// <summary>The journal's list of entries against the ArrayList of boxed seqs it replaced, keys built by JournalKeys.</summary>
+    /// <summary>The journal builds every key in one reused buffer: a shorter key after a longer one must not keep its tail.</summary>
+    [Fact]
+    public void JournalKeys_EntryInAReusedBuffer_IsTheKeyWithItsOwnArray()
+    {
+        var scratch = new char[JournalKeys.MaxEntryKeyLength];
+        long[] seqs = { long.MaxValue, 1, 9_999_999_999, 10_000_000_000, 0, 123_456, 1_000_000_000_000_000_000, 42, -1, -12_345_678_901, 7 };
+        var random = new Random(5);
+        for (int i = 0; i < 2_000; i++)
+        {
+            long seq = i < seqs.Length ? seqs[i] : random.NextInt64(0, long.MaxValue) >> random.Next(63);
+            string expected = seq >= 0 ? "jrn.e." + seq.ToString("D10", System.Globalization.CultureInfo.InvariantCulture) : JournalKeys.Entry(seq);
+            Assert.Equal(expected, JournalKeys.Entry(seq));
+            Assert.Equal(expected, JournalKeys.Entry(seq, scratch));
+        }
+    }
+
     [Fact]
     public void JournalEntries_RandomOperations_BehaveAsArrayListWithEntryKeys()
     {
