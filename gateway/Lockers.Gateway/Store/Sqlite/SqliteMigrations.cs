@@ -180,6 +180,7 @@ public static class SqliteMigrations
         new(6, SqliteTruthfulMessagesMigration.Description, SqliteTruthfulMessagesMigration.Sql),
         new(7, SqliteEventSequenceMigration.Description, SqliteEventSequenceMigration.Sql),
         new(8, SqliteOfflineCodesMigration.Description, SqliteOfflineCodesMigration.Sql),
+        new(9, SqliteDoorStateMigration.Description, SqliteDoorStateMigration.Sql),
     ];
 
     public static int Latest => All[^1].Version;
