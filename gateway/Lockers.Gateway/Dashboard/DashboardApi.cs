@@ -85,6 +85,8 @@ public static class DashboardApi
             }
             var site = await tx.Registry.GetSiteAsync(locker.SiteId);
             var live = health.Find(lockerId);
+            // Door states from the store, where the door event service keeps them: right after a restart and on any gateway.
+            var doors = (await tx.LockerEvents.ListDoorStatesAsync(lockerId)).ToDictionary(d => d.Compartment);
             var parcels = (await tx.Reservations.ListHoldingAsync(lockerId, null))
                 .Where(r => r.Compartment?.LockerId == lockerId)
                 .ToDictionary(r => r.Compartment!.Value.Number);
@@ -95,8 +97,9 @@ public static class DashboardApi
                     : c is { Occupancy: "move_target", ReservationId: { } moving } && await tx.Reservations.GetAsync(moving) is { } incoming
                         ? ParcelPageView.From(incoming, movingHere: true)
                         : null;
+                var door = doors.GetValueOrDefault(c.Number);
                 compartments.Add(new CompartmentPageView(c.Number, c.Size, c.Column, c.Row, c.Accessible, c.InService, c.Occupancy,
-                    live?.Doors.GetValueOrDefault(c.Number) ?? "unknown", parcel));
+                    door?.State ?? "unknown", parcel) { DoorReportedAt = door?.ReportedAt });
             }
             var history = await tx.Monitoring.ListTelemetryAsync(lockerId, TelemetryPoints);
             var alarms = (await tx.Monitoring.ListAlarmsAsync(lockerId, openOnly: false, AlarmRows)).Select(a => AlarmView.From(a)).ToList();

@@ -28,9 +28,15 @@ public sealed record ParcelPageView(
 /// <summary>A guided move: from and to (locker/door), its step, and the door it waits on.</summary>
 public sealed record MovePageView(string From, string To, string Step, string WaitingDoor);
 
-/// <summary>A compartment on the locker page: registry data, occupancy, the last reported door state and the parcel behind it.</summary>
+/// <summary>
+/// A compartment on the locker page: registry data, occupancy, the last reported door state as stored (<c>unknown</c>: never
+/// reported) and when it was reported, and the parcel behind it.
+/// </summary>
 public sealed record CompartmentPageView(
-    int Number, string Size, int Column, int Row, bool Accessible, bool InService, string Occupancy, string Door, ParcelPageView? Parcel);
+    int Number, string Size, int Column, int Row, bool Accessible, bool InService, string Occupancy, string Door, ParcelPageView? Parcel)
+{
+    public DateTimeOffset? DoorReportedAt { get; init; }
+}
 
 /// <summary>One line of the audit trail in staff's words (<see cref="AuditWords"/>), with the stored action and detail for the record.</summary>
 public sealed record AuditLineView(long Id, DateTimeOffset At, string Who, string What, string Action, int? Compartment, string? Detail)

@@ -109,9 +109,8 @@ public sealed class LockerEventApplier(
         }
 
         // forced and left_open: nothing to advance; their alarms come from locker health.
-        var forced = e.DoorState == DoorStates.Forced;
-        return await RecordAsync(locker, e, forced ? AuditActions.DoorForced : AuditActions.DoorLeftOpen,
-            $"compartment={e.Compartment}", cancellationToken, e.Compartment);
+        await doors.ReportOpenTooLongOrForcedAsync(locker.Id, e.Compartment, e.DoorState, e.Seq, cancellationToken);
+        return LinkOutcome.Applied;
     }
 
     /// <summary>
@@ -175,11 +174,11 @@ public sealed class LockerEventApplier(
     /// health (fed after the commit) through Monitoring/AlarmLifecycle.
     /// </summary>
     private Task<LinkOutcome> RecordAsync(
-        Locker locker, LockerEvent e, string auditAction, string detail, CancellationToken cancellationToken, int? compartment = null) =>
+        Locker locker, LockerEvent e, string auditAction, string detail, CancellationToken cancellationToken) =>
         store.ExecuteAsync(async tx =>
         {
             var now = time.GetStoreNow();
-            await tx.Audit.AppendAsync(new AuditEntry(now, $"locker:{locker.Id}", auditAction, locker.SiteId, locker.Id, compartment,
+            await tx.Audit.AppendAsync(new AuditEntry(now, $"locker:{locker.Id}", auditAction, locker.SiteId, locker.Id, null,
                 Detail: $"seq={e.Seq} {detail}"));
             return LinkOutcome.Applied;
         }, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Lockers.Core.Protocol;
 using Lockers.Gateway.Reservations;
+using Lockers.Gateway.Reservations.Doors;
 using Lockers.Gateway.Store;
 using Microsoft.Extensions.Options;
 
@@ -9,10 +10,12 @@ namespace Lockers.Gateway.Monitoring;
 /// <summary>
 /// Health monitoring fed by the locker link: keeps each locker's live picture, stores telemetry, runs the alarm
 /// rules after every change and on a timer (<see cref="EvaluateAllAsync"/>), keeps the registry's online flag
-/// (which pauses pickup windows) in step, and pushes every change to open dashboard pages.
+/// (which pauses pickup windows) in step, and pushes every change to open dashboard pages. Door states come back from
+/// the store (<see cref="DoorEventService.ListStatesAsync"/>) before a locker's rules first run, so a restart neither
+/// forgets a door left open or jammed nor clears its alarm (ADR 0310).
 /// </summary>
 public sealed class LockerHealthService(
-    LockerHealthState state, AlarmRules rules, AlarmLifecycle alarms, AvailabilityService availability, ILockerStore store,
+    LockerHealthState state, AlarmRules rules, AlarmLifecycle alarms, AvailabilityService availability, DoorEventService doors, ILockerStore store,
     StoredHolds holds, LiveFeed live, UnlockStopwatch unlocks, IOptions<MonitoringOptions> options, TimeProvider time) : ILockerHealthSink
 {
     // One evaluation per locker at a time in this process; the store's unique index covers other gateways.
@@ -191,6 +194,11 @@ public sealed class LockerHealthService(
         {
             var now = time.GetStoreNow();
             await ReadContactIntervalAsync(lockerId, cancellationToken);
+            if (!await ReadDoorStatesAsync(lockerId, cancellationToken))
+            {
+                // Judging the doors without their stored states would clear their alarms; the next evaluation tries again.
+                return;
+            }
             state.Update(lockerId, locker => ForgetExpired(locker, now));
             var snapshot = state.Find(lockerId)!;
             var online = rules.IsOnline(snapshot, now);
@@ -228,6 +236,36 @@ public sealed class LockerHealthService(
         catch (Exception ex) when (ex is not OperationCanceledException && store.IsUnavailable(ex))
         {
             // The rules fall back to Monitoring:HeartbeatIntervalSeconds until the store answers.
+        }
+    }
+
+    /// <summary>
+    /// The door states kept in the store, read once per locker (after a restart: before its rules first run). A state heard
+    /// since start is newer than the stored one read here and is kept. False while the store cannot answer.
+    /// </summary>
+    private async Task<bool> ReadDoorStatesAsync(string lockerId, CancellationToken cancellationToken)
+    {
+        if (state.AreDoorStatesRead(lockerId))
+        {
+            return true;
+        }
+
+        try
+        {
+            var stored = await doors.ListStatesAsync(lockerId, cancellationToken);
+            state.Update(lockerId, locker =>
+            {
+                foreach (var door in stored)
+                {
+                    locker.Doors.TryAdd(door.Compartment, door.State);
+                }
+                locker.DoorStatesRead = true;
+            });
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && store.IsUnavailable(ex))
+        {
+            return false;
         }
     }
 

@@ -4,7 +4,8 @@ namespace Lockers.Gateway.Monitoring;
 
 /// <summary>
 /// The live picture of every locker this gateway hears from, in memory. It is rebuilt after a restart from
-/// what lockers send anyway: the retained status at once, telemetry within one heartbeat (docs/adr/0300).
+/// what lockers send anyway: the retained status at once, telemetry within one heartbeat (docs/adr/0300); door states
+/// from the store, where the door event service keeps them (docs/adr/0310).
 /// Thread-safe: each locker's entry is changed under its own lock.
 /// </summary>
 public sealed class LockerHealthState
@@ -48,6 +49,20 @@ public sealed class LockerHealthState
         }
     }
 
+    /// <summary>True when the locker's stored door states have been loaded (see <see cref="Entry.DoorStatesRead"/>).</summary>
+    public bool AreDoorStatesRead(string lockerId)
+    {
+        if (!_lockers.TryGetValue(lockerId, out var entry))
+        {
+            return false;
+        }
+
+        lock (entry)
+        {
+            return entry.DoorStatesRead;
+        }
+    }
+
     public IReadOnlyList<LockerHealthSnapshot> All() => LockerIds.Select(Find).OfType<LockerHealthSnapshot>().ToList();
 
     /// <summary>One locker's mutable record; only touched inside <see cref="Update"/>.</summary>
@@ -76,6 +91,9 @@ public sealed class LockerHealthState
 
         /// <summary>False until <see cref="ContactInterval"/> was read from the store (again after each birth message).</summary>
         public bool ContactIntervalRead { get; set; }
+
+        /// <summary>False until the door states kept in the store were merged into <see cref="Doors"/> (once per process).</summary>
+        public bool DoorStatesRead { get; set; }
 
         /// <summary>When the locker's recent births ("online" status) arrived, oldest first; only those inside the takeover window are kept.</summary>
         public List<DateTimeOffset> Births { get; } = new();

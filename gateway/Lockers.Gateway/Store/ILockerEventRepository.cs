@@ -4,7 +4,7 @@ using Lockers.Gateway.Reservations.Doors;
 
 namespace Lockers.Gateway.Store;
 
-/// <summary>Door events and unlock intents (alarms: <see cref="IMonitoringRepository"/>).</summary>
+/// <summary>Door events, the last reported door states and unlock intents (alarms: <see cref="IMonitoringRepository"/>).</summary>
 public interface ILockerEventRepository
 {
     /// <param name="entryLockerId">The locker where the code was entered.</param>
@@ -20,4 +20,10 @@ public interface ILockerEventRepository
 
     /// <summary>Marks every other unfinished intent for the compartment done (say, the same PIN typed at a second keypad).</summary>
     Task CloseOtherIntentsAsync(CompartmentRef compartment, long keepIntentId, DateTimeOffset at);
+
+    /// <summary>Keeps <paramref name="state"/> as the compartment's last reported door state (replacing the one before).</summary>
+    Task SetDoorStateAsync(CompartmentRef compartment, string state, DateTimeOffset at);
+
+    /// <summary>The last reported door state of each compartment of the locker that ever reported one, by number.</summary>
+    Task<IReadOnlyList<DoorReport>> ListDoorStatesAsync(string lockerId);
 }

@@ -56,6 +56,31 @@ public sealed class FreshnessTests
     }
 
     [Fact]
+    public async Task CodeForADoorOfAnotherLocker_ThatLockerDoesNotAnswer_KeypadLeavesCheckingAtItsWindow_AndNoDoorOpensLate()
+    {
+        await using var site = await SimulatedSite.StartAsync();
+        var a = await site.StartLockerAsync("test-a");
+        var b = await site.StartLockerAsync("test-b");
+        var booked = await site.BookAsync("XL"); // test-b's only compartment
+        var pin = await site.DepositAsync(booked);
+
+        // test-b's route to the broker stalls: the gateway still counts it online and sends it the unlock, which never
+        // arrives. The keypad of test-a, where the PIN was typed, must not stay at "Checking code...".
+        site.Relay("test-b").Stall();
+        a.Type(pin + "#");
+        await Wait.UntilAsync(() => a.Feedback.Text == DisplayTexts.Checking, SimulatedSite.Timeout, "test-a to check the code");
+        await Wait.UntilAsync(() => a.Feedback.Text == DisplayTexts.TooLate, SimulatedSite.Timeout,
+            "test-a to give the entry up at the end of its answer window");
+
+        // The unlock reaches test-b once its route is back, past its expiry: refused, the door stays shut, the code still works.
+        site.Relay("test-b").Pass();
+        await Wait.UntilAsync(async () => (await site.AuditAsync("test-b")).Any(e => e.Action == AuditActions.CommandRefused),
+            SimulatedSite.Timeout, "test-b to refuse the stale unlock");
+        Assert.Equal(1, b.Cabinet[1].PulseCount);
+        Assert.Equal("ready_for_pickup", (await site.ReservationAsync(booked.Reservation.Id)).Status);
+    }
+
+    [Fact]
     public async Task RemoteOpen_ToALockerCutOffSilently_IsMarkedFailedAtItsExpiry_AndNeverRunsLate()
     {
         await using var site = await SimulatedSite.StartAsync();

@@ -8,6 +8,8 @@ using Lockers.Core.Doors;
 using Lockers.Gateway.Clients;
 using Lockers.Gateway.Provisioning;
 using Lockers.Gateway.Reservations;
+using Lockers.Gateway.Staff;
+using Lockers.Gateway.Tests.Monitoring;
 using Lockers.Gateway.Tests.EndToEnd;
 using Lockers.Gateway.Tests.Infrastructure;
 using Lockers.Gateway.Webhooks;
@@ -43,6 +45,7 @@ public sealed class FaultSite : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Dictionary<string, SimulatedLocker> _lockers = new();
     private CreatedApiKey _apiKey = null!;
+    private readonly HashSet<string> _staff = new(StringComparer.Ordinal);
 
     private readonly TimeProvider _lockerTime;
 
@@ -63,6 +66,8 @@ public sealed class FaultSite : IAsyncDisposable
         // Alarm changes go to the same receiver (Lockers-Event alarm.raised / alarm.cleared).
         _gatewaySettings["Monitoring:AlarmWebhookUrl"] = webhooks.Url;
         _gatewaySettings["Monitoring:AlarmWebhookSecret"] = "fault-site-alarm-secret-0123456789abcdef";
+        // The gateway process serves plain HTTP on loopback; staff sign in to its dashboard API over it.
+        _gatewaySettings["Staff:SecureCookies"] = "false";
         _webhookDrain = DrainWebhooksAsync();
     }
 
@@ -139,6 +144,32 @@ public sealed class FaultSite : IAsyncDisposable
         await Wait.UntilAsync(() => InProcess.Factory.Service<Lockers.Gateway.Link.LockerLinkClient>().IsServing, Timeout,
             "the in-process gateway's link to serve");
         return InProcess;
+    }
+
+    /// <summary>
+    /// A staff member signed in to the running gateway process's dashboard API (cookies kept); the account (admin) is
+    /// made in the store on first use, so a gateway started later knows it too.
+    /// </summary>
+    public async Task<StaffClient> StaffAsync(string user = "maria")
+    {
+        if (!_staff.Contains(user))
+        {
+            var settings = Broker.ProvisioningSettings();
+            settings["LockerLink:Enabled"] = "false";
+            using (var seeding = new GatewayFixture(settings, _data, Time))
+            {
+                await seeding.Factory.Service<StaffService>().SaveAsync(user, StaffRole.Admin, StaffClient.Password, "test");
+            }
+            _staff.Add(user);
+        }
+
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri(Process!.BaseUrl), Timeout = Timeout,
+        };
+        var client = new StaffClient(http);
+        (await client.SignInAsync(user)).EnsureSuccessStatusCode();
+        return client;
     }
 
     /// <summary>The REST API as the carrier uses it, on whichever gateway runs.</summary>

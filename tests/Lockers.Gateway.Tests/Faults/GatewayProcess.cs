@@ -64,8 +64,9 @@ public sealed class GatewayProcess : IAsyncDisposable
                 {
                     return (await http.GetAsync("/alive")).IsSuccessStatusCode;
                 }
-                catch (HttpRequestException)
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
+                    // Not listening yet, or too slow to answer one request on a loaded machine: ask again until StartTimeout.
                     return false;
                 }
             }, StartTimeout, "the gateway process to answer /alive");

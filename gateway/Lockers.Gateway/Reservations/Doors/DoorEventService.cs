@@ -1,3 +1,4 @@
+using Lockers.Core.Protocol;
 using Lockers.Gateway.Audit;
 using Lockers.Gateway.Codes;
 using Lockers.Gateway.Registry;
@@ -36,6 +37,8 @@ public sealed record DoorUnlockCommand(string CommandId, string RequestedBy);
 /// two keypads spends once and moves the parcel once. What a door opening or closing means for the parcel (deposit started, deposited,
 /// picked up, collected, compartment free) is the lifecycle's: <see cref="ReservationLifecycle"/>. A door that opened
 /// for a code is also the only success that clears the failures of the reader the code was entered at (ADR 0108).
+/// Every door event also becomes the compartment's last reported door state in the store, in the same unit of work
+/// (ADR 0310): this class is the only writer, and locker health loads it after a restart.
 /// </summary>
 public sealed class DoorEventService(
     ILockerStore store, ReservationLifecycle lifecycle, GuessingBudget budget, WebhookSignal signal, TimeProvider time)
@@ -56,6 +59,7 @@ public sealed class DoorEventService(
         var outcome = await store.ExecuteAsync(async tx =>
         {
             var now = time.GetStoreNow();
+            await tx.LockerEvents.SetDoorStateAsync(compartment, DoorStates.Opened, now);
             var intent = await tx.LockerEvents.FindLatestIntentAsync(compartment, UnlockIntentStatus.Pending, UnlockIntentStatus.Jammed);
             if (intent is null)
             {
@@ -116,6 +120,7 @@ public sealed class DoorEventService(
         {
             var now = time.GetStoreNow();
             var compartment = new CompartmentRef(lockerId, compartmentNumber);
+            await tx.LockerEvents.SetDoorStateAsync(compartment, DoorStates.Jammed, now);
             var intent = await tx.LockerEvents.FindLatestIntentAsync(compartment, UnlockIntentStatus.Pending);
             if (intent is not null)
             {
@@ -127,6 +132,33 @@ public sealed class DoorEventService(
         }, cancellationToken);
 
     /// <summary>
+    /// The door opened without an unlock (<see cref="DoorStates.Forced"/>) or stayed open too long (<see cref="DoorStates.LeftOpen"/>):
+    /// nothing moves for the parcel; audited and kept as the door's state (their alarms come from locker health).
+    /// </summary>
+    public Task ReportOpenTooLongOrForcedAsync(string lockerId, int compartmentNumber, string state, long seq, CancellationToken cancellationToken = default)
+    {
+        var action = state switch
+        {
+            DoorStates.Forced => AuditActions.DoorForced,
+            DoorStates.LeftOpen => AuditActions.DoorLeftOpen,
+            _ => throw new ArgumentException($"'{state}' is neither forced nor left_open", nameof(state)),
+        };
+        return store.ExecuteAsync(async tx =>
+        {
+            var now = time.GetStoreNow();
+            var compartment = new CompartmentRef(lockerId, compartmentNumber);
+            await tx.LockerEvents.SetDoorStateAsync(compartment, state, now);
+            await tx.Audit.AppendAsync(new AuditEntry(now, $"locker:{lockerId}", action, null, lockerId, compartmentNumber,
+                Detail: $"seq={seq} compartment={compartmentNumber}"));
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <summary>The last reported door state of each compartment of the locker that ever reported one (ADR 0310).</summary>
+    public Task<IReadOnlyList<DoorReport>> ListStatesAsync(string lockerId, CancellationToken cancellationToken = default) =>
+        store.ReadAsync(tx => tx.LockerEvents.ListDoorStatesAsync(lockerId), cancellationToken);
+
+    /// <summary>
     /// The door closed. After a deposit the parcel becomes ready (PIN and QR issued, webhooks queued);
     /// after a pickup or a collection the compartment is free again.
     /// </summary>
@@ -136,6 +168,7 @@ public sealed class DoorEventService(
         var result = await store.ExecuteAsync(async tx =>
         {
             var now = time.GetStoreNow();
+            await tx.LockerEvents.SetDoorStateAsync(compartment, DoorStates.Closed, now);
             var intent = await tx.LockerEvents.FindLatestIntentAsync(compartment, UnlockIntentStatus.Opened);
             var moving = intent is null ? await tx.Reservations.FindMovingThroughAsync(compartment) : null;
             await tx.Audit.AppendAsync(new AuditEntry(now, $"locker:{lockerId}", AuditActions.DoorClosed, null, lockerId,

@@ -38,3 +38,9 @@ public enum UnlockIntentStatus
 public sealed record UnlockIntent(
     long Id, CompartmentRef Compartment, string ReservationId, long CodeId, UnlockPurpose Purpose,
     UnlockIntentStatus Status, DateTimeOffset CreatedAt, string? EntryLockerId = null, string? ReaderId = null);
+
+/// <summary>
+/// A compartment's last reported door state (a <see cref="Lockers.Core.Protocol.DoorStates"/> name: opened, closed, jammed,
+/// forced, left_open) and when the gateway applied the report. Kept in the store (ADR 0310); no row: never reported.
+/// </summary>
+public sealed record DoorReport(int Compartment, string State, DateTimeOffset ReportedAt);

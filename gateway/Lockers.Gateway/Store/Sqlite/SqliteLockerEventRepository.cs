@@ -39,6 +39,15 @@ internal sealed class SqliteLockerEventRepository(SqliteSession db) : ILockerEve
         WHERE locker_id = $locker AND compartment = $number AND id <> $keep AND status IN ('Pending', 'Jammed', 'Opened');
         """, ("$locker", compartment.LockerId), ("$number", compartment.Number), ("$keep", keepIntentId), ("$at", Time(at)));
 
+    public Task SetDoorStateAsync(CompartmentRef compartment, string state, DateTimeOffset at) => db.ExecuteAsync("""
+        INSERT INTO door_states (locker_id, number, state, reported_at) VALUES ($locker, $number, $state, $at)
+        ON CONFLICT (locker_id, number) DO UPDATE SET state = excluded.state, reported_at = excluded.reported_at;
+        """, ("$locker", compartment.LockerId), ("$number", compartment.Number), ("$state", state), ("$at", Time(at)));
+
+    public Task<IReadOnlyList<DoorReport>> ListDoorStatesAsync(string lockerId) => db.QueryAsync(
+        "SELECT number, state, reported_at FROM door_states WHERE locker_id = $locker ORDER BY number;",
+        r => new DoorReport((int)r.ReadLong("number"), r.ReadString("state"), r.ReadTime("reported_at")), ("$locker", lockerId));
+
     private static UnlockIntent ReadIntent(SqliteDataReader r) => new(
         r.ReadLong("id"), new CompartmentRef(r.ReadString("locker_id"), (int)r.ReadLong("compartment")),
         r.ReadString("reservation_id"), r.ReadLong("code_id"), Enum.Parse<UnlockPurpose>(r.ReadString("purpose")),

@@ -166,7 +166,7 @@
     document.getElementById("panel-title").textContent = `Compartment ${c.number}`;
     document.getElementById("panel-facts").replaceChildren(
       el("dt", { text: "Size" }), el("dd", { text: c.size + (c.accessible ? " (accessible)" : "") }),
-      el("dt", { text: "Door" }), el("dd", { text: doorWords[c.door] || c.door }),
+      el("dt", { text: "Door" }), el("dd", {}, doorWords[c.door] || c.door, ...(c.doorReportedAt ? [", reported ", time(c.doorReportedAt)] : [])),
       el("dt", { text: "Contents" }), el("dd", { text: occupancyWords[c.occupancy] || c.occupancy }),
       el("dt", { text: "Service" }), el("dd", { text: c.inService ? "in service" : "out of service" }),
       ...parcelFacts(c.parcel));
@@ -348,6 +348,7 @@
       const c = view && view.compartments.find((x) => x.number === update.data.compartment);
       if (c) {
         c.door = update.data.state;
+        c.doorReportedAt = update.at;
         drawGrid();
         drawPanel();
       }
