@@ -156,7 +156,8 @@ namespace Lockers.Core.App
                 _keypad.CodeEntered += OnKeypadCode;
                 _scanner.LineRead += OnScannedLine;
                 AttachPorts();
-                Record(LockerEvent.Boot(_firmware, BootCount));
+                // The doors as the reed switches show them now: the gateway's picture of every door starts from this.
+                Record(LockerEvent.Boot(_firmware, BootCount, OpenDoorsNow()));
                 ReportStorageProblems();
                 _ports.Feedback.ShowText(DisplayTexts.Ready);
                 if (_ports.Link.IsConnected) OnConnected();
@@ -204,6 +205,26 @@ namespace Lockers.Core.App
             {
                 Record(LockerEvent.StorageFault(problems));
             }
+        }
+
+        // Under the lock, at start-up: the compartments whose doors are open, in board order.
+        private int[] OpenDoorsNow()
+        {
+            int[] numbers = _board.CompartmentNumbers;
+            int count = 0;
+            for (int i = 0; i < numbers.Length; i++)
+            {
+                if (_doors!.GetState(numbers[i]) == DoorState.Open) count++;
+            }
+
+            int[] open = new int[count];
+            int next = 0;
+            for (int i = 0; i < numbers.Length; i++)
+            {
+                if (_doors!.GetState(numbers[i]) == DoorState.Open) open[next++] = numbers[i];
+            }
+
+            return open;
         }
 
         /// <summary>Codes in the offline cache (0 before <see cref="Start"/>).</summary>

@@ -18,6 +18,9 @@ namespace Lockers.Core.Protocol
         /// <summary>Boot counter: how many times this locker has started.</summary>
         public const string Boot = "boot";
 
+        /// <summary>boot: the compartments whose doors were found open at start-up (every other door was shut).</summary>
+        public const string OpenDoors = "open";
+
         /// <summary>status (offline only): why the locker cannot run, e.g. a refused board file and what is wrong with it.</summary>
         public const string Fault = "fault";
 

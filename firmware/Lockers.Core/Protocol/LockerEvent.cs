@@ -71,6 +71,12 @@ namespace Lockers.Core.Protocol
         /// <summary>boot: boot counter.</summary>
         public long BootCount { get; set; }
 
+        /// <summary>
+        /// boot: the compartments whose doors the reed switches showed open at start-up, in board order; every other door
+        /// was shut. Null when a boot event did not say (firmware before this field): the gateway then keeps what it knew.
+        /// </summary>
+        public int[]? OpenDoors { get; set; }
+
         /// <summary>journal_overflow: total events dropped so far.</summary>
         public long Dropped { get; set; }
 
@@ -141,6 +147,7 @@ namespace Lockers.Core.Protocol
             Detail = "";
             Firmware = "";
             BootCount = 0;
+            OpenDoors = null;
             Dropped = 0;
         }
 
@@ -150,10 +157,10 @@ namespace Lockers.Core.Protocol
             return new LockerEvent { Kind = EventKinds.CommandRefused, CommandId = commandId, Reason = reason };
         }
 
-        /// <summary>The locker started.</summary>
-        public static LockerEvent Boot(string firmware, long bootCount)
+        /// <summary>The locker started, with the doors it found open (none: an empty array).</summary>
+        public static LockerEvent Boot(string firmware, long bootCount, int[] openDoors)
         {
-            return new LockerEvent { Kind = EventKinds.Boot, Firmware = firmware, BootCount = bootCount };
+            return new LockerEvent { Kind = EventKinds.Boot, Firmware = firmware, BootCount = bootCount, OpenDoors = openDoors };
         }
 
         /// <summary>A tamper sensor tripped.</summary>

@@ -45,6 +45,12 @@ namespace Lockers.Core.Protocol
             else if (kind == EventKinds.Boot)
             {
                 writer.Field(Fields.Firmware, e.Firmware).Field(Fields.Boot, e.BootCount);
+                if (e.OpenDoors != null)
+                {
+                    writer.Name(Fields.OpenDoors).BeginArray();
+                    for (int i = 0; i < e.OpenDoors.Length; i++) writer.Value(e.OpenDoors[i]);
+                    writer.EndArray();
+                }
             }
             else if (kind == EventKinds.Tamper || kind == EventKinds.StorageFault)
             {
@@ -114,6 +120,7 @@ namespace Lockers.Core.Protocol
             {
                 e.Firmware = json.GetString(Fields.Firmware);
                 e.BootCount = json.GetLong(Fields.Boot);
+                e.OpenDoors = json.Has(Fields.OpenDoors) ? ParseOpenDoors(json.GetArray(Fields.OpenDoors)) : null;
             }
             else if (kind == EventKinds.Tamper || kind == EventKinds.StorageFault)
             {
@@ -126,6 +133,25 @@ namespace Lockers.Core.Protocol
             }
 
             return e;
+        }
+
+        // A board has at most a few dozen compartments; more than 64 entries is not a locker's report.
+        private const int MaxOpenDoors = 64;
+
+        private static int[] ParseOpenDoors(Json.JsonArray array)
+        {
+            PayloadRules.Require(array.Count <= MaxOpenDoors, Fields.OpenDoors, "too many compartments");
+            int[] open = new int[array.Count];
+            for (int i = 0; i < open.Length; i++)
+            {
+                object? item = array[i];
+                PayloadRules.Require(item is long, Fields.OpenDoors, "compartment numbers are integers");
+                long number = (long)item!;
+                PayloadRules.Require(number >= 1 && number <= int.MaxValue, Fields.OpenDoors, "compartments are numbered from 1");
+                open[i] = (int)number;
+            }
+
+            return open;
         }
     }
 }

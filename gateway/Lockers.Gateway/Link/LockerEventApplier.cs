@@ -50,7 +50,7 @@ public sealed class LockerEventApplier(
             EventKinds.CodeOffline => await offlineCodes.HandleAsync(locker, e, cancellationToken),
             EventKinds.Door => await ApplyDoorAsync(locker, e, cancellationToken),
             EventKinds.CommandRefused => await RecordAsync(locker, e, AuditActions.CommandRefused, $"command={e.CommandId} reason={e.Reason}", cancellationToken),
-            EventKinds.Boot => await RecordAsync(locker, e, AuditActions.Boot, $"fw={e.Firmware} boot={e.BootCount}", cancellationToken),
+            EventKinds.Boot => await ApplyBootAsync(locker, e, cancellationToken),
             EventKinds.Tamper => await RecordAsync(locker, e, AuditActions.Tamper, e.Detail, cancellationToken),
             EventKinds.JournalOverflow => await RecordAsync(locker, e, AuditActions.JournalOverflow, $"dropped={e.Dropped}", cancellationToken),
             EventKinds.StorageFault => await RecordAsync(locker, e, AuditActions.StorageFault, e.Detail, cancellationToken),
@@ -92,6 +92,17 @@ public sealed class LockerEventApplier(
                 }
             });
         }
+    }
+
+    /// <summary>The locker started: audited, and the doors it found open become every door's state (when it said: ADR 0310).</summary>
+    private async Task<LinkOutcome> ApplyBootAsync(Locker locker, LockerEvent e, CancellationToken cancellationToken)
+    {
+        if (e.OpenDoors is { } open)
+        {
+            await doors.ReportDoorsAtBootAsync(locker, open, cancellationToken);
+        }
+        var opened = e.OpenDoors is null ? "" : e.OpenDoors.Length == 0 ? " open=none" : $" open={string.Join(',', e.OpenDoors)}";
+        return await RecordAsync(locker, e, AuditActions.Boot, $"fw={e.Firmware} boot={e.BootCount}{opened}", cancellationToken);
     }
 
     private async Task<LinkOutcome> ApplyDoorAsync(Locker locker, LockerEvent e, CancellationToken cancellationToken)

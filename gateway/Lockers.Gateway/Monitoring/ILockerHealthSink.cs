@@ -29,6 +29,12 @@ public interface ILockerHealthSink
 
     Task OnTamperAsync(string lockerId, string detail, DateTimeOffset at, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The locker started and said which doors were open (<paramref name="open"/>; every other door shut): its door picture is
+    /// read again from the store, where the boot event wrote it (ADR 0310).
+    /// </summary>
+    Task OnDoorsAtBootAsync(string lockerId, IReadOnlyCollection<int> open, DateTimeOffset at, CancellationToken cancellationToken = default);
+
     /// <summary>A locker opened a door offline for a code that no longer fitted it (docs/adr/0212-offline-reconciliation.md).</summary>
     Task OnOfflineConflictAsync(string lockerId, int compartment, string detail, DateTimeOffset at, CancellationToken cancellationToken = default);
 

@@ -19,6 +19,7 @@ public sealed class LockerHealthFeed(ILockerHealthSink sink, TimeProvider time)
                 cancellationToken),
             TelemetryPayload telemetry => sink.OnTelemetryAsync(lockerId, telemetry, at, cancellationToken),
             LockerEvent { Kind: EventKinds.Door } door => sink.OnDoorEventAsync(lockerId, door.Compartment, door.DoorState, at, cancellationToken),
+            LockerEvent { Kind: EventKinds.Boot, OpenDoors: { } open } => sink.OnDoorsAtBootAsync(lockerId, open, at, cancellationToken),
             LockerEvent { Kind: EventKinds.CommandRefused } refused =>
                 sink.OnCommandRefusedAsync(lockerId, refused.CommandId, refused.Reason, at, cancellationToken),
             LockerEvent { Kind: EventKinds.JournalOverflow } overflow => sink.OnJournalOverflowAsync(lockerId, overflow.Dropped, at, cancellationToken),

@@ -77,6 +77,19 @@ public sealed class LockerHealthService(
         await EvaluateAsync(lockerId, cancellationToken);
     }
 
+    public async Task OnDoorsAtBootAsync(string lockerId, IReadOnlyCollection<int> open, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        state.Update(lockerId, locker =>
+        {
+            locker.Touch(at);
+            // The boot event wrote every door's state in its unit of work, committed before health is fed: read them anew.
+            locker.Doors.Clear();
+            locker.DoorStatesRead = false;
+        });
+        live.Publish(new LiveUpdate("doors", lockerId, new { open }, at));
+        await EvaluateAsync(lockerId, cancellationToken);
+    }
+
     public async Task OnDoorEventAsync(string lockerId, int compartment, string doorState, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         state.Update(lockerId, locker =>

@@ -44,6 +44,25 @@ public class LockerControllerStartTests
     }
 
     [Fact]
+    public void Start_DoorsOpenAtPowerOn_TheBootEventNamesThem_AndNoneWhenAllAreShut()
+    {
+        var locker = new LockerHarness();
+        locker.Sensors.Set(3, true);
+        locker.Sensors.Set(1, true);
+
+        locker.Controller.Start();
+        locker.Link.Connect();
+
+        // What the gateway shows for every door after a reboot comes from this: the listed doors open, the others shut.
+        Assert.Equal(new[] { 1, 3 }, Assert.Single(locker.Events()).OpenDoors);
+
+        var shut = new LockerHarness();
+        shut.Controller.Start();
+        shut.Link.Connect();
+        Assert.Equal(System.Array.Empty<int>(), Assert.Single(shut.Events()).OpenDoors);
+    }
+
+    [Fact]
     public void Poll_LinkUpButStateEventNotYetSeen_PublishesNothingUntilBirth()
     {
         var locker = new LockerHarness();

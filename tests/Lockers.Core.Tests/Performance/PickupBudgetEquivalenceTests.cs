@@ -185,7 +185,9 @@ public sealed class PickupBudgetEquivalenceTests
         var e = new LockerEvent();
         foreach (var property in typeof(LockerEvent).GetProperties())
         {
-            object value = property.PropertyType == typeof(string) ? "x" : Convert.ChangeType(9, property.PropertyType);
+            object value = property.PropertyType == typeof(string) ? "x"
+                : property.PropertyType == typeof(int[]) ? new[] { 9 }
+                : Convert.ChangeType(9, property.PropertyType);
             property.SetValue(e, value);
         }
 

@@ -43,8 +43,10 @@ public class PayloadGoldenTests
             Stamped(LockerEvent.Door(3, DoorStates.Opened), 2, 6000, LockerEvent.NoWallTime) },
         { "{\"seq\":3,\"kind\":\"command_refused\",\"uptime_ms\":7000,\"command\":\"c-9\",\"reason\":\"replay\"}",
             Stamped(LockerEvent.CommandRefused("c-9", RefusalReasons.Replay), 3, 7000, LockerEvent.NoWallTime) },
-        { "{\"seq\":4,\"kind\":\"boot\",\"uptime_ms\":12,\"fw\":\"0.1.0\",\"boot\":8}",
-            Stamped(LockerEvent.Boot("0.1.0", 8), 4, 12, LockerEvent.NoWallTime) },
+        { "{\"seq\":4,\"kind\":\"boot\",\"uptime_ms\":12,\"fw\":\"0.1.0\",\"boot\":8,\"open\":[3,7]}",
+            Stamped(LockerEvent.Boot("0.1.0", 8, [3, 7]), 4, 12, LockerEvent.NoWallTime) },
+        { "{\"seq\":7,\"kind\":\"boot\",\"uptime_ms\":12,\"fw\":\"0.1.0\",\"boot\":9,\"open\":[]}",
+            Stamped(LockerEvent.Boot("0.1.0", 9, []), 7, 12, LockerEvent.NoWallTime) },
         { "{\"seq\":5,\"kind\":\"tamper\",\"uptime_ms\":9000,\"detail\":\"case opened\"}",
             Stamped(LockerEvent.Tamper("case opened"), 5, 9000, LockerEvent.NoWallTime) },
         { "{\"seq\":6,\"kind\":\"journal_overflow\",\"uptime_ms\":9500,\"dropped\":12}",
@@ -62,6 +64,26 @@ public class PayloadGoldenTests
         Assert.Equal(e.Seq, parsed.Seq);
         Assert.Equal(e.Kind, parsed.Kind);
         Assert.Equal(e.UnixMs, parsed.UnixMs);
+    }
+
+    [Fact]
+    public void Boot_FromFirmwareBeforeTheOpenField_ParsesWithOpenDoorsUnknown()
+    {
+        var parsed = LockerEvent.Parse(Utf8("{\"seq\":4,\"kind\":\"boot\",\"uptime_ms\":12,\"fw\":\"0.1.0\",\"boot\":8}"));
+
+        Assert.Null(parsed.OpenDoors);
+    }
+
+    [Theory]
+    [InlineData("[0]")]
+    [InlineData("[\"3\"]")]
+    [InlineData("3")]
+    public void Boot_OpenDoorsNotCompartmentNumbers_IsRefusedNamingTheField(string open)
+    {
+        var error = Assert.Throws<JsonException>(() =>
+            LockerEvent.Parse(Utf8("{\"seq\":4,\"kind\":\"boot\",\"uptime_ms\":12,\"fw\":\"0.1.0\",\"boot\":8,\"open\":" + open + "}")));
+
+        Assert.Contains("open", error.Message);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class LinkGroupCommitTests
             for (var i = 0; i < 3; i++)
             {
                 await locker.EnterCodeAsync($"9999990{i}");
-                await locker.PublishAsync(LockerEvent.Boot("1.0.0", 2 + i));
+                await locker.PublishAsync(LockerEvent.Boot("1.0.0", 2 + i, []));
             }
 
             return 6;
@@ -62,7 +62,7 @@ public sealed class LinkGroupCommitTests
         {
             for (var i = 0; i < 5; i++)
             {
-                await locker.PublishAsync(LockerEvent.Boot("1.0.0", 2 + i));
+                await locker.PublishAsync(LockerEvent.Boot("1.0.0", 2 + i, []));
             }
 
             return 5;
@@ -103,7 +103,7 @@ public sealed class LinkGroupCommitTests
         {
             await blocker.OpenAsync();
             await ExecuteAsync(blocker, "BEGIN IMMEDIATE;");
-            var first = await locker.PublishAsync(LockerEvent.Boot("1.0.0", 1));
+            var first = await locker.PublishAsync(LockerEvent.Boot("1.0.0", 1, []));
             await Wait.UntilAsync(() => system.Counters.Received == received + 1, Timeout, "the link to take the first message");
             var waiting = await publishMore();
             await Wait.UntilAsync(() => link.Client.Messages.Count == waiting, Timeout, $"{waiting} messages to wait behind the blocked one");

@@ -86,6 +86,37 @@ public sealed class LockerEventApplierTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Boot_NamingTheOpenDoors_SetsEveryDoorOfTheLocker_AndABootThatDoesNotSayChangesNone()
+    {
+        await Applier.ApplyAsync(_locker, Numbered(LockerEvent.Door(3, DoorStates.Forced), 1), CancellationToken.None);
+        await Applier.ApplyAsync(_locker, Numbered(LockerEvent.Door(2, DoorStates.LeftOpen), 2), CancellationToken.None);
+        await Applier.ApplyAsync(_locker, Numbered(LockerEvent.Door(4, DoorStates.Jammed), 3), CancellationToken.None);
+        await Applier.ApplyAsync(_locker, Numbered(LockerEvent.Door(1, DoorStates.Opened), 4), CancellationToken.None);
+
+        // The controller restarted: doors 1 and 3 were shut while it was off, door 2 is still open.
+        await Applier.ApplyAsync(_locker, Numbered(LockerEvent.Boot("0.2.0", 5, [2]), 5), CancellationToken.None);
+
+        var compartments = (await Store.ReadAsync(tx => tx.Registry.ListCompartmentsAsync(GatewayFixture.SiteId))).Where(c => c.LockerId == "test-a").ToList();
+        var doors = await DoorStatesAsync();
+        Assert.Equal(compartments.Select(c => c.Number).Order(), doors.Keys.Order());
+        Assert.Equal(DoorStates.Closed, doors[1]);
+        Assert.Equal(DoorStates.LeftOpen, doors[2]); // still open, still too long
+        Assert.Equal(DoorStates.Closed, doors[3]);
+        Assert.Equal(DoorStates.Jammed, doors[4]);   // a restart does not free a latch
+        Assert.All(doors.Where(d => d.Key > 4), d => Assert.Equal(DoorStates.Closed, d.Value));
+        Assert.Contains(await AuditAsync(), a => a.Action == AuditActions.Boot && a.Detail!.EndsWith("open=2"));
+
+        // Firmware from before the field: what the gateway knew stays.
+        var older = Numbered(LockerEvent.Boot("0.1.0", 6, []), 6);
+        older.OpenDoors = null;
+        await Applier.ApplyAsync(_locker, older, CancellationToken.None);
+        Assert.Equal(doors, await DoorStatesAsync());
+    }
+
+    private async Task<Dictionary<int, string>> DoorStatesAsync() =>
+        (await Store.ReadAsync(tx => tx.LockerEvents.ListDoorStatesAsync("test-a"))).ToDictionary(d => d.Compartment, d => d.State);
+
+    [Fact]
     public async Task UnknownKind_IsRecorded()
     {
         var newer = Numbered(new LockerEvent { Kind = "firmware_updated" }, 11);

@@ -62,7 +62,7 @@ public sealed class ClaimsTests
 
         await stolen.PublishRawAsync(Topics.Event(StolenLocker.LockerId), broken);
         await stolen.PublishAsync(LockerEvent.Tamper("lid\u0007\u001b[2J\nforged audit line"));
-        await stolen.PublishAsync(LockerEvent.Boot("1.0\u202Eevil", 3));
+        await stolen.PublishAsync(LockerEvent.Boot("1.0\u202Eevil", 3, []));
         await stolen.WaitForGatewayAsync();
 
         var audit = await stolen.AuditAsync();

@@ -114,6 +114,31 @@ public sealed class DoorEventService(
         return new DoorOpenedResult(DoorEventOutcome.NoEffect);
     }
 
+    /// <summary>
+    /// The locker started and said which of its doors the reed switches showed open (ADR 0310): each of its compartments gets
+    /// that state, so a door that closed or opened while the controller was off reads as it is, and an alarm about a door
+    /// that is shut now ends. An open door already known forced or left open keeps that (still open, still that), and a
+    /// jammed door stays jammed (a restart does not free a latch). A number the registry does not know is ignored.
+    /// </summary>
+    public Task ReportDoorsAtBootAsync(Locker locker, IReadOnlyCollection<int> open, CancellationToken cancellationToken = default) =>
+        store.ExecuteAsync(async tx =>
+        {
+            var now = time.GetStoreNow();
+            var known = (await tx.LockerEvents.ListDoorStatesAsync(locker.Id)).ToDictionary(d => d.Compartment, d => d.State);
+            foreach (var compartment in (await tx.Registry.ListCompartmentsAsync(locker.SiteId)).Where(c => c.LockerId == locker.Id))
+            {
+                var before = known.GetValueOrDefault(compartment.Number);
+                var state = open.Contains(compartment.Number)
+                    ? before is DoorStates.Forced or DoorStates.LeftOpen ? before : DoorStates.Opened
+                    : before == DoorStates.Jammed ? DoorStates.Jammed : DoorStates.Closed;
+                if (state != before)
+                {
+                    await tx.LockerEvents.SetDoorStateAsync(compartment.Ref, state, now);
+                }
+            }
+            return true;
+        }, cancellationToken);
+
     /// <summary>The door did not open after an unlock: the code stays valid (the door_jammed alarm comes from locker health).</summary>
     public Task<DoorEventOutcome> ReportJammedAsync(string lockerId, int compartmentNumber, long seq, CancellationToken cancellationToken = default) =>
         store.ExecuteAsync(async tx =>
