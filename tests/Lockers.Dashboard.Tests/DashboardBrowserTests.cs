@@ -46,7 +46,8 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IClassFixt
         await tab.SignInAsync("mia");
         await tab.OpenLockerAsync(Locker);
         await tab.Page.EvaluateAsync("() => { window.notReloaded = true; }");
-        await Assertions.Expect(Compartment(tab, door)).ToHaveAttributeAsync("data-door", "unknown");
+        // Shut since the locker started: its boot event said so (ADR 0310).
+        await Assertions.Expect(Compartment(tab, door)).ToHaveAttributeAsync("data-door", "closed");
 
         // A courier types the drop-off code at the locker: the gateway answers with a signed unlock and the door springs open.
         gateway.Locker.Type(booked.DropoffCode + "#");
