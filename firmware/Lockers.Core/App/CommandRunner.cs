@@ -4,6 +4,7 @@ using Lockers.Core.Doors;
 using Lockers.Core.Keypad;
 using Lockers.Core.Ports;
 using Lockers.Core.Protocol;
+using Lockers.Core.Texts;
 
 namespace Lockers.Core.App
 {
@@ -17,6 +18,7 @@ namespace Lockers.Core.App
         private readonly DoorController _doors;
         private readonly KeypadEntry _keypad;
         private readonly IFeedbackPort _feedback;
+        private readonly DisplayMessages _messages;
         private readonly string _keypadId;
         private readonly string _scannerId;
         // Command ids waiting for a door's outcome, in arrival order, beside their compartment numbers: two small
@@ -25,8 +27,9 @@ namespace Lockers.Core.App
         private string[] _waitingIds = new string[4];
         private int _waitingCount;
 
-        public CommandRunner(DoorController doors, KeypadEntry keypad, IFeedbackPort feedback, string keypadId, string scannerId)
+        public CommandRunner(DoorController doors, KeypadEntry keypad, IFeedbackPort feedback, DisplayMessages messages, string keypadId, string scannerId)
         {
+            _messages = messages;
             _doors = doors;
             _keypad = keypad;
             _feedback = feedback;
@@ -47,6 +50,7 @@ namespace Lockers.Core.App
             if (action == CommandActions.Unlock) return Unlock(command);
             if (action == CommandActions.OutOfService) return SetOutOfService(command);
             if (action == CommandActions.ShowMessage) return ShowMessage(command);
+            if (action == CommandActions.ShowMessageKey) return ShowMessageKey(command);
             if (action == CommandActions.Deny) return Deny(command);
             return CommandResultPayload.Failed(command.CommandId, CommandResults.Unsupported);
         }
@@ -104,7 +108,7 @@ namespace Lockers.Core.App
                 case UnlockResult.AlreadyInProgress:
                     // A second unlock for a door already being opened shares the first one's outcome.
                     Wait(command.Compartment, command.CommandId);
-                    _feedback.ShowText(DisplayTexts.DoorOpening);
+                    _feedback.ShowText(_messages.Text(MessageKeys.DoorOpening));
                     return null;
                 case UnlockResult.AlreadyOpen:
                     return CommandResultPayload.Ok(command.CommandId);
@@ -127,7 +131,7 @@ namespace Lockers.Core.App
                 }
 
                 _keypad.Reset();
-                _feedback.ShowText(command.On ? DisplayTexts.OutOfService : DisplayTexts.Ready);
+                _feedback.ShowText(_messages.Text(command.On ? MessageKeys.OutOfService : MessageKeys.Ready));
                 return CommandResultPayload.Ok(command.CommandId);
             }
 
@@ -147,6 +151,24 @@ namespace Lockers.Core.App
             return CommandResultPayload.Ok(command.CommandId);
         }
 
+        // The gateway names the text; the locker shows it in its own language, with glyphs its display has.
+        private CommandResultPayload ShowMessageKey(SignedCommand command)
+        {
+            if (!IsOurReader(command.Reader))
+            {
+                return CommandResultPayload.Failed(command.CommandId, CommandResults.UnknownTarget);
+            }
+
+            string? text = _messages.FromWire(command.Text);
+            if (text == null)
+            {
+                return CommandResultPayload.Failed(command.CommandId, CommandResults.Unsupported);
+            }
+
+            _feedback.ShowText(text);
+            return CommandResultPayload.Ok(command.CommandId);
+        }
+
         private CommandResultPayload Deny(SignedCommand command)
         {
             if (!IsOurReader(command.Reader))
@@ -156,7 +178,7 @@ namespace Lockers.Core.App
 
             // Whatever the next person types starts from an empty entry.
             _keypad.Reset();
-            _feedback.ShowText(command.RetryAfterS > 0 ? DisplayTexts.Throttled(command.RetryAfterS) : DisplayTexts.CodeRefused);
+            _feedback.ShowText(command.RetryAfterS > 0 ? _messages.Format(MessageKeys.Throttled, command.RetryAfterS) : _messages.Text(MessageKeys.CodeRefused));
             _feedback.Beep(BeepKind.Error);
             return CommandResultPayload.Ok(command.CommandId);
         }

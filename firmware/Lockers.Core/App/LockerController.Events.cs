@@ -2,6 +2,7 @@ using Lockers.Core.Commands;
 using Lockers.Core.Doors;
 using Lockers.Core.Ports;
 using Lockers.Core.Protocol;
+using Lockers.Core.Texts;
 
 namespace Lockers.Core.App
 {
@@ -116,7 +117,7 @@ namespace Lockers.Core.App
         private void OnKeypadCode(string code)
         {
             Record(_event.RefillCodeEntered(CodeSources.Keypad, _config.KeypadId, code));
-            _ports.Feedback.ShowText(DisplayTexts.Checking);
+            _ports.Feedback.ShowText(_messages.Text(MessageKeys.Checking));
             HoldDisplay();
         }
 
@@ -124,7 +125,7 @@ namespace Lockers.Core.App
         {
             Record(_event.RefillCodeEntered(CodeSources.Qr, _config.ScannerId, line));
             _ports.Feedback.Beep(BeepKind.Key);
-            _ports.Feedback.ShowText(DisplayTexts.Checking);
+            _ports.Feedback.ShowText(_messages.Text(MessageKeys.Checking));
             HoldDisplay();
         }
 
@@ -135,7 +136,7 @@ namespace Lockers.Core.App
             if (state.Length > 0) Record(_event.RefillDoor(compartment, state));
             if (kind == DoorEventKind.Opened)
             {
-                _ports.Feedback.ShowText(DisplayTexts.DoorOpened(compartment));
+                _ports.Feedback.ShowText(_messages.Format(MessageKeys.DoorOpened, compartment));
                 HoldDisplay();
             }
 

@@ -7,6 +7,7 @@ using Lockers.Core.Journal;
 using Lockers.Core.Keypad;
 using Lockers.Core.Protocol;
 using Lockers.Core.Scanner;
+using Lockers.Core.Texts;
 using Lockers.Core.Watchdog;
 
 namespace Lockers.Core.App
@@ -36,6 +37,7 @@ namespace Lockers.Core.App
         private readonly TelemetryReporter _telemetry;
         private readonly KeypadEntry _keypad;
         private readonly ScannerLineReader _scanner;
+        private readonly DisplayMessages _messages;
         // Refilled for every code and door event (under the lock): Record hands it to the journal, which stamps
         // and serialises it and keeps nothing, so one instance serves them all.
         private readonly LockerEvent _event = new LockerEvent();
@@ -69,7 +71,11 @@ namespace Lockers.Core.App
             _telemetry = new TelemetryReporter(Topics.Telemetry(config.LockerId), config.TelemetryS, _firmware);
             _keypad = new KeypadEntry(ports.Feedback);
             _scanner = new ScannerLineReader(ports.Clock);
+            _messages = new DisplayMessages(config.Language);
         }
+
+        /// <summary>The display's texts, in the locker's language (device config <c>language</c>).</summary>
+        public DisplayMessages Messages => _messages;
 
         /// <summary>The locker's id.</summary>
         public string LockerId => _config.LockerId;
@@ -120,7 +126,7 @@ namespace Lockers.Core.App
                 var doorTiming = new DoorTiming(timing.RatedPulseMs, timing.MinGapMs, timing.OpenConfirmMs, timing.LeftOpenS * 1000L, timing.DebounceMs);
                 _doors = new DoorController(_board.CompartmentNumbers, doorTiming, _ports.Solenoids, _ports.DoorSensors, now);
                 _doors.DoorEvent += OnDoorEvent;
-                _commands = new CommandRunner(_doors, _keypad, _ports.Feedback, _config.KeypadId, _config.ScannerId);
+                _commands = new CommandRunner(_doors, _keypad, _ports.Feedback, _messages, _config.KeypadId, _config.ScannerId);
                 _journal = new EventJournal(_ports.Storage, _ports.Clock);
                 _reportedDropped = _journal.Dropped;
                 _verifier = new CommandVerifier(_config.LockerId, _config.CommandKey, _ports.Clock, _ports.Storage);
@@ -130,7 +136,7 @@ namespace Lockers.Core.App
                 _scanner.LineRead += OnScannedLine;
                 AttachPorts();
                 Record(LockerEvent.Boot(_firmware, BootCount));
-                _ports.Feedback.ShowText(DisplayTexts.Ready);
+                _ports.Feedback.ShowText(_messages.Text(MessageKeys.Ready));
                 if (_ports.Link.IsConnected) OnConnected();
                 else _ports.Feedback.SetLed(Ports.LedState.SlowBlink);
             }
@@ -167,7 +173,7 @@ namespace Lockers.Core.App
         {
             if (_displayResetAtMs < 0 || now < _displayResetAtMs) return;
             _displayResetAtMs = -1;
-            _ports.Feedback.ShowText(_commands!.LockerOutOfService ? DisplayTexts.OutOfService : DisplayTexts.Ready);
+            _ports.Feedback.ShowText(_messages.Text(_commands!.LockerOutOfService ? MessageKeys.OutOfService : MessageKeys.Ready));
         }
 
         /// <summary>For the host's watchdog timer: reboots through the system port when Poll has stalled. True when it tripped.</summary>

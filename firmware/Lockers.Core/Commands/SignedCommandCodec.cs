@@ -113,7 +113,7 @@ namespace Lockers.Core.Commands
                 return Bad(Fields.Compartment, "must be at least " + minCompartment);
             }
 
-            bool needsReader = c.Action == CommandActions.ShowMessage || c.Action == CommandActions.Deny;
+            bool needsReader = c.Action == CommandActions.ShowMessage || c.Action == CommandActions.ShowMessageKey || c.Action == CommandActions.Deny;
             if (c.Reader.Length > MaxReaderLength || HasControl(c.Reader) || (needsReader && c.Reader.Length == 0))
             {
                 return Bad(Fields.Reader, needsReader ? "required, up to 64 characters" : "up to 64 characters");
@@ -127,6 +127,11 @@ namespace Lockers.Core.Commands
             if (c.Text.Length > MaxTextLength)
             {
                 return Bad(Fields.Text, "longer than 256 characters");
+            }
+
+            if (c.Action == CommandActions.ShowMessageKey && c.Text.Length == 0)
+            {
+                return Bad(Fields.Text, "required: the message key");
             }
 
             return "";

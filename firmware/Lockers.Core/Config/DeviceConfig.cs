@@ -1,3 +1,5 @@
+using Lockers.Core.Texts;
+
 namespace Lockers.Core.Config
 {
     /// <summary>
@@ -27,7 +29,8 @@ namespace Lockers.Core.Config
             int telemetryS,
             string keypadId,
             string scannerId,
-            WifiSettings? wifi)
+            WifiSettings? wifi,
+            string language = DisplayLanguages.English)
         {
             LockerId = lockerId;
             SiteId = siteId;
@@ -39,6 +42,7 @@ namespace Lockers.Core.Config
             KeypadId = keypadId;
             ScannerId = scannerId;
             Wifi = wifi;
+            Language = language;
         }
 
         /// <summary>The locker's id, unique in the network; the topic segment in <c>lockers/v1/&lt;lockerId&gt;/</c>.</summary>
@@ -73,6 +77,12 @@ namespace Lockers.Core.Config
 
         /// <summary>The Wi-Fi network (device only), or null when the device uses Ethernet or is simulated.</summary>
         public WifiSettings? Wifi { get; }
+
+        /// <summary>
+        /// The display's language (<see cref="DisplayLanguages"/>: en, ja, zh), the site's; provisioning writes it
+        /// from the site definition. Defaults to English.
+        /// </summary>
+        public string Language { get; }
 
         /// <summary>Throws <see cref="DeviceConfigException"/> listing every problem; returns when the configuration is usable.</summary>
         public void Validate()

@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using Lockers.Core.Json;
 using Lockers.Core.Protocol;
+using Lockers.Core.Texts;
 
 namespace Lockers.Core.Config
 {
@@ -47,7 +48,8 @@ namespace Lockers.Core.Config
                 (int)fields.Integer(root, "", "telemetryS", DeviceConfig.DefaultTelemetryS),
                 fields.Text(root, "", "keypadId", readerBase),
                 fields.Text(root, "", "scannerId", DefaultScannerId(readerBase)),
-                ReadWifi(root, fields));
+                ReadWifi(root, fields),
+                fields.Text(root, "", "language", DisplayLanguages.English));
             DeviceConfigRules.Check(config, problems);
             DeviceConfigRules.ThrowIfAny(problems);
             return config;

@@ -19,7 +19,8 @@ namespace Lockers.Core.Config
                 .Field("board", config.BoardFile)
                 .Field("commandKey", Convert.ToBase64String(config.CommandKey))
                 .Field("heartbeatS", config.HeartbeatS)
-                .Field("telemetryS", config.TelemetryS);
+                .Field("telemetryS", config.TelemetryS)
+                .Field("language", config.Language);
             json.Name("broker").BeginObject()
                 .Field("host", config.Broker.Host)
                 .Field("port", config.Broker.Port)

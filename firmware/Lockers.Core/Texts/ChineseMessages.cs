@@ -1,0 +1,29 @@
+namespace Lockers.Core.Texts
+{
+    /// <summary>
+    /// The display texts in Simplified Chinese, indexed by <see cref="MessageKeys"/>. Lines are at most 13
+    /// full-width characters (a 320 px line of 24 px glyphs).
+    /// </summary>
+    public static class ChineseMessages
+    {
+        /// <summary>One text per key, in key order.</summary>
+        public static readonly string[] Texts =
+        {
+            "请输入取件码\n或扫描二维码",
+            "正在验证",
+            "此码无效",
+            "正在开门",
+            "暂停服务",
+            "尝试次数过多\n请等待{0}秒",
+            "{0}号柜门已打开",
+            "{1}的{0}号柜门\n已打开",
+            "快递员派送\n投入{0}件 取出{1}件",
+            "包裹{0}/{1}\n请放入{2}号柜门\n完成后关门\n0#放不下 8#跳过\n9#结束",
+            "取件{0}/{1}\n请从{2}号柜门取出\n完成后关门\n8#跳过 9#结束",
+            "放不下\n请改用{0}号柜门",
+            "没有更大的空柜门\n请带回包裹",
+            "派送结束\n投入{0}件 取出{1}件",
+            "此处没有需要\n投递或取回的包裹",
+        };
+    }
+}

@@ -1,0 +1,93 @@
+namespace Lockers.Core.Texts
+{
+    /// <summary>
+    /// Every text the locker's display can show, as a key: an index into each language's table
+    /// (<see cref="EnglishMessages"/>, <see cref="JapaneseMessages"/>, <see cref="ChineseMessages"/>) and a wire
+    /// name the gateway sends in a <c>show_message_key</c> command. The set is closed on purpose: the display's font
+    /// holds only the glyphs these texts use (hardware/display/README.md). A text takes up to four arguments,
+    /// written <c>{0}</c>..<c>{3}</c> in the tables (numbers, door labels).
+    /// </summary>
+    public static class MessageKeys
+    {
+        /// <summary>Idle, ready for a code.</summary>
+        public const int Ready = 0;
+
+        /// <summary>A code was sent to the gateway for checking.</summary>
+        public const int Checking = 1;
+
+        /// <summary>The one answer for a wrong, expired or unknown code (no hint which).</summary>
+        public const int CodeRefused = 2;
+
+        /// <summary>A door is being opened.</summary>
+        public const int DoorOpening = 3;
+
+        /// <summary>The locker is out of service.</summary>
+        public const int OutOfService = 4;
+
+        /// <summary>The reader is held back after failed codes: {0} seconds.</summary>
+        public const int Throttled = 5;
+
+        /// <summary>Door {0} opened.</summary>
+        public const int DoorOpened = 6;
+
+        /// <summary>The door that opened is on another controller of the site: door {0} of {1}.</summary>
+        public const int DoorElsewhere = 7;
+
+        /// <summary>A courier's round began: {0} parcels to put in, {1} to take out.</summary>
+        public const int RoundStarted = 8;
+
+        /// <summary>Round step: put parcel {0} of {1} into door {2}.</summary>
+        public const int RoundDeposit = 9;
+
+        /// <summary>Round step: take parcel {0} of {1} out of door {2}.</summary>
+        public const int RoundCollect = 10;
+
+        /// <summary>The parcel did not fit: door {0}, a larger one, opens instead.</summary>
+        public const int RoundLarger = 11;
+
+        /// <summary>The parcel did not fit and no larger door is free: the courier keeps it.</summary>
+        public const int RoundNoLarger = 12;
+
+        /// <summary>The round is over: {0} put in, {1} taken out.</summary>
+        public const int RoundDone = 13;
+
+        /// <summary>The courier was recognised but nothing waits at this site.</summary>
+        public const int RoundNothing = 14;
+
+        /// <summary>How many keys there are; every table has exactly this many texts.</summary>
+        public const int Count = 15;
+
+        /// <summary>Most arguments a text takes.</summary>
+        public const int MaxArguments = 4;
+
+        /// <summary>The wire names, by key (snake_case, stable: a released name never changes).</summary>
+        public static string[] Names => new[]
+        {
+            "ready", "checking", "code_refused", "door_opening", "out_of_service", "throttled", "door_opened",
+            "door_elsewhere", "round_started", "round_deposit", "round_collect", "round_larger", "round_no_larger",
+            "round_done", "round_nothing",
+        };
+
+        /// <summary>The key with this wire name, or -1.</summary>
+        public static int FromName(string name)
+        {
+            // Compared one by one: Names makes an array per call.
+            if (name == "ready") return Ready;
+            if (name == "checking") return Checking;
+            if (name == "code_refused") return CodeRefused;
+            if (name == "door_opening") return DoorOpening;
+            if (name == "out_of_service") return OutOfService;
+            if (name == "throttled") return Throttled;
+            if (name == "door_opened") return DoorOpened;
+            if (name == "door_elsewhere") return DoorElsewhere;
+            if (name == "round_started") return RoundStarted;
+            if (name == "round_deposit") return RoundDeposit;
+            if (name == "round_collect") return RoundCollect;
+            if (name == "round_larger") return RoundLarger;
+            if (name == "round_no_larger") return RoundNoLarger;
+            if (name == "round_done") return RoundDone;
+            if (name == "round_nothing") return RoundNothing;
+            return -1;
+        }
+    }
+}
