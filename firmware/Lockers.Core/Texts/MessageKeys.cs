@@ -33,29 +33,26 @@ namespace Lockers.Core.Texts
         /// <summary>The door that opened is on another controller of the site: door {0} of {1}.</summary>
         public const int DoorElsewhere = 7;
 
-        /// <summary>A courier's round began: {0} parcels to put in, {1} to take out.</summary>
-        public const int RoundStarted = 8;
-
         /// <summary>Round step: put parcel {0} of {1} into door {2}.</summary>
-        public const int RoundDeposit = 9;
+        public const int RoundDeposit = 8;
 
         /// <summary>Round step: take parcel {0} of {1} out of door {2}.</summary>
-        public const int RoundCollect = 10;
+        public const int RoundCollect = 9;
 
         /// <summary>The parcel did not fit: door {0}, a larger one, opens instead.</summary>
-        public const int RoundLarger = 11;
+        public const int RoundLarger = 10;
 
-        /// <summary>The parcel did not fit and no larger door is free: the courier keeps it.</summary>
-        public const int RoundNoLarger = 12;
+        /// <summary>The parcel did not fit and no larger door is free: the courier keeps it and goes on with 8#.</summary>
+        public const int RoundNoLarger = 11;
 
         /// <summary>The round is over: {0} put in, {1} taken out.</summary>
-        public const int RoundDone = 13;
+        public const int RoundDone = 12;
 
         /// <summary>The courier was recognised but nothing waits at this site.</summary>
-        public const int RoundNothing = 14;
+        public const int RoundNothing = 13;
 
         /// <summary>How many keys there are; every table has exactly this many texts.</summary>
-        public const int Count = 15;
+        public const int Count = 14;
 
         /// <summary>Most arguments a text takes.</summary>
         public const int MaxArguments = 4;
@@ -64,7 +61,7 @@ namespace Lockers.Core.Texts
         public static string[] Names => new[]
         {
             "ready", "checking", "code_refused", "door_opening", "out_of_service", "throttled", "door_opened",
-            "door_elsewhere", "round_started", "round_deposit", "round_collect", "round_larger", "round_no_larger",
+            "door_elsewhere", "round_deposit", "round_collect", "round_larger", "round_no_larger",
             "round_done", "round_nothing",
         };
 
@@ -80,7 +77,6 @@ namespace Lockers.Core.Texts
             if (name == "throttled") return Throttled;
             if (name == "door_opened") return DoorOpened;
             if (name == "door_elsewhere") return DoorElsewhere;
-            if (name == "round_started") return RoundStarted;
             if (name == "round_deposit") return RoundDeposit;
             if (name == "round_collect") return RoundCollect;
             if (name == "round_larger") return RoundLarger;

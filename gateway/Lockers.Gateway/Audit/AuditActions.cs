@@ -28,6 +28,19 @@ public static class AuditActions
     public const string ReservationExtended = "reservation.extended";
     public const string ReservationExpired = "reservation.expired";
     public const string ParcelMoved = "parcel.moved";
+    public const string ReservationRedirected = "reservation.redirected";
+    public const string AccessReissued = "reservation.access_reissued";
+    public const string ReservationResized = "reservation.resized";
+    public const string DepositAbandoned = "reservation.deposit_abandoned";
+
+    // Couriers (issued and revoked by their carrier) and their rounds at a locker.
+    public const string CourierIssued = "courier.issued";
+    public const string CourierRevoked = "courier.revoked";
+    public const string RoundStarted = "courier.round_started";
+    public const string RoundStep = "courier.round_step";
+    public const string RoundDidNotFit = "courier.did_not_fit";
+    public const string RoundSkipped = "courier.skipped";
+    public const string RoundEnded = "courier.round_ended";
 
     // What a locker tells about itself, and the commands it is sent.
     public const string LockerOnlineChanged = "locker.online_changed";
@@ -55,4 +68,5 @@ public static class AuditActions
     public const string LockerServiceChanged = "admin.locker_service_changed";
     public const string LockerProvisioned = "admin.locker_provisioned";
     public const string StaffAccountSaved = "admin.staff_account_saved";
+    public const string RecipientPolicyChanged = "admin.recipient_policy_changed";
 }

@@ -1,10 +1,12 @@
 using Lockers.Core.Commands;
 using Lockers.Core.Protocol;
+using Lockers.Core.Texts;
 using Lockers.Gateway.Audit;
 using Lockers.Gateway.Codes;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Registry;
 using Lockers.Gateway.Reservations.Doors;
+using Lockers.Gateway.Reservations.Rounds;
 using Lockers.Gateway.Store;
 using Microsoft.Extensions.Options;
 
@@ -19,8 +21,8 @@ namespace Lockers.Gateway.Link;
 /// between the commit and the publish loses one answer, and the person types the code again (see ADR 0200).
 /// </summary>
 public sealed class CodeEntryHandler(
-    ILockerStore store, LockerCodeVerifier verifier, ILockerCommandSender sender, ILockerHealthSink health,
-    IOptions<LockerLinkOptions> options, TimeProvider time, ILogger<CodeEntryHandler> logger)
+    ILockerStore store, LockerCodeVerifier verifier, CourierRoundService rounds, RoundStepCommands roundCommands, ILockerCommandSender sender,
+    ILockerHealthSink health, IOptions<LockerLinkOptions> options, TimeProvider time, ILogger<CodeEntryHandler> logger)
 {
     public async Task<LinkOutcome> HandleAsync(Locker locker, LockerEvent entry, CancellationToken cancellationToken)
     {
@@ -43,7 +45,18 @@ public sealed class CodeEntryHandler(
             }
 
             var source = entry.Source == CodeSources.Qr ? CodeSource.Qr : CodeSource.Keypad;
+            // A courier's round answers its own keys (0#, 8#, 9#); a courier's badge or PIN starts one.
+            if (source == CodeSource.Keypad && await rounds.HandleKeyAsync(tx, locker, entry.Code) is { } key)
+            {
+                return new Answer(true, await roundCommands.SignAsync(tx, key), null);
+            }
+
             var check = await verifier.CheckCodeAsync(tx, new CodeCheckRequest(locker.SiteId, locker.Id, entry.Reader, entry.Code, source));
+            if (check is { Outcome: CodeCheckOutcome.Courier, Courier: { } courier })
+            {
+                return new Answer(true, await roundCommands.SignAsync(tx, await rounds.StartAsync(tx, courier, locker, entry.Reader)), null);
+            }
+
             var request = check switch
             {
                 { Outcome: CodeCheckOutcome.Accepted, Compartment: { } door } => LockerCommandRequest.Unlock(door.LockerId, door.Number),
@@ -60,7 +73,7 @@ public sealed class CodeEntryHandler(
             {
                 // The door is on another controller of the site: the person at this reader must learn where to go,
                 // and this controller, still showing "Checking code...", needs an answer.
-                var told = LockerCommandRequest.ShowMessage(locker.Id, entry.Reader, DoorElsewhereText(request.LockerId, request.Compartment));
+                var told = LockerCommandRequest.ShowMessageKey(locker.Id, entry.Reader, DoorElsewhereText(request.LockerId, request.Compartment));
                 if (await sender.SignAndRecordAsync(tx, told, actor, check.ReservationId) is { } message)
                 {
                     commands.Add(message);
@@ -110,8 +123,9 @@ public sealed class CodeEntryHandler(
         return LinkOutcome.Applied;
     }
 
-    /// <summary>What the entering controller shows when the unlocked door is on another controller of the site.</summary>
-    public static string DoorElsewhereText(string lockerId, int compartment) => $"Door {compartment} of {lockerId} is open";
+    /// <summary>What the entering controller shows, in its own language, when the unlocked door is on another controller of the site.</summary>
+    public static string DoorElsewhereText(string lockerId, int compartment) =>
+        $"{MessageKeys.Names[MessageKeys.DoorElsewhere]}|{compartment.ToString(System.Globalization.CultureInfo.InvariantCulture)}|{lockerId}";
 
     /// <summary>What one unit of work decided: whether the event was new, the commands to publish, a throttle hold.</summary>
     private sealed record Answer(bool Claimed, IReadOnlyList<SignedCommand> Commands, TimeSpan? ThrottledFor)

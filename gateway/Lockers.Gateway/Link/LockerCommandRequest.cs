@@ -11,6 +11,10 @@ public sealed record LockerCommandRequest(
     public static LockerCommandRequest ShowMessage(string lockerId, string reader, string text) =>
         new(lockerId, CommandActions.ShowMessage, Reader: reader, Text: text);
 
+    /// <summary>One of the locker's own texts (firmware/Lockers.Core/Texts), shown in its language: <c>key|arg|arg</c>.</summary>
+    public static LockerCommandRequest ShowMessageKey(string lockerId, string reader, string keyedText) =>
+        new(lockerId, CommandActions.ShowMessageKey, Reader: reader, Text: keyedText);
+
     /// <summary>Takes a compartment (0: the whole locker) out of service, or back when <paramref name="outOfService"/> is false.</summary>
     public static LockerCommandRequest OutOfService(string lockerId, int compartment, bool outOfService) =>
         new(lockerId, CommandActions.OutOfService, compartment, On: outOfService);

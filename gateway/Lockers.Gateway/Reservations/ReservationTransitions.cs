@@ -21,37 +21,68 @@ public sealed record ReservationTransition(
 /// The parcel lifecycle as a table: the only statement of which status may follow which, and what each step does.
 /// <see cref="ReservationLifecycle"/> executes it; docs/api.md ("Statuses") shows it, and a test keeps the two equal.
 /// A pair (status, event) that is not here is refused. Later steps (a physical move, a redirect, a send from a locker)
-/// are new rows here and, when they need one, a new effect.
+/// are new rows here and, when they need one, a new effect. A delivery and a send from a locker share the table; where
+/// they part (the door closing on the deposit), two rows with the guards delivery and send say so.
 /// </summary>
 public static class ReservationTransitions
 {
     public static IReadOnlyList<ReservationTransition> All { get; } =
     [
-        Row(null, ReservationEvent.Booked, ReservationStatus.Booked, None, [HoldCompartment, IssueDropoffCode], [], AuditActions.ReservationBooked),
+        Row(null, ReservationEvent.Booked, ReservationStatus.Booked, None, [HoldCompartment, IssueAccessLink, IssueDropoffCode], [],
+            AuditActions.ReservationBooked),
+        Row(null, ReservationEvent.Redirected, ReservationStatus.Booked, None, [HoldCompartment, IssueDropoffCode], [WebhookEvents.Redirected],
+            AuditActions.ReservationRedirected),
         Row(ReservationStatus.Booked, ReservationEvent.Cancelled, ReservationStatus.Cancelled, DepositNotStarted,
             [Close, ReleaseCompartment, RevokeDropoffCode], [], AuditActions.ReservationCancelled),
-        Row(ReservationStatus.Booked, Extended, ReservationStatus.Booked, None, [LengthenWindow], [], AuditActions.ReservationExtended),
-        Row(ReadyForPickup, Extended, ReadyForPickup, None, [LengthenWindow], [], AuditActions.ReservationExtended),
+        Row(ReservationStatus.Booked, Extended, ReservationStatus.Booked, None, [LengthenWindow], [WebhookEvents.Extended], AuditActions.ReservationExtended),
+        Row(ReadyForPickup, Extended, ReadyForPickup, None, [LengthenWindow], [WebhookEvents.Extended], AuditActions.ReservationExtended),
         Row(ReservationStatus.Booked, Relocated, ReservationStatus.Booked, DepositNotStarted, [MoveCompartment], [], null),
         Row(ReservationStatus.Booked, DepositStarted, ReservationStatus.Booked, None, [StampDeposit], [], null),
-        Row(ReservationStatus.Booked, Deposited, ReadyForPickup, None, [StampDeposit, StartWindow, IssuePickupCodes],
+        Row(ReservationStatus.Booked, ReservationEvent.Deposited, ReadyForPickup, ReservationGuard.Delivery, [StampDeposit, StartWindow, IssuePickupCodes],
             [WebhookEvents.Deposited, WebhookEvents.ReadyForPickup], null),
+        Row(ReservationStatus.Booked, ReservationEvent.Deposited, ReservationStatus.Deposited, ReservationGuard.Send, [StampDeposit, IssueCollectCode],
+            [WebhookEvents.Deposited], null),
         Row(ReadyForPickup, ReservationEvent.PickedUp, ReservationStatus.PickedUp, None, [EndPause, Close, RevokePickupCodes],
             [WebhookEvents.PickedUp], null),
         Row(ReadyForPickup, ReservationEvent.Expired, ReservationStatus.Expired, WindowOver, [StampExpired, RevokePickupCodes, IssueCollectCode],
             [WebhookEvents.Expired], AuditActions.ReservationExpired),
-        Row(ReservationStatus.Expired, Collected, Returned, None, [Close], [WebhookEvents.Returned], null),
+        Row(ReservationStatus.Expired, ReservationEvent.Collected, Returned, None, [Close], [WebhookEvents.Returned], null),
+        Row(ReservationStatus.Redirected, ReservationEvent.Collected, Returned, None, [Close], [WebhookEvents.Returned], null),
+        Row(ReservationStatus.Deposited, ReservationEvent.Collected, ReservationStatus.Collected, None, [Close], [WebhookEvents.Collected], null),
         Row(ReservationStatus.PickedUp, Emptied, ReservationStatus.PickedUp, None, [ReleaseCompartment], [], null),
         Row(Returned, Emptied, Returned, None, [ReleaseCompartment], [], null),
+        Row(ReservationStatus.Collected, Emptied, ReservationStatus.Collected, None, [ReleaseCompartment], [], null),
         Row(ReadyForPickup, Paused, ReadyForPickup, WindowRunning, [PauseWindow], [], null),
         Row(ReadyForPickup, Resumed, ReadyForPickup, WindowPaused, [ResumeWindow], [], null),
-        Row(ReadyForPickup, Moved, ReadyForPickup, None, [MoveCompartment, RefreshPause], [WebhookEvents.ParcelMoved], AuditActions.ParcelMoved),
-        Row(ReservationStatus.Expired, Moved, ReservationStatus.Expired, None, [MoveCompartment], [WebhookEvents.ParcelMoved], AuditActions.ParcelMoved),
+        Row(ReadyForPickup, Moved, ReadyForPickup, None, [MoveCompartment, StampMoved, RefreshPause], [WebhookEvents.ParcelMoved], AuditActions.ParcelMoved),
+        Row(ReservationStatus.Expired, Moved, ReservationStatus.Expired, None, [MoveCompartment, StampMoved], [WebhookEvents.ParcelMoved], AuditActions.ParcelMoved),
+        Row(ReservationStatus.Deposited, Moved, ReservationStatus.Deposited, None, [MoveCompartment, StampMoved], [WebhookEvents.ParcelMoved], AuditActions.ParcelMoved),
+        Row(ReservationStatus.Booked, ReservationEvent.Redirected, ReservationStatus.Booked, DepositNotStarted,
+            [ChangeSite, MoveCompartment, RevokeDropoffCode, IssueDropoffCode], [WebhookEvents.Redirected], AuditActions.ReservationRedirected),
+        Row(ReadyForPickup, ReservationEvent.Redirected, ReservationStatus.Redirected, None,
+            [EndPause, HandOverAccessLink, RevokePickupCodes, IssueCollectCode], [WebhookEvents.Redirected], AuditActions.ReservationRedirected),
+        Row(ReservationStatus.Booked, Reissued, ReservationStatus.Booked, None, [IssueAccessLink], [], AuditActions.AccessReissued),
+        Row(ReadyForPickup, Reissued, ReadyForPickup, None, [IssueAccessLink, RevokePickupCodes, IssuePickupCodes], [], AuditActions.AccessReissued),
+        Row(ReservationStatus.Booked, Resized, ReservationStatus.Booked, None, [MoveCompartment, ClearDeposit, RevokeDropoffCode, IssueDropoffCode],
+            [WebhookEvents.DropoffCodeChanged], AuditActions.ReservationResized),
+        Row(ReservationStatus.Booked, DepositAbandoned, ReservationStatus.Booked, None, [ClearDeposit, RevokeDropoffCode, IssueDropoffCode],
+            [WebhookEvents.DropoffCodeChanged], AuditActions.DepositAbandoned),
     ];
 
-    /// <summary>The rows for <paramref name="event"/> from <paramref name="from"/> (at most one: the table has no duplicates).</summary>
-    public static ReservationTransition? Find(ReservationStatus? from, ReservationEvent @event) =>
-        All.FirstOrDefault(row => row.From == from && row.Event == @event);
+    /// <summary>
+    /// The row for <paramref name="event"/> from <paramref name="from"/> for a reservation of <paramref name="kind"/>: at most
+    /// one, since rows sharing a status and an event differ by the kind they apply to (guard delivery or send).
+    /// </summary>
+    public static ReservationTransition? Find(ReservationStatus? from, ReservationEvent @event, ReservationKind kind = ReservationKind.Delivery) =>
+        All.FirstOrDefault(row => row.From == from && row.Event == @event && AppliesTo(row.Guard, kind));
+
+    /// <summary>Whether a row guarded by <paramref name="guard"/> can apply to a reservation of <paramref name="kind"/>.</summary>
+    public static bool AppliesTo(ReservationGuard guard, ReservationKind kind) => guard switch
+    {
+        ReservationGuard.Delivery => kind == ReservationKind.Delivery,
+        ReservationGuard.Send => kind == ReservationKind.Send,
+        _ => true,
+    };
 
     /// <summary>The statuses <paramref name="event"/> is allowed from, for refusals a person can act on.</summary>
     public static IEnumerable<ReservationTransition> RowsOf(ReservationEvent @event) => All.Where(row => row.Event == @event);

@@ -9,6 +9,9 @@ public interface ICodeRepository
     Task<long> InsertAsync(string reservationId, string siteId, CodeKind kind, byte[] hash, DateTimeOffset issuedAt);
     Task<StoredCode?> FindLiveAsync(string siteId, byte[] hash);
 
+    /// <summary>The reservation's live code of this kind (a courier's round opens the door with it), or null.</summary>
+    Task<StoredCode?> FindLiveForReservationAsync(string reservationId, CodeKind kind);
+
     /// <summary>live -> used, only once: false when already used or revoked.</summary>
     Task<bool> ConsumeAsync(long codeId, DateTimeOffset at);
 

@@ -65,6 +65,8 @@ public interface IStoreTransaction
     ILockerLinkRepository LockerLink { get; }
     IMonitoringRepository Monitoring { get; }
     IStaffRepository Staff { get; }
+    ICourierRepository Couriers { get; }
+    IRoundRepository Rounds { get; }
 }
 
 public static class LockerStoreExtensions

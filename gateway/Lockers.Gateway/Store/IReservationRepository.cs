@@ -26,6 +26,12 @@ public interface IReservationRepository
     /// <summary>The reservation whose compartment this is, if any holds it.</summary>
     Task<Reservation?> FindHoldingAsync(CompartmentRef compartment);
     Task<Reservation?> FindByAccessTokenHashAsync(byte[] accessTokenHash);
+
+    /// <summary>A client's reservations at a site in any of these statuses, oldest first (a courier's round, the manifest).</summary>
+    Task<IReadOnlyList<Reservation>> ListAtSiteAsync(string siteId, string clientId, IReadOnlyCollection<ReservationStatus> statuses);
+
+    /// <summary>A client's reservations at a site deposited or closed at or after <paramref name="since"/> (the manifest's "done today").</summary>
+    Task<IReadOnlyList<Reservation>> ListChangedAtSiteSinceAsync(string siteId, string clientId, DateTimeOffset since);
 }
 
 /// <summary>Keyset position in a client's list.</summary>

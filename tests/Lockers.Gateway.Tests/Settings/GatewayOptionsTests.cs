@@ -26,10 +26,11 @@ public sealed partial class GatewayOptionsTests
     private static string GatewayFile(string name) => RepositoryRoot.File("gateway", "Lockers.Gateway", name);
 
     [Fact]
-    public void Sections_AreTheTenTheGatewayHas()
+    public void Sections_AreTheThirteenTheGatewayHas()
     {
         Assert.Equal(
-            ["Codes", "Expiry", "LockerLink", "Monitoring", "Provisioning", "Reservations", "Staff", "Store", "Throttle", "Webhooks"],
+            ["Codes", "Couriers", "Expiry", "LockerLink", "Monitoring", "Provisioning", "RecipientPolicy", "Recipients", "Reservations", "Staff",
+                "Store", "Throttle", "Webhooks"],
             Sections.Keys.Order(StringComparer.Ordinal));
     }
 

@@ -14,11 +14,13 @@ public enum CodeCheckOutcome
     Rejected,
     /// <summary>This keypad must wait <see cref="CodeCheckResult.RetryAfter"/> before the next try; the code was not checked.</summary>
     Throttled,
+    /// <summary>A courier's badge or PIN: <see cref="CodeCheckResult.Courier"/> starts a round at this locker.</summary>
+    Courier,
 }
 
 public sealed record CodeCheckResult(
     CodeCheckOutcome Outcome, CompartmentRef? Compartment = null, UnlockPurpose? Purpose = null,
-    string? ReservationId = null, TimeSpan? RetryAfter = null)
+    string? ReservationId = null, TimeSpan? RetryAfter = null, Couriers.Courier? Courier = null)
 {
     public static CodeCheckResult Rejected { get; } = new(CodeCheckOutcome.Rejected);
 

@@ -18,7 +18,8 @@ public enum DoorEventOutcome
 }
 
 /// <summary>The result of a door-closed event; <see cref="PickupCodes"/> is set when a deposit completed.</summary>
-public sealed record DoorClosedResult(DoorEventOutcome Outcome, string? ReservationId = null, IssuedPickupCodes? PickupCodes = null);
+public sealed record DoorClosedResult(
+    DoorEventOutcome Outcome, string? ReservationId = null, IssuedPickupCodes? PickupCodes = null, Reservation? Reservation = null);
 
 /// <summary>
 /// Applies door events reported by a locker. Each (locker, seq) is applied once. Codes are consumed by a
@@ -94,33 +95,40 @@ public sealed class DoorEventService(ILockerStore store, ReservationLifecycle li
     /// </summary>
     public async Task<DoorClosedResult> ReportClosedAsync(string lockerId, int compartmentNumber, long seq, CancellationToken cancellationToken = default)
     {
-        var compartment = new CompartmentRef(lockerId, compartmentNumber);
-        var result = await store.ExecuteAsync(async tx =>
-        {
-            var now = time.GetStoreNow();
-            if (!await tx.LockerEvents.TryMarkAppliedAsync(lockerId, seq, now))
-            {
-                return new DoorClosedResult(DoorEventOutcome.Duplicate);
-            }
-            var intent = await tx.LockerEvents.FindLatestIntentAsync(compartment, UnlockIntentStatus.Opened);
-            await tx.Audit.AppendAsync(new AuditEntry(now, $"locker:{lockerId}", AuditActions.DoorClosed, null, lockerId,
-                compartmentNumber, intent?.ReservationId, $"seq={seq}"));
-            if (intent is null)
-            {
-                return new DoorClosedResult(DoorEventOutcome.NoEffect);
-            }
-            await tx.LockerEvents.TransitionIntentAsync(intent.Id, UnlockIntentStatus.Opened, UnlockIntentStatus.Done, now);
-            var reservation = (await tx.Reservations.GetAsync(intent.ReservationId))!;
-            var closed = intent.Purpose == UnlockPurpose.Deposit ? ReservationEvent.Deposited : ReservationEvent.Emptied;
-            var result = await lifecycle.ApplyAsync(tx, reservation, closed, new TransitionInput($"locker:{lockerId}"));
-            return new DoorClosedResult(result.Applied ? DoorEventOutcome.Applied : DoorEventOutcome.NoEffect, reservation.Id, result.Issued.Pickup);
-        }, cancellationToken);
+        var result = await store.ExecuteAsync(tx => ReportClosedAsync(tx, lockerId, compartmentNumber, seq), cancellationToken);
         await NotifyAfterCommitAsync();
         return result;
     }
 
-    /// <summary>Wakes the webhook dispatcher once the deliveries just queued are committed (inside a group: after it).</summary>
-    private Task NotifyAfterCommitAsync() => store.AfterCommitAsync(() =>
+    /// <summary>
+    /// The door closed, inside the caller's unit of work (the link also advances a courier's round in it); the caller wakes
+    /// the webhook dispatcher with <see cref="NotifyAfterCommitAsync"/> once the unit is committed.
+    /// </summary>
+    public async Task<DoorClosedResult> ReportClosedAsync(IStoreTransaction tx, string lockerId, int compartmentNumber, long seq)
+    {
+        var compartment = new CompartmentRef(lockerId, compartmentNumber);
+        var now = time.GetStoreNow();
+        if (!await tx.LockerEvents.TryMarkAppliedAsync(lockerId, seq, now))
+        {
+            return new DoorClosedResult(DoorEventOutcome.Duplicate);
+        }
+        var intent = await tx.LockerEvents.FindLatestIntentAsync(compartment, UnlockIntentStatus.Opened);
+        await tx.Audit.AppendAsync(new AuditEntry(now, $"locker:{lockerId}", AuditActions.DoorClosed, null, lockerId,
+            compartmentNumber, intent?.ReservationId, $"seq={seq}"));
+        if (intent is null)
+        {
+            return new DoorClosedResult(DoorEventOutcome.NoEffect);
+        }
+        await tx.LockerEvents.TransitionIntentAsync(intent.Id, UnlockIntentStatus.Opened, UnlockIntentStatus.Done, now);
+        var reservation = (await tx.Reservations.GetAsync(intent.ReservationId))!;
+        var closed = intent.Purpose == UnlockPurpose.Deposit ? ReservationEvent.Deposited : ReservationEvent.Emptied;
+        var result = await lifecycle.ApplyAsync(tx, reservation, closed, new TransitionInput($"locker:{lockerId}"));
+        return new DoorClosedResult(result.Applied ? DoorEventOutcome.Applied : DoorEventOutcome.NoEffect, reservation.Id, result.Issued.Pickup,
+            result.Applied ? result.Reservation : null);
+    }
+
+    /// <summary>Wakes the webhook dispatcher once the deliveries just queued are committed (inside a group: after it); call after the unit of work.</summary>
+    public Task NotifyAfterCommitAsync() => store.AfterCommitAsync(() =>
     {
         signal.Notify();
         return Task.CompletedTask;

@@ -1,5 +1,6 @@
 using Lockers.Gateway.Audit;
 using Lockers.Gateway.Codes;
+using Lockers.Gateway.Couriers;
 using Lockers.Gateway.Registry;
 using Lockers.Gateway.Store;
 using Lockers.Gateway.Throttle;
@@ -12,7 +13,7 @@ namespace Lockers.Gateway.Reservations.Doors;
 /// door leaves the recipient's code valid.
 /// </summary>
 public sealed class LockerCodeVerifier(
-    ILockerStore store, CodeHasher hasher, KeypadThrottle throttle, ReservationLifecycle lifecycle, TimeProvider time)
+    ILockerStore store, CodeHasher hasher, KeypadThrottle throttle, ReservationLifecycle lifecycle, CourierService couriers, TimeProvider time)
 {
     private const int MaxCodeLength = 64;
 
@@ -31,7 +32,9 @@ public sealed class LockerCodeVerifier(
             return CodeCheckResult.Throttled(wait);
         }
 
-        var accepted = await TryAcceptAsync(tx, request);
+        // A parcel's code first; failing that, a courier's badge or PIN. Either way a typed miss counts against the keypad,
+        // so a courier PIN is as hard to guess as any code typed there.
+        var accepted = await TryAcceptAsync(tx, request) ?? await TryCourierAsync(tx, request);
         if (accepted is null)
         {
             if (countsTowardsThrottle)
@@ -94,8 +97,20 @@ public sealed class LockerCodeVerifier(
         return new CodeCheckResult(CodeCheckOutcome.Accepted, compartment, purpose, reservation.Id);
     }
 
+    private async Task<CodeCheckResult?> TryCourierAsync(IStoreTransaction tx, CodeCheckRequest request)
+    {
+        if (request.Code.Length is 0 or > MaxCodeLength || await couriers.IdentifyAsync(tx, request.Code, request.Source == CodeSource.Qr) is not { } courier)
+        {
+            return null;
+        }
+
+        await tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), $"{request.Source.ToString().ToLowerInvariant()}:{request.KeypadId}",
+            AuditActions.CodeAccepted, request.SiteId, request.LockerId, Detail: $"kind=courier courier={courier.Id}"));
+        return new CodeCheckResult(CodeCheckOutcome.Courier, Courier: courier);
+    }
+
     /// <summary>If the held compartment went out of service since booking, move the booking to the smallest free one that fits.</summary>
-    private async Task<CompartmentRef> EnsureUsableForDepositAsync(IStoreTransaction tx, Reservation reservation, CompartmentRef held)
+    public async Task<CompartmentRef> EnsureUsableForDepositAsync(IStoreTransaction tx, Reservation reservation, CompartmentRef held)
     {
         if (await tx.Registry.GetCompartmentAsync(held) is { InService: true })
         {
