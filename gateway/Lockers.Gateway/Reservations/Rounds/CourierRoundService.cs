@@ -232,16 +232,21 @@ public sealed class CourierRoundService(
             Detail: $"round={round.Id} deposited={round.DoneIn} collected={round.DoneOut} skipped={round.PassedIn + round.PassedOut} ({why})"));
     }
 
-    /// <summary>The carrier's drop-offs (deliveries not yet being deposited) and parcels to collect at the site, oldest first.</summary>
+    /// <summary>
+    /// The carrier's drop-offs (deliveries not yet being deposited) and parcels to collect at the site, in door order (each
+    /// controller's doors by number), so the courier works along the cabinet.
+    /// </summary>
     private static async Task<(IReadOnlyList<Reservation> Deposits, IReadOnlyList<Reservation> Collections)> PendingAsync(
         IStoreTransaction tx, string siteId, string clientId, CourierRound? round)
     {
         bool Open(Reservation r) => round is null || !round.HasSkipped(r.Id) && r.Id != round.CurrentReservation;
         var deposits = (await tx.Reservations.ListAtSiteAsync(siteId, clientId, [ReservationStatus.Booked]))
-            .Where(r => r.Kind == ReservationKind.Delivery && r.DepositedAt is null && Open(r)).ToList();
-        var collections = (await tx.Reservations.ListAtSiteAsync(siteId, clientId, ToCollect)).Where(Open).ToList();
+            .Where(r => r.Kind == ReservationKind.Delivery && r.DepositedAt is null && Open(r)).OrderBy(DoorOrder).ToList();
+        var collections = (await tx.Reservations.ListAtSiteAsync(siteId, clientId, ToCollect)).Where(Open).OrderBy(DoorOrder).ToList();
         return (deposits, collections);
     }
+
+    private static (string, int) DoorOrder(Reservation r) => (r.Compartment?.LockerId ?? "", r.Compartment?.Number ?? 0);
 
     private static RoundStep Instruction(CourierRound round, UnlockPurpose purpose, CompartmentRef door, int? larger, string reservationId, string actor)
     {
