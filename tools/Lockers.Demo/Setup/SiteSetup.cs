@@ -7,7 +7,7 @@ namespace Lockers.Demo.Setup;
 /// <summary>
 /// The first run's steps, each done once and remembered in demo.json (an interrupted first run carries on where it
 /// stopped): the gateway's broker user, the site (tools/Lockers.Demo/demo-site.json: two lockers on the demo-12
-/// board), the carrier's API client with the demo's webhook URL, and both lockers provisioned by the gateway's own
+/// board) and a neighbour to redirect to (tools/Lockers.Demo/demo-neighbour.json), the carrier's API client with the demo's webhook URL, and both lockers provisioned by the gateway's own
 /// <c>locker provision</c> (broker users, ACL, command keys, device configs), and the dashboard's admin sign-in.
 /// </summary>
 public static class SiteSetup
@@ -26,6 +26,13 @@ public static class SiteSetup
         {
             log.WriteLine("setup: " + (await gateway.RunCommandAsync("site", "import", "--file", paths.SiteFile)).Trim());
             state.SiteImported = true;
+            state.Save(paths.StateFile);
+        }
+
+        if (!state.NeighbourImported)
+        {
+            log.WriteLine("setup: " + (await gateway.RunCommandAsync("site", "import", "--file", paths.NeighbourSiteFile)).Trim());
+            state.NeighbourImported = true;
             state.Save(paths.StateFile);
         }
 

@@ -6,16 +6,25 @@ public static class ParcelUpdates
     /// <summary>Applies <paramref name="delivery"/> to <paramref name="parcel"/>; false when nothing changed (a redelivery, or "deposited").</summary>
     public static bool Apply(DemoParcel parcel, WebhookDelivery delivery)
     {
-        var before = (parcel.Status, parcel.PickupPin);
+        var before = (parcel.Status, parcel.PickupPin, parcel.LockerId, parcel.Compartment, parcel.DropoffCode);
         parcel.Status = delivery.Type switch
         {
             "ready_for_pickup" or "picked_up" or "expired" or "returned" => delivery.Type,
+            // The recipient sent the parcel elsewhere (the page's redirect); the booking names its new place.
+            "redirected" => delivery.Status ?? parcel.Status,
             _ => parcel.Status,
         };
+        if (delivery.Type is "redirected" or "parcel_moved" or "dropoff_code_changed")
+        {
+            parcel.LockerId = delivery.LockerId ?? parcel.LockerId;
+            parcel.Compartment = delivery.Compartment ?? parcel.Compartment;
+        }
+
+        parcel.DropoffCode = delivery.DropoffCode ?? parcel.DropoffCode;
         parcel.PickupPin = delivery.PickupPin ?? parcel.PickupPin;
         parcel.QrToken = delivery.QrToken ?? parcel.QrToken;
         parcel.AccessLink = delivery.AccessLink ?? parcel.AccessLink;
-        return before != (parcel.Status, parcel.PickupPin);
+        return before != (parcel.Status, parcel.PickupPin, parcel.LockerId, parcel.Compartment, parcel.DropoffCode);
     }
 
     /// <summary>The line the prompt shows for a webhook of <paramref name="type"/>.</summary>
@@ -23,6 +32,8 @@ public static class ParcelUpdates
     {
         "ready_for_pickup" => $"webhook ready_for_pickup ({parcel.ParcelReference}): {Guide.RecipientLine(parcel)}",
         "picked_up" => $"webhook picked_up: {parcel.ParcelReference} was collected from locker {DemoSession.LetterOf(parcel.LockerId!)} door {parcel.Compartment}",
+        "redirected" => $"webhook redirected: the recipient sent {parcel.ParcelReference} to {parcel.LockerId} (a neighbour site without a simulated locker)",
+        "extended" => $"webhook extended: the recipient (or carrier) gave {parcel.ParcelReference} more time",
         _ => $"webhook {type}: {parcel.ParcelReference}",
     };
 }

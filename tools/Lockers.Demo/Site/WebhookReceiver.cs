@@ -6,7 +6,9 @@ using System.Text.Json;
 namespace Lockers.Demo.Site;
 
 /// <summary>One webhook the gateway delivered, already checked against the client's webhook secret.</summary>
-public sealed record WebhookDelivery(string Id, string Type, string ReservationId, string? PickupPin, string? QrToken, string? AccessLink);
+public sealed record WebhookDelivery(
+    string Id, string Type, string ReservationId, string? PickupPin, string? QrToken, string? AccessLink,
+    string? Status = null, string? LockerId = null, int? Compartment = null, string? DropoffCode = null);
 
 /// <summary>
 /// The demo as the carrier's webhook endpoint: <c>POST http://127.0.0.1:&lt;port&gt;/hook</c>. It checks the
@@ -67,9 +69,13 @@ public sealed class WebhookReceiver : IAsyncDisposable
             root.TryGetProperty("secrets", out var secrets) && secrets.ValueKind == JsonValueKind.Object && secrets.TryGetProperty(name, out var value)
                 ? value.GetString()
                 : null;
+        var reservation = root.GetProperty("reservation");
+        string? Field(string name) => reservation.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        int? compartment = reservation.TryGetProperty("compartment", out var number) && number.ValueKind == JsonValueKind.Number ? number.GetInt32() : null;
         return new WebhookDelivery(
             root.GetProperty("id").GetString()!, root.GetProperty("type").GetString()!,
-            root.GetProperty("reservation").GetProperty("id").GetString()!, Secret("pickupPin"), Secret("qrToken"), Secret("accessLink"));
+            reservation.GetProperty("id").GetString()!, Secret("pickupPin"), Secret("qrToken"), Secret("accessLink"),
+            Field("status"), Field("lockerId"), compartment, Secret("dropoffCode"));
     }
 
     public async ValueTask DisposeAsync()
