@@ -9,7 +9,7 @@ using Lockers.Testing;
 namespace Lockers.Gateway.Tests.Localization;
 
 /// <summary>
-/// The parcel page's texts (Recipients/RecipientTexts*.resx): every language has every key and the same placeholders,
+/// The parcel page's texts (gateway/Lockers.Gateway/Recipients/RecipientTexts.resx and its translations): every language has every key and the same placeholders,
 /// and every key the page's code and markup use exists (docs/adr/0121-languages.md).
 /// </summary>
 public sealed partial class RecipientTextsTests
