@@ -24,7 +24,8 @@ namespace Lockers.Firmware
 
         private const string FlashRoot = "I:\\";
         private const string ConfigPath = FlashRoot + "locker.json";
-        private const string CaCertPath = FlashRoot + "ca.pem";
+        // Before locker.json named its CA file (broker.caFile), the CA was looked for here.
+        private const string LegacyCaCertPath = FlashRoot + "ca.pem";
         private const string StorageFolder = "I:\\lockers";
         private const int WifiTimeoutMs = 60000;
         private const int HaltMs = 60000;
@@ -66,6 +67,7 @@ namespace Lockers.Firmware
                     new FlashStorage(StorageFolder),
                     link,
                     hardware.Solenoids,
+                    new NativePulseTimer(),
                     hardware.Doors,
                     hardware.Keypad != null ? hardware.Keypad : absent,
                     hardware.Scanner != null ? hardware.Scanner : absent,
@@ -112,13 +114,20 @@ namespace Lockers.Firmware
             }
         }
 
+        // The TLS files lie beside locker.json on I:\ (the config names them; provisioning writes ca.crt, locker.crt and
+        // locker.key). nanoFramework's certificate constructors take PEM text, not file names.
         private static M2MqttLink CreateLink(DeviceConfig config)
         {
             BrokerSettings broker = config.Broker;
             byte[] offline = StatusPayload.Offline().ToJson();
-            X509Certificate caCert = File.Exists(CaCertPath) ? new X509Certificate(File.ReadAllText(CaCertPath)) : null;
+            string caPath = broker.CaFile.Length > 0 ? FlashRoot + broker.CaFile : LegacyCaCertPath;
+            X509Certificate caCert = File.Exists(caPath) ? new X509Certificate(File.ReadAllText(caPath)) : null;
+            X509Certificate2 clientCert = broker.HasClientCertificate
+                ? new X509Certificate2(File.ReadAllText(FlashRoot + broker.CertFile), File.ReadAllText(FlashRoot + broker.KeyFile), null)
+                : null;
             return new M2MqttLink(
-                broker.Host, broker.Port, broker.Tls, caCert, config.LockerId, broker.Username, broker.Password, config.HeartbeatS,
+                broker.Host, broker.Port, broker.Tls, caCert, clientCert, config.LockerId, broker.Username,
+                broker.Password.Length > 0 ? broker.Password : null, config.HeartbeatS,
                 Topics.Status(config.LockerId), Encoding.UTF8.GetString(offline, 0, offline.Length), null);
         }
 

@@ -24,7 +24,6 @@ public sealed class MqttClientLink : IMqttLink, IAsyncDisposable
     private Task _dispatchLoop = Task.CompletedTask;
     private Task _readLoop = Task.CompletedTask;
     private int _lastMessageId;
-    private long _failedPublishes;
     private bool _connected;
 
     /// <summary>Creates a link; nothing happens until <see cref="Start"/>.</summary>
@@ -47,8 +46,6 @@ public sealed class MqttClientLink : IMqttLink, IAsyncDisposable
     /// <inheritdoc />
     public bool IsConnected => _client.State == MqttClientState.Connected;
 
-    /// <summary>Publishes that failed for good (client stopped) or were refused by the client's full queue.</summary>
-    public long FailedPublishes => Interlocked.Read(ref _failedPublishes);
 
     /// <summary>
     /// Builds the client options for a locker: its credentials, a clean session (the core's journal, not the
@@ -97,23 +94,17 @@ public sealed class MqttClientLink : IMqttLink, IAsyncDisposable
         }
         catch (Exception error) when (error is MqttQueueFullException or ObjectDisposedException)
         {
-            Interlocked.Increment(ref _failedPublishes);
+            // The caller keeps the message (the core's journal or outbox) and tries again.
             return -1;
         }
 
+        // A publish that fails for good is never acknowledged, so the core keeps it and replays it after a reconnect.
         _ = sent.ContinueWith(
             done =>
             {
-                if (done.IsCompletedSuccessfully)
+                if (done.IsCompletedSuccessfully && qos > 0)
                 {
-                    if (qos > 0)
-                    {
-                        Post(() => PublishAcked?.Invoke(id));
-                    }
-                }
-                else
-                {
-                    Interlocked.Increment(ref _failedPublishes);
+                    Post(() => PublishAcked?.Invoke(id));
                 }
             },
             TaskScheduler.Default);

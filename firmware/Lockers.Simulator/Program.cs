@@ -1,5 +1,6 @@
 using Lockers.Core.Board;
 using Lockers.Core.Config;
+using Lockers.Hosting;
 using Lockers.Simulator.Terminal;
 
 // The simulator's entry point: one locker by hand ("run") or a fleet for load ("fleet").
@@ -32,7 +33,7 @@ try
         _ => throw new ArgumentException($"unknown command '{args[0]}'"),
     };
 }
-catch (Exception error) when (error is ArgumentException or DeviceConfigException or BoardException or IOException)
+catch (Exception error) when (error is ArgumentException or DeviceConfigException or BoardException or IOException or DeviceTlsFileException)
 {
     Console.Error.WriteLine("lockers-simulator: " + error.Message);
     Console.Error.WriteLine(Usage);

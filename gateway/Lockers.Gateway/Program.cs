@@ -20,7 +20,13 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 // Subcommands (apikey, site, locker, staff) share the server's configuration and services but never start it.
 var isCommand = GatewayCommandLine.IsCommand(args);
-var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
+// The dashboard's pages are served from the build output (wwwroot is copied there), wherever the process was started:
+// ./lockers demo runs the gateway from bin/Release, a service from its published folder (ADR 0304).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = isCommand ? [] : args,
+    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+});
 
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.AddStore();

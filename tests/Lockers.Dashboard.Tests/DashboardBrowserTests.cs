@@ -52,7 +52,7 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IClassFixt
         gateway.Locker.Type(booked.DropoffCode + "#");
 
         await Assertions.Expect(Compartment(tab, door, DoorStates.Opened)).ToBeVisibleAsync();
-        await Assertions.Expect(Compartment(tab, door)).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("door opened"));
+        await Assertions.Expect(Compartment(tab, door)).ToHaveAccessibleNameAsync(new System.Text.RegularExpressions.Regex("door open"));
         Assert.True(gateway.Locker.Cabinet[door].IsOpen);
         await tab.ScreenshotAsync("door-opened-live");
 
@@ -101,6 +101,7 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IClassFixt
         await Compartment(tab, 2).ClickAsync();
         await tab.Page.GetByLabel("Reason for opening").FillAsync("parcel reported stuck");
         await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Open door" }).ClickAsync();
+        await tab.ConfirmAsync("Open door 2", expect: "audited with your reason");
 
         // The signed unlock went over the broker to the locker, whose firmware pulsed the solenoid and reported the door.
         await gateway.WaitForDoorAsync(2, open: true);
@@ -110,8 +111,13 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IClassFixt
         Assert.Equal((CommandActions.Unlock, 2), (command.Action, command.Compartment));
         await Wait.UntilAsync(async () => await gateway.CommandsAsync(Locker) is [{ Result: CommandResults.Ok }],
             DashboardGateway.Timeout, "the locker's cmd/result for the unlock to be recorded");
-        var audit = tab.Page.Locator("#audit tr", new() { HasText = "reason: parcel reported stuck" });
-        await Assertions.Expect(audit).ToContainTextAsync("staff:mia");
+        // Where the action was taken: the locker's answer, not just "sent".
+        await Assertions.Expect(tab.Page.Locator("#open-result")).ToHaveTextAsync("The locker opened door 2.");
+        // The audit trail in staff's words: who asked, and the door's opening put down to that remote open.
+        var asked = tab.Page.Locator("#audit tr", new() { HasText = "Remote open of door 2 asked (parcel reported stuck)" });
+        await Assertions.Expect(asked).ToContainTextAsync("mia (staff)");
+        await Assertions.Expect(tab.Page.Locator("#audit tr", new() { HasText = "Door 2 opened on the remote open asked by mia" })).ToHaveCountAsync(1);
+        await Assertions.Expect(tab.Page.Locator("#audit tr", new() { HasText = "no code or command" })).ToHaveCountAsync(0);
         // The page redraws after the action and after each live update: the door must still show opened for the screenshot.
         await Assertions.Expect(Compartment(tab, 2, DoorStates.Opened)).ToBeVisibleAsync();
         await tab.ScreenshotAsync("remote-open");
@@ -162,7 +168,7 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IClassFixt
         await Assertions.Expect(tab.Page.Locator("#panel-title")).ToBeFocusedAsync();
         await Assertions.Expect(tab.Page.Locator("#panel-title")).ToHaveTextAsync("Compartment 4");
         await Assertions.Expect(Compartment(tab, 4)).ToHaveAttributeAsync("aria-pressed", "true");
-        await tab.ScreenshotAsync("locker-phone");
+        await tab.ScreenshotAsync("locker-phone-keyboard");
         tab.AssertNoScriptErrors();
     }
 

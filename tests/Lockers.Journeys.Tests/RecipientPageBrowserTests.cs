@@ -83,8 +83,15 @@ public sealed class RecipientPageBrowserTests(ChromiumFixture chromium) : IClass
 
         // Moved: staff move the parcel to another door; the page says where, and the codes still work.
         var target = new CompartmentRef(JourneyGateway.LockerId, door == 12 ? 11 : 12);
-        var move = await gateway.Service<ParcelMoveService>().MoveAsync(new CompartmentRef(JourneyGateway.LockerId, door), target, "mia");
+        // A guided move: the parcel's door opens, then the target's; the codes follow when the target door closes on the parcel.
+        var move = await gateway.Service<ParcelMoveService>().StartAsync(new CompartmentRef(JourneyGateway.LockerId, door), target, "mia");
         Assert.True(move.Done, move.Problem);
+        await gateway.WaitForDoorAsync(door, open: true);
+        await gateway.WaitForDoorAsync(target.Number, open: true);
+        gateway.Locker.Close(door);
+        gateway.Locker.Close(target.Number);
+        await Lockers.Testing.Wait.UntilAsync(async () => (await gateway.ReservationAsync(second.Reservation.Id)) is { Move: null, MovedAt: not null },
+            JourneyGateway.Timeout, "the move to complete");
         await OpenAsync(phone, second, "moved", language, T("Moved.Title"));
         await Assertions.Expect(page.Locator("dd.door")).ToContainTextAsync(target.Number.ToString());
         await Checked(phone, language, "moved");

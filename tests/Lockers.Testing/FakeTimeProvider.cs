@@ -28,6 +28,18 @@ public sealed class FakeTimeProvider : TimeProvider
     /// <inheritdoc />
     public override long GetTimestamp() => GetUtcNow().UtcTicks;
 
+    /// <summary>Timers armed (a due time set) and not disposed.</summary>
+    public int ActiveTimerCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _timers.Count(timer => timer.DueAt is not null);
+            }
+        }
+    }
+
     /// <inheritdoc />
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {

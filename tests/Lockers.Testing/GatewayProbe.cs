@@ -37,6 +37,7 @@ public sealed class GatewayProbe : IAsyncDisposable
             CleanSession = false,
             UserName = MosquittoBrokerOptions.DefaultUser,
             Password = MosquittoBrokerOptions.DefaultPassword,
+            Tls = broker.ClientTls(),
             ReconnectMinDelay = TimeSpan.FromMilliseconds(100),
             ReconnectMaxDelay = TimeSpan.FromMilliseconds(500),
         });

@@ -1,6 +1,7 @@
 'use strict';
 // Shared by the interop scripts: "--name value" arguments (falling back to MQTT_<NAME> environment
 // variables), connection options for MQTT.js, and one JSON object per stdout line for the .NET side to parse.
+const fs = require('fs');
 const mqtt = require('mqtt');
 
 function parseArgs(defaults) {
@@ -30,10 +31,12 @@ function fail(message) {
 }
 
 // MQTT 3.1.1, clean session, no automatic reconnect: a lost connection must show up as a failure.
+// With --ca FILE it connects over TLS, trusting only that CA (the test brokers' default).
 function connect(args, role) {
   const client = mqtt.connect({
     host: args.host,
     port: Number(args.port),
+    ...(args.ca ? { protocol: 'mqtts', ca: fs.readFileSync(args.ca), servername: 'localhost' } : { protocol: 'mqtt' }),
     username: args.username || undefined,
     password: args.password || undefined,
     clientId: `${args['client-id'] || 'mqttjs'}-${role}-${process.pid}`,

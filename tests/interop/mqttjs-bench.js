@@ -10,7 +10,7 @@
 const { parseArgs, emit, fail, connect, once, finish } = require('./cli');
 
 const args = parseArgs({
-  host: '127.0.0.1', port: '1883', username: '', password: '', topic: '', mode: 'throughput',
+  host: '127.0.0.1', port: '1883', ca: '', username: '', password: '', topic: '', mode: 'throughput',
   messages: '50000', window: '100', size: '100', roundtrips: '2000', warmup: '0', 'client-id': 'mqttjs-bench',
 });
 if (!args.topic) fail('--topic is required');

@@ -6,7 +6,7 @@
 const { parseArgs, emit, fail, connect, once, finish } = require('./cli');
 
 const args = parseArgs({
-  host: '127.0.0.1', port: '1883', username: '', password: '', topic: '', qos: '1', retain: 'false', count: '1',
+  host: '127.0.0.1', port: '1883', ca: '', username: '', password: '', topic: '', qos: '1', retain: 'false', count: '1',
   payload: '', 'payload-base64': '', 'client-id': 'mqttjs',
 });
 if (!args.topic) fail('--topic is required');

@@ -6,7 +6,7 @@
 // Usage: node mqttjs-sub.js --host 127.0.0.1 --port 1883 --username u --password p --topic t --qos 1 --count 1
 const { parseArgs, emit, fail, connect, once, finish } = require('./cli');
 
-const args = parseArgs({ host: '127.0.0.1', port: '1883', username: '', password: '', topic: '', qos: '1', count: '1', 'client-id': 'mqttjs' });
+const args = parseArgs({ host: '127.0.0.1', port: '1883', ca: '', username: '', password: '', topic: '', qos: '1', count: '1', 'client-id': 'mqttjs' });
 if (!args.topic) fail('--topic is required');
 
 async function main() {

@@ -27,14 +27,21 @@ public sealed class DemoPaths(string root, string data)
     // Broker.
     public string BrokerDirectory => Path.Combine(Data, "broker");
     public string BrokerConfig => Path.Combine(BrokerDirectory, "mosquitto.conf");
-    public string BrokerPasswordFile => Path.Combine(BrokerDirectory, "passwd");
+    public string BrokerTlsDirectory => Path.Combine(BrokerDirectory, "tls");
+    public string BrokerCrlFile => Path.Combine(BrokerTlsDirectory, "crl.pem");
     public string BrokerAclFile => Path.Combine(BrokerDirectory, "aclfile");
     public string BrokerPidFile => Path.Combine(BrokerDirectory, "mosquitto.pid");
     public string BrokerLog => Path.Combine(BrokerDirectory, "mosquitto.log");
-    public string GatewayBrokerPasswordFile => Path.Combine(BrokerDirectory, "gateway.password");
+
+    // The deployment CA (what an administrator keeps apart from broker and gateway) and the gateway's client certificate.
+    public string PkiDirectory => Path.Combine(Data, "pki");
+    public string CaCertificate => Path.Combine(PkiDirectory, "ca.crt");
 
     // Gateway.
     public string GatewayDataDirectory => Path.Combine(Data, "gateway");
+    public string GatewayTlsDirectory => Path.Combine(GatewayDataDirectory, "tls");
+    public string GatewayCertificate => Path.Combine(GatewayTlsDirectory, "gateway.crt");
+    public string GatewayKey => Path.Combine(GatewayTlsDirectory, "gateway.key");
     public string GatewayLog => Path.Combine(LogDirectory, "gateway.log");
 
     // Lockers.

@@ -24,6 +24,14 @@ public static class DemoProgram
             return 1;
         }
 
+        var failed = false;
+        using var partFailed = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        session.PartFailed += message =>
+        {
+            failed = true;
+            output.WriteLine("lockers demo: " + message);
+            partFailed.Cancel();
+        };
         await using (session)
         {
             output.WriteLine(session.FirstRun ? "Set up and booked. What you can do:" : "Resumed with the same data. What you can do:");
@@ -35,13 +43,13 @@ public static class DemoProgram
             {
                 using var script = options.ScriptFile is null ? null : new StreamReader(options.ScriptFile);
                 var terminal = new SiteTerminal(session, output, redraw: interactive && script is null);
-                await terminal.RunAsync(script ?? input, stop);
+                await terminal.RunAsync(script ?? input, partFailed.Token);
             }
 
             output.WriteLine("stopping: lockers, gateway, Mosquitto");
         }
 
         output.WriteLine("stopped; run ./lockers demo again to resume");
-        return 0;
+        return failed ? 1 : 0;
     }
 }

@@ -46,6 +46,14 @@ public sealed class DemoSession : IAsyncDisposable
     /// <summary>Raised after a parcel changed (webhook), on any thread.</summary>
     public event Action<DemoParcel>? ParcelChanged;
 
+    /// <summary>
+    /// Raised once when Mosquitto or the gateway exits on its own while the demo runs (on any thread), with what to tell
+    /// the person: nothing works without them, so the demo stops rather than carry on with a dead part.
+    /// </summary>
+    public event Action<string>? PartFailed;
+
+    private readonly CancellationTokenSource _stopping = new();
+
     public ReservationClient Reservations { get; private set; } = null!;
 
     public static char LetterOf(string lockerId) => char.ToUpperInvariant(lockerId[^1]);
@@ -126,6 +134,7 @@ public sealed class DemoSession : IAsyncDisposable
     /// <summary>Stops the lockers (they say "offline"), then the gateway, then the broker; each step runs even if one before failed.</summary>
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync(); // exits from here on are ours
         for (var i = _stopInOrder.Count - 1; i >= 0; i--)
         {
             try
@@ -162,13 +171,16 @@ public sealed class DemoSession : IAsyncDisposable
         cancellationToken.ThrowIfCancellationRequested();
 
         log.WriteLine($"starting Mosquitto on 127.0.0.1:{State.BrokerPort} (log {Paths.BrokerLog})");
-        _stopInOrder.Add(await Broker.StartAsync(Paths, State.BrokerPort, BrokerStartTimeout));
+        var broker = await Broker.StartAsync(Paths, State.BrokerPort, BrokerStartTimeout);
+        _stopInOrder.Add(broker);
+        Watch(broker);
         cancellationToken.ThrowIfCancellationRequested();
 
         log.WriteLine($"starting the gateway on {gateway.BaseUrl} (log {Paths.GatewayLog})");
         var server = await gateway.StartServerAsync();
         _stopInOrder.Add(server);
         await gateway.WaitHealthyAsync(server, GatewayStartTimeout);
+        Watch(server);
         cancellationToken.ThrowIfCancellationRequested();
 
         var receiver = WebhookReceiver.Start(State.WebhookPort, State.WebhookSecret!);
@@ -265,6 +277,20 @@ public sealed class DemoSession : IAsyncDisposable
         ParcelChanged?.Invoke(parcel);
         Notice?.Invoke(ParcelUpdates.Describe(parcel, delivery.Type));
     }
+
+    /// <summary>Tells <see cref="PartFailed"/> when <paramref name="child"/> exits before the demo stops it.</summary>
+    private void Watch(ChildProcess child) => _ = Task.Run(async () =>
+    {
+        try
+        {
+            var code = await child.ExitedAsync(_stopping.Token);
+            PartFailed?.Invoke($"{child.Name} stopped unexpectedly (exit code {code}); the demo cannot go on without it. The end of {child.LogFile}:\n{child.LogTail(10)}");
+        }
+        catch (OperationCanceledException)
+        {
+            // The demo is stopping it.
+        }
+    });
 
     private static FileStream TakeLock(DemoPaths paths)
     {

@@ -28,7 +28,8 @@ public sealed class DemoState
     public int BrokerPort { get; set; }
     public int HttpPort { get; set; }
     public int WebhookPort { get; set; }
-    public bool GatewayUserCreated { get; set; }
+    /// <summary>The deployment CA, the broker's server certificate and the gateway's client certificate exist (ADR 0203).</summary>
+    public bool CertificatesIssued { get; set; }
     public bool SiteImported { get; set; }
     public List<string> ProvisionedLockers { get; set; } = [];
     public string? ApiKey { get; set; }

@@ -14,6 +14,25 @@ public sealed class FakeSolenoidPort : ISolenoidPort
     public void AllOff() => Energised = 0;
 }
 
+/// <summary>
+/// The pulse cut-off timer: only remembers its arming. The rig's Poll ends every pulse itself, so it never fires
+/// (the cut-off's own behaviour is tested in tests/Lockers.Core.Tests).
+/// </summary>
+public sealed class FakePulseTimer : IPulseTimer
+{
+    public event PulseTimerHandler? Elapsed
+    {
+        add { }
+        remove { }
+    }
+
+    public int DueMs { get; private set; } = -1;
+
+    public void Start(int dueMs) => DueMs = dueMs;
+
+    public void Cancel() => DueMs = -1;
+}
+
 /// <summary>Reed switches the benchmark opens and closes.</summary>
 public sealed class FakeDoorSensorPort : IDoorSensorPort
 {

@@ -35,7 +35,7 @@ public sealed class FirmwareRig
             LockerId, "site-1", new BrokerSettings("localhost", 1883, false, "u", "p"), Key, "bench-three.json",
             60, TelemetryS, "kp-1", "qr-1", null);
         Config.Validate();
-        var ports = new LockerPorts(Clock, Storage, Link, Solenoids, Sensors, Keypad, Scanner, Feedback, System);
+        var ports = new LockerPorts(Clock, Storage, Link, Solenoids, PulseTimer, Sensors, Keypad, Scanner, Feedback, System);
         Controller = new LockerController(Config, BoardLoader.Load(TestBoards.ThreeDoors), ports, "1.4.2-esp32");
         Signer = new CommandSigner(Key);
         Link.Connect();
@@ -49,6 +49,7 @@ public sealed class FirmwareRig
     public FakeStorage Storage { get; } = new();
     public FakeMqttLink Link { get; } = new();
     public FakeSolenoidPort Solenoids { get; } = new();
+    public FakePulseTimer PulseTimer { get; } = new();
     public FakeDoorSensorPort Sensors { get; } = new();
     public FakeKeypadPort Keypad { get; } = new();
     public FakeScannerPort Scanner { get; } = new();

@@ -49,7 +49,7 @@ public sealed class BenchLocker : IAsyncDisposable
     /// <summary>When true, anything on the cmd topic counts as the answer (the bare MQTT baseline's echo).</summary>
     public bool AcceptEcho { get; set; }
 
-    /// <summary>Connects as the shared bench user, subscribes to its cmd topic, publishes its retained birth.</summary>
+    /// <summary>Connects (over TLS with its own certificate, or as the shared bench user in plain text), subscribes to its cmd topic, publishes its retained birth.</summary>
     public static async Task<BenchLocker> ConnectAsync(SeededLocker seeded, MosquittoBroker broker, CancellationToken cancellationToken)
     {
         var client = new MqttClient(new MqttClientOptions
@@ -59,6 +59,8 @@ public sealed class BenchLocker : IAsyncDisposable
             ClientId = seeded.Id,
             UserName = MosquittoBrokerOptions.DefaultUser,
             Password = MosquittoBrokerOptions.DefaultPassword,
+            // Over TLS, the locker's own certificate (common name = its id) is its identity; the password is then ignored.
+            Tls = broker.ClientTls(seeded.Id),
             KeepAlive = HeartbeatInterval,
             AutoReconnect = false,
             ConnectTimeout = TimeSpan.FromSeconds(30),

@@ -27,9 +27,10 @@ public sealed class EchoResponder : IAsyncDisposable
         {
             Host = broker.Host,
             Port = broker.Port,
-            ClientId = "bench-echo",
+            ClientId = BenchBroker.EchoIdentity,
             UserName = MosquittoBrokerOptions.DefaultUser,
             Password = MosquittoBrokerOptions.DefaultPassword,
+            Tls = broker.ClientTls(BenchBroker.EchoIdentity),
             AutoReconnect = false,
         });
         await client.ConnectAsync();

@@ -14,14 +14,14 @@ public static class FleetBench
     public static async Task<FleetBenchResult> RunAsync(FleetBenchOptions options, TextWriter progress, CancellationToken cancellationToken = default)
     {
         var machine = await BenchMachine.DescribeAsync();
-        await using var broker = await BenchBroker.StartAsync();
+        await using var broker = await BenchBroker.StartAsync(options.Transport);
         using var data = new BenchDirectory();
         var most = options.Steps[^1];
         progress.WriteLine($"Seeding {most:N0} lockers with a parcel each ...");
         var seeded = await BenchFleet.SeedAsync(data.Path, most, 8, 1, progress);
         await using var gateway = await GatewayProcess.StartAsync(data.Path, broker, options.GatewaySettings);
         await Task.Delay(TimeSpan.FromSeconds(options.Quick ? 1 : 5), cancellationToken);
-        var idle = await MeasureAsync(gateway, null, TimeSpan.FromSeconds(options.MeasureSeconds), cancellationToken);
+        var idle = await MeasureAsync(gateway, broker, null, TimeSpan.FromSeconds(options.MeasureSeconds), cancellationToken);
 
         await using var swarm = new LockerSwarm(broker, TimeSpan.FromSeconds(options.TelemetrySeconds));
         var steps = new List<FleetStep>();
@@ -46,7 +46,7 @@ public static class FleetBench
             // Every birth handled (one status message per new locker) before the steady window starts.
             await GatewayDrain.WaitForMessagesAsync(gateway, messagesBefore + (target - already), TimeSpan.FromMinutes(5));
             var drainTime = connectClock.Elapsed;
-            var steady = await MeasureAsync(gateway, swarm, TimeSpan.FromSeconds(options.MeasureSeconds), cancellationToken);
+            var steady = await MeasureAsync(gateway, broker, swarm, TimeSpan.FromSeconds(options.MeasureSeconds), cancellationToken);
             progress.WriteLine($"  timing {options.RoundTrips:N0} unlock round trips ...");
             var roundTrips = await RoundTripRun.RunAsync(SpreadSample(swarm.Lockers, options.RoundTrips), options.Quick ? 2 : 100,
                 options.RoundTrips, expectUnlock: true, cancellationToken);
@@ -57,21 +57,30 @@ public static class FleetBench
         return new FleetBenchResult(options, machine, idle, steps, stoppedBecause, gateway.ErrorLines);
     }
 
-    /// <summary>Gateway CPU over a window of steady traffic, then its memory.</summary>
-    private static async Task<FleetSteady> MeasureAsync(GatewayProcess gateway, LockerSwarm? swarm, TimeSpan window, CancellationToken cancellationToken)
+    /// <summary>Gateway and broker CPU over a window of steady traffic, then their memory (the lockers' TLS sessions live in the broker).</summary>
+    private static async Task<FleetSteady> MeasureAsync(
+        GatewayProcess gateway, MosquittoBroker broker, LockerSwarm? swarm, TimeSpan window, CancellationToken cancellationToken)
     {
+        using var brokerProcess = Process.GetProcessById(broker.ProcessId ?? throw new InvalidOperationException("the bench broker is not running"));
         var telemetryBefore = swarm?.TelemetrySent ?? 0;
         var metricsBefore = await gateway.ScrapeAsync();
         var cpuBefore = gateway.CpuTime();
+        var brokerCpuBefore = brokerProcess.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await Task.Delay(window, cancellationToken);
         var cpu = gateway.CpuTime() - cpuBefore;
+        brokerProcess.Refresh();
+        var brokerCpu = brokerProcess.TotalProcessorTime - brokerCpuBefore;
         var elapsed = clock.Elapsed;
         var (resident, anonymous) = gateway.Memory();
         var metricsAfter = await gateway.ScrapeAsync();
         return new FleetSteady(cpu / elapsed, resident, anonymous, ((swarm?.TelemetrySent ?? 0) - telemetryBefore) / elapsed.TotalSeconds,
             (metricsAfter.StoreUnits - metricsBefore.StoreUnits - 1) / elapsed.TotalSeconds,
-            (metricsAfter.StoreSeconds - metricsBefore.StoreSeconds) / elapsed.TotalSeconds);
+            (metricsAfter.StoreSeconds - metricsBefore.StoreSeconds) / elapsed.TotalSeconds)
+        {
+            BrokerCores = brokerCpu / elapsed,
+            BrokerResidentBytes = brokerProcess.WorkingSet64,
+        };
     }
 
     /// <summary>Lockers spread over the whole fleet (not only the first ones connected).</summary>
@@ -86,7 +95,14 @@ public static class FleetBench
 /// The gateway in steady state: CPU in cores (1.0 = one busy core), memory, the telemetry rate it was taking, and its
 /// store: units of work per second and the share of wall time spent inside one (1.0 = the single writer always busy).
 /// </summary>
-public sealed record FleetSteady(double Cores, long ResidentBytes, long AnonymousBytes, double TelemetryPerSecond, double StoreUnitsPerSecond, double StoreBusy);
+public sealed record FleetSteady(double Cores, long ResidentBytes, long AnonymousBytes, double TelemetryPerSecond, double StoreUnitsPerSecond, double StoreBusy)
+{
+    /// <summary>The broker's CPU in cores over the same window: with TLS, where the lockers' handshakes and encryption cost.</summary>
+    public double BrokerCores { get; init; }
+
+    /// <summary>The broker's resident set (VmRSS), bytes: every locker's session, and its TLS state with TLS.</summary>
+    public long BrokerResidentBytes { get; init; }
+}
 
 /// <summary>One step: lockers connected, how long connecting and the gateway's catching up took, steady state, round trips.</summary>
 public sealed record FleetStep(int Lockers, TimeSpan ConnectTime, TimeSpan ConnectAndDrainTime, FleetSteady Steady, RoundTripFigures RoundTrips);

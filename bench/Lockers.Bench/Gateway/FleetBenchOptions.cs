@@ -4,7 +4,7 @@ namespace Lockers.Bench.Gateway;
 public sealed record FleetBenchOptions
 {
     public const string Usage =
-        "Usage: ./lockers bench fleet [--steps 1000,5000,10000,20000] [--roundtrips 300] [--measure-s 30] [--telemetry-s 300] [--set Section:Key=value]... [--quick]";
+        "Usage: ./lockers bench fleet [--steps 1000,5000,10000,20000] [--roundtrips 300] [--measure-s 30] [--telemetry-s 300] [--set Section:Key=value]... [--transport tls|plain|both] [--quick]";
 
     /// <summary>Connected lockers at each step, ascending.</summary>
     public IReadOnlyList<int> Steps { get; init; } = [1_000, 5_000, 10_000, 20_000];
@@ -22,15 +22,18 @@ public sealed record FleetBenchOptions
 
     public bool Quick { get; init; }
 
+    /// <summary>How lockers and gateway reach the broker (set by `--transport`, parsed by GatewayCommand).</summary>
+    public BenchTransport Transport { get; init; } = BenchTransport.Tls;
+
     public static FleetBenchOptions QuickRun { get; } = new()
     {
         Steps = [3, 6], RoundTrips = 10, MeasureSeconds = 1, TelemetrySeconds = 2, Quick = true,
     };
 
-    public string CommandLine => Quick
+    public string CommandLine => (Quick
         ? "./lockers bench fleet --quick"
         : BenchArgs.Invariant($"./lockers bench fleet --steps {string.Join(',', Steps)} --roundtrips {RoundTrips} --measure-s {MeasureSeconds} --telemetry-s {TelemetrySeconds}")
-          + BenchArgs.SetOptions(GatewaySettings);
+          + BenchArgs.SetOptions(GatewaySettings)) + BenchTransports.Option(Transport);
 
     public static FleetBenchOptions Parse(IReadOnlyList<string> args)
     {

@@ -21,14 +21,14 @@ public static class FleetBenchReport
         }
 
         text.AppendLine();
-        text.AppendLine("| Lockers | Connect + gateway caught up (s) | Telemetry (msg/s) | Gateway CPU (cores) | CPU per locker (µs/s) | Store units/s | Store busy | Resident (MiB) | Resident per locker (KiB, above idle) | Anonymous per locker (KiB, above idle) | Unlock p50 (ms) | Unlock p99 (ms) | Unlock max (ms) | Answered | p99 < 10 ms |");
-        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
-        text.AppendLine(Invariant($"| 0 (idle gateway, baseline) | - | - | {idle.Cores:0.000} | - | {idle.StoreUnitsPerSecond:0} | {idle.StoreBusy:P0} | {idle.ResidentBytes / 1048576.0:0} | - | - | - | - | - | - | - |"));
+        text.AppendLine("| Lockers | Connect + gateway caught up (s) | Telemetry (msg/s) | Gateway CPU (cores) | CPU per locker (µs/s) | Store units/s | Store busy | Resident (MiB) | Resident per locker (KiB, above idle) | Anonymous per locker (KiB, above idle) | Broker CPU (cores) | Broker CPU per locker (µs/s) | Broker resident (MiB) | Broker resident per locker (KiB, above idle) | Unlock p50 (ms) | Unlock p99 (ms) | Unlock max (ms) | Answered | p99 < 10 ms |");
+        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        text.AppendLine(Invariant($"| 0 (idle gateway, baseline) | - | - | {idle.Cores:0.000} | - | {idle.StoreUnitsPerSecond:0} | {idle.StoreBusy:P0} | {idle.ResidentBytes / 1048576.0:0} | - | - | {idle.BrokerCores:0.000} | - | {idle.BrokerResidentBytes / 1048576.0:0} | - | - | - | - | - | - |"));
         foreach (var step in result.Steps)
         {
             var steady = step.Steady;
             var latency = step.RoundTrips.Latency;
-            text.AppendLine(Invariant($"| {step.Lockers:N0} | {step.ConnectAndDrainTime.TotalSeconds:0.0} | {steady.TelemetryPerSecond:0.0} | {steady.Cores:0.000} | {1e6 * (steady.Cores - idle.Cores) / step.Lockers:0.0} | {steady.StoreUnitsPerSecond:0} | {steady.StoreBusy:P0} | {steady.ResidentBytes / 1048576.0:0} | {(steady.ResidentBytes - idle.ResidentBytes) / 1024.0 / step.Lockers:0.0} | {(steady.AnonymousBytes - idle.AnonymousBytes) / 1024.0 / step.Lockers:0.0} | {UnlockBenchReport.Ms(latency?.P50Ms)} | {UnlockBenchReport.Ms(latency?.P99Ms)} | {UnlockBenchReport.Ms(latency?.MaxMs)} | {step.RoundTrips.Answered:N0} / {step.RoundTrips.Attempted:N0} | {UnlockBenchReport.Verdict(latency is { P99Ms: < UnlockBenchReport.P99TargetMs } && step.RoundTrips.Wrong == 0)} |"));
+            text.AppendLine(Invariant($"| {step.Lockers:N0} | {step.ConnectAndDrainTime.TotalSeconds:0.0} | {steady.TelemetryPerSecond:0.0} | {steady.Cores:0.000} | {1e6 * (steady.Cores - idle.Cores) / step.Lockers:0.0} | {steady.StoreUnitsPerSecond:0} | {steady.StoreBusy:P0} | {steady.ResidentBytes / 1048576.0:0} | {(steady.ResidentBytes - idle.ResidentBytes) / 1024.0 / step.Lockers:0.0} | {(steady.AnonymousBytes - idle.AnonymousBytes) / 1024.0 / step.Lockers:0.0} | {steady.BrokerCores:0.000} | {1e6 * (steady.BrokerCores - idle.BrokerCores) / step.Lockers:0.0} | {steady.BrokerResidentBytes / 1048576.0:0} | {(steady.BrokerResidentBytes - idle.BrokerResidentBytes) / 1024.0 / step.Lockers:0.0} | {UnlockBenchReport.Ms(latency?.P50Ms)} | {UnlockBenchReport.Ms(latency?.P99Ms)} | {UnlockBenchReport.Ms(latency?.MaxMs)} | {step.RoundTrips.Answered:N0} / {step.RoundTrips.Attempted:N0} | {UnlockBenchReport.Verdict(latency is { P99Ms: < UnlockBenchReport.P99TargetMs } && step.RoundTrips.Wrong == 0)} |"));
         }
 
         text.AppendLine();

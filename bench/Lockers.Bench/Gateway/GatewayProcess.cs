@@ -56,10 +56,25 @@ public sealed class GatewayProcess : IAsyncDisposable
             ["LockerLink__Enabled"] = "true",
             ["LockerLink__Host"] = broker.Host,
             ["LockerLink__Port"] = broker.Port.ToString(CultureInfo.InvariantCulture),
-            ["LockerLink__Username"] = MosquittoBrokerOptions.DefaultUser,
-            ["LockerLink__Password"] = MosquittoBrokerOptions.DefaultPassword,
             ["LockerLink__ClientId"] = "bench-gateway",
         };
+        if (broker.Certificates is { } pki)
+        {
+            // As shipped: TLS, the gateway's own client certificate is its identity.
+            var (certificate, key) = await pki.WriteClientCertificateAsync(BenchBroker.GatewayIdentity, Path.Combine(dataDirectory, "tls"), "gateway");
+            environment["LockerLink__Tls"] = "true";
+            environment["LockerLink__CaCertificateFile"] = pki.CaCertificatePath;
+            environment["LockerLink__ClientCertificateFile"] = certificate;
+            environment["LockerLink__ClientKeyFile"] = key;
+            environment["LockerLink__Username"] = BenchBroker.GatewayIdentity;
+        }
+        else
+        {
+            environment["LockerLink__Tls"] = "false";
+            environment["LockerLink__Username"] = MosquittoBrokerOptions.DefaultUser;
+            environment["LockerLink__Password"] = MosquittoBrokerOptions.DefaultPassword;
+        }
+
         foreach (var setting in settings ?? [])
         {
             var equals = setting.IndexOf('=', StringComparison.Ordinal);

@@ -19,7 +19,7 @@ public static class PickupBench
         var baseline = await SqliteUpdateBaseline.MeasureAsync(data.Path, TimeSpan.FromSeconds(options.Quick ? 0.5 : 5));
         var verificationMicros = VerificationCost.MicrosecondsPerPickup(options.Quick ? 200 : 20_000);
 
-        await using var broker = await BenchBroker.StartAsync();
+        await using var broker = await BenchBroker.StartAsync(options.Transport);
         progress.WriteLine($"Seeding {options.Lockers:N0} lockers x {options.Compartments} parcels ...");
         var seeded = await BenchFleet.SeedAsync(data.Path, options.Lockers, options.Compartments, options.Compartments, progress);
         await using var swarm = new LockerSwarm(broker, TimeSpan.FromSeconds(options.TelemetrySeconds));

@@ -4,7 +4,7 @@ namespace Lockers.Bench.Gateway;
 public sealed record PickupBenchOptions
 {
     public const string Usage =
-        "Usage: ./lockers bench pickup [--lockers 1000] [--compartments 32] [--duration 30] [--rate N | --start-rate 50 --step-seconds 5] [--max-p99-ms 50] [--telemetry-s 300] [--set Section:Key=value]... [--quick]";
+        "Usage: ./lockers bench pickup [--lockers 1000] [--compartments 32] [--duration 30] [--rate N | --start-rate 50 --step-seconds 5] [--max-p99-ms 50] [--telemetry-s 300] [--set Section:Key=value]... [--transport tls|plain|both] [--quick]";
 
     /// <summary>Connected simulated lockers.</summary>
     public int Lockers { get; init; } = 1_000;
@@ -32,17 +32,20 @@ public sealed record PickupBenchOptions
 
     public bool Quick { get; init; }
 
+    /// <summary>How lockers and gateway reach the broker (set by `--transport`, parsed by GatewayCommand).</summary>
+    public BenchTransport Transport { get; init; } = BenchTransport.Tls;
+
     public static PickupBenchOptions QuickRun { get; } = new()
     {
         Lockers = 4, Compartments = 8, DurationSeconds = 2, Rate = 5, TelemetrySeconds = 2, Quick = true,
     };
 
-    public string CommandLine => Quick
+    public string CommandLine => (Quick
         ? "./lockers bench pickup --quick"
         : BenchArgs.Invariant($"./lockers bench pickup --lockers {Lockers} --compartments {Compartments} --duration {DurationSeconds} ")
           + (Rate > 0 ? BenchArgs.Invariant($"--rate {Rate}") : BenchArgs.Invariant($"--start-rate {StartRate} --step-seconds {StepSeconds}"))
           + BenchArgs.Invariant($" --max-p99-ms {MaxP99Ms} --telemetry-s {TelemetrySeconds}")
-          + BenchArgs.SetOptions(GatewaySettings);
+          + BenchArgs.SetOptions(GatewaySettings)) + BenchTransports.Option(Transport);
 
     public static PickupBenchOptions Parse(IReadOnlyList<string> args)
     {

@@ -12,7 +12,7 @@ public static class UnlockBench
     public static async Task<UnlockBenchResult> RunAsync(UnlockBenchOptions options, TextWriter progress, CancellationToken cancellationToken = default)
     {
         var machine = await BenchMachine.DescribeAsync();
-        await using var broker = await BenchBroker.StartAsync();
+        await using var broker = await BenchBroker.StartAsync(options.Transport);
         using var data = new BenchDirectory();
         progress.WriteLine($"Seeding {options.Lockers:N0} lockers with a parcel each ...");
         var seeded = await BenchFleet.SeedAsync(data.Path, options.Lockers, 16, 1, progress);

@@ -4,7 +4,7 @@ namespace Lockers.Bench.Gateway;
 public sealed record UnlockBenchOptions
 {
     public const string Usage =
-        "Usage: ./lockers bench unlock [--lockers 1000] [--roundtrips 2000] [--warmup 200] [--telemetry-s 300] [--set Section:Key=value]... [--quick]";
+        "Usage: ./lockers bench unlock [--lockers 1000] [--roundtrips 2000] [--warmup 200] [--telemetry-s 300] [--set Section:Key=value]... [--transport tls|plain|both] [--quick]";
 
     /// <summary>Connected simulated lockers, each with one parcel waiting (its PIN is what is typed).</summary>
     public int Lockers { get; init; } = 1_000;
@@ -23,13 +23,16 @@ public sealed record UnlockBenchOptions
 
     public bool Quick { get; init; }
 
+    /// <summary>How lockers and gateway reach the broker (set by `--transport`, parsed by GatewayCommand).</summary>
+    public BenchTransport Transport { get; init; } = BenchTransport.Tls;
+
     /// <summary>A few lockers and round trips: proves the benchmark works, measures nothing.</summary>
     public static UnlockBenchOptions QuickRun { get; } = new() { Lockers = 4, RoundTrips = 20, Warmup = 4, TelemetrySeconds = 2, Quick = true };
 
-    public string CommandLine => Quick
+    public string CommandLine => (Quick
         ? "./lockers bench unlock --quick"
         : BenchArgs.Invariant($"./lockers bench unlock --lockers {Lockers} --roundtrips {RoundTrips} --warmup {Warmup} --telemetry-s {TelemetrySeconds}")
-          + BenchArgs.SetOptions(GatewaySettings);
+          + BenchArgs.SetOptions(GatewaySettings)) + BenchTransports.Option(Transport);
 
     public static UnlockBenchOptions Parse(IReadOnlyList<string> args)
     {

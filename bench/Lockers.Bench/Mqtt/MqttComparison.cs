@@ -16,7 +16,9 @@ public static class MqttComparison
         NodeInterop.RequireScript("mqttjs-bench.js");
         var environment = await DescribeEnvironmentAsync();
         // Saving the persistence database after every change would measure the disk, not the clients.
-        await using var broker = await MosquittoBroker.StartNewAsync(new MosquittoBrokerOptions { SaveOnEveryChange = false });
+        // Plain TCP on purpose: this compares MQTT clients (ours, MQTT.js, mosquitto_pub), not transports; TLS costs are in
+        // the unlock and fleet benchmarks (--transport).
+        await using var broker = await MosquittoBroker.StartNewAsync(new MosquittoBrokerOptions { SaveOnEveryChange = false, Tls = false });
         string root = "bench/" + Guid.NewGuid().ToString("N")[..8];
         // Generous: a loaded shared machine may run 10x slower than an idle one, but a hang must still end.
         var timeout = TimeSpan.FromSeconds(120 + options.Messages / 100 + options.RoundTrips / 10);

@@ -1,26 +1,24 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Lockers.Core.Board;
 using Lockers.Core.Config;
+using Lockers.Hosting;
+using Lockers.Mqtt.Channel;
 
 namespace Lockers.Controller.Linux.Hosting;
 
 /// <summary>
 /// The controller's files: the device config (<c>locker.json</c>, as the gateway's <c>locker provision</c>
-/// writes it), the board file it names (looked up next to it unless given), and the broker's CA certificate
-/// (<c>ca.pem</c> next to the config, optional). Every refusal names the file.
+/// writes it), the board file it names (looked up next to it unless given), and the TLS files the config names
+/// (<c>broker.caFile</c>, <c>certFile</c>, <c>keyFile</c>: <c>ca.crt</c>, <c>locker.crt</c>, <c>locker.key</c> as
+/// provisioned), read next to it by the hosts' shared <see cref="DeviceTlsFiles"/>. Every refusal names the file.
 /// </summary>
 public sealed class ControllerFiles
 {
-    /// <summary>The CA file looked for next to the device config.</summary>
-    public const string CaFileName = "ca.pem";
-
-    private ControllerFiles(DeviceConfig config, BoardDefinition board, string boardPath, X509Certificate2? brokerCa)
+    private ControllerFiles(DeviceConfig config, BoardDefinition board, string boardPath, MqttTlsOptions? brokerTls)
     {
         Config = config;
         Board = board;
         BoardPath = boardPath;
-        BrokerCa = brokerCa;
+        BrokerTls = brokerTls;
     }
 
     /// <summary>The device configuration.</summary>
@@ -32,8 +30,11 @@ public sealed class ControllerFiles
     /// <summary>Where the board file was read from.</summary>
     public string BoardPath { get; }
 
-    /// <summary>The CA the broker's certificate must chain to, or null to use the system's trust store.</summary>
-    public X509Certificate2? BrokerCa { get; }
+    /// <summary>
+    /// Null for a plain connection (<c>broker.tls</c> false); otherwise the CA the broker's certificate must chain to (null:
+    /// the system's trust store) and the locker's client certificate with its key, its broker identity (null: none).
+    /// </summary>
+    public MqttTlsOptions? BrokerTls { get; }
 
     /// <summary>
     /// Reads and checks the files; throws <see cref="ControllerFileException"/> naming the first file refused.
@@ -50,21 +51,17 @@ public sealed class ControllerFiles
             throw new ControllerFileException(boardPath, new[] { $"mcu: '{board.Mcu}' is not a Raspberry Pi; the Linux controller needs a board file for one" });
         }
 
-        X509Certificate2? ca = null;
-        string caPath = Path.Combine(directory, CaFileName);
-        if (config.Broker.Tls && File.Exists(caPath))
+        MqttTlsOptions? tls;
+        try
         {
-            try
-            {
-                ca = X509Certificate2.CreateFromPem(File.ReadAllText(caPath));
-            }
-            catch (Exception error) when (error is CryptographicException or ArgumentException or IOException)
-            {
-                throw new ControllerFileException(caPath, new[] { "not a PEM certificate: " + error.Message }, error);
-            }
+            tls = DeviceTlsFiles.Load(config.Broker, directory);
+        }
+        catch (DeviceTlsFileException error)
+        {
+            throw new ControllerFileException(error.Path, new[] { error.Problem }, error);
         }
 
-        return new ControllerFiles(config, board, boardPath, ca);
+        return new ControllerFiles(config, board, boardPath, tls);
     }
 
     private static T Parse<T, TError>(string path, Func<string, T> load, Func<TError, string[]> problems)

@@ -3,7 +3,6 @@ using Lockers.Controller.Linux.Platform;
 using Lockers.Core.App;
 using Lockers.Core.Protocol;
 using Lockers.Hosting;
-using Lockers.Mqtt.Channel;
 using Microsoft.Extensions.Logging;
 
 namespace Lockers.Controller.Linux.Hosting;
@@ -22,12 +21,16 @@ public sealed class LinuxController : IAsyncDisposable
     private readonly ILogger? _logger;
     private readonly string _statusTopic;
     private Task _loop = Task.CompletedTask;
+    private readonly TimeProviderPulseTimer _pulseTimer;
     private ITimer? _watchdogTimer;
     private int _stopped;
 
-    private LinuxController(LinuxBoardHardware hardware, MqttClientLink link, LockerController controller, LinuxSystemPort system, ILogger? logger)
+    private LinuxController(
+        LinuxBoardHardware hardware, MqttClientLink link, LockerController controller, LinuxSystemPort system,
+        TimeProviderPulseTimer pulseTimer, ILogger? logger)
     {
         Hardware = hardware;
+        _pulseTimer = pulseTimer;
         Link = link;
         Controller = controller;
         System = system;
@@ -69,18 +72,19 @@ public sealed class LinuxController : IAsyncDisposable
                 StatusPayload.Offline().ToJson(),
                 TimeSpan.FromSeconds(config.HeartbeatS));
             linkOptions.TimeProvider = options.TimeProvider;
-            if (config.Broker.Tls)
-            {
-                linkOptions.Tls = new MqttTlsOptions { CaCertificate = files.BrokerCa };
-            }
+            linkOptions.Tls = files.BrokerTls;
 
             var link = new MqttClientLink(linkOptions, options.LoggerFactory?.CreateLogger("mqtt"));
             var system = new LinuxSystemPort(hardware.Solenoids);
             var storage = new FolderStorage(options.StorageDirectory, syncDirectory: true);
+            // The pulse cut-off (ADR 0007): a timer-pool thread releases the coil at its pulse end even when the main
+            // loop stalls. The solenoid groups take their chip's lock per call, so that thread may drive them.
+            var pulseTimer = new TimeProviderPulseTimer(options.TimeProvider);
             var ports = new LockerPorts(
-                clock, storage, link, hardware.Solenoids, hardware.Doors, hardware.Keypad, hardware.Scanner, hardware.Feedback, system);
+                clock, storage, link, hardware.Solenoids, pulseTimer, hardware.Doors, hardware.Keypad, hardware.Scanner,
+                hardware.Feedback, system);
             var controller = new LockerController(config, files.Board, ports, options.FirmwareVersion);
-            var running = new LinuxController(hardware, link, controller, system, logger);
+            var running = new LinuxController(hardware, link, controller, system, pulseTimer, logger);
             system.RebootRequested += () => running._rebootRequested.TrySetResult();
             controller.Start();
             hardware.StartInputs();
@@ -91,7 +95,7 @@ public sealed class LinuxController : IAsyncDisposable
             logger?.LogInformation(
                 "locker {LockerId} on board {Board} started: {Count} compartments, broker {Host}:{Port}{Tls}",
                 config.LockerId, files.Board.Name, files.Board.Compartments.Length, linkOptions.Host, linkOptions.Port,
-                config.Broker.Tls ? " (TLS)" : "");
+                config.Broker.Tls ? (config.Broker.HasClientCertificate ? " (TLS, client certificate)" : " (TLS)") : "");
             return running;
         }
         catch
@@ -129,6 +133,7 @@ public sealed class LinuxController : IAsyncDisposable
             finally
             {
                 Hardware.Solenoids.AllOff();
+                _pulseTimer.Dispose();
             }
 
             if (clean)

@@ -40,9 +40,6 @@ namespace Lockers.Core.App
         /// <summary>True while the whole locker is out of service (compartment 0).</summary>
         public bool LockerOutOfService { get; private set; }
 
-        /// <summary>Unlock commands still waiting for their door.</summary>
-        public int WaitingUnlocks => _waitingCount;
-
         /// <summary>Runs an accepted command; returns its answer, or null when it comes later (an unlock).</summary>
         public CommandResultPayload? Run(SignedCommand command)
         {
@@ -96,12 +93,16 @@ namespace Lockers.Core.App
 
         private CommandResultPayload? Unlock(SignedCommand command)
         {
-            if (LockerOutOfService)
+            // "on" in an unlock is maintenance's override: staff open a door that is out of service (remote open, a
+            // parcel moved out of a broken compartment). An unlock answering a code never carries it.
+            bool staffOverride = command.On;
+            if (LockerOutOfService && !staffOverride)
             {
+                _feedback.ShowText(_messages.Format(MessageKeys.DoorOutOfService, command.Compartment));
                 return CommandResultPayload.Failed(command.CommandId, CommandResults.OutOfService);
             }
 
-            UnlockResult result = _doors.RequestUnlock(command.Compartment, command.CommandId);
+            UnlockResult result = _doors.RequestUnlock(command.Compartment, command.CommandId, 0, staffOverride);
             switch (result)
             {
                 case UnlockResult.Queued:
@@ -113,6 +114,7 @@ namespace Lockers.Core.App
                 case UnlockResult.AlreadyOpen:
                     return CommandResultPayload.Ok(command.CommandId);
                 case UnlockResult.OutOfService:
+                    _feedback.ShowText(_messages.Format(MessageKeys.DoorOutOfService, command.Compartment));
                     return CommandResultPayload.Failed(command.CommandId, CommandResults.OutOfService);
                 default:
                     return CommandResultPayload.Failed(command.CommandId, CommandResults.UnknownTarget);

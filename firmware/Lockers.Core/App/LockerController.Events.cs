@@ -148,6 +148,13 @@ namespace Lockers.Core.App
             if (reference.Length == 0) return;
             string outcome = DoorEventNames.UnlockFailureReason(kind);
             if (kind != DoorEventKind.Opened && outcome.Length == 0) return;
+            if (kind == DoorEventKind.Jammed || kind == DoorEventKind.OutputFault)
+            {
+                // Whoever typed the code is still waiting at the door: say it did not open, and what to do.
+                _ports.Feedback.ShowText(_messages.Format(MessageKeys.DoorDidNotOpen, compartment));
+                HoldDisplay();
+            }
+
             CommandResultPayload[] answers = _commands!.DoorOutcome(compartment, outcome);
             for (int i = 0; i < answers.Length; i++) SendResult(answers[i]);
         }

@@ -41,6 +41,7 @@ namespace Lockers.Core.App
         // Refilled for every code and door event (under the lock): Record hands it to the journal, which stamps
         // and serialises it and keeps nothing, so one instance serves them all.
         private readonly LockerEvent _event = new LockerEvent();
+        private PulseGuard? _pulses;
         private DoorController? _doors;
         private CommandRunner? _commands;
         private EventJournal? _journal;
@@ -122,9 +123,9 @@ namespace Lockers.Core.App
                 _started = true;
                 _ports.Solenoids.AllOff();
                 long now = _ports.Clock.UptimeMs;
-                BoardTiming timing = _board.Timing;
-                var doorTiming = new DoorTiming(timing.RatedPulseMs, timing.MinGapMs, timing.OpenConfirmMs, timing.LeftOpenS * 1000L, timing.DebounceMs);
-                _doors = new DoorController(_board.CompartmentNumbers, doorTiming, _ports.Solenoids, _ports.DoorSensors, now);
+                DoorTiming doorTiming = DoorTiming.FromBoard(_board);
+                _pulses = new PulseGuard(_ports.Solenoids, _ports.PulseTimer, _ports.Clock);
+                _doors = new DoorController(_board.CompartmentNumbers, doorTiming, _pulses, _ports.DoorSensors, now);
                 _doors.DoorEvent += OnDoorEvent;
                 _commands = new CommandRunner(_doors, _keypad, _ports.Feedback, _messages, _config.KeypadId, _config.ScannerId);
                 _journal = new EventJournal(_ports.Storage, _ports.Clock);
@@ -197,7 +198,7 @@ namespace Lockers.Core.App
                 if (!_started || _stopped) return;
                 _stopped = true;
                 DetachPorts();
-                _ports.Solenoids.AllOff();
+                _pulses!.AllOff(_ports.Clock.UptimeMs);
             }
         }
     }

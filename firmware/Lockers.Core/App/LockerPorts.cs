@@ -15,6 +15,7 @@ namespace Lockers.Core.App
             IStorage storage,
             IMqttLink link,
             ISolenoidPort solenoids,
+            IPulseTimer pulseTimer,
             IDoorSensorPort doorSensors,
             IKeypadPort keypad,
             IScannerPort scanner,
@@ -25,6 +26,7 @@ namespace Lockers.Core.App
             Check(storage, nameof(storage));
             Check(link, nameof(link));
             Check(solenoids, nameof(solenoids));
+            Check(pulseTimer, nameof(pulseTimer));
             Check(doorSensors, nameof(doorSensors));
             Check(keypad, nameof(keypad));
             Check(scanner, nameof(scanner));
@@ -34,6 +36,7 @@ namespace Lockers.Core.App
             Storage = storage;
             Link = link;
             Solenoids = solenoids;
+            PulseTimer = pulseTimer;
             DoorSensors = doorSensors;
             Keypad = keypad;
             Scanner = scanner;
@@ -52,6 +55,9 @@ namespace Lockers.Core.App
 
         /// <summary>The lock outputs.</summary>
         public ISolenoidPort Solenoids { get; }
+
+        /// <summary>The one-shot timer that ends every solenoid pulse even when the main loop does not (Doors/PulseGuard).</summary>
+        public IPulseTimer PulseTimer { get; }
 
         /// <summary>The reed switches.</summary>
         public IDoorSensorPort DoorSensors { get; }

@@ -25,17 +25,12 @@ namespace Lockers.Core.App
             _tracker = tracker;
         }
 
-        public int Waiting => _waiting.Count;
-
-        public long Dropped { get; private set; }
-
         /// <summary>Queues an answer; <see cref="Flush"/> sends it.</summary>
         public void Add(CommandResultPayload result)
         {
             if (_waiting.Count >= Capacity)
             {
                 _waiting.RemoveAt(0);
-                Dropped++;
             }
 
             _waiting.Add(result.ToJson(_json));

@@ -9,14 +9,26 @@ namespace Lockers.Core.Config
         /// <summary>The standard MQTT port with TLS.</summary>
         public const int DefaultTlsPort = 8883;
 
-        /// <summary>Creates broker settings; <see cref="DeviceConfigLoader"/> validates them.</summary>
+        /// <summary>Creates password-only broker settings (no certificate files); <see cref="DeviceConfigLoader"/> validates them.</summary>
         public BrokerSettings(string host, int port, bool tls, string username, string password)
+            : this(host, port, tls, username, password, "", "", "")
+        {
+        }
+
+        /// <summary>
+        /// Creates broker settings with TLS credential files (bare file names next to the device config, "" for none);
+        /// <see cref="DeviceConfigLoader"/> validates them.
+        /// </summary>
+        public BrokerSettings(string host, int port, bool tls, string username, string password, string caFile, string certFile, string keyFile)
         {
             Host = host;
             Port = port;
             Tls = tls;
             Username = username;
             Password = password;
+            CaFile = caFile;
+            CertFile = certFile;
+            KeyFile = keyFile;
         }
 
         /// <summary>Broker host name or IP address.</summary>
@@ -31,7 +43,28 @@ namespace Lockers.Core.Config
         /// <summary>This locker's own broker user name (each locker has its own credentials and ACL).</summary>
         public string Username { get; }
 
-        /// <summary>This locker's broker password.</summary>
+        /// <summary>This locker's broker password; "" when it logs in with its client certificate (<see cref="CertFile"/>).</summary>
         public string Password { get; }
+
+        /// <summary>
+        /// File name (next to the device config: the same folder, or <c>I:\</c> on the device) of the PEM certificate of
+        /// the CA that signed the broker's certificate; "" trusts the host's own store.
+        /// </summary>
+        public string CaFile { get; }
+
+        /// <summary>
+        /// File name of this locker's PEM client certificate, whose common name is the locker id: with a broker that takes
+        /// the certificate's identity as user name and client id, it is the locker's only broker credential. "" for none.
+        /// </summary>
+        public string CertFile { get; }
+
+        /// <summary>File name of the PEM private key of <see cref="CertFile"/> (unencrypted, readable by the firmware only). "" for none.</summary>
+        public string KeyFile { get; }
+
+        /// <summary>True when the locker presents a client certificate.</summary>
+        public bool HasClientCertificate
+        {
+            get { return CertFile != null && CertFile.Length > 0; }
+        }
     }
 }

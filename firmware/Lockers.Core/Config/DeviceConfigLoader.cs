@@ -55,12 +55,6 @@ namespace Lockers.Core.Config
             return config;
         }
 
-        /// <summary>Reads UTF-8 file contents (as stored in flash or on disk) and loads them.</summary>
-        public static DeviceConfig LoadUtf8(byte[] utf8)
-        {
-            return Load(System.Text.Encoding.UTF8.GetString(utf8, 0, utf8.Length));
-        }
-
         private static string DefaultScannerId(string lockerId)
         {
             const string Suffix = "-qr";
@@ -71,12 +65,17 @@ namespace Lockers.Core.Config
         {
             JsonObject broker = fields.Section(root, "broker", true) ?? new JsonObject();
             bool tls = fields.Flag(broker, "broker.", "tls", false);
+            string certFile = fields.Text(broker, "broker.", "certFile", "");
             return new BrokerSettings(
                 fields.Text(broker, "broker.", "host", null),
                 (int)fields.Integer(broker, "broker.", "port", tls ? BrokerSettings.DefaultTlsPort : BrokerSettings.DefaultPort),
                 tls,
                 fields.Text(broker, "broker.", "username", null),
-                fields.Text(broker, "broker.", "password", null));
+                // A client certificate is the locker's credential: then no password is needed.
+                fields.Text(broker, "broker.", "password", certFile.Length > 0 ? "" : null),
+                fields.Text(broker, "broker.", "caFile", ""),
+                certFile,
+                fields.Text(broker, "broker.", "keyFile", ""));
         }
 
         private static WifiSettings? ReadWifi(JsonObject root, ConfigFieldReader fields)

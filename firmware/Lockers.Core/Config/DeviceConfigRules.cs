@@ -95,9 +95,38 @@ namespace Lockers.Core.Config
                 Report(problems, "broker.username", "must not be empty (every locker has its own credentials)");
             }
 
-            if (broker.Password == null || broker.Password.Length == 0)
+            if (!broker.HasClientCertificate && (broker.Password == null || broker.Password.Length == 0))
             {
-                Report(problems, "broker.password", "must not be empty");
+                Report(problems, "broker.password", "must not be empty (or give broker.certFile and broker.keyFile)");
+            }
+
+            CheckCredentialFiles(broker, problems);
+        }
+
+        // TLS credentials are files beside the config: bare names, so no path can reach outside that folder.
+        private static void CheckCredentialFiles(BrokerSettings broker, ArrayList problems)
+        {
+            CheckFileName("broker.caFile", broker.CaFile, problems);
+            CheckFileName("broker.certFile", broker.CertFile, problems);
+            CheckFileName("broker.keyFile", broker.KeyFile, problems);
+            bool hasKey = broker.KeyFile != null && broker.KeyFile.Length > 0;
+            if (broker.HasClientCertificate != hasKey)
+            {
+                Report(problems, hasKey ? "broker.certFile" : "broker.keyFile", "broker.certFile and broker.keyFile go together");
+            }
+
+            bool anyFile = broker.HasClientCertificate || hasKey || (broker.CaFile != null && broker.CaFile.Length > 0);
+            if (anyFile && !broker.Tls)
+            {
+                Report(problems, "broker.tls", "must be true when certificate files are given");
+            }
+        }
+
+        private static void CheckFileName(string path, string name, ArrayList problems)
+        {
+            if (name != null && name.Length > 0 && (name.IndexOf('/') >= 0 || name.IndexOf('\\') >= 0 || name.StartsWith(".")))
+            {
+                Report(problems, path, "must be a file name without folders");
             }
         }
 

@@ -25,9 +25,12 @@ namespace Lockers.Core.Config
                 .Field("host", config.Broker.Host)
                 .Field("port", config.Broker.Port)
                 .Field("tls", config.Broker.Tls)
-                .Field("username", config.Broker.Username)
-                .Field("password", config.Broker.Password)
-                .EndObject();
+                .Field("username", config.Broker.Username);
+            WriteIfSet(json, "password", config.Broker.Password);
+            WriteIfSet(json, "caFile", config.Broker.CaFile);
+            WriteIfSet(json, "certFile", config.Broker.CertFile);
+            WriteIfSet(json, "keyFile", config.Broker.KeyFile);
+            json.EndObject();
             if (config.Wifi != null)
             {
                 json.Name("wifi").BeginObject()
@@ -38,6 +41,14 @@ namespace Lockers.Core.Config
 
             json.EndObject();
             return json.ToString();
+        }
+
+        private static void WriteIfSet(JsonWriter json, string name, string value)
+        {
+            if (value != null && value.Length > 0)
+            {
+                json.Field(name, value);
+            }
         }
     }
 }

@@ -8,15 +8,15 @@ namespace Lockers.Core.Doors
     /// Drives every compartment of one board: pulses one solenoid at a time for at most the rated pulse,
     /// with a rest between pulses; confirms each unlock with the reed switch; reports jammed, forced and
     /// left-open doors and closings. It switches every output off before it does anything else, so a
-    /// reboot always leaves the doors locked. <see cref="Poll"/> drives all of it; call it every 10-20 ms,
-    /// and also when <see cref="PulseEndsAtMs"/> is reached (the device host arms a timer for that, since
-    /// a late Poll can only switch off late). Not thread-safe: the host serialises calls with its core lock.
+    /// reboot always leaves the doors locked. <see cref="Poll"/> drives all of it; call it every 10-20 ms.
+    /// Every pulse goes through a <see cref="PulseGuard"/>, whose timer releases the coil at the pulse end even
+    /// when Poll does not come. Not thread-safe: the host serialises calls with its core lock.
     /// </summary>
     public sealed class DoorController
     {
         private const int MaxCompartmentNumber = 255;
 
-        private readonly ISolenoidPort _solenoids;
+        private readonly PulseGuard _guard;
         private readonly IDoorSensorPort _sensors;
         private readonly DoorTiming _timing;
         private readonly CompartmentDoor[] _doors;
@@ -27,19 +27,20 @@ namespace Lockers.Core.Doors
         private long _lastPulseEndMs;
 
         /// <summary>
-        /// Switches every output off, then takes over the given compartments (numbers 1..255, unique).
+        /// Switches every output off (through <paramref name="guard"/>, which owns the lock outputs from now on),
+        /// then takes over the given compartments (numbers 1..255, unique).
         /// Doors found open are <see cref="DoorState.Open"/>, not forced: nobody can tell what opened them
         /// before a reboot. The first pulse waits the minimum gap from <paramref name="nowMs"/>, in case a
         /// coil was on when the controller restarted.
         /// </summary>
-        public DoorController(int[] compartments, DoorTiming timing, ISolenoidPort solenoids, IDoorSensorPort sensors, long nowMs)
+        public DoorController(int[] compartments, DoorTiming timing, PulseGuard guard, IDoorSensorPort sensors, long nowMs)
         {
-            if (solenoids == null) throw new ArgumentNullException(nameof(solenoids));
-            solenoids.AllOff();
+            if (guard == null) throw new ArgumentNullException(nameof(guard));
+            guard.AllOff(nowMs);
             if (compartments == null) throw new ArgumentNullException(nameof(compartments));
             if (timing == null) throw new ArgumentNullException(nameof(timing));
             if (sensors == null) throw new ArgumentNullException(nameof(sensors));
-            _solenoids = solenoids;
+            _guard = guard;
             _sensors = sensors;
             _timing = timing;
             _lastPulseEndMs = nowMs;
@@ -64,7 +65,7 @@ namespace Lockers.Core.Doors
         /// <summary>The compartment being pulsed now, or 0 when no solenoid is energised.</summary>
         public int ActiveCompartment => _active == null ? 0 : _active.Number;
 
-        /// <summary>When the running pulse must end (uptime ms), or -1 when none runs. Poll no later than this.</summary>
+        /// <summary>When the running pulse ends (uptime ms), or -1 when none runs. The guard's timer releases the coil then.</summary>
         public long PulseEndsAtMs => _active == null ? -1 : _pulseEndMs;
 
         /// <summary>Unlocks accepted but not yet started.</summary>
@@ -142,8 +143,11 @@ namespace Lockers.Core.Doors
         {
             if (_active == null || nowMs < _pulseEndMs) return;
             CompartmentDoor door = _active;
-            long late = nowMs - _pulseEndMs;
-            SwitchOff(nowMs);
+
+            // Normally the guard's timer released the coil on time and this only catches up; a late Poll with no
+            // working timer is what OverPulse reports.
+            long releasedAtMs = SwitchOff(nowMs);
+            long late = releasedAtMs - _pulseEndMs;
             if (late > _timing.OverPulseToleranceMs) Raise(door.Number, DoorEventKind.OverPulse, door.Reference, late);
         }
 
@@ -221,7 +225,7 @@ namespace Lockers.Core.Doors
             _pulseEndMs = nowMs + door.PulseMs;
             try
             {
-                _solenoids.SetEnergised(door.Number, true);
+                _guard.Energise(door.Number, door.PulseMs, nowMs);
             }
             catch (Exception)
             {
@@ -232,19 +236,21 @@ namespace Lockers.Core.Doors
             Raise(door.Number, DoorEventKind.UnlockStarted, door.Reference, door.PulseMs);
         }
 
-        private void SwitchOff(long nowMs)
+        // Returns when the coil was released: now, or earlier when the guard's timer got there first.
+        private long SwitchOff(long nowMs)
         {
             CompartmentDoor? door = _active;
-            if (door == null) return;
+            if (door == null) return nowMs;
             _active = null;
             _lastPulseEndMs = nowMs;
             try
             {
-                _solenoids.SetEnergised(door.Number, false);
+                return _guard.Release(door.Number, nowMs);
             }
             catch (Exception)
             {
                 OnOutputFault(door, nowMs);
+                return nowMs;
             }
         }
 
@@ -254,7 +260,7 @@ namespace Lockers.Core.Doors
             _lastPulseEndMs = nowMs;
             try
             {
-                _solenoids.AllOff();
+                _guard.AllOff(nowMs);
             }
             catch (Exception)
             {

@@ -19,8 +19,8 @@ namespace Lockers.Core.Doors
         /// <summary>The door closed; it is latched again. Detail: ms it was open.</summary>
         Closed,
         /// <summary>
-        /// Diagnostic: Poll came late and the solenoid stayed on past its pulse. Detail: ms beyond the pulse.
-        /// The host's timer, not the core, bounds this on the device.
+        /// Diagnostic: the solenoid stayed on past its pulse by more than the tolerance, because neither the pulse
+        /// guard's timer nor Poll released it on time (a broken or missing host timer). Detail: ms beyond the pulse.
         /// </summary>
         OverPulse,
         /// <summary>The solenoid port threw while switching; every output was switched off. Detail: 0.</summary>

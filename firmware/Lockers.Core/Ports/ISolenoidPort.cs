@@ -1,8 +1,11 @@
 namespace Lockers.Core.Ports
 {
     /// <summary>
-    /// The lock outputs (solenoid drivers on GPIO pins or MCP23017 bits). Only the DoorController drives it;
-    /// it guarantees at most one compartment is energised at a time and never longer than the rated pulse.
+    /// The lock outputs (solenoid drivers on GPIO pins or MCP23017 bits). Only the core's PulseGuard drives it (for
+    /// the DoorController), so at most one compartment is energised at a time and never longer than its pulse.
+    /// Calls come from the main loop and, to end a pulse the loop did not end, from the <see cref="IPulseTimer"/>'s
+    /// thread; the guard serialises its own calls, but a host calling <see cref="AllOff"/> from elsewhere (a reboot)
+    /// needs an implementation that tolerates that.
     /// </summary>
     public interface ISolenoidPort
     {

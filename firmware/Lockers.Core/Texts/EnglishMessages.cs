@@ -13,13 +13,19 @@ namespace Lockers.Core.Texts
             "Out of service",
             "Too many tries\nWait {0} s",
             "Door {0} is open",
-            "Door {0} of {1}\nis open",
+            "Go to {1}, door {0}",
             "Parcel {0}/{1}\nDoor {2}: put it in\nClose door when done\n0# too small 8# skip\n9# end round",
             "Collect {0}/{1}\nDoor {2}: take it out\nClose door when done\n8# skip 9# end round",
             "Too small\nUse door {0} instead",
             "No larger door free\nKeep the parcel\n8# next 9# end round",
             "Round done\n{0} in, {1} out",
             "Nothing to deliver\nor collect here",
+            "Parcel being moved\nCode still valid:\ntry again in a few minutes",
+            "Door {0} did not open\nCode still valid:\ntry again",
+            "Door {0} out of service\nCode still valid:\ntry later",
+            "{1}, door {0}\ndid not open\nCode still valid:\ntry again",
+            "{1}, door {0}\nout of service\nCode still valid:\ntry later",
+            "{0} is offline\nCode still valid:\ntry later",
         };
     }
 }

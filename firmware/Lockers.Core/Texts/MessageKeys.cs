@@ -30,8 +30,8 @@ namespace Lockers.Core.Texts
         /// <summary>Door {0} opened.</summary>
         public const int DoorOpened = 6;
 
-        /// <summary>The door that opened is on another controller of the site: door {0} of {1}.</summary>
-        public const int DoorElsewhere = 7;
+        /// <summary>The parcel's door is on another controller of the site ({1}, its name), which confirmed door {0} opened.</summary>
+        public const int GoToDoor = 7;
 
         /// <summary>Round step: put parcel {0} of {1} into door {2}.</summary>
         public const int RoundDeposit = 8;
@@ -51,8 +51,26 @@ namespace Lockers.Core.Texts
         /// <summary>The courier was recognised but nothing waits at this site.</summary>
         public const int RoundNothing = 13;
 
+        /// <summary>Staff are moving the parcel the code belongs to; the code stays valid.</summary>
+        public const int ParcelBeingMoved = 14;
+
+        /// <summary>An unlock did not open door {0} (jammed, or the solenoid failed); the code that asked stays valid.</summary>
+        public const int DoorDidNotOpen = 15;
+
+        /// <summary>Door {0}, holding the parcel, is out of service; the code stays valid and the pickup window stops.</summary>
+        public const int DoorOutOfService = 16;
+
+        /// <summary>Door {0} on another controller ({1}) did not open; the code stays valid.</summary>
+        public const int DoorElsewhereDidNotOpen = 17;
+
+        /// <summary>Door {0} on another controller ({1}) is out of service; the code stays valid.</summary>
+        public const int DoorElsewhereOutOfService = 18;
+
+        /// <summary>The controller holding the parcel ({0}) cannot be reached; the code stays valid and the pickup window stops.</summary>
+        public const int LockerOffline = 19;
+
         /// <summary>How many keys there are; every table has exactly this many texts.</summary>
-        public const int Count = 14;
+        public const int Count = 20;
 
         /// <summary>Most arguments a text takes.</summary>
         public const int MaxArguments = 4;
@@ -61,8 +79,9 @@ namespace Lockers.Core.Texts
         public static string[] Names => new[]
         {
             "ready", "checking", "code_refused", "door_opening", "out_of_service", "throttled", "door_opened",
-            "door_elsewhere", "round_deposit", "round_collect", "round_larger", "round_no_larger",
-            "round_done", "round_nothing",
+            "go_to_door", "round_deposit", "round_collect", "round_larger", "round_no_larger",
+            "round_done", "round_nothing", "parcel_being_moved", "door_did_not_open", "door_out_of_service",
+            "door_elsewhere_did_not_open", "door_elsewhere_out_of_service", "locker_offline",
         };
 
         /// <summary>The key with this wire name, or -1.</summary>
@@ -76,13 +95,19 @@ namespace Lockers.Core.Texts
             if (name == "out_of_service") return OutOfService;
             if (name == "throttled") return Throttled;
             if (name == "door_opened") return DoorOpened;
-            if (name == "door_elsewhere") return DoorElsewhere;
+            if (name == "go_to_door") return GoToDoor;
             if (name == "round_deposit") return RoundDeposit;
             if (name == "round_collect") return RoundCollect;
             if (name == "round_larger") return RoundLarger;
             if (name == "round_no_larger") return RoundNoLarger;
             if (name == "round_done") return RoundDone;
             if (name == "round_nothing") return RoundNothing;
+            if (name == "parcel_being_moved") return ParcelBeingMoved;
+            if (name == "door_did_not_open") return DoorDidNotOpen;
+            if (name == "door_out_of_service") return DoorOutOfService;
+            if (name == "door_elsewhere_did_not_open") return DoorElsewhereDidNotOpen;
+            if (name == "door_elsewhere_out_of_service") return DoorElsewhereOutOfService;
+            if (name == "locker_offline") return LockerOffline;
             return -1;
         }
     }

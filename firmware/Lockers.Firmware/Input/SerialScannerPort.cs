@@ -33,7 +33,7 @@ namespace Lockers.Firmware.Input
                 throw new ArgumentException("scanner.uart must be COM2 or COM3");
             }
 
-            _port = new SerialPort(portName, baud);
+            _port = new SerialPort(portName, baud, Parity.None, 8, StopBits.One);
             _port.ReadTimeout = 50;
             _port.DataReceived += OnDataReceived;
             _port.Open();

@@ -27,6 +27,7 @@ namespace Lockers.Firmware.Net
         private readonly int _port;
         private readonly bool _tls;
         private readonly X509Certificate _caCert;
+        private readonly X509Certificate2 _clientCert;
         private readonly string _clientId;
         private readonly string _username;
         private readonly string _password;
@@ -39,18 +40,20 @@ namespace Lockers.Firmware.Net
 
         /// <summary>
         /// Describes the connection; nothing happens before <see cref="Start"/>. <paramref name="caCert"/> may be
-        /// null with TLS: the device's stored CA certificate is then used. <paramref name="willMessage"/> is the
+        /// null with TLS: the device's stored CA certificate is then used. <paramref name="clientCert"/> (with its private
+        /// key) is the locker's broker identity when the broker requires client certificates; null for a password login. <paramref name="willMessage"/> is the
         /// "offline" status JSON for <paramref name="statusTopic"/>; <paramref name="birthPayload"/> may be null.
         /// <paramref name="keepAliveS"/> is the MQTT keep-alive (the device config's heartbeatS).
         /// </summary>
         public M2MqttLink(
-            string host, int port, bool tls, X509Certificate caCert, string clientId, string username, string password,
+            string host, int port, bool tls, X509Certificate caCert, X509Certificate2 clientCert, string clientId, string username, string password,
             int keepAliveS, string statusTopic, string willMessage, byte[] birthPayload)
         {
             _host = host;
             _port = port;
             _tls = tls;
             _caCert = caCert;
+            _clientCert = clientCert;
             _clientId = clientId;
             _username = username;
             _password = password;
@@ -168,7 +171,7 @@ namespace Lockers.Firmware.Net
             {
                 // The constructor already resolves the host name (DNS), so it sits inside the try.
                 client = _tls
-                    ? new MqttClient(_host, _port, true, _caCert, null, MqttSslProtocols.TLSv1_2)
+                    ? new MqttClient(_host, _port, true, _caCert, _clientCert, MqttSslProtocols.TLSv1_2)
                     : new MqttClient(_host, _port, false, null, null, MqttSslProtocols.None);
                 client.MqttMsgPublishReceived += OnMessage;
                 client.MqttMsgPublished += OnPublished;

@@ -18,17 +18,45 @@ namespace Lockers.Firmware.Net
         /// </summary>
         public static bool Connect(string ssid, string password, int timeoutMs)
         {
-            CancellationTokenSource timeout = new CancellationTokenSource(timeoutMs);
-            bool ready = ssid == null
-                ? WifiNetworkHelper.Reconnect(true, 0, timeout.Token)
-                : WifiNetworkHelper.ConnectDhcp(ssid, password, WifiReconnectionKind.Automatic, true, 0, timeout.Token);
+            bool ready;
+            using (CancellationTokenSource timeout = new CancellationTokenSource(timeoutMs))
+            {
+                ready = ssid == null
+                    ? WifiNetworkHelper.Reconnect(true, 0, timeout.Token)
+                    : WifiNetworkHelper.ConnectDhcp(ssid, password, WifiReconnectionKind.Automatic, true, 0, timeout.Token);
+            }
+
             if (!ready)
             {
-                // Status is an enum; on nanoFramework its ToString() is the number (see NetworkHelperStatus).
-                Debug.WriteLine("wifi: not ready, status " + WifiNetworkHelper.Status.ToString());
+                Debug.WriteLine("wifi: not ready, status " + StatusName(WifiNetworkHelper.Status));
+                if (WifiNetworkHelper.HelperException != null)
+                {
+                    Debug.WriteLine("wifi: " + WifiNetworkHelper.HelperException.Message);
+                }
             }
 
             return ready;
+        }
+
+        /// <summary>
+        /// The status by name: Enum.ToString() prints the ordinal on nanoFramework, and the ordinals changed when
+        /// System.Net 1.11.52 added Reconnecting (nine members in the pinned version).
+        /// </summary>
+        public static string StatusName(NetworkHelperStatus status)
+        {
+            switch (status)
+            {
+                case NetworkHelperStatus.None: return "none";
+                case NetworkHelperStatus.Started: return "started";
+                case NetworkHelperStatus.NetworkIsReady: return "network ready";
+                case NetworkHelperStatus.FailedNoNetworkInterface: return "no network interface";
+                case NetworkHelperStatus.TokenExpiredWaitingIPAddress: return "timed out waiting for an IP address";
+                case NetworkHelperStatus.TokenExpiredWaitingDateTime: return "timed out waiting for the time (SNTP)";
+                case NetworkHelperStatus.ErrorConnetingToWiFiWhileScanning: return "could not join while scanning";
+                case NetworkHelperStatus.ExceptionOccurred: return "exception";
+                case NetworkHelperStatus.Reconnecting: return "reconnecting";
+                default: return "unknown (" + ((int)status).ToString() + ")";
+            }
         }
     }
 }

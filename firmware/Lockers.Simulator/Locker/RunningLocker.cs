@@ -1,6 +1,5 @@
 using Lockers.Core.App;
 using Lockers.Core.Protocol;
-using Lockers.Mqtt.Channel;
 using Lockers.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -14,12 +13,14 @@ internal sealed class RunningLocker
     private readonly CancellationTokenSource _stop = new();
     private readonly ILogger? _logger;
     private Task _loop = Task.CompletedTask;
+    private readonly TimeProviderPulseTimer _pulseTimer;
     private ITimer? _watchdogTimer;
 
-    private RunningLocker(MqttClientLink link, LockerController controller, ILogger? logger)
+    private RunningLocker(MqttClientLink link, LockerController controller, TimeProviderPulseTimer pulseTimer, ILogger? logger)
     {
         Link = link;
         Controller = controller;
+        _pulseTimer = pulseTimer;
         _logger = logger;
     }
 
@@ -42,16 +43,14 @@ internal sealed class RunningLocker
             StatusPayload.Offline().ToJson(),
             TimeSpan.FromSeconds(config.HeartbeatS));
         linkOptions.TimeProvider = options.TimeProvider;
-        if (config.Broker.Tls)
-        {
-            linkOptions.Tls = new MqttTlsOptions();
-        }
+        linkOptions.Tls = DeviceTlsFiles.Load(config.Broker, locker.ConfigDirectory);
 
         var link = new MqttClientLink(linkOptions, options.LoggerFactory?.CreateLogger("mqtt." + config.LockerId));
+        var pulseTimer = new TimeProviderPulseTimer(options.TimeProvider);
         var ports = new LockerPorts(
-            clock, storage, link, locker.Solenoids, locker.DoorSensors, locker.Keypad, locker.Scanner, locker.Feedback, locker.System);
+            clock, storage, link, locker.Solenoids, pulseTimer, locker.DoorSensors, locker.Keypad, locker.Scanner, locker.Feedback, locker.System);
         var controller = new LockerController(config, locker.Board, ports, options.FirmwareVersion);
-        var running = new RunningLocker(link, controller, logger);
+        var running = new RunningLocker(link, controller, pulseTimer, logger);
         controller.Start();
         link.Start();
         running._loop = Task.Run(() => running.MainLoopAsync(options));
@@ -71,6 +70,7 @@ internal sealed class RunningLocker
 
         // Power gone or shutting down: the controller lets go of every output and stops listening.
         Controller.Stop();
+        _pulseTimer.Dispose();
         if (clean)
         {
             // A clean stop sends DISCONNECT, so the broker drops the will: say "offline" ourselves first.

@@ -48,8 +48,9 @@ public sealed class SimulatedFleet : IAsyncDisposable
             var config = ConfigFor(options, IdFor(options, number));
             var folder = Path.Combine(options.StorageRoot, config.LockerId);
             Directory.CreateDirectory(folder);
+            WriteTlsFiles(options, config, folder);
             File.WriteAllText(Path.Combine(folder, "locker.json"), DeviceConfigWriter.ToJson(config));
-            lockers.Add(new SimulatedLocker(config, board, Path.Combine(folder, "flash"), lockerOptions));
+            lockers.Add(new SimulatedLocker(config, board, Path.Combine(folder, "flash"), lockerOptions, folder));
         }
 
         return new SimulatedFleet(options, lockers);
@@ -82,9 +83,31 @@ public sealed class SimulatedFleet : IAsyncDisposable
         }
     }
 
+    private static void WriteTlsFiles(SimulatedFleetOptions options, DeviceConfig config, string folder)
+    {
+        if (options.CaCertificatePem is { } ca)
+        {
+            File.WriteAllText(Path.Combine(folder, CaFile), ca);
+        }
+
+        if (options.ClientCertificates is { } issue)
+        {
+            var (certificate, key) = issue(config.LockerId);
+            File.WriteAllText(Path.Combine(folder, CertificateFile), certificate);
+            File.WriteAllText(Path.Combine(folder, KeyFile), key);
+        }
+    }
+
+    private const string CaFile = "ca.crt";
+    private const string CertificateFile = "locker.crt";
+    private const string KeyFile = "locker.key";
+
     private static DeviceConfig ConfigFor(SimulatedFleetOptions options, string lockerId)
     {
-        var broker = new BrokerSettings(options.BrokerHost, options.BrokerPort, false, options.UserName ?? lockerId, options.Password);
+        var tls = options.CaCertificatePem is not null;
+        var withCertificate = tls && options.ClientCertificates is not null;
+        var broker = new BrokerSettings(options.BrokerHost, options.BrokerPort, tls, options.UserName ?? lockerId, withCertificate ? "" : options.Password,
+            tls ? CaFile : "", withCertificate ? CertificateFile : "", withCertificate ? KeyFile : "");
         var config = new DeviceConfig(
             lockerId, options.SiteId, broker, KeyFor(options.KeySeed, lockerId), options.BoardFile,
             options.HeartbeatS, options.TelemetryS, lockerId + "-kp", lockerId + "-qr", wifi: null);

@@ -26,8 +26,17 @@ public sealed class SimulatedFleetOptions
     /// </summary>
     public string? UserName { get; set; }
 
-    /// <summary>Broker password (for the shared user, or for every per-locker user).</summary>
+    /// <summary>Broker password (for the shared user, or for every per-locker user); unused with <see cref="ClientCertificates"/>.</summary>
     public string Password { get; set; } = "locker";
+
+    /// <summary>
+    /// PEM certificate of the CA the broker's certificate chains to. With it every locker connects over TLS; with
+    /// <see cref="ClientCertificates"/> as well, each presents its own client certificate instead of a password.
+    /// </summary>
+    public string? CaCertificatePem { get; set; }
+
+    /// <summary>Issues a locker's client certificate: locker id to (certificate PEM, private key PEM), common name = the locker id.</summary>
+    public Func<string, (string CertificatePem, string KeyPem)>? ClientCertificates { get; set; }
 
     /// <summary>
     /// Secret the command keys are derived from: key = HMAC-SHA256(seed, lockerId), so a load generator

@@ -21,9 +21,14 @@ public sealed class SimulatedLocker : IAsyncDisposable
     private readonly SemaphoreSlim _lifecycle = new(1, 1);
     private RunningLocker? _running;
 
-    /// <summary>Creates a powered-off locker; <paramref name="storageDirectory"/> is its flash and survives restarts.</summary>
-    public SimulatedLocker(DeviceConfig config, BoardDefinition board, string storageDirectory, SimulatedLockerOptions? options = null)
+    /// <summary>
+    /// Creates a powered-off locker; <paramref name="storageDirectory"/> is its flash and survives restarts.
+    /// <paramref name="configDirectory"/> is the folder of its locker.json, where the TLS files the config names are.
+    /// </summary>
+    public SimulatedLocker(DeviceConfig config, BoardDefinition board, string storageDirectory, SimulatedLockerOptions? options = null,
+        string? configDirectory = null)
     {
+        ConfigDirectory = configDirectory;
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(board);
         config.Validate();
@@ -45,6 +50,9 @@ public sealed class SimulatedLocker : IAsyncDisposable
 
     /// <summary>The board the locker runs on.</summary>
     public BoardDefinition Board { get; }
+
+    /// <summary>The folder of the device config, holding the TLS files it names (ca.crt, locker.crt, locker.key); null when it names none.</summary>
+    public string? ConfigDirectory { get; }
 
     /// <summary>The folder holding the locker's flash (journal, counters).</summary>
     public string StorageDirectory { get; }

@@ -24,7 +24,7 @@ public static class RunCommand
         var broker = options.Broker();
         var lockerOptions = new SimulatedLockerOptions { BrokerHost = broker?.Host, BrokerPort = broker?.Port ?? 0 };
 
-        await using var locker = new SimulatedLocker(config, board, storage, lockerOptions);
+        await using var locker = new SimulatedLocker(config, board, storage, lockerOptions, Path.GetDirectoryName(Path.GetFullPath(configPath)));
         await locker.StartAsync();
         var screen = new Screen(locker, output);
         using var redraw = new PeriodicTimer(RedrawEvery);

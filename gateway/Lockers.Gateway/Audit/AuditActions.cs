@@ -13,6 +13,7 @@ public static class AuditActions
     public const string CodeThrottled = "code.throttled";
     public const string CodeConsumed = "code.consumed";
     public const string CodeTooOld = "code.too_old";
+    public const string CodeDoorUnavailable = "code.door_unavailable";
 
     // Doors, as the locker reports them, and opened from the dashboard.
     public const string DoorOpened = "door.opened";
@@ -27,7 +28,10 @@ public static class AuditActions
     public const string ReservationCancelled = "reservation.cancelled";
     public const string ReservationExtended = "reservation.extended";
     public const string ReservationExpired = "reservation.expired";
+    public const string ReservationRelocated = "reservation.relocated";
+    public const string ParcelMoveRequested = "parcel.move_requested";
     public const string ParcelMoved = "parcel.moved";
+    public const string ParcelMoveCancelled = "parcel.move_cancelled";
     public const string ReservationRedirected = "reservation.redirected";
     public const string AccessReissued = "reservation.access_reissued";
     public const string ReservationResized = "reservation.resized";
@@ -54,6 +58,7 @@ public static class AuditActions
 
     // Alarms (Monitoring/AlarmLifecycle).
     public const string AlarmRaised = "alarm.raised";
+    public const string AlarmConditionEnded = "alarm.condition_ended";
     public const string AlarmAcknowledged = "alarm.acknowledged";
     public const string AlarmCleared = "alarm.cleared";
 
@@ -67,6 +72,7 @@ public static class AuditActions
     public const string CompartmentServiceChanged = "admin.compartment_service_changed";
     public const string LockerServiceChanged = "admin.locker_service_changed";
     public const string LockerProvisioned = "admin.locker_provisioned";
+    public const string LockerRevoked = "admin.locker_revoked";
     public const string StaffAccountSaved = "admin.staff_account_saved";
     public const string RecipientPolicyChanged = "admin.recipient_policy_changed";
 }

@@ -7,3 +7,9 @@ public sealed record AuditEntry(
 {
     public long Id { get; init; }
 }
+
+/// <summary>
+/// Narrows an audit trail: actions starting with one of <see cref="ActionPrefixes"/> ("door."), actors with one of
+/// <see cref="ActorPrefixes"/> ("staff:"); empty lists narrow nothing.
+/// </summary>
+public sealed record AuditFilter(IReadOnlyList<string> ActionPrefixes, IReadOnlyList<string> ActorPrefixes, int? Compartment = null);

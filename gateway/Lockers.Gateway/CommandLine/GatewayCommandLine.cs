@@ -9,7 +9,8 @@ namespace Lockers.Gateway.CommandLine;
 /// Administrative subcommands run instead of the server, against the configured store:
 ///   apikey create --client NAME [--webhook-url URL]   prints the key (and a new client's webhook secret) once
 ///   site import --file PATH                            imports a site definition file
-///   locker provision ...                               makes a locker's credentials (Provisioning/ProvisionCommand)
+///   ca init|broker|gateway ...                         the deployment CA and its certificates (Provisioning/CaCommand)
+///   locker provision ... / locker revoke ...           a locker's credentials (Provisioning/ProvisionCommand)
 /// </summary>
 public static class GatewayCommandLine
 {
@@ -19,11 +20,13 @@ public static class GatewayCommandLine
           Lockers.Gateway apikey create --client NAME [--webhook-url URL]
           Lockers.Gateway site import --file PATH
           {ProvisionCommand.Usage}
+          {ProvisionCommand.RevokeUsage}
+        {CaCommand.Usage}
         Configuration (Store:DataDirectory, Codes:PepperFile, ...) comes from appsettings and environment variables
         (Store__DataDirectory, Codes__PepperFile, ...), as for the server.
         """;
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "staff" or "apikey" or "site" or "locker" or "help" or "--help";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "staff" or "apikey" or "site" or "locker" or "ca" or "help" or "--help";
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
     {
@@ -49,6 +52,10 @@ public static class GatewayCommandLine
                     return 0;
                 case ["locker", "provision", .. var rest]:
                     return await ProvisionCommand.RunAsync(services, rest, output, error);
+                case ["locker", "revoke", .. var rest]:
+                    return await ProvisionCommand.RevokeAsync(services, rest, output, error);
+                case ["ca", .. var rest]:
+                    return await CaCommand.RunAsync(services, rest, output, error);
                 case ["staff", .. var rest]:
                     return await Staff.StaffCommand.RunAsync(services.GetRequiredService<Staff.StaffService>(), rest, Console.In, output, error);
                 default:

@@ -28,6 +28,8 @@ public static class DashboardActionsApi
         group.MapPost("/lockers/{lockerId}/compartments/{number:int}/service", SetCompartmentServiceAsync);
         group.MapPost("/lockers/{lockerId}/service", SetLockerServiceAsync);
         group.MapPost("/lockers/{lockerId}/compartments/{number:int}/move", MoveAsync);
+        group.MapPost("/lockers/{lockerId}/compartments/{number:int}/move/open-again", OpenAgainAsync);
+        group.MapPost("/lockers/{lockerId}/compartments/{number:int}/move/cancel", CancelMoveAsync);
         return app;
     }
 
@@ -51,8 +53,14 @@ public static class DashboardActionsApi
         Answer(await service.SetLockerAsync(lockerId, request.InService, context.User.UserName(), context.RequestAborted));
 
     private static async Task<IResult> MoveAsync(string lockerId, int number, MoveRequest request, HttpContext context, ParcelMoveService parcels) =>
-        Answer(await parcels.MoveAsync(new CompartmentRef(lockerId, number), new CompartmentRef(request.ToLocker ?? lockerId, request.ToCompartment),
+        Answer(await parcels.StartAsync(new CompartmentRef(lockerId, number), new CompartmentRef(request.ToLocker ?? lockerId, request.ToCompartment),
             context.User.UserName(), context.RequestAborted));
+
+    private static async Task<IResult> OpenAgainAsync(string lockerId, int number, HttpContext context, ParcelMoveService parcels) =>
+        Answer(await parcels.OpenAgainAsync(new CompartmentRef(lockerId, number), context.User.UserName(), context.RequestAborted));
+
+    private static async Task<IResult> CancelMoveAsync(string lockerId, int number, HttpContext context, ParcelMoveService parcels) =>
+        Answer(await parcels.CancelAsync(new CompartmentRef(lockerId, number), context.User.UserName(), context.RequestAborted));
 
     private static IResult Answer(MaintenanceOutcome outcome) => outcome.Done
         ? TypedResults.Ok(outcome.Data)

@@ -1,22 +1,29 @@
+using Lockers.Gateway.Audit;
 using Lockers.Gateway.Monitoring;
+using Lockers.Gateway.Registry;
+using Lockers.Gateway.Reservations;
 using Lockers.Gateway.Staff;
 using Lockers.Gateway.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lockers.Gateway.Dashboard;
 
-/// <summary>What the dashboard pages read: the fleet, one locker, alarms. Any signed-in staff member may read.</summary>
+/// <summary>What the dashboard pages read: the fleet, one locker, alarms, the audit trail, a search. Any signed-in staff member may read.</summary>
 public static class DashboardApi
 {
     private const int TelemetryPoints = 120;
     private const int AlarmRows = 50;
     private const int AuditRows = 50;
+    private const int CommandRows = 10;
+    private const int SearchRows = 20;
 
     public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/dashboard/api").RequireAuthorization(StaffPolicies.Viewer).ExcludeFromDescription();
         group.MapGet("/fleet", GetFleetAsync);
+        group.MapGet("/search", SearchAsync);
         group.MapGet("/lockers/{lockerId}", GetLockerAsync);
+        group.MapGet("/lockers/{lockerId}/audit", GetAuditAsync);
         group.MapGet("/alarms", GetAlarmsAsync);
         return app;
     }
@@ -39,8 +46,30 @@ public static class DashboardApi
         return TypedResults.Ok(views);
     }
 
+    /// <summary>Parcels whose reference is or starts with <paramref name="q"/>, or whose reservation id it is (the fleet page adds lockers itself).</summary>
+    private static async Task<Ok<IReadOnlyList<ParcelSearchView>>> SearchAsync(string? q, ILockerStore store, CancellationToken cancellationToken)
+    {
+        var text = q?.Trim() ?? "";
+        if (text.Length < 2)
+        {
+            return TypedResults.Ok<IReadOnlyList<ParcelSearchView>>([]);
+        }
+        var found = await store.ReadAsync(async tx =>
+        {
+            var views = new List<ParcelSearchView>();
+            foreach (var r in await tx.Reservations.SearchAsync(text, SearchRows))
+            {
+                var locker = r.Compartment is { } at ? await tx.Registry.GetLockerAsync(at.LockerId) : null;
+                views.Add(new ParcelSearchView(r.Id, r.ParcelReference, r.Status.ToWire(), r.SiteId, r.Compartment?.LockerId, locker?.Name,
+                    r.Compartment?.Number));
+            }
+            return views;
+        }, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<ParcelSearchView>>(found);
+    }
+
     private static async Task<Results<Ok<LockerPageView>, NotFound>> GetLockerAsync(
-        string lockerId, ILockerStore store, LockerHealthState health, CancellationToken cancellationToken)
+        string lockerId, ILockerStore store, LockerHealthState health, TimeProvider time, CancellationToken cancellationToken)
     {
         var page = await store.ReadAsync(async tx =>
         {
@@ -50,17 +79,45 @@ public static class DashboardApi
             }
             var site = await tx.Registry.GetSiteAsync(locker.SiteId);
             var live = health.Find(lockerId);
-            var compartments = (await tx.Monitoring.ListCompartmentsAsync(lockerId))
-                .Select(c => new CompartmentPageView(c.Number, c.Size, c.Column, c.Row, c.Accessible, c.InService, c.Occupancy,
-                    live?.Doors.GetValueOrDefault(c.Number) ?? "unknown"))
-                .ToList();
+            var parcels = (await tx.Reservations.ListHoldingAsync(lockerId, null))
+                .Where(r => r.Compartment?.LockerId == lockerId)
+                .ToDictionary(r => r.Compartment!.Value.Number);
+            var compartments = new List<CompartmentPageView>();
+            foreach (var c in await tx.Monitoring.ListCompartmentsAsync(lockerId))
+            {
+                var parcel = parcels.TryGetValue(c.Number, out var held) ? ParcelPageView.From(held)
+                    : c is { Occupancy: "move_target", ReservationId: { } moving } && await tx.Reservations.GetAsync(moving) is { } incoming
+                        ? ParcelPageView.From(incoming, movingHere: true)
+                        : null;
+                compartments.Add(new CompartmentPageView(c.Number, c.Size, c.Column, c.Row, c.Accessible, c.InService, c.Occupancy,
+                    live?.Doors.GetValueOrDefault(c.Number) ?? "unknown", parcel));
+            }
             var history = await tx.Monitoring.ListTelemetryAsync(lockerId, TelemetryPoints);
             var alarms = (await tx.Monitoring.ListAlarmsAsync(lockerId, openOnly: false, AlarmRows)).Select(a => AlarmView.From(a)).ToList();
+            var audit = await AuditLinesAsync(tx, lockerId, null);
+            var now = time.GetStoreNow();
+            var commands = (await tx.LockerLink.ListCommandsAsync(lockerId, CommandRows)).Select(c => CommandPageView.From(c, now)).ToList();
             return new LockerPageView(locker.Id, locker.Name, locker.SiteId, site?.Name ?? locker.SiteId, locker.Online,
                 live?.LastContact, live?.Firmware, compartments, live?.Telemetry ?? history.LastOrDefault(), history, alarms,
-                await tx.Monitoring.ListAuditAsync(lockerId, AuditRows));
+                audit, commands, AuditWords.Categories, AuditWords.Who);
         }, cancellationToken);
         return page is null ? TypedResults.NotFound() : TypedResults.Ok(page);
+    }
+
+    /// <summary>The locker's audit trail in staff's words, narrowed by what happened (category), who did it, and the door.</summary>
+    private static async Task<Ok<IReadOnlyList<AuditLineView>>> GetAuditAsync(
+        string lockerId, string? category, string? who, int? compartment, ILockerStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.ReadAsync(tx => AuditLinesAsync(tx, lockerId, AuditWords.Filter(category, who, compartment)), cancellationToken));
+
+    private static async Task<IReadOnlyList<AuditLineView>> AuditLinesAsync(IStoreTransaction tx, string lockerId, AuditFilter? filter)
+    {
+        var entries = await tx.Monitoring.ListAuditAsync(lockerId, AuditRows, filter);
+        var clients = new Dictionary<string, string?>();
+        foreach (var id in entries.Select(e => e.Actor).Where(a => a.StartsWith("client:", StringComparison.Ordinal)).Select(a => a["client:".Length..]).Distinct())
+        {
+            clients[id] = (await tx.Clients.GetClientAsync(id))?.Name;
+        }
+        return entries.Select(e => AuditLineView.From(e, id => clients.GetValueOrDefault(id))).ToList();
     }
 
     private static async Task<Ok<IReadOnlyList<AlarmView>>> GetAlarmsAsync(

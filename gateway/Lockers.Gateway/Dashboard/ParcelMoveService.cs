@@ -1,61 +1,121 @@
 using Lockers.Core.Board;
+using Lockers.Gateway.Link;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Registry;
 using Lockers.Gateway.Reservations;
 using Lockers.Gateway.Store;
-using Lockers.Gateway.Webhooks;
 
 namespace Lockers.Gateway.Dashboard;
 
 /// <summary>
-/// Records that staff moved a parcel out of a jammed (or otherwise broken) compartment into another one of the
-/// same site. The recipient's codes stay valid (they name the parcel, not the door); the lifecycle's "moved" step
-/// tells the carrier (parcel_moved webhook) so it can re-notify the recipient.
+/// A guided parcel move (ADR 0305), for staff clearing a jammed or broken compartment: <see cref="StartAsync"/> holds the
+/// target and opens the parcel's door; when it opens the locker link opens the target door; when that closes on the
+/// parcel, the recipient's codes follow it and the carrier gets a parcel_moved webhook (lifecycle: move_requested,
+/// move_source_opened, move_target_opened, moved). Until the target door opens, <see cref="CancelAsync"/> gives the move
+/// up; <see cref="OpenAgainAsync"/> sends the door the move waits on another unlock (a lost command, a jam).
 /// </summary>
-public sealed class ParcelMoveService(ILockerStore store, ReservationLifecycle lifecycle, WebhookSignal signal, LiveFeed live, TimeProvider time)
+public sealed class ParcelMoveService(ILockerStore store, ReservationLifecycle lifecycle, ILockerCommandSender commands, LiveFeed live, TimeProvider time)
 {
-    public async Task<MaintenanceOutcome> MoveAsync(CompartmentRef from, CompartmentRef to, string staffUser, CancellationToken cancellationToken = default)
+    public async Task<MaintenanceOutcome> StartAsync(CompartmentRef from, CompartmentRef to, string staffUser, CancellationToken cancellationToken = default)
     {
         MaintenanceOutcome outcome;
         try
         {
-            outcome = await MoveInStoreAsync(from, to, staffUser, cancellationToken);
+            outcome = await store.ExecuteAsync(async tx =>
+            {
+                var reservation = await tx.Reservations.FindHoldingAsync(from);
+                if (reservation is null || reservation.Status is not (ReservationStatus.ReadyForPickup or ReservationStatus.Expired))
+                {
+                    return MaintenanceOutcome.Conflict($"Compartment {from} holds no parcel.");
+                }
+                var target = await tx.Registry.GetCompartmentAsync(to);
+                var targetLocker = target is null ? null : await tx.Registry.GetLockerAsync(to.LockerId);
+                if (target is null || targetLocker?.SiteId != reservation.SiteId || to == from)
+                {
+                    return MaintenanceOutcome.NotFound($"There is no other compartment {to} at this site.");
+                }
+                if (!target.InService || target.Size < reservation.Size)
+                {
+                    return MaintenanceOutcome.Conflict($"Compartment {to} is out of service or smaller than size {CompartmentSizes.ToName(reservation.Size)}.");
+                }
+                var started = await lifecycle.ApplyAsync(tx, reservation, ReservationEvent.MoveRequested, new TransitionInput($"staff:{staffUser}", Compartment: to));
+                return started.Applied ? MaintenanceOutcome.Ok(started.Reservation) : MaintenanceOutcome.Conflict(started.Refusal!);
+            }, cancellationToken);
         }
         catch (CompartmentTakenException)
         {
             return MaintenanceOutcome.Conflict($"Compartment {to} is taken.");
         }
+        if (!outcome.Done)
+        {
+            return outcome;
+        }
+        var moving = (Reservation)outcome.Data!;
+        var sent = await OpenWaitingDoorAsync(moving, staffUser, cancellationToken);
+        return MaintenanceOutcome.Ok(View(moving, sent));
+    }
+
+    /// <summary>Sends the door the move waits on (the parcel's, then the target) another unlock.</summary>
+    public async Task<MaintenanceOutcome> OpenAgainAsync(CompartmentRef from, string staffUser, CancellationToken cancellationToken = default)
+    {
+        var moving = await store.ReadAsync(tx => tx.Reservations.FindHoldingAsync(from), cancellationToken);
+        if (moving?.Move is not { Step: not MoveStep.TargetOpened })
+        {
+            return MaintenanceOutcome.Conflict(moving?.Move is null
+                ? $"No move of a parcel from {from} is under way."
+                : "The target door is open: put the parcel in and close it.");
+        }
+        return MaintenanceOutcome.Ok(View(moving, await OpenWaitingDoorAsync(moving, staffUser, cancellationToken)));
+    }
+
+    public async Task<MaintenanceOutcome> CancelAsync(CompartmentRef from, string staffUser, CancellationToken cancellationToken = default)
+    {
+        var outcome = await store.ExecuteAsync(async tx =>
+        {
+            var moving = await tx.Reservations.FindHoldingAsync(from);
+            if (moving?.Move is null)
+            {
+                return MaintenanceOutcome.Conflict($"No move of a parcel from {from} is under way.");
+            }
+            var cancelled = await lifecycle.ApplyAsync(tx, moving, ReservationEvent.MoveCancelled, new TransitionInput($"staff:{staffUser}"));
+            return cancelled.Applied
+                ? MaintenanceOutcome.Ok(new { reservationId = moving.Id, parcelReference = moving.ParcelReference, cancelled = true, stays = from.ToString() })
+                : MaintenanceOutcome.Conflict(cancelled.Refusal!);
+        }, cancellationToken);
         if (outcome.Done)
         {
-            signal.Notify(); // the webhook dispatcher need not wait for its next poll
-            var now = time.GetStoreNow();
-            live.Publish(new LiveUpdate("parcel", from.LockerId, new { from = from.Number, to = to.ToString() }, now));
-            live.Publish(new LiveUpdate("parcel", to.LockerId, new { from = from.ToString(), to = to.Number }, now));
+            Announce(from.LockerId, "cancelled");
         }
         return outcome;
     }
 
-    private Task<MaintenanceOutcome> MoveInStoreAsync(CompartmentRef from, CompartmentRef to, string staffUser, CancellationToken cancellationToken) =>
-        store.ExecuteAsync(async tx =>
+    private async Task<CommandSendResult> OpenWaitingDoorAsync(Reservation moving, string staffUser, CancellationToken cancellationToken)
+    {
+        var door = ParcelMoves.WaitingDoor(moving);
+        var sent = await commands.SendAsync(LockerCommandRequest.Unlock(door.LockerId, door.Number, staffOverride: true), $"staff:{staffUser}",
+            moving.Id, cancellationToken);
+        Announce(moving.Compartment!.Value.LockerId, ParcelMoves.ToWire(moving.Move!.Step));
+        if (moving.Move.Target.LockerId != moving.Compartment.Value.LockerId)
         {
-            var reservation = await tx.Reservations.FindHoldingAsync(from);
-            if (reservation is null || !lifecycle.Allows(reservation, ReservationEvent.Moved))
-            {
-                return MaintenanceOutcome.Conflict($"Compartment {from} holds no parcel.");
-            }
-            var target = await tx.Registry.GetCompartmentAsync(to);
-            var targetLocker = target is null ? null : await tx.Registry.GetLockerAsync(to.LockerId);
-            if (target is null || targetLocker?.SiteId != reservation.SiteId)
-            {
-                return MaintenanceOutcome.NotFound($"There is no compartment {to} at this site.");
-            }
-            if (!target.InService || target.Size < reservation.Size)
-            {
-                return MaintenanceOutcome.Conflict($"Compartment {to} is out of service or smaller than size {CompartmentSizes.ToName(reservation.Size)}.");
-            }
-            var moved = await lifecycle.ApplyAsync(tx, reservation, ReservationEvent.Moved, new TransitionInput($"staff:{staffUser}", Compartment: to));
-            return moved.Applied
-                ? MaintenanceOutcome.Ok(new { reservationId = reservation.Id, from = from.ToString(), to = to.ToString() })
-                : MaintenanceOutcome.Conflict(moved.Refusal!);
-        }, cancellationToken);
+            Announce(moving.Move.Target.LockerId, ParcelMoves.ToWire(moving.Move.Step));
+        }
+        return sent;
+    }
+
+    private void Announce(string lockerId, string step) =>
+        live.Publish(new LiveUpdate("parcel", lockerId, new { step }, time.GetStoreNow()));
+
+    /// <summary>What the page shows: the door being opened and whether the command reached the broker.</summary>
+    private static object View(Reservation moving, CommandSendResult sent) => new
+    {
+        reservationId = moving.Id,
+        parcelReference = moving.ParcelReference,
+        from = moving.Compartment.ToString(),
+        to = moving.Move!.Target.ToString(),
+        step = ParcelMoves.ToWire(moving.Move.Step),
+        opening = ParcelMoves.WaitingDoor(moving).ToString(),
+        commandId = sent.CommandId,
+        status = sent.Status == CommandSendStatus.Sent ? "sent" : "failed",
+        reason = sent.Reason,
+    };
 }

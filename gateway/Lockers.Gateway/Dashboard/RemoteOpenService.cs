@@ -38,12 +38,13 @@ public sealed class RemoteOpenService(
             return MaintenanceOutcome.NotFound($"There is no compartment {target}.");
         }
         var sentAt = time.GetStoreNow();
-        var result = await commands.SendAsync(LockerCommandRequest.Unlock(target.LockerId, target.Number), $"staff:{staffUser}",
+        // The staff override opens a door that is out of service too: maintenance checking a repaired door.
+        var result = await commands.SendAsync(LockerCommandRequest.Unlock(target.LockerId, target.Number, staffOverride: true), $"staff:{staffUser}",
             cancellationToken: cancellationToken);
         live.Publish(new LiveUpdate("command", target.LockerId, new
         {
-            action = "unlock", compartment = target.Number, by = staffUser, status = result.Status.ToString().ToLowerInvariant(),
-            reason = result.Reason, commandId = result.CommandId,
+            action = "unlock", compartment = target.Number, requestedBy = $"staff:{staffUser}",
+            status = result.Status == CommandSendStatus.Sent ? "sent" : "failed", reason = result.Reason, commandId = result.CommandId,
         }, sentAt));
         return result.Status switch
         {

@@ -8,8 +8,10 @@ using Lockers.Gateway.Store;
 namespace Lockers.Gateway.Dashboard;
 
 /// <summary>
-/// Takes a compartment, or every compartment of a locker, out of service and back. The registry pauses the
-/// pickup windows of parcels inside; the locker is told too, so its keypad stops offering that door.
+/// Takes a compartment, or every compartment of a locker, out of service and back. The registry pauses the pickup
+/// windows of parcels inside and moves bookings still waiting for their courier to a free compartment (the carrier is
+/// told by the relocated webhook); the locker is told too, so its keypad stops offering that door. The answer says what
+/// happened to each parcel and booking, in words for the page that asked.
 /// </summary>
 public sealed class ServiceStateService(
     AvailabilityService availability, ILockerStore store, ILockerCommandSender commands, LiveFeed live, TimeProvider time)
@@ -20,11 +22,11 @@ public sealed class ServiceStateService(
         {
             return MaintenanceOutcome.NotFound($"There is no compartment {target}.");
         }
-        await availability.SetCompartmentInServiceAsync(target, inService, $"staff:{staffUser}", cancellationToken);
+        var change = await availability.SetCompartmentInServiceAsync(target, inService, $"staff:{staffUser}", cancellationToken);
         var sent = await commands.SendAsync(LockerCommandRequest.OutOfService(target.LockerId, target.Number, !inService), $"staff:{staffUser}",
             cancellationToken: cancellationToken);
-        Publish(target.LockerId, target.Number, inService, staffUser, sent);
-        return MaintenanceOutcome.Ok(new { inService, lockerTold = sent.Status == CommandSendStatus.Sent });
+        Publish(target.LockerId, target.Number, inService, staffUser, sent, [change]);
+        return MaintenanceOutcome.Ok(await ViewAsync($"Door {target.Number}", inService, sent, [change], 1, cancellationToken));
     }
 
     public async Task<MaintenanceOutcome> SetLockerAsync(string lockerId, bool inService, string staffUser, CancellationToken cancellationToken = default)
@@ -44,19 +46,74 @@ public sealed class ServiceStateService(
         {
             return MaintenanceOutcome.NotFound($"There is no locker {lockerId}.");
         }
+        var changes = new List<ServiceChange>();
         foreach (var compartment in compartments)
         {
-            await availability.SetCompartmentInServiceAsync(compartment.Ref, inService, $"staff:{staffUser}", cancellationToken);
+            changes.Add(await availability.SetCompartmentInServiceAsync(compartment.Ref, inService, $"staff:{staffUser}", cancellationToken));
         }
         var sent = await commands.SendAsync(LockerCommandRequest.OutOfService(lockerId, 0, !inService), $"staff:{staffUser}",
             cancellationToken: cancellationToken);
-        Publish(lockerId, 0, inService, staffUser, sent);
-        return MaintenanceOutcome.Ok(new { inService, compartments = compartments.Count, lockerTold = sent.Status == CommandSendStatus.Sent });
+        Publish(lockerId, 0, inService, staffUser, sent, changes);
+        return MaintenanceOutcome.Ok(await ViewAsync("Every door", inService, sent, changes, compartments.Count, cancellationToken));
     }
 
-    private void Publish(string lockerId, int compartment, bool inService, string staffUser, CommandSendResult sent) =>
+    private void Publish(string lockerId, int compartment, bool inService, string staffUser, CommandSendResult sent, IReadOnlyList<ServiceChange> changes)
+    {
+        var now = time.GetStoreNow();
         live.Publish(new LiveUpdate("service", lockerId, new
         {
             compartment, inService, by = staffUser, lockerTold = sent.Status == CommandSendStatus.Sent,
-        }, time.GetStoreNow()));
+        }, now));
+        // A booking moved to another locker: that locker's page must show its door reserved now.
+        foreach (var other in changes.SelectMany(c => c.Relocated).Select(r => r.To.LockerId).Where(id => id != lockerId).Distinct())
+        {
+            live.Publish(new LiveUpdate("parcel", other, new { step = "relocated" }, now));
+        }
+    }
+
+    /// <summary>The outcome for the page: the figures, and one summary in words ("... 1 parcel inside (DEMO-0001): its pickup window is paused").</summary>
+    private async Task<object> ViewAsync(
+        string what, bool inService, CommandSendResult sent, IReadOnlyList<ServiceChange> changes, int doors, CancellationToken cancellationToken)
+    {
+        var relocated = changes.SelectMany(c => c.Relocated).ToList();
+        var stranded = changes.SelectMany(c => c.Stranded).ToList();
+        var inside = changes.SelectMany(c => c.ParcelsInside).ToList();
+        var names = await store.ReadAsync(async tx =>
+        {
+            var found = new Dictionary<string, string>();
+            foreach (var id in relocated.Select(r => r.To.LockerId).Distinct())
+            {
+                found[id] = (await tx.Registry.GetLockerAsync(id))?.Name ?? id;
+            }
+            return found;
+        }, cancellationToken);
+        var words = new List<string> { $"{what} {(inService ? "returned to service" : "taken out of service")}." };
+        words.AddRange(relocated.Select(r =>
+            $"Booking {r.Reservation.ParcelReference} moved to {names[r.To.LockerId]}, door {r.To.Number}; the carrier is told."));
+        if (stranded.Count > 0)
+        {
+            words.Add($"No free compartment for booking {string.Join(", ", stranded.Select(r => r.ParcelReference))}: it stays, and its courier will be told the door is out of service.");
+        }
+        if (inside.Count > 0)
+        {
+            words.Add($"{Count(inside.Count, "parcel")} inside ({string.Join(", ", inside.Select(r => r.ParcelReference))}): "
+                + (inService ? "collection is possible again." : "the pickup window is paused until the door is back in service; move the parcel to let the recipient collect it."));
+        }
+        if (sent.Status != CommandSendStatus.Sent)
+        {
+            words.Add($"The locker was not told ({sent.Reason}); it will refuse or allow the door as before until it is.");
+        }
+        return new
+        {
+            inService,
+            doors,
+            lockerTold = sent.Status == CommandSendStatus.Sent,
+            relocated = relocated.Select(r => new { r.Reservation.Id, r.Reservation.ParcelReference, from = r.From.ToString(), to = r.To.ToString() }),
+            stranded = stranded.Select(r => new { r.Id, r.ParcelReference }),
+            parcelsInside = inside.Select(r => new { r.Id, r.ParcelReference }),
+            summary = string.Join(" ", words),
+        };
+    }
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 }

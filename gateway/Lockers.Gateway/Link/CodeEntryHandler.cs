@@ -15,7 +15,8 @@ namespace Lockers.Gateway.Link;
 /// <summary>
 /// Answers a code_entered event in one unit of work: the event's (locker, seq) is claimed, the code is checked
 /// (<see cref="LockerCodeVerifier"/>: throttle, unlock intent, audit) and the answer is signed and recorded: a
-/// signed <c>unlock</c> of the door holding the parcel (possibly another controller of the site) or a <c>deny</c>.
+/// signed <c>unlock</c> of the door holding the parcel (possibly another controller of the site, whose answer is passed
+/// on to this reader), a <c>show_message_key</c> saying why a right code's door cannot open now, or a <c>deny</c>.
 /// The commands are published after the commit. A redelivered event is a duplicate and never counts twice against
 /// the keypad's throttle; a crash before the commit changes nothing (the broker redelivers the event); a crash
 /// between the commit and the publish loses one answer, and the person types the code again (see ADR 0200).
@@ -59,25 +60,19 @@ public sealed class CodeEntryHandler(
 
             var request = check switch
             {
-                { Outcome: CodeCheckOutcome.Accepted, Compartment: { } door } => LockerCommandRequest.Unlock(door.LockerId, door.Number),
+                // A door on another controller of the site: the person at this reader learns where to go only once that
+                // controller has answered (CommandResultRecorder tells this reader), never before the door opened.
+                { Outcome: CodeCheckOutcome.Accepted, Compartment: { } door } => LockerCommandRequest.Unlock(door.LockerId, door.Number,
+                    replyTo: door.LockerId == locker.Id ? null : new CommandReply(locker.Id, entry.Reader)),
                 { Outcome: CodeCheckOutcome.Throttled, RetryAfter: { } wait } => LockerCommandRequest.Deny(locker.Id, entry.Reader, (int)Math.Ceiling(wait.TotalSeconds)),
+                { Outcome: CodeCheckOutcome.Unavailable, Compartment: { } door, Unavailable: { } why } => LockerCommandRequest.ShowMessageKey(locker.Id,
+                    entry.Reader, ReaderMessages.Unavailable(why, await tx.Registry.GetLockerAsync(door.LockerId) ?? locker, door.Number, locker.Id)),
                 _ => LockerCommandRequest.Deny(locker.Id, entry.Reader, 0),
             };
             var commands = new List<SignedCommand>();
             if (await sender.SignAndRecordAsync(tx, request, actor, check.ReservationId) is { } signed)
             {
                 commands.Add(signed);
-            }
-
-            if (request.Action == CommandActions.Unlock && request.LockerId != locker.Id)
-            {
-                // The door is on another controller of the site: the person at this reader must learn where to go,
-                // and this controller, still showing "Checking code...", needs an answer.
-                var told = LockerCommandRequest.ShowMessageKey(locker.Id, entry.Reader, DoorElsewhereText(request.LockerId, request.Compartment));
-                if (await sender.SignAndRecordAsync(tx, told, actor, check.ReservationId) is { } message)
-                {
-                    commands.Add(message);
-                }
             }
 
             return new Answer(true, commands, check.Outcome == CodeCheckOutcome.Throttled ? check.RetryAfter : null);
@@ -122,10 +117,6 @@ public sealed class CodeEntryHandler(
 
         return LinkOutcome.Applied;
     }
-
-    /// <summary>What the entering controller shows, in its own language, when the unlocked door is on another controller of the site.</summary>
-    public static string DoorElsewhereText(string lockerId, int compartment) =>
-        $"{MessageKeys.Names[MessageKeys.DoorElsewhere]}|{compartment.ToString(System.Globalization.CultureInfo.InvariantCulture)}|{lockerId}";
 
     /// <summary>What one unit of work decided: whether the event was new, the commands to publish, a throttle hold.</summary>
     private sealed record Answer(bool Claimed, IReadOnlyList<SignedCommand> Commands, TimeSpan? ThrottledFor)

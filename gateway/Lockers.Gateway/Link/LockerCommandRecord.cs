@@ -10,4 +10,10 @@ public sealed record LockerCommandRecord(
 {
     public string? Result { get; init; }
     public string? Reason { get; init; }
+
+    /// <summary>Who asked for it ("staff:alice", "keypad:kp-1", "gateway"), as audited.</summary>
+    public string? RequestedBy { get; init; }
+
+    /// <summary>The reader told how the command ended, once the locker answers (<see cref="CommandReply"/>).</summary>
+    public CommandReply? ReplyTo { get; init; }
 }

@@ -2,11 +2,26 @@ using Lockers.Core.Protocol;
 
 namespace Lockers.Gateway.Link;
 
-/// <summary>What to tell one locker, before it gets a counter, an id, an expiry and a signature.</summary>
+/// <summary>
+/// Which reader of which locker is told how a command ended, once its locker answers (cmd/result): the person who typed
+/// a code at one controller for a door on another learns "Go to ..." only when that door has opened.
+/// </summary>
+public sealed record CommandReply(string LockerId, string Reader);
+
+/// <summary>
+/// What to tell one locker, before it gets a counter, an id, an expiry and a signature. <see cref="ReplyTo"/> is the
+/// gateway's own bookkeeping (never sent): the reader to tell when the locker answers.
+/// </summary>
 public sealed record LockerCommandRequest(
-    string LockerId, string Action, int Compartment = 0, bool On = false, string Reader = "", int RetryAfterS = 0, string Text = "")
+    string LockerId, string Action, int Compartment = 0, bool On = false, string Reader = "", int RetryAfterS = 0, string Text = "",
+    CommandReply? ReplyTo = null)
 {
-    public static LockerCommandRequest Unlock(string lockerId, int compartment) => new(lockerId, CommandActions.Unlock, compartment);
+    /// <summary>
+    /// Opens a door. <paramref name="staffOverride"/> (sent as <c>on</c>) opens it even when it is out of service: only
+    /// for staff (a remote open, a guided move), never in answer to a code.
+    /// </summary>
+    public static LockerCommandRequest Unlock(string lockerId, int compartment, bool staffOverride = false, CommandReply? replyTo = null) =>
+        new(lockerId, CommandActions.Unlock, compartment, On: staffOverride, ReplyTo: replyTo);
 
     public static LockerCommandRequest ShowMessage(string lockerId, string reader, string text) =>
         new(lockerId, CommandActions.ShowMessage, Reader: reader, Text: text);

@@ -122,7 +122,7 @@ public sealed class LockerCommandSender(
         }
 
         await tx.LockerLink.InsertCommandAsync(new LockerCommandRecord(request.LockerId, command.CommandId, counter, request.Action,
-            request.Compartment, request.Reader, now, expires));
+            request.Compartment, request.Reader, now, expires) { RequestedBy = actor, ReplyTo = request.ReplyTo });
         await tx.Audit.AppendAsync(new AuditEntry(now, actor, AuditActions.CommandSent, null, request.LockerId,
             request.Compartment == 0 ? null : request.Compartment, reservationId, Describe(command)));
         return command;
@@ -131,6 +131,8 @@ public sealed class LockerCommandSender(
     private static string Describe(SignedCommand c) => c.Action switch
     {
         CommandActions.Deny => $"id={c.CommandId} action=deny reader={c.Reader} retry_after_s={c.RetryAfterS}",
+        CommandActions.ShowMessage => $"id={c.CommandId} action=show_message reader={c.Reader} text={c.Text}",
+        CommandActions.Unlock when c.On => $"id={c.CommandId} action=unlock compartment={c.Compartment} staff_override=true",
         _ => $"id={c.CommandId} action={c.Action} compartment={c.Compartment}",
     };
 }

@@ -70,7 +70,14 @@ public sealed class LockerLinkClient : ILockerCommandPublisher, IAsyncDisposable
         UserName = link.Username,
         Password = string.IsNullOrEmpty(link.PasswordFile) ? link.Password : File.ReadAllText(link.PasswordFile).TrimEnd('\r', '\n'),
         Tls = link.Tls
-            ? new MqttTlsOptions { CaCertificate = link.CaCertificateFile is { Length: > 0 } ca ? X509CertificateLoader.LoadCertificateFromFile(ca) : null }
+            ? new MqttTlsOptions
+            {
+                CaCertificate = link.CaCertificateFile is { Length: > 0 } ca ? X509CertificateLoader.LoadCertificateFromFile(ca) : null,
+                // The gateway's broker identity (ADR 0203): the shipped broker takes its common name as user name and client id.
+                ClientCertificate = link.ClientCertificateFile is { Length: > 0 } certificate
+                    ? X509Certificate2.CreateFromPemFile(certificate, link.ClientKeyFile)
+                    : null,
+            }
             : null,
         // The client's own packet limit stays at its 1 MiB default on purpose: a packet above it closes the
         // connection, the broker redelivers it, and one locker could stall the link. Oversized payloads are

@@ -17,19 +17,34 @@ public sealed class LockerLinkOptions : IGatewayOptions
     /// <summary>Broker host name or address.</summary>
     public string Host { get; set; } = "127.0.0.1";
 
-    /// <summary>Broker port: 1883, or 8883 with TLS.</summary>
-    public int Port { get; set; } = 1883;
+    /// <summary>Broker port: 8883 (TLS), or 1883 for a plain loopback listener.</summary>
+    public int Port { get; set; } = 8883;
 
-    /// <summary>Connect over TLS, checking the broker's certificate against <see cref="CaCertificateFile"/> or the system store.</summary>
-    public bool Tls { get; set; }
+    /// <summary>
+    /// Connect over TLS (default), checking the broker's certificate against <see cref="CaCertificateFile"/> or the system
+    /// store. Off only for a plain listener on loopback (local tools, ADR 0204).
+    /// </summary>
+    public bool Tls { get; set; } = true;
 
-    /// <summary>PEM file of the CA that signed the broker's certificate; null uses the system's trusted roots.</summary>
+    /// <summary>PEM file of the CA that signed the broker's certificate (the deployment CA's ca.crt); null uses the system's trusted roots.</summary>
     public string? CaCertificateFile { get; set; }
 
-    /// <summary>The gateway's broker user; the ACL lets it read and write every locker topic. Never a locker id.</summary>
+    /// <summary>
+    /// PEM file of the gateway's client certificate (<c>Lockers.Gateway ca gateway</c>); its common name is the gateway's
+    /// broker identity, which the shipped broker takes as user name and client id (ADR 0203). Needs <see cref="ClientKeyFile"/>.
+    /// </summary>
+    public string? ClientCertificateFile { get; set; }
+
+    /// <summary>PEM file of the client certificate's private key (keep it 0600).</summary>
+    public string? ClientKeyFile { get; set; }
+
+    /// <summary>
+    /// The gateway's broker identity (its certificate's common name, or its user name on a password listener); the ACL lets
+    /// it read and write every locker topic. Never a locker id.
+    /// </summary>
     public string Username { get; set; } = "gateway";
 
-    /// <summary>The gateway's broker password. Prefer <see cref="PasswordFile"/>.</summary>
+    /// <summary>The gateway's broker password, for a password listener only (a client certificate needs none). Prefer <see cref="PasswordFile"/>.</summary>
     public string? Password { get; set; }
 
     /// <summary>File holding the gateway's broker password (a mounted secret); trailing line breaks are ignored.</summary>
@@ -37,7 +52,8 @@ public sealed class LockerLinkOptions : IGatewayOptions
 
     /// <summary>
     /// MQTT client id, stable across restarts: the broker keeps this gateway's session (subscriptions and
-    /// QoS 1 events queued while it is down) under it. Each gateway of a shared group needs its own.
+    /// QoS 1 events queued while it is down) under it. Each gateway of a shared group needs its own. A broker with
+    /// use_username_as_clientid (the shipped one) replaces it with the certificate's identity.
     /// </summary>
     public string ClientId { get; set; } = "lockers-gateway";
 

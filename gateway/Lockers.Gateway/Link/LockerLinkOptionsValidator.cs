@@ -16,8 +16,19 @@ public sealed class LockerLinkOptionsValidator : OptionsValidator<LockerLinkOpti
         problems.Require(!string.IsNullOrWhiteSpace(o.Host), nameof(o.Host), "is required.");
         problems.Range(nameof(o.Port), o.Port, 1, 65535);
         problems.Require(!string.IsNullOrWhiteSpace(o.Username), nameof(o.Username), "is required (the gateway's broker user).");
-        problems.Require(!string.IsNullOrEmpty(o.Password) || !string.IsNullOrEmpty(o.PasswordFile), nameof(o.Password),
-            $"or {problems.Key(nameof(o.PasswordFile))} is required.");
+        // The gateway's broker identity is its client certificate on the shipped broker (ADR 0203); a password only on a
+        // password listener (a loopback development broker).
+        var hasCertificate = !string.IsNullOrEmpty(o.ClientCertificateFile);
+        problems.Require(hasCertificate || !string.IsNullOrEmpty(o.Password) || !string.IsNullOrEmpty(o.PasswordFile),
+            nameof(o.ClientCertificateFile),
+            $"(with {problems.Key(nameof(o.ClientKeyFile))}), or {problems.Key(nameof(o.Password))} or {problems.Key(nameof(o.PasswordFile))}, is required.");
+        problems.Require(hasCertificate == !string.IsNullOrEmpty(o.ClientKeyFile), nameof(o.ClientCertificateFile),
+            $"and {problems.Key(nameof(o.ClientKeyFile))} go together.");
+        problems.Require(!hasCertificate || o.Tls, nameof(o.ClientCertificateFile), $"needs {problems.Key(nameof(o.Tls))} true.");
+        problems.Require(string.IsNullOrEmpty(o.ClientCertificateFile) || File.Exists(o.ClientCertificateFile), nameof(o.ClientCertificateFile),
+            $"'{o.ClientCertificateFile}' does not exist.");
+        problems.Require(string.IsNullOrEmpty(o.ClientKeyFile) || File.Exists(o.ClientKeyFile), nameof(o.ClientKeyFile),
+            $"'{o.ClientKeyFile}' does not exist.");
         problems.Require(string.IsNullOrEmpty(o.PasswordFile) || File.Exists(o.PasswordFile), nameof(o.PasswordFile),
             $"'{o.PasswordFile}' does not exist.");
         problems.Require(string.IsNullOrEmpty(o.CaCertificateFile) || File.Exists(o.CaCertificateFile), nameof(o.CaCertificateFile),

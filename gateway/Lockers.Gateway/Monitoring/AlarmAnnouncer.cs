@@ -13,7 +13,10 @@ public sealed class AlarmAnnouncer(AlarmWebhookQueue webhook, LiveFeed live, Gat
             {
                 metrics.CountAlarmRaised(change.Alarm.Kind);
             }
-            webhook.Enqueue(change);
+            if (change.ForWebhook)
+            {
+                webhook.Enqueue(change);
+            }
             live.Publish(new LiveUpdate("alarm", change.Alarm.LockerId, AlarmView.From(change.Alarm, change.Change), time.GetStoreNow()));
         }
     }

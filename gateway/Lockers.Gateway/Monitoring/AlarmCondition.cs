@@ -8,14 +8,14 @@ namespace Lockers.Gateway.Monitoring;
 public sealed record AlarmCondition
 {
     /// <exception cref="ArgumentException"><paramref name="kind"/> is not one of <see cref="AlarmKinds"/>.</exception>
-    public AlarmCondition(string kind, string lockerId, int? compartment, string detail, DateTimeOffset observedAt)
+    public AlarmCondition(string kind, string lockerId, int? compartment, string detail, DateTimeOffset observedAt, DateTimeOffset? until = null)
     {
         if (!AlarmKinds.IsKnown(kind))
         {
             throw new ArgumentException($"'{kind}' is not an alarm kind (Monitoring/AlarmKinds lists them)", nameof(kind));
         }
 
-        (Kind, LockerId, Compartment, Detail, ObservedAt) = (kind, lockerId, compartment, detail, observedAt);
+        (Kind, LockerId, Compartment, Detail, ObservedAt, Until) = (kind, lockerId, compartment, detail, observedAt, until);
     }
 
     public string Kind { get; }
@@ -23,6 +23,9 @@ public sealed record AlarmCondition
     public int? Compartment { get; }
     public string Detail { get; }
     public DateTimeOffset ObservedAt { get; }
+
+    /// <summary>When the condition will end by itself (a keypad's throttle), if known; pages show it in the viewer's time.</summary>
+    public DateTimeOffset? Until { get; }
 
     public AlarmSeverity Severity => AlarmKinds.SeverityOf(Kind);
 

@@ -30,6 +30,8 @@ public static class AlarmKinds
     public const string JournalOverflow = "journal_overflow";
     public const string CommandRefused = "command_refused";
     public const string Tamper = "tamper";
+    /// <summary>A locker connected again and again within minutes: another client holds its identity, or its link keeps dropping (ADR 0203).</summary>
+    public const string SessionTakeover = "session_takeover";
 
     /// <summary>
     /// <see cref="AlarmSeverity.Critical"/> for possible break-ins and attacks, <see cref="AlarmSeverity.Major"/> when a
@@ -49,6 +51,7 @@ public static class AlarmKinds
         (JournalOverflow, AlarmSeverity.Warning, true),
         (CommandRefused, AlarmSeverity.Critical, true),
         (Tamper, AlarmSeverity.Critical, true),
+        (SessionTakeover, AlarmSeverity.Critical, true),
     ];
 
     public static IReadOnlyList<string> All { get; } = Table.Select(row => row.Kind).ToArray();
@@ -57,6 +60,12 @@ public static class AlarmKinds
 
     /// <exception cref="ArgumentException">A kind not in the list.</exception>
     public static AlarmSeverity SeverityOf(string kind) => Find(kind).Severity;
+
+    /// <summary>
+    /// Critical alarms (possible break-ins and attacks) stay open until someone acknowledges them, even after their
+    /// condition ended: a forced door that is closed again, or turned into "left open", must still be looked at.
+    /// </summary>
+    public static bool WaitsForAcknowledgement(string kind) => Find(kind).Severity == AlarmSeverity.Critical;
 
     /// <summary>Kinds raised by a one-off event rather than a lasting condition; they clear after a quiet period.</summary>
     public static bool IsEventAlarm(string kind) => Find(kind).IsEvent;

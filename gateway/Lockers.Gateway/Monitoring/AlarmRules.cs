@@ -112,9 +112,10 @@ public sealed class AlarmRules(MonitoringOptions options)
         var held = locker.ThrottledKeypads.Where(keypad => keypad.Until > now).OrderBy(keypad => keypad.KeypadId).ToList();
         if (held.Count > 0)
         {
-            var list = string.Join(", ", held.Select(keypad => $"{keypad.KeypadId} until {keypad.Until:HH:mm:ss}Z"));
+            // No clock time in the words: the page shows Until in the viewer's own time zone, counting down.
+            var list = string.Join(", ", held.Select(keypad => keypad.KeypadId));
             conditions.Add(new AlarmCondition(AlarmKinds.PinThrottle, locker.LockerId, null,
-                $"repeated wrong PINs, keypad throttled: {list}", now));
+                $"repeated wrong PINs, keypad held back: {list}", now, held.Max(keypad => keypad.Until)));
         }
     }
 

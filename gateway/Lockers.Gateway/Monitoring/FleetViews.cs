@@ -7,7 +7,7 @@ public sealed record FleetLocker(
 
 /// <summary>
 /// A compartment as drawn on the locker page. <see cref="Occupancy"/>: empty, reserved (booked, no parcel yet),
-/// parcel (inside, waiting for pickup or return).
+/// parcel (inside, waiting for pickup or return), move_target (held for a parcel staff are moving here).
 /// </summary>
 public sealed record CompartmentView(
     int Number, string Size, int Column, int Row, bool Accessible, bool InService, string Occupancy, string? ReservationId);

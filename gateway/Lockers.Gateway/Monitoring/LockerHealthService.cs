@@ -31,6 +31,14 @@ public sealed class LockerHealthService(
                 // The birth message is contact; a last will is the broker speaking, not the locker.
                 locker.Touch(at);
                 locker.Firmware = firmware ?? locker.Firmware;
+                var births = locker.AddBirth(at, at - _options.TakeoverWindow);
+                if (births >= _options.TakeoverConnections)
+                {
+                    locker.AddIncident(new LockerIncident(AlarmKinds.SessionTakeover, at,
+                        $"the locker connected {births} times within {_options.TakeoverWindowMinutes} min: another client is using its " +
+                        "identity (a copied certificate takes over its session each time), or its network keeps dropping; if it is not " +
+                        "rebooting, revoke it (locker revoke) and provision it again"), at - _options.EventAlarmQuietPeriod);
+                }
             }
         });
         await EvaluateAsync(lockerId, cancellationToken);

@@ -47,6 +47,17 @@ public sealed class LockerHealthState
         public List<LockerIncident> Incidents { get; } = new();
         public Dictionary<string, DateTimeOffset> ThrottledKeypads { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>When the locker's recent births ("online" status) arrived, oldest first; only those inside the takeover window are kept.</summary>
+        public List<DateTimeOffset> Births { get; } = new();
+
+        /// <summary>Records a birth and returns how many fell at or after <paramref name="windowStart"/>, this one included.</summary>
+        public int AddBirth(DateTimeOffset at, DateTimeOffset windowStart)
+        {
+            Births.RemoveAll(birth => birth < windowStart);
+            Births.Add(at);
+            return Births.Count;
+        }
+
         public void Touch(DateTimeOffset at)
         {
             if (LastContact is null || at > LastContact)

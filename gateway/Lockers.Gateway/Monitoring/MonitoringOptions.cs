@@ -24,10 +24,23 @@ public sealed class MonitoringOptions : IGatewayOptions
     public double TemperatureMaxC { get; set; } = 70;
 
     /// <summary>
-    /// Alarms that come from one-off events (command refused, journal overflow, tamper) have no condition that
+    /// Alarms that come from one-off events (command refused, journal overflow, tamper, session takeover) have no condition that
     /// ends; they clear after this long without a repeat.
     /// </summary>
     public int EventAlarmQuietMinutes { get; set; } = 30;
+
+    /// <summary>
+    /// Births (retained "online" status) of one locker within <see cref="TakeoverWindowMinutes"/> that raise the
+    /// session_takeover alarm. The broker lets only a locker's own identity use its client id (ADR 0203), and drops the
+    /// connection it had each time: a thief with the locker's certificate and the real locker knock each other off, and the
+    /// real one says "online" again after every reconnect. A reboot or a network glitch gives one or two.
+    /// </summary>
+    public int TakeoverConnections { get; set; } = 4;
+
+    /// <summary>The window, minutes, in which <see cref="TakeoverConnections"/> births raise session_takeover.</summary>
+    public int TakeoverWindowMinutes { get; set; } = 10;
+
+    public TimeSpan TakeoverWindow => TimeSpan.FromMinutes(TakeoverWindowMinutes);
 
     /// <summary>How often every locker's rules are evaluated (missed heartbeats, quiet periods, keypad throttles).</summary>
     public int EvaluationIntervalSeconds { get; set; } = 15;

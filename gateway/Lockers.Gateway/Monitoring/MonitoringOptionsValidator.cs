@@ -15,6 +15,8 @@ public sealed class MonitoringOptionsValidator : OptionsValidator<MonitoringOpti
         problems.Range(nameof(o.TemperatureMaxC), o.TemperatureMaxC, -60, 150, " °C");
         problems.Require(o.TemperatureMinC < o.TemperatureMaxC, nameof(o.TemperatureMinC), $"must be below {problems.Key(nameof(o.TemperatureMaxC))}.");
         problems.Range(nameof(o.EventAlarmQuietMinutes), o.EventAlarmQuietMinutes, 1, 10_080, " minutes");
+        problems.Range(nameof(o.TakeoverConnections), o.TakeoverConnections, 2, 1000);
+        problems.Range(nameof(o.TakeoverWindowMinutes), o.TakeoverWindowMinutes, 1, 1440, " minutes");
         problems.Range(nameof(o.EvaluationIntervalSeconds), o.EvaluationIntervalSeconds, 1, 3600, " s");
         problems.HttpUrl(nameof(o.AlarmWebhookUrl), o.AlarmWebhookUrl, required: false);
         problems.Require(string.IsNullOrWhiteSpace(o.AlarmWebhookUrl) || (o.AlarmWebhookSecret?.Length ?? 0) >= 32, nameof(o.AlarmWebhookSecret),

@@ -3,6 +3,7 @@ using Lockers.Core.Config;
 using Lockers.Core.Protocol;
 using Lockers.Gateway.Audit;
 using Lockers.Gateway.Link;
+using Lockers.Gateway.Provisioning.Pki;
 using Lockers.Gateway.Registry;
 using Lockers.Gateway.Store;
 using Microsoft.Extensions.Options;
@@ -10,50 +11,61 @@ using Microsoft.Extensions.Options;
 namespace Lockers.Gateway.Provisioning;
 
 /// <summary>
-/// Gives a registered locker its own broker credentials and command key. Everything is checked before anything
-/// is written; then the steps run from the one most likely to fail to the one that changes the running system:
-/// device config file, store (key sealed, password hashed, audited), broker password file, ACL, broker reload.
-/// Running it again for the same locker replaces its secrets and keeps its command counter.
+/// Gives a registered locker its own broker identity (a client certificate from the deployment CA whose common name is
+/// the locker id, ADR 0203) and command key. Everything is checked before anything is written; then the steps run from
+/// the one most likely to fail to the one that changes the running system: certificate, device files (ca.crt, locker.crt,
+/// locker.key, locker.json, all 0600), store (key sealed, certificate serial, audited), revocation of the locker's earlier
+/// certificates, the broker's CRL copy and ACL, broker reload. Running it again replaces the secrets and keeps the
+/// command counter.
 /// </summary>
 public sealed class LockerProvisioner(
-    ILockerStore store, CommandKeys keys, IOptions<ProvisioningOptions> provisioning, IOptions<LockerLinkOptions> link,
-    TimeProvider time)
+    ILockerStore store, CommandKeys keys, IOptions<ProvisioningOptions> provisioning, IOptions<PkiOptions> pki,
+    IOptions<LockerLinkOptions> link, TimeProvider time)
 {
     public const string ConfigFileName = "locker.json";
+    public const string CaFileName = "ca.crt";
+    public const string CertificateFileName = "locker.crt";
+    public const string KeyFileName = "locker.key";
+
+    /// <summary>How the store refers to a certificate login (its column once held only password hashes).</summary>
+    public static string CredentialReference(string serial) => "x509:" + serial;
 
     public async Task<ProvisionedLocker> ProvisionAsync(LockerProvisionRequest request, string actor, CancellationToken cancellationToken = default)
     {
         var (board, site) = await CheckAsync(request, cancellationToken);
-        var password = BrokerPasswordHash.NewPassword();
+        using var ca = DeploymentCa.Open(pki.Value.RequireDirectory());
+        var earlier = ca.Index.IssuedTo(request.LockerId).Select(entry => entry.Serial).ToList();
         var key = CommandKeys.Generate();
         var config = new DeviceConfig(request.LockerId, request.SiteId,
-            new BrokerSettings(request.BrokerHost, request.BrokerPort, request.BrokerTls, request.LockerId, password),
+            new BrokerSettings(request.BrokerHost, request.BrokerPort, true, request.LockerId, "", CaFileName, CertificateFileName, KeyFileName),
             key, Path.GetFileName(request.BoardPath), DeviceConfig.DefaultHeartbeatS, DeviceConfig.DefaultTelemetryS,
             request.LockerId, ScannerIdFor(request.LockerId), null, site.Language);
         Validate(config);
 
+        var now = time.GetStoreNow();
+        var certificate = await ca.IssueAsync(request.LockerId, CertificateKind.Locker, now, TimeSpan.FromDays(pki.Value.LockerCertificateDays));
+        var keyPath = Path.Combine(request.OutputDirectory, KeyFileName);
+        await PrivateFiles.WriteAsync(Path.Combine(request.OutputDirectory, CaFileName), ca.CertificatePem, secret: true);
+        await PrivateFiles.WriteAsync(Path.Combine(request.OutputDirectory, CertificateFileName), certificate.CertificatePem, secret: true);
+        await PrivateFiles.WriteAsync(keyPath, certificate.KeyPem, secret: true);
         var configPath = await DeviceConfigFile.WriteAsync(request.OutputDirectory, ConfigFileName, config);
-        var hash = BrokerPasswordHash.Create(password);
         await store.ExecuteAsync(async tx =>
         {
-            var now = time.GetStoreNow();
-            await tx.LockerLink.SaveCredentialsAsync(new LockerCredentials(request.LockerId, request.LockerId, hash, keys.Seal(request.LockerId, key), now));
+            await tx.LockerLink.SaveCredentialsAsync(new LockerCredentials(request.LockerId, request.LockerId,
+                CredentialReference(certificate.Serial), keys.Seal(request.LockerId, key), now));
             await tx.Audit.AppendAsync(new AuditEntry(now, actor, AuditActions.LockerProvisioned, request.SiteId, request.LockerId,
-                Detail: $"board={board.Name} broker={request.BrokerHost}:{request.BrokerPort} tls={request.BrokerTls}"));
+                Detail: $"board={board.Name} broker={request.BrokerHost}:{request.BrokerPort} certificate={certificate.Serial} " +
+                        $"until={certificate.NotAfter:yyyy-MM-dd} replaced={earlier.Count}"));
         }, cancellationToken);
 
+        // The earlier certificates go only now, so a failed run leaves the locker with the identity it had.
+        var revoked = await ca.RevokeAsync(earlier, now);
         var options = provisioning.Value;
-        var passwordWritten = false;
-        if (!string.IsNullOrEmpty(options.PasswordFile))
-        {
-            await MosquittoPasswordFile.SetUserAsync(options.MosquittoPasswd, options.PasswordFile, request.LockerId, password);
-            passwordWritten = true;
-        }
-
+        var crlWritten = await BrokerFiles.CopyCrlAsync(ca, options);
         var aclWritten = !string.IsNullOrEmpty(options.AclFile) && await BrokerAclRules.EnsureFileAsync(options.AclFile, link.Value.Username);
-        var reloaded = !string.IsNullOrEmpty(options.PidFile) && BrokerReload.TrySignal(options.PidFile);
-        return new ProvisionedLocker(request.LockerId, request.LockerId, password, Convert.ToBase64String(key), configPath,
-            passwordWritten ? null : $"{request.LockerId}:{hash}", passwordWritten, aclWritten, reloaded);
+        var reloaded = BrokerFiles.Reload(options);
+        return new ProvisionedLocker(request.LockerId, request.LockerId, certificate.Serial, certificate.NotAfter, Convert.ToBase64String(key),
+            configPath, keyPath, revoked, crlWritten, aclWritten, reloaded);
     }
 
     /// <summary>Every check that needs no side effect; returns the loaded board and the site (whose language the display speaks).</summary>

@@ -7,11 +7,9 @@ public sealed class ProvisioningOptionsValidator : OptionsValidator<Provisioning
 {
     protected override void Check(ProvisioningOptions o, OptionProblems problems)
     {
-        CheckFile(problems, nameof(o.PasswordFile), o.PasswordFile);
+        CheckFile(problems, nameof(o.CrlFile), o.CrlFile);
         CheckFile(problems, nameof(o.AclFile), o.AclFile);
         CheckFile(problems, nameof(o.PidFile), o.PidFile);
-        problems.Require(!string.IsNullOrWhiteSpace(o.MosquittoPasswd), nameof(o.MosquittoPasswd),
-            "is required: the mosquitto_passwd program, a path or a name on PATH.");
     }
 
     private static void CheckFile(OptionProblems problems, string name, string? path)

@@ -59,3 +59,13 @@ public readonly record struct CompartmentRef(string LockerId, int Number)
 {
     public override string ToString() => $"{LockerId}/{Number}";
 }
+
+/// <summary>
+/// Why a compartment is held: for the parcel booked into it, or as the target of a guided parcel move (the parcel is
+/// still in its old door until staff close the target door on it). One reservation holds at most one door of each kind.
+/// </summary>
+public enum HoldPurpose
+{
+    Parcel,
+    MoveTarget,
+}

@@ -67,6 +67,8 @@ public sealed record Reservation
     /// </summary>
     public byte[]? AccessTokenHash { get; init; }
 
+    /// <summary>A guided move staff are making (the parcel stays in <see cref="Compartment"/> until it is done); null when none.</summary>
+    public ParcelMove? Move { get; init; }
     /// <summary>
     /// The access token itself, sealed (AES-GCM under the pepper), kept only until the parcel is closed: the deposit
     /// derives the PIN and QR from it and the ready_for_pickup webhook carries the link again. Null once closed.

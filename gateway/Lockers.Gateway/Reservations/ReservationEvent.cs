@@ -31,8 +31,16 @@ public enum ReservationEvent
     Paused,
     /// <summary>The compartment and its locker are available again: the deadline moves by the time lost.</summary>
     Resumed,
-    /// <summary>Staff moved the parcel to another compartment of the site.</summary>
+    /// <summary>Staff asked to move the parcel to another compartment of the site: the target is held, the parcel's door opens.</summary>
+    MoveRequested,
+    /// <summary>The parcel's door opened for the move: staff take the parcel out; the target door opens next.</summary>
+    MoveSourceOpened,
+    /// <summary>The target door opened for the move: staff put the parcel in.</summary>
+    MoveTargetOpened,
+    /// <summary>The target door closed on the parcel: the parcel is in its new compartment and the recipient's codes follow it.</summary>
     Moved,
+    /// <summary>Staff gave up the move before the target door opened; the parcel stays where it was.</summary>
+    MoveCancelled,
     /// <summary>
     /// The recipient sent the parcel to another site: before deposit the booking moves there; after deposit (where the
     /// carrier allows it) the parcel waits to be collected here and a new reservation, created by the same step, carries it.
@@ -94,6 +102,14 @@ public enum ReservationEffect
     IssueCollectCode,
     /// <summary>The window pauses or resumes for the compartment the parcel is in now (Paused or Resumed).</summary>
     RefreshPause,
+    /// <summary>A guided move begins: its target and first step are set, and the target door is held for it.</summary>
+    BeginMove,
+    /// <summary>The move reaches its next step (the door it waited on opened).</summary>
+    AdvanceMove,
+    /// <summary>The move is done: the parcel's door is released, the target door becomes its compartment.</summary>
+    CompleteMove,
+    /// <summary>The move is given up: the target door is released, the parcel stays in its compartment.</summary>
+    CancelMove,
 }
 
 /// <summary>A condition beyond the status under which a transition is allowed.</summary>
@@ -108,6 +124,16 @@ public enum ReservationGuard
     WindowPaused,
     /// <summary>The window is running and its deadline has passed.</summary>
     WindowOver,
+    /// <summary>No guided move is under way (nobody may take out a parcel staff are moving).</summary>
+    NoMoveUnderway,
+    /// <summary>A move is under way and waits for the parcel's own door to open.</summary>
+    AwaitingSourceDoor,
+    /// <summary>A move is under way and waits for the target door to open.</summary>
+    AwaitingTargetDoor,
+    /// <summary>A move is under way and waits for the target door to close on the parcel.</summary>
+    AwaitingTargetClose,
+    /// <summary>A move is under way and the target door has not opened yet (it can still be given up).</summary>
+    MoveCancellable,
     /// <summary>The reservation is a delivery (to a recipient).</summary>
     Delivery,
     /// <summary>The reservation is a send from a locker.</summary>

@@ -9,8 +9,8 @@ namespace Lockers.Gateway.Reservations;
 
 /// <summary>
 /// Who caused a transition and what it needs: the hours for Extended (<see cref="ByRecipient"/> when the recipient asked on
-/// the parcel page), the compartment for Booked, Relocated, Moved, Resized and Redirected, the site for Redirected, and for a
-/// redirect after deposit the id of the reservation that carries the parcel on.
+/// the parcel page), the compartment for Booked, Relocated, MoveRequested (the target), Resized and Redirected, the site for
+/// Redirected, and for a redirect after deposit the id of the reservation that carries the parcel on.
 /// </summary>
 public sealed record TransitionInput(
     string Actor, int Hours = 0, CompartmentRef? Compartment = null, string? AuditDetail = null, string? SiteId = null,
@@ -225,6 +225,16 @@ public sealed class ReservationLifecycle(
                 case ReservationEffect.RefreshPause:
                     after = await RefreshPauseAsync(tx, after);
                     break;
+                case ReservationEffect.BeginMove:
+                    await HoldAsync(tx, after.Move!.Target, after.Id, HoldPurpose.MoveTarget);
+                    break;
+                case ReservationEffect.CompleteMove:
+                    await tx.Registry.ReleaseHoldAsync(before.Compartment!.Value, after.Id);
+                    await tx.Registry.PromoteMoveHoldAsync(after.Compartment!.Value, after.Id);
+                    break;
+                case ReservationEffect.CancelMove:
+                    await tx.Registry.ReleaseHoldAsync(before.Move!.Target, after.Id);
+                    break;
             }
         }
 
@@ -284,16 +294,23 @@ public sealed class ReservationLifecycle(
                 ReservationEffect.EndPause => next with { PausedSince = null },
                 ReservationEffect.StampExpired => next with { ExpiredAt = now },
                 ReservationEffect.Close => next with { ClosedAt = now, AccessTokenSealed = null },
-                ReservationEffect.MoveCompartment => next with
+                ReservationEffect.MoveCompartment => next with { Compartment = TargetOf(row, input) },
+                ReservationEffect.BeginMove => next with { Move = new ParcelMove(TargetOf(row, input), MoveStep.Requested) },
+                ReservationEffect.AdvanceMove => next with
                 {
-                    Compartment = input.Compartment ?? throw new ArgumentException($"{ReservationTransitions.Name(row.Event)} needs the compartment to move to"),
+                    Move = next.Move! with { Step = next.Move.Step == MoveStep.Requested ? MoveStep.SourceOpened : MoveStep.TargetOpened },
                 },
+                ReservationEffect.CompleteMove => next with { Compartment = next.Move!.Target, Move = null },
+                ReservationEffect.CancelMove => next with { Move = null },
                 _ => next,
             };
         }
 
         return next;
     }
+
+    private static CompartmentRef TargetOf(ReservationTransition row, TransitionInput input) =>
+        input.Compartment ?? throw new ArgumentException($"{ReservationTransitions.Name(row.Event)} needs the compartment to move to");
 
     private static string? GuardRefusal(ReservationTransition row, Reservation r, DateTimeOffset now) => row.Guard switch
     {
@@ -303,8 +320,20 @@ public sealed class ReservationLifecycle(
         ReservationGuard.WindowPaused when r.PausedSince is null => "The pickup window is not paused.",
         ReservationGuard.WindowOver when r.PausedSince is not null || r.PickupDeadline is not { } deadline || deadline > now =>
             "The pickup window has not run out (or is paused).",
+        ReservationGuard.NoMoveUnderway when r.Move is { } move =>
+            $"Staff are moving the parcel to {move.Target}; {ReservationTransitions.Name(row.Event)} is possible once the move is done or cancelled.",
+        ReservationGuard.AwaitingSourceDoor when r.Move is not { Step: MoveStep.Requested } => NotAtStep(r, row),
+        ReservationGuard.AwaitingTargetDoor when r.Move is not { Step: MoveStep.SourceOpened } => NotAtStep(r, row),
+        ReservationGuard.AwaitingTargetClose when r.Move is not { Step: MoveStep.TargetOpened } => NotAtStep(r, row),
+        ReservationGuard.MoveCancellable when r.Move is not { Step: MoveStep.Requested or MoveStep.SourceOpened } => r.Move is null
+            ? "No move is under way."
+            : "The target door has opened: finish the move by closing it on the parcel.",
         _ => null,
     };
+
+    private static string NotAtStep(Reservation r, ReservationTransition row) => r.Move is { } move
+        ? $"The move is at step {ParcelMoves.ToWire(move.Step)}; {ReservationTransitions.Name(row.Event)} does not follow it."
+        : "No move is under way.";
 
     private static string NotAllowed(Reservation r, ReservationEvent @event)
     {
@@ -315,9 +344,9 @@ public sealed class ReservationLifecycle(
     private static string Describe(Reservation r) =>
         r.Status == ReservationStatus.Booked && r.DepositedAt is not null ? "being deposited" : r.Status.ToWire();
 
-    private static async Task HoldAsync(IStoreTransaction tx, CompartmentRef compartment, string reservationId)
+    private static async Task HoldAsync(IStoreTransaction tx, CompartmentRef compartment, string reservationId, HoldPurpose purpose = HoldPurpose.Parcel)
     {
-        if (!await tx.Registry.TryHoldAsync(compartment, reservationId))
+        if (!await tx.Registry.TryHoldAsync(compartment, reservationId, purpose))
         {
             throw new CompartmentTakenException(compartment);
         }
@@ -355,15 +384,27 @@ public sealed class ReservationLifecycle(
                 yield return new AuditEntry(now, input.Actor, action, after.SiteId, after.Compartment?.LockerId, after.Compartment?.Number, after.Id,
                     after.RedirectedTo is { } next
                         ? $"from={after.SiteId} to={input.SiteId} carried_on_by={next}"
-                        : $"from={after.RedirectedFrom} to={after.SiteId}" + (input.AuditDetail is { } detail ? " " + detail : ""));
+                        : $"from={after.RedirectedFrom} to={after.SiteId}" + (input.AuditDetail is { } extra ? " " + extra : ""));
                 break;
-            case ReservationEvent.Moved:
-                // On both lockers' audit trails when the parcel changed locker.
-                var (from, to) = (before.Compartment!.Value, input.Compartment!.Value);
-                yield return new AuditEntry(now, input.Actor, action, after.SiteId, from.LockerId, from.Number, after.Id, $"moved to {to}");
+            case ReservationEvent.Moved or ReservationEvent.Relocated or ReservationEvent.MoveRequested or ReservationEvent.MoveCancelled:
+                // On both lockers' audit trails when the parcel (or booking) changes locker.
+                var (from, to) = @event switch
+                {
+                    ReservationEvent.Moved => (before.Compartment!.Value, after.Compartment!.Value),
+                    ReservationEvent.MoveCancelled => (before.Compartment!.Value, before.Move!.Target),
+                    _ => (before.Compartment!.Value, input.Compartment!.Value),
+                };
+                var (verb, after_) = @event switch
+                {
+                    ReservationEvent.MoveRequested => ("move", " requested"),
+                    ReservationEvent.MoveCancelled => ("move", " cancelled"),
+                    _ => ("moved", ""),
+                };
+                var why = input.AuditDetail is { } detail ? $" ({detail})" : "";
+                yield return new AuditEntry(now, input.Actor, action, after.SiteId, from.LockerId, from.Number, after.Id, $"{verb} to {to}{after_}{why}");
                 if (to.LockerId != from.LockerId)
                 {
-                    yield return new AuditEntry(now, input.Actor, action, after.SiteId, to.LockerId, to.Number, after.Id, $"moved from {from}");
+                    yield return new AuditEntry(now, input.Actor, action, after.SiteId, to.LockerId, to.Number, after.Id, $"{verb} from {from}{after_}{why}");
                 }
 
                 break;

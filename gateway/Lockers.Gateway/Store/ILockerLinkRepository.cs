@@ -25,4 +25,9 @@ public interface ILockerLinkRepository
     Task<bool> RecordCommandResultAsync(string lockerId, string commandId, string result, string? reason, DateTimeOffset at);
 
     Task<IReadOnlyList<LockerCommandRecord>> ListCommandsAsync(string lockerId, int limit);
+
+    Task<LockerCommandRecord?> GetCommandAsync(string lockerId, string commandId);
+
+    /// <summary>The newest unlock of the door signed at or after <paramref name="since"/> that the locker has not refused or failed.</summary>
+    Task<LockerCommandRecord?> FindLatestUnlockAsync(string lockerId, int compartment, DateTimeOffset since);
 }

@@ -8,11 +8,20 @@ public interface IMonitoringRepository
 {
     Task<IReadOnlyList<MonitoredAlarm>> ListOpenAlarmsAsync(string lockerId);
 
-    /// <summary>Raises an alarm; null when an open alarm for the same (kind, locker, compartment) exists already.</summary>
-    Task<MonitoredAlarm?> InsertAlarmAsync(AlarmCondition condition, string? siteId, DateTimeOffset at);
+    /// <summary>
+    /// Raises an alarm, linked to the alarm it follows when given; null when an open alarm for the same (kind, locker,
+    /// compartment) exists already.
+    /// </summary>
+    Task<MonitoredAlarm?> InsertAlarmAsync(AlarmCondition condition, string? siteId, DateTimeOffset at, long? followsAlarmId = null);
 
-    /// <summary>The condition was seen again: moves last-seen (and counts an occurrence for event alarms).</summary>
-    Task TouchAlarmAsync(long alarmId, string detail, DateTimeOffset lastSeen, bool newOccurrence);
+    /// <summary>
+    /// The condition was seen again: moves last-seen and the end time (and counts an occurrence for event alarms, or for
+    /// a condition that had ended and came back: its end is forgotten).
+    /// </summary>
+    Task TouchAlarmAsync(long alarmId, string detail, DateTimeOffset lastSeen, bool newOccurrence, DateTimeOffset? until = null);
+
+    /// <summary>An alarm waiting for acknowledgement lost its condition; false when already marked or cleared.</summary>
+    Task<bool> MarkConditionEndedAsync(long alarmId, DateTimeOffset at);
 
     /// <summary>Clears an open alarm; false when it was already cleared.</summary>
     Task<bool> ClearAlarmAsync(long alarmId, DateTimeOffset at);
@@ -40,7 +49,8 @@ public interface IMonitoringRepository
 
     Task<IReadOnlyList<CompartmentView>> ListCompartmentsAsync(string lockerId);
 
-    Task<IReadOnlyList<AuditEntry>> ListAuditAsync(string lockerId, int limit);
+    /// <summary>The locker's audit trail, newest first, narrowed by <paramref name="filter"/> when given.</summary>
+    Task<IReadOnlyList<AuditEntry>> ListAuditAsync(string lockerId, int limit, AuditFilter? filter = null);
 
     Task<ActivityTotals> CountActivityAsync();
 }

@@ -25,8 +25,13 @@ public interface IRegistryRepository
     Task<Compartment?> FindFreeCompartmentAsync(string siteId, CompartmentSize minimumSize, bool accessible);
 
     /// <summary>Holds the compartment for the reservation; false when someone else holds it.</summary>
-    Task<bool> TryHoldAsync(CompartmentRef compartment, string reservationId);
+    Task<bool> TryHoldAsync(CompartmentRef compartment, string reservationId, HoldPurpose purpose = HoldPurpose.Parcel);
+
+    /// <summary>Releases the reservation's hold on the compartment, whatever its purpose.</summary>
     Task ReleaseHoldAsync(CompartmentRef compartment, string reservationId);
+
+    /// <summary>The reservation's move-target hold on <paramref name="compartment"/> becomes the hold of its parcel (the move is done).</summary>
+    Task PromoteMoveHoldAsync(CompartmentRef compartment, string reservationId);
 
     /// <summary>Changes the flag; false when it already had that value.</summary>
     Task<bool> SetLockerOnlineAsync(string lockerId, bool online);

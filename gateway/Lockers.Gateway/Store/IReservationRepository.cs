@@ -27,6 +27,12 @@ public interface IReservationRepository
     Task<Reservation?> FindHoldingAsync(CompartmentRef compartment);
     Task<Reservation?> FindByAccessTokenHashAsync(byte[] accessTokenHash);
 
+    /// <summary>The reservation whose guided move goes through this door (its parcel's door or the move's target), if any.</summary>
+    Task<Reservation?> FindMovingThroughAsync(CompartmentRef compartment);
+
+    /// <summary>Reservations whose id is <paramref name="text"/> or whose parcel reference is or starts with it (any case); open ones first.</summary>
+    Task<IReadOnlyList<Reservation>> SearchAsync(string text, int limit);
+
     /// <summary>A client's reservations at a site in any of these statuses, oldest first (a courier's round, the manifest).</summary>
     Task<IReadOnlyList<Reservation>> ListAtSiteAsync(string siteId, string clientId, IReadOnlyCollection<ReservationStatus> statuses);
 

@@ -9,8 +9,11 @@ public static class WebhookEvents
     public const string Expired = "expired";
     public const string Returned = "returned";
 
-    /// <summary>Staff moved the parcel to another compartment (the dashboard; see ParcelMoveService).</summary>
+    /// <summary>Staff moved the parcel to another compartment: sent when the target door closed on it (ADR 0305).</summary>
     public const string ParcelMoved = "parcel_moved";
+
+    /// <summary>The booked compartment went out of service before the deposit; the booking moved to another one.</summary>
+    public const string Relocated = "relocated";
 
     /// <summary>The pickup window was extended (by the carrier's API or by the recipient on the parcel page).</summary>
     public const string Extended = "extended";

@@ -1,15 +1,27 @@
 using Lockers.Controller.Linux.Hosting;
 using Lockers.Controller.Linux.Tests.Support;
 using Lockers.Testing;
+using Lockers.Testing.Mosquitto;
 
 namespace Lockers.Controller.Linux.Tests.Hosting;
 
-/// <summary>locker.json, the board file and ca.pem: each refusal names the file, and a refused file stops the controller before any pin is touched.</summary>
-public sealed class ControllerFilesTests : IDisposable
+/// <summary>
+/// locker.json, the board file and the TLS files locker.json names: each refusal names the file, and a refused file stops
+/// the controller before any pin is touched.
+/// </summary>
+public sealed class ControllerFilesTests : IAsyncLifetime
 {
     private readonly ControllerFolder _folder = new();
+    private TestCertificates _pki = null!;
 
-    public void Dispose() => _folder.Dispose();
+    public async Task InitializeAsync() => _pki = await TestCertificates.CreateAsync(Path.Combine(_folder.Directory, "test-ca"));
+
+    public Task DisposeAsync()
+    {
+        _pki.Dispose();
+        _folder.Dispose();
+        return Task.CompletedTask;
+    }
 
     [Fact]
     public void ProvisionedConfig_NextToItsPiBoard_Loads()
@@ -20,7 +32,7 @@ public sealed class ControllerFilesTests : IDisposable
 
         Assert.Equal(_folder.LockerId, files.Config.LockerId);
         Assert.Equal("pi-10", files.Board.Name);
-        Assert.Null(files.BrokerCa);
+        Assert.Null(files.BrokerTls);
     }
 
     [Fact]
@@ -71,14 +83,57 @@ public sealed class ControllerFilesTests : IDisposable
     }
 
     [Fact]
-    public void TlsConfig_WithCaPemNextToIt_UsesThatCa_AndAGarbledOneIsRefused()
+    public async Task ProvisionedTlsConfig_LoadsTheCaAndTheClientCertificateItNames()
     {
-        _folder.WriteConfig(tls: true);
+        _folder.WriteConfig(tls: true, clientCertificate: true);
+        await _folder.WriteTlsFilesAsync(_pki);
+
+        var tls = ControllerFiles.Load(_folder.ConfigPath).BrokerTls;
+
+        Assert.NotNull(tls);
+        Assert.Equal(_pki.CaCertificate.Thumbprint, tls.CaCertificate!.Thumbprint);
+        Assert.Equal("CN=" + _folder.LockerId, tls.ClientCertificate!.Subject);
+        Assert.True(tls.ClientCertificate.HasPrivateKey);
+    }
+
+    [Fact]
+    public async Task GarbledCaFile_IsRefused_NamingIt()
+    {
+        _folder.WriteConfig(tls: true, clientCertificate: true);
+        await _folder.WriteTlsFilesAsync(_pki);
         File.WriteAllText(_folder.CaPath, "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n");
 
         var refused = Assert.Throws<ControllerFileException>(() => ControllerFiles.Load(_folder.ConfigPath));
 
         Assert.Equal(_folder.CaPath, refused.Path);
+        Assert.Contains("not a PEM certificate", refused.Message);
+    }
+
+    [Fact]
+    public async Task MissingClientCertificate_IsRefused_NamingIt()
+    {
+        _folder.WriteConfig(tls: true, clientCertificate: true);
+        await _folder.WriteTlsFilesAsync(_pki);
+        File.Delete(_folder.CertificatePath);
+
+        var refused = Assert.Throws<ControllerFileException>(() => ControllerFiles.Load(_folder.ConfigPath));
+
+        Assert.Equal(_folder.CertificatePath, refused.Path);
+        Assert.Contains("cannot be read", refused.Message);
+    }
+
+    [Fact]
+    public async Task KeyOfAnotherCertificate_IsRefused_NamingTheKeyFile()
+    {
+        _folder.WriteConfig(tls: true, clientCertificate: true);
+        await _folder.WriteTlsFilesAsync(_pki);
+        await _pki.WriteClientCertificateAsync("another-locker", Path.Combine(_folder.Directory, "other"), "locker");
+        File.Copy(Path.Combine(_folder.Directory, "other", "locker.key"), _folder.KeyPath, overwrite: true);
+
+        var refused = Assert.Throws<ControllerFileException>(() => ControllerFiles.Load(_folder.ConfigPath));
+
+        Assert.Equal(_folder.KeyPath, refused.Path);
+        Assert.Contains("not the PEM private key of locker.crt", refused.Message);
     }
 
     [Fact]

@@ -8,9 +8,11 @@ using Lockers.Testing.Mosquitto;
 namespace Lockers.Controller.Linux.Tests.Hosting;
 
 /// <summary>
-/// The whole Linux controller against real Mosquitto over TLS, on the simulated Pi board: the core's logic through
-/// the host's real drivers and the bindings' real code (KeyMatrix scanning the GPIO matrix, Mcp23xxx writing the
-/// expander's registers, the reed switches read from GPIO), with the test playing the gateway.
+/// The whole Linux controller against real Mosquitto over TLS, on the simulated Pi board, logged in as the shipped broker
+/// wants it: with its client certificate (ca.crt, locker.crt, locker.key beside locker.json), whose common name is its
+/// broker identity, and no password. The core's logic runs through the host's real drivers and the bindings' real code
+/// (KeyMatrix scanning the GPIO matrix, Mcp23xxx writing the expander's registers, the reed switches read from GPIO),
+/// with the test playing the gateway.
 /// </summary>
 public sealed class LinuxControllerPickupTests : IAsyncLifetime
 {
@@ -24,9 +26,9 @@ public sealed class LinuxControllerPickupTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _broker = await MosquittoBroker.StartNewAsync(_folder.BrokerOptions(tls: true));
-        _folder.WriteConfig(tls: true, port: _broker.TlsPort!.Value);
-        File.Copy(_broker.Certificates!.CaCertificatePath, _folder.CaPath);
+        _broker = await MosquittoBroker.StartNewAsync(ControllerFolder.BrokerOptions());
+        _folder.WriteConfig(tls: true, port: _broker.Port, clientCertificate: true);
+        await _folder.WriteTlsFilesAsync(_broker.Certificates!);
         _gateway = await GatewayProbe.ConnectAsync(_broker, _folder.LockerId, TestIds.ClientId(role: "gateway"));
         var files = ControllerFiles.Load(_folder.ConfigPath);
         _board = new SimulatedBoard(files.Board);
@@ -41,6 +43,20 @@ public sealed class LinuxControllerPickupTests : IAsyncLifetime
         await _gateway.DisposeAsync();
         await _broker.DisposeAsync();
         _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task Connect_WithTheProvisionedCertificate_TheBrokerKnowsTheControllerByItsCommonName()
+    {
+        // locker.json names ca.crt, locker.crt and locker.key and no password; the broker requires a certificate and takes
+        // its common name as user name (use_identity_as_username) and client id.
+        var files = ControllerFiles.Load(_folder.ConfigPath);
+        Assert.Equal("", files.Config.Broker.Password);
+        Assert.Equal("CN=" + _folder.LockerId, files.BrokerTls!.ClientCertificate!.Subject);
+
+        await Wait.UntilAsync(() => _broker.Log.Contains($"as {_folder.LockerId} (", StringComparison.Ordinal)
+                                    && _broker.Log.Contains($"u'{_folder.LockerId}'", StringComparison.Ordinal),
+            Timeout, "the broker to log the controller's connection under its certificate's identity");
     }
 
     [Fact]

@@ -22,11 +22,12 @@ internal sealed class LockerHarness
     {
         Storage = storage ?? new FakeStorage();
         Solenoids = new FakeSolenoidPort(Clock);
+        PulseTimer = new FakePulseTimer(Clock);
         Config = new DeviceConfig(
             LockerId, "test-site", new BrokerSettings("localhost", 1883, false, "u", "p"), Key, "three.json",
             60, 300, "kp-1", "qr-1", null, language);
         Config.Validate();
-        var ports = new LockerPorts(Clock, Storage, Link, Solenoids, Sensors, Keypad, Scanner, Feedback, System);
+        var ports = new LockerPorts(Clock, Storage, Link, Solenoids, PulseTimer, Sensors, Keypad, Scanner, Feedback, System);
         Controller = new LockerController(Config, BoardLoader.Load(TestBoards.ThreeDoors), ports, "1.2.3");
         Signer = new CommandSigner(Key);
     }
@@ -37,6 +38,7 @@ internal sealed class LockerHarness
     public FakeStorage Storage { get; }
     public FakeMqttLink Link { get; } = new();
     public FakeSolenoidPort Solenoids { get; }
+    public FakePulseTimer PulseTimer { get; }
     public FakeDoorSensorPort Sensors { get; } = new();
     public FakeKeypadPort Keypad { get; } = new();
     public FakeScannerPort Scanner { get; } = new();

@@ -5,8 +5,12 @@ using Lockers.Core.Doors;
 namespace Lockers.Core.Tests.Compatibility;
 
 /// <summary>
-/// The core must compile for nanoFramework 1.x. BannedSymbols.txt stops banned APIs at build time; these
-/// tests catch what the analyzer cannot: what we declare ourselves.
+/// The core must compile for nanoFramework 1.x. Lockers.Core.NanoCheck compiles it against the real mscorlib, which
+/// stops absent APIs, int?, records, tuples, yield, async and index/range (RealMscorlibCompileTests); BannedSymbols.txt
+/// stops what compiles there but misbehaves. These tests catch what neither can: generic definitions of our own (C#
+/// compiles them against any mscorlib; nanoFramework's metadata processor rejects them) and init accessors
+/// (mscorlib 1.17.11 declares IsExternalInit). The scan's other rules overlap the real compile and stay for their
+/// file:line messages.
 /// </summary>
 public class NanoFrameworkSubsetTests
 {

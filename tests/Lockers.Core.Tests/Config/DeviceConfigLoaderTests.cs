@@ -169,4 +169,35 @@ public class DeviceConfigLoaderTests
 
         Assert.Equal(new[] { "commandKey: must be 32 bytes (base64)" }, error.Problems);
     }
+    private static string WithCertificate(string broker) =>
+        "{\"format\":1,\"lockerId\":\"site-1-a\",\"siteId\":\"site-1\",\"board\":\"devkit-4.json\"," +
+        "\"commandKey\":\"" + Key + "\",\"broker\":{" + broker + "}}";
+
+    [Fact]
+    public void Load_ClientCertificateWithoutPassword_IsAccepted_AndWrittenBack()
+    {
+        var config = DeviceConfigLoader.Load(WithCertificate(
+            "\"host\":\"broker\",\"tls\":true,\"username\":\"site-1-a\",\"caFile\":\"ca.crt\",\"certFile\":\"locker.crt\",\"keyFile\":\"locker.key\""));
+
+        Assert.Equal(("ca.crt", "locker.crt", "locker.key", ""), (config.Broker.CaFile, config.Broker.CertFile, config.Broker.KeyFile, config.Broker.Password));
+        Assert.True(config.Broker.HasClientCertificate);
+        var copy = DeviceConfigLoader.Load(DeviceConfigWriter.ToJson(config));
+        Assert.Equal(("ca.crt", "locker.crt", "locker.key", 8883), (copy.Broker.CaFile, copy.Broker.CertFile, copy.Broker.KeyFile, copy.Broker.Port));
+        Assert.DoesNotContain("password", DeviceConfigWriter.ToJson(config));
+    }
+
+    [Theory]
+    [InlineData("\"tls\":true,\"certFile\":\"locker.crt\"", "broker.keyFile: broker.certFile and broker.keyFile go together")]
+    [InlineData("\"tls\":true,\"password\":\"pw\",\"keyFile\":\"locker.key\"", "broker.certFile: broker.certFile and broker.keyFile go together")]
+    [InlineData("\"certFile\":\"locker.crt\",\"keyFile\":\"locker.key\"", "broker.tls: must be true when certificate files are given")]
+    [InlineData("\"tls\":true,\"certFile\":\"../etc/locker.crt\",\"keyFile\":\"locker.key\"", "broker.certFile: must be a file name without folders")]
+    [InlineData("\"tls\":true,\"password\":\"pw\",\"caFile\":\"/etc/ssl/ca.crt\"", "broker.caFile: must be a file name without folders")]
+    [InlineData("\"tls\":true", "broker.password: missing")]
+    public void Load_BadCredentialFiles_AreNamed(string broker, string problem)
+    {
+        var error = Assert.Throws<DeviceConfigException>(() =>
+            DeviceConfigLoader.Load(WithCertificate("\"host\":\"broker\",\"username\":\"site-1-a\"," + broker)));
+
+        Assert.Contains(problem, error.Problems);
+    }
 }

@@ -9,14 +9,21 @@ internal sealed class DoorHarness
     public DoorHarness(int[]? compartments = null, DoorTiming? timing = null, Action<FakeDoorSensorPort>? presetSensors = null)
     {
         Solenoids = new FakeSolenoidPort(Clock);
+        PulseTimer = new FakePulseTimer(Clock);
+        Guard = new PulseGuard(Solenoids, PulseTimer, Clock);
         presetSensors?.Invoke(Sensors);
-        Controller = new DoorController(compartments ?? new[] { 1, 2, 3, 4 }, timing ?? DefaultTiming(), Solenoids, Sensors, Clock.UptimeMs);
+        Controller = new DoorController(compartments ?? new[] { 1, 2, 3, 4 }, timing ?? DefaultTiming(), Guard, Sensors, Clock.UptimeMs);
         Controller.DoorEvent += (c, k, r, d) => Events.Add(new DoorEventRecord(Clock.UptimeMs, c, k, r, d));
     }
 
     public FakeClock Clock { get; } = new();
 
     public FakeSolenoidPort Solenoids { get; }
+
+    /// <summary>The host's pulse timer; nothing fires it unless a test does (<see cref="FakePulseTimer.FireIfDue"/>).</summary>
+    public FakePulseTimer PulseTimer { get; }
+
+    public PulseGuard Guard { get; }
 
     public FakeDoorSensorPort Sensors { get; } = new();
 

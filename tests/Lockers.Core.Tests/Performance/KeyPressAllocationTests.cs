@@ -35,7 +35,7 @@ public sealed class KeyPressAllocationTests
         var clock = new FakeClock(new DateTime(2026, 3, 1, 8, 0, 0, DateTimeKind.Utc));
         var keypad = new FakeKeypadPort();
         var link = new FakeMqttLink();
-        var ports = new LockerPorts(clock, new FakeStorage(), link, new FakeSolenoidPort(clock), new FakeDoorSensorPort(),
+        var ports = new LockerPorts(clock, new FakeStorage(), link, new FakeSolenoidPort(clock), new FakePulseTimer(clock), new FakeDoorSensorPort(),
             keypad, new FakeScannerPort(), new QuietFeedbackPort(), new FakeSystemPort());
         var config = new DeviceConfig(
             "perf-locker", "site", new BrokerSettings("localhost", 1883, false, "u", "p"), Enumerable.Repeat((byte)7, 32).ToArray(),

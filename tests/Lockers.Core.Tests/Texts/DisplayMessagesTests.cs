@@ -39,8 +39,8 @@ public partial class DisplayMessagesTests
     [Fact]
     public void FromWire_FillsTheArguments_InTheLanguageOfTheLocker()
     {
-        Assert.Equal("Door 5 of demo-b\nis open", new DisplayMessages("en").FromWire("door_elsewhere|5|demo-b"));
-        Assert.Equal("demo-bの5番の扉が\n開きました", new DisplayMessages("ja").FromWire("door_elsewhere|5|demo-b"));
+        Assert.Equal("Go to Cabinet B, door 5", new DisplayMessages("en").FromWire("go_to_door|5|Cabinet B"));
+        Assert.Equal("Cabinet Bの5番の扉へ\nお進みください", new DisplayMessages("ja").FromWire("go_to_door|5|Cabinet B"));
         Assert.Equal("Enter code or scan", new DisplayMessages("en").FromWire("ready"));
     }
 

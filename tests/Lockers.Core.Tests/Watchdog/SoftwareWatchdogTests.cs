@@ -82,7 +82,7 @@ public class SoftwareWatchdogTests
         h.RunUntilEnergised(1);
         var watchdog = new SoftwareWatchdog(_system, 10_000, h.Clock.UptimeMs);
         DoorController? restarted = null;
-        _system.OnReboot = () => restarted = new DoorController(new[] { 1, 2, 3, 4 }, DoorHarness.DefaultTiming(), h.Solenoids, h.Sensors, h.Clock.UptimeMs);
+        _system.OnReboot = () => restarted = new DoorController(new[] { 1, 2, 3, 4 }, DoorHarness.DefaultTiming(), new PulseGuard(h.Solenoids, new FakePulseTimer(h.Clock), h.Clock), h.Sensors, h.Clock.UptimeMs);
 
         h.Clock.Advance(10_000);   // loop hung: no Poll, no Feed
         watchdog.Check(h.Clock.UptimeMs);

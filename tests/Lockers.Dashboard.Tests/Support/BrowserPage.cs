@@ -69,6 +69,22 @@ public sealed class BrowserPage : IAsyncDisposable
         await Page.Locator("#live[data-state='connected']").WaitForAsync();
     }
 
+    /// <summary>
+    /// The page asked before a risky action: checks the dialog says <paramref name="expect"/> (the consequence), then
+    /// presses the button named <paramref name="action"/>.
+    /// </summary>
+    public async Task ConfirmAsync(string action, string? expect = null)
+    {
+        var dialog = Page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        if (expect is not null)
+        {
+            await Assertions.Expect(dialog).ToContainTextAsync(expect);
+        }
+        await dialog.GetByRole(AriaRole.Button, new() { Name = action, Exact = true }).ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+    }
+
     /// <summary>Fails the test with every script error the page logged (a broken script, a CSP violation).</summary>
     public void AssertNoScriptErrors() => Assert.True(Errors.IsEmpty, "script errors:\n" + string.Join("\n", Errors));
 

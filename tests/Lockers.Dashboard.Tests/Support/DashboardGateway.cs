@@ -52,6 +52,8 @@ public sealed class DashboardGateway : IAsyncDisposable
     private readonly X509Certificate2 _certificate = SelfSignedCertificate.ForLoopback();
     private SimulatedLocker? _locker;
     private Factory? _factory;
+    private Dictionary<string, string?>? _settings;
+    private string? _apiKey;
 
     private DashboardGateway(ShippedBroker broker) => Broker = broker;
 
@@ -98,22 +100,39 @@ public sealed class DashboardGateway : IAsyncDisposable
     /// Books a parcel of <paramref name="size"/> at the site through the reservations API over HTTPS, as a carrier's
     /// system does; the answer holds the booked compartment and the courier's drop-off code.
     /// </summary>
-    public async Task<BookedReservationResponse> BookParcelAsync(string size)
+    public async Task<BookedReservationResponse> BookParcelAsync(string size, string parcelReference = "DASH-0001")
     {
-        var key = await Service<ApiClientService>().CreateKeyAsync("carrier", null);
+        _apiKey ??= (await Service<ApiClientService>().CreateKeyAsync("carrier", null)).ApiKey;
         using var handler = new HttpClientHandler
         {
             ServerCertificateCustomValidationCallback = (_, served, _, _) => served?.Thumbprint == _certificate.Thumbprint,
         };
         using var http = new HttpClient(handler) { BaseAddress = new Uri(BaseUrl), Timeout = Timeout };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.ApiKey);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
         using var response = await http.PostAsJsonAsync("/api/v1/reservations", new
         {
-            siteId = SiteId, size, accessible = false, parcelReference = "DASH-0001",
+            siteId = SiteId, size, accessible = false, parcelReference,
             recipient = new { email = "someone@example.com", phone = "+819012345678" },
         });
         Assert.True(response.IsSuccessStatusCode, $"booking failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<BookedReservationResponse>(new JsonSerializerOptions(JsonSerializerDefaults.Web)))!;
+    }
+
+    /// <summary>
+    /// A courier deposits a booked parcel at the simulated locker: types the drop-off code, the door opens, the courier
+    /// closes it; returns once the gateway has the parcel ready for pickup.
+    /// </summary>
+    public async Task<BookedReservationResponse> DepositParcelAsync(string size, string parcelReference)
+    {
+        var booked = await BookParcelAsync(size, parcelReference);
+        var door = booked.Reservation.Compartment!.Value;
+        Locker.Type(booked.DropoffCode + "#");
+        await WaitForDoorAsync(door, open: true);
+        await Wait.UntilAsync(() => Locker.Controller?.GetDoorState(door) == Lockers.Core.Doors.DoorState.Open, Timeout, $"the firmware to see door {door} open");
+        Locker.Close(door);
+        await Wait.UntilAsync(async () => (await Service<ILockerStore>().ReadAsync(tx => tx.Reservations.GetAsync(booked.Reservation.Id)))?.Status
+            == ReservationStatus.ReadyForPickup, Timeout, $"{parcelReference} to be ready for pickup");
+        return booked;
     }
 
     /// <summary>The commands the gateway signed for a locker, newest first (recorded before they are published).</summary>
@@ -155,40 +174,57 @@ public sealed class DashboardGateway : IAsyncDisposable
 
     private async Task StartGatewayAsync(string test)
     {
-        var settings = Broker.ProvisioningSettings();
+        _settings = Broker.ProvisioningSettings();
         foreach (var (key, value) in Broker.LinkSettings(TestIds.ClientId(test, "gateway")))
         {
-            settings[key] = value;
+            _settings[key] = value;
         }
 
-        _factory = new Factory(_directory, Time, settings);
-        _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(_certificate)));
-        _factory.StartServer();
-        BaseUrl = Service<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
-
+        await StartServerAsync(port: 0);
         await Service<RegistryService>().ImportAsync(Site, "test");
         await Service<StaffService>().SaveAsync("mia", StaffRole.Maintenance, Password, "test");
         await Service<StaffService>().SaveAsync("vic", StaffRole.Viewer, Password, "test");
+    }
+
+    private async Task StartServerAsync(int port)
+    {
+        _factory = new Factory(_directory, Time, _settings!);
+        _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, port, listen => listen.UseHttps(_certificate)));
+        _factory.StartServer();
+        BaseUrl = Service<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
         var link = Service<LockerLinkClient>();
         await Wait.UntilAsync(() => link.IsServing, Timeout, "the gateway's locker link to connect and subscribe");
     }
 
     /// <summary>
-    /// Provisions the locker as an installer would (its device config written by the gateway, its broker user added
-    /// and the broker reloaded), powers on a simulated locker with that config, and waits until the gateway has its
+    /// Stops the gateway (its live streams end with it), runs <paramref name="whileDown"/>, and starts it again on the same
+    /// address over the same database and broker session: what a page sees across a gateway restart.
+    /// </summary>
+    public async Task RestartAsync(Func<Task> whileDown)
+    {
+        var port = new Uri(BaseUrl).Port;
+        await _factory!.DisposeAsync();
+        _factory = null;
+        await whileDown();
+        await StartServerAsync(port);
+    }
+
+    /// <summary>
+    /// Provisions the locker as an installer would (its device config and certificate written by the gateway,
+    /// the broker reloaded), powers on a simulated locker with that config, and waits until the gateway has its
     /// birth message and first telemetry.
     /// </summary>
     private async Task ProvisionAndStartLockerAsync(string lockerId)
     {
         var boardPath = RepositoryRoot.Board(BoardFile);
         var provisioned = await Service<LockerProvisioner>().ProvisionAsync(new LockerProvisionRequest(
-            SiteId, lockerId, boardPath, Broker.Host, Broker.Port, false, Path.Combine(_directory, "provisioned", lockerId)), "test");
+            SiteId, lockerId, boardPath, Broker.Host, Broker.Port, Path.Combine(_directory, "provisioned", lockerId)), "test");
         Assert.True(provisioned.BrokerReloaded, "provisioning did not reload the broker");
 
         var config = DeviceConfigLoader.Load(await File.ReadAllTextAsync(provisioned.ConfigPath));
         var board = BoardLoader.Load(await File.ReadAllTextAsync(boardPath));
         _locker = new SimulatedLocker(config, board, Path.Combine(_directory, "flash", lockerId),
-            new SimulatedLockerOptions { TimeProvider = Time });
+            new SimulatedLockerOptions { TimeProvider = Time }, Path.GetDirectoryName(provisioned.ConfigPath));
         await _locker.StartAsync();
 
         var health = Service<LockerHealthState>();

@@ -15,7 +15,7 @@ public sealed class CompositionTests
     ];
 
     private static bool IsCompositionRoot(Mono.Cecil.TypeDefinition type) =>
-        type.Name.EndsWith("Setup", StringComparison.Ordinal) || type.Name is "Program" or "GatewayCommandLine" or "ProvisionCommand";
+        type.Name.EndsWith("Setup", StringComparison.Ordinal) || type.Name is "Program" or "GatewayCommandLine" or "ProvisionCommand" or "CaCommand";
 
     [Fact]
     public void Services_AreResolvedOnlyByCompositionRoots()

@@ -1,4 +1,8 @@
+using Lockers.Gateway.Link;
+using Lockers.Core.Texts;
 using Lockers.Core.Protocol;
+using Lockers.Gateway.Registry;
+using Lockers.Gateway.Reservations;
 using Lockers.Gateway.Tests.Infrastructure;
 
 namespace Lockers.Gateway.Tests.EndToEnd;
@@ -21,7 +25,7 @@ public sealed class CodeAnswerTests
     }
 
     [Fact]
-    public async Task DropoffCode_ForParcelInOtherController_UnlocksThatController()
+    public async Task DropoffCode_ForParcelInOtherController_UnlocksThere_AndTellsTheKeypadWhereToGoOnlyOnceTheDoorOpened()
     {
         await using var system = await LinkedGateway.StartAsync();
         var keypadLocker = await system.ProvisionAndConnectAsync("test-a");
@@ -34,12 +38,51 @@ public sealed class CodeAnswerTests
         var unlock = await otherLocker.NextCommandAsync();
         Assert.True(unlock.Accepted, $"test-b refused the unlock: {unlock.Reason}");
         Assert.Equal((CommandActions.Unlock, booked.Reservation.Compartment!.Value), (unlock.Command!.Action, unlock.Command.Compartment));
+        // Nothing is said at the keypad before test-b has answered: its door may not open.
+        Assert.Empty(await system.CommandsAsync("test-a"));
 
-        // The controller where the code was typed is answered too: it tells the courier which door opened.
+        await otherLocker.AnswerAsync(unlock);
+
         var told = await keypadLocker.NextCommandAsync();
         Assert.True(told.Accepted, $"test-a refused the message: {told.Reason}");
-        Assert.Equal((CommandActions.ShowMessage, keypadLocker.Config.KeypadId), (told.Command!.Action, told.Command.Reader));
-        Assert.Equal(Lockers.Gateway.Link.CodeEntryHandler.DoorElsewhereText("test-b", booked.Reservation.Compartment!.Value), told.Command.Text);
+        Assert.Equal((CommandActions.ShowMessageKey, keypadLocker.Config.KeypadId), (told.Command!.Action, told.Command.Reader));
+        Assert.Equal(ReaderMessages.Keyed(MessageKeys.GoToDoor, booked.Reservation.Compartment!.Value.ToString(), "Cabinet B"), told.Command.Text);
+    }
+
+    [Fact]
+    public async Task DropoffCode_ForParcelInOtherController_ThatRefusesTheUnlock_KeypadIsToldTheDoorDidNotOpen()
+    {
+        await using var system = await LinkedGateway.StartAsync();
+        var keypadLocker = await system.ProvisionAndConnectAsync("test-a");
+        var otherLocker = await system.ProvisionAndConnectAsync("test-b");
+        var booked = await system.Api.BookAsync(ReservationRequests.Booking(size: "XL"));
+
+        await keypadLocker.EnterCodeAsync(booked.DropoffCode);
+        var unlock = await otherLocker.NextCommandAsync();
+        await otherLocker.AnswerAsync(CommandResultPayload.Failed(unlock.Command!.CommandId, CommandResults.OutOfService));
+
+        var told = await keypadLocker.NextCommandAsync();
+        Assert.Equal(CommandActions.ShowMessageKey, told.Command!.Action);
+        Assert.Equal(ReaderMessages.Keyed(MessageKeys.DoorElsewhereOutOfService, "1", "Cabinet B"), told.Command.Text);
+        Assert.DoesNotContain("Go to", told.Command.Text);
+    }
+
+    [Fact]
+    public async Task DropoffCode_ForDoorOutOfServiceWithNothingElseFree_NoUnlock_KeypadIsToldTheDoorIsOutOfService()
+    {
+        await using var system = await LinkedGateway.StartAsync();
+        var keypadLocker = await system.ProvisionAndConnectAsync("test-a");
+        await system.ProvisionAndConnectAsync("test-b");
+        var booked = await system.Api.BookAsync(ReservationRequests.Booking(size: "XL"));
+        var change = await system.Gateway.Factory.Service<AvailabilityService>()
+            .SetCompartmentInServiceAsync(new CompartmentRef("test-b", 1), false, "staff:mia");
+        Assert.Equal(booked.Reservation.Id, Assert.Single(change.Stranded).Id); // the only XL: nowhere to move the booking
+
+        await keypadLocker.EnterCodeAsync(booked.DropoffCode);
+
+        var told = await keypadLocker.NextCommandAsync();
+        Assert.Equal((CommandActions.ShowMessageKey, ReaderMessages.Keyed(MessageKeys.DoorElsewhereOutOfService, "1", "Cabinet B")), (told.Command!.Action, told.Command.Text));
+        Assert.DoesNotContain(await system.CommandsAsync("test-b"), c => c.Action == CommandActions.Unlock);
     }
 
     [Fact]

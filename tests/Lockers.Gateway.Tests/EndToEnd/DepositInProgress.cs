@@ -40,7 +40,7 @@ internal sealed record DepositInProgress(CreatedApiKey ApiKey, BookedReservation
         var apiKey = await gateway.CreateKeyAsync();
         var booked = await gateway.HttpFor(apiKey).BookAsync();
         var provisioned = await gateway.Factory.Service<LockerProvisioner>().ProvisionAsync(new LockerProvisionRequest(GatewayFixture.SiteId,
-            "test-a", RepositoryRoot.DevKitBoard, broker.Broker.Host, broker.Port, false, data.File("test-a")), "test");
+            "test-a", RepositoryRoot.DevKitBoard, broker.Broker.Host, broker.Port, data.File("test-a")), "test");
         var locker = await MqttTestLocker.ConnectAsync(provisioned.ConfigPath, gateway.Time);
         await locker.EnterCodeAsync(booked.DropoffCode);
         Assert.Equal(CommandActions.Unlock, (await locker.NextCommandAsync()).Command!.Action);

@@ -64,7 +64,7 @@ public sealed class LinkedGateway : IAsyncDisposable
 
     public Task<ProvisionedLocker> ProvisionAsync(string lockerId) =>
         Gateway.Factory.Service<LockerProvisioner>().ProvisionAsync(new LockerProvisionRequest(GatewayFixture.SiteId, lockerId,
-            RepositoryRoot.DevKitBoard, Broker.Broker.Host, Broker.Port, false, Path.Combine(Gateway.DataDirectory, "provisioned", lockerId)), "test");
+            RepositoryRoot.DevKitBoard, Broker.Broker.Host, Broker.Port, Path.Combine(Gateway.DataDirectory, "provisioned", lockerId)), "test");
 
     public async Task<ReservationResponse> ReservationAsync(string id) =>
         (await Api.GetFromJsonAsync<ReservationResponse>($"/api/v1/reservations/{id}", ReservationRequests.Json))!;

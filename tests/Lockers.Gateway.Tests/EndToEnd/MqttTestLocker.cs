@@ -2,6 +2,9 @@ using Lockers.Core.Commands;
 using Lockers.Core.Config;
 using Lockers.Core.Protocol;
 using Lockers.Gateway.Tests.Infrastructure;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography.X509Certificates;
+using Lockers.Mqtt.Channel;
 using Lockers.Mqtt.Client;
 using Lockers.Mqtt.Packets;
 using Lockers.Testing;
@@ -24,8 +27,11 @@ public sealed class MqttTestLocker : IAsyncDisposable
     private readonly FakeTimeProvider _time;
     private long _seq;
 
-    private MqttTestLocker(DeviceConfig config, MqttClient client, FakeTimeProvider time)
+    private readonly StrongBox<int> _connections;
+
+    private MqttTestLocker(DeviceConfig config, MqttClient client, FakeTimeProvider time, StrongBox<int> connections)
     {
+        _connections = connections;
         Config = config;
         _client = client;
         _time = time;
@@ -33,12 +39,16 @@ public sealed class MqttTestLocker : IAsyncDisposable
     }
 
     public DeviceConfig Config { get; }
+
+    /// <summary>How many times the locker's client connected (reconnects after being knocked off included).</summary>
+    public int Connections => Volatile.Read(ref _connections.Value);
     public string Id => Config.LockerId;
     public MqttClient Client => _client;
 
     /// <summary>
-    /// Connects with the config's broker settings, retrying while the broker is still rereading its password file
-    /// after provisioning's SIGHUP; then subscribes to its cmd topic and publishes its retained birth message.
+    /// Connects with the config's broker settings and the TLS files beside it (CA, client certificate and key), retrying
+    /// while the broker is still rereading its files after provisioning's SIGHUP; then subscribes to its cmd topic and
+    /// publishes its retained birth message.
     /// </summary>
     public static async Task<MqttTestLocker> ConnectAsync(string configPath, FakeTimeProvider time)
     {
@@ -49,9 +59,22 @@ public sealed class MqttTestLocker : IAsyncDisposable
             Port = config.Broker.Port,
             ClientId = config.LockerId,
             UserName = config.Broker.Username,
-            Password = config.Broker.Password,
+            Password = config.Broker.Password.Length > 0 ? config.Broker.Password : null,
+            Tls = TlsFor(config.Broker, Path.GetDirectoryName(Path.GetFullPath(configPath))!),
             Will = new MqttWill(Topics.Status(config.LockerId), StatusPayload.Offline().ToJson(), MqttQos.AtLeastOnce, Retain: true),
+            ReconnectMinDelay = TimeSpan.FromMilliseconds(100),
+            ReconnectMaxDelay = TimeSpan.FromSeconds(1),
         });
+        var connections = new StrongBox<int>();
+        var statusTopic = Topics.Status(config.LockerId);
+        client.StateChanged += (_, change) =>
+        {
+            // As the firmware: every connection after the first announces itself with the retained birth again.
+            if (change.State == MqttClientState.Connected && Interlocked.Increment(ref connections.Value) > 1)
+            {
+                _ = client.PublishAsync(statusTopic, StatusPayload.Online("0.1.0-test", 1).ToJson(), MqttQos.AtLeastOnce, retain: true);
+            }
+        };
         await Wait.UntilAsync(async () =>
         {
             try
@@ -66,9 +89,18 @@ public sealed class MqttTestLocker : IAsyncDisposable
         }, ConnectTimeout, $"the broker to let locker {config.LockerId} in");
 
         (await client.SubscribeAsync(Topics.Command(config.LockerId))).EnsureGranted();
-        await client.PublishAsync(Topics.Status(config.LockerId), StatusPayload.Online("0.1.0-test", 1).ToJson(), MqttQos.AtLeastOnce, retain: true);
-        return new MqttTestLocker(config, client, time);
+        await client.PublishAsync(statusTopic, StatusPayload.Online("0.1.0-test", 1).ToJson(), MqttQos.AtLeastOnce, retain: true);
+        return new MqttTestLocker(config, client, time, connections);
     }
+
+    /// <summary>What the firmware does with the config's TLS files: trust only the CA, present the locker's certificate.</summary>
+    public static MqttTlsOptions? TlsFor(BrokerSettings broker, string directory) => !broker.Tls ? null : new MqttTlsOptions
+    {
+        CaCertificate = broker.CaFile.Length > 0 ? X509CertificateLoader.LoadCertificateFromFile(Path.Combine(directory, broker.CaFile)) : null,
+        ClientCertificate = broker.HasClientCertificate
+            ? X509Certificate2.CreateFromPemFile(Path.Combine(directory, broker.CertFile), Path.Combine(directory, broker.KeyFile))
+            : null,
+    };
 
     /// <summary>Numbers and publishes an event as the firmware's journal would; returns its seq.</summary>
     /// <param name="happenedAt">When it happened (default now): earlier for an event replayed from the journal.</param>
@@ -117,6 +149,10 @@ public sealed class MqttTestLocker : IAsyncDisposable
     /// <summary>Answers a command on cmd/result, as the firmware does after running or refusing it.</summary>
     public Task AnswerAsync(CommandVerdict verdict) =>
         _client.PublishAsync(Topics.CommandResult(Id), verdict.ToResult().ToJson(), MqttQos.AtLeastOnce);
+
+    /// <summary>Answers with a result of the test's choosing (a failed unlock, say).</summary>
+    public Task AnswerAsync(CommandResultPayload result) =>
+        _client.PublishAsync(Topics.CommandResult(Id), result.ToJson(), MqttQos.AtLeastOnce);
 
     /// <summary>Drops the connection as a crash or power cut would: the broker publishes the retained "offline" will.</summary>
     public Task CrashAsync() => _client.AbortAsync();

@@ -37,11 +37,8 @@ public sealed class RobustnessTests
     {
         await using var system = await LinkedGateway.StartAsync();
         var locker = await system.ProvisionAndConnectAsync("test-a");
-        await using var intruder = new MqttClient(new MqttClientOptions
-        {
-            Host = system.Broker.Broker.Host, Port = system.Broker.Port, ClientId = TestIds.ClientId(role: "gateway-user"),
-            UserName = LockerBroker.GatewayUser, Password = LockerBroker.GatewayPassword,
-        });
+        // A client the CA certified as "ghost-1", a locker the gateway does not know: the ACL lets it use its own topics.
+        await using var intruder = new MqttClient(system.Broker.ClientOptions("ghost-1", TestIds.ClientId(role: "ghost")));
         await intruder.ConnectAsync();
 
         await locker.Client.PublishAsync(Topics.Event("test-a"), Encoding.UTF8.GetBytes("{\"seq\":\"one\"}"), MqttQos.AtLeastOnce);

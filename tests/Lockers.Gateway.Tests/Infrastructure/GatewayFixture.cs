@@ -1,6 +1,7 @@
 using Lockers.Core.Board;
 using System.Net.Http.Headers;
 using Lockers.Gateway.Clients;
+using Lockers.Gateway.Provisioning.Pki;
 using Lockers.Gateway.Registry;
 
 namespace Lockers.Gateway.Tests.Infrastructure;
@@ -20,8 +21,22 @@ public sealed class GatewayFixture : IDisposable
     {
         _ownsDirectory = directory is null;
         _directory = directory ?? new TempDirectory();
-        Factory = new GatewayFactory(_directory.Path, time ?? new FakeTimeProvider(), settings);
+        var withCa = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        if (!withCa.ContainsKey("Pki:Directory"))
+        {
+            // Provisioning needs the deployment CA; one per gateway directory, kept across a restart over the same directory.
+            withCa["Pki:Directory"] = _directory.File("pki");
+            if (!DeploymentCa.ExistsIn(_directory.File("pki")))
+            {
+                DeploymentCa.CreateAsync(_directory.File("pki"), "Lockers test deployment CA", DateTimeOffset.UtcNow, 1).GetAwaiter().GetResult().Dispose();
+            }
+        }
+
+        Factory = new GatewayFactory(_directory.Path, time ?? new FakeTimeProvider(), withCa);
     }
+
+    /// <summary>The deployment CA's folder (Pki:Directory) of this gateway.</summary>
+    public string PkiDirectory => Factory.Service<Microsoft.Extensions.Options.IOptions<PkiOptions>>().Value.Directory!;
 
     public GatewayFactory Factory { get; }
     public FakeTimeProvider Time => Factory.Time;

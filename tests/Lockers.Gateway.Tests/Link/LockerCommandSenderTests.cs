@@ -104,7 +104,7 @@ public sealed class LockerCommandSenderTests : IAsyncLifetime
     private async Task<DeviceConfig> ProvisionAsync(string lockerId)
     {
         var result = await _gateway.Factory.Service<LockerProvisioner>().ProvisionAsync(new LockerProvisionRequest(GatewayFixture.SiteId,
-            lockerId, RepositoryRoot.DevKitBoard, "127.0.0.1", 1883, false, Path.Combine(_gateway.DataDirectory, lockerId)), "test");
+            lockerId, RepositoryRoot.DevKitBoard, "127.0.0.1", 8883, Path.Combine(_gateway.DataDirectory, lockerId)), "test");
         return DeviceConfigLoader.Load(await File.ReadAllTextAsync(result.ConfigPath));
     }
 

@@ -20,7 +20,32 @@ public sealed class LockerLinkOptionsValidatorTests
         var result = Validator.Validate(null, new LockerLinkOptions { Enabled = true });
 
         Assert.True(result.Failed);
-        Assert.Contains("LockerLink:Password or LockerLink:PasswordFile is required", result.FailureMessage);
+        Assert.Contains("LockerLink:ClientCertificateFile (with LockerLink:ClientKeyFile), or LockerLink:Password or LockerLink:PasswordFile, is required.", result.FailureMessage);
+    }
+
+    [Fact]
+    public void Validate_CertificateWithoutKeyOrWithoutTls_IsRefused()
+    {
+        var certificate = Path.GetTempFileName();
+        try
+        {
+            var result = Validator.Validate(null, new LockerLinkOptions { Enabled = true, Tls = false, ClientCertificateFile = certificate });
+
+            Assert.Contains("LockerLink:ClientCertificateFile and LockerLink:ClientKeyFile go together", result.FailureMessage);
+            Assert.Contains("LockerLink:ClientCertificateFile needs LockerLink:Tls true", result.FailureMessage);
+        }
+        finally
+        {
+            File.Delete(certificate);
+        }
+    }
+
+    [Fact]
+    public void Defaults_AreTlsOn8883()
+    {
+        var options = new LockerLinkOptions();
+
+        Assert.Equal((true, 8883), (options.Tls, options.Port));
     }
 
     [Fact]

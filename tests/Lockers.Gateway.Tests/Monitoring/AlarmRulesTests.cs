@@ -121,6 +121,21 @@ public sealed class AlarmRulesTests
         Assert.Empty(At(snapshot.HeardAt(TimeSpan.FromMinutes(5)), TimeSpan.FromMinutes(5)));
     }
 
+    [Fact]
+    public void PinThrottle_CarriesWhenTheHoldEnds_AndNoUtcClockTimeInItsWords()
+    {
+        var snapshot = Healthy() with
+        {
+            ThrottledKeypads = [new ThrottledKeypad("k1", Start + TimeSpan.FromMinutes(5)), new ThrottledKeypad("k2", Start + TimeSpan.FromMinutes(9))],
+        };
+
+        var condition = Assert.Single(At(snapshot.HeardAt(TimeSpan.FromMinutes(1)), TimeSpan.FromMinutes(1)));
+
+        // Pages show the end in the viewer's time zone and count down to it; words with "09:05:00Z" could do neither.
+        Assert.Equal(Start + TimeSpan.FromMinutes(9), condition.Until);
+        Assert.DoesNotMatch(@"\d\d:\d\d", condition.Detail);
+    }
+
     [Theory]
     [InlineData(AlarmKinds.JournalOverflow, AlarmSeverity.Warning)]
     [InlineData(AlarmKinds.CommandRefused, AlarmSeverity.Critical)]

@@ -43,17 +43,40 @@ public sealed class LockerHealthServiceTests
     }
 
     [Fact]
-    public async Task ForcedAgainAfterClearing_RaisesANewAlarm()
+    public async Task ForcedThenClosed_WaitsForAcknowledgement_ThenClears_AndForcedAgainRaisesANewAlarm()
     {
         await using var gateway = await MonitoringGateway.StartAsync();
         await gateway.BringOnlineAsync();
-        foreach (var state in new[] { DoorStates.Forced, DoorStates.Closed, DoorStates.Forced })
+        foreach (var state in new[] { DoorStates.Forced, DoorStates.Closed })
         {
             await gateway.Health.OnDoorEventAsync("test-a", 1, state, gateway.Time.GetUtcNow());
         }
+        // Closed again, but nobody has looked: a possible break-in stays on the board (ADR 0306).
+        var waiting = Assert.Single(await AlarmsAsync(gateway, openOnly: true));
+        Assert.Equal(("condition_ended", AlarmKinds.DoorForced), (waiting.State, waiting.Kind));
+
+        await gateway.Service<AlarmLifecycle>().AcknowledgeAsync(waiting.Id, "mia");
+        await gateway.Health.OnDoorEventAsync("test-a", 1, DoorStates.Forced, gateway.Time.GetUtcNow());
 
         var alarms = await AlarmsAsync(gateway);
         Assert.Equal(["raised", "cleared"], alarms.Select(a => a.State).ToList());
+    }
+
+    [Fact]
+    public async Task ForcedDoorLeftOpen_TheForcedAlarmStaysUnacknowledged_AndTheLeftOpenAlarmFollowsIt()
+    {
+        await using var gateway = await MonitoringGateway.StartAsync();
+        await gateway.BringOnlineAsync();
+        await gateway.Health.OnDoorEventAsync("test-a", 2, DoorStates.Forced, gateway.Time.GetUtcNow());
+        gateway.Time.Advance(TimeSpan.FromMinutes(2));
+
+        await gateway.Health.OnDoorEventAsync("test-a", 2, DoorStates.LeftOpen, gateway.Time.GetUtcNow());
+
+        var open = await AlarmsAsync(gateway, openOnly: true);
+        var forced = Assert.Single(open, a => a.Kind == AlarmKinds.DoorForced);
+        var leftOpen = Assert.Single(open, a => a.Kind == AlarmKinds.DoorLeftOpen);
+        Assert.Equal(("condition_ended", (string?)null), (forced.State, forced.AcknowledgedBy));
+        Assert.Equal(forced.Id, leftOpen.FollowsAlarmId);
     }
 
     [Fact]
@@ -104,8 +127,11 @@ public sealed class LockerHealthServiceTests
         Assert.Contains("possible attack", alarm.Detail);
         Assert.Contains("c-10", alarm.Detail);
 
+        // Quiet for the quiet period: the condition ended, but a possible attack stays until someone has seen it.
         gateway.Time.Advance(TimeSpan.FromMinutes(30));
         await gateway.Health.EvaluateAllAsync();
+        Assert.Equal("condition_ended", Assert.Single(await AlarmsAsync(gateway, openOnly: true), a => a.Kind == AlarmKinds.CommandRefused).State);
+        await gateway.Service<AlarmLifecycle>().AcknowledgeAsync(alarm.Id, "mia");
         Assert.DoesNotContain(await AlarmsAsync(gateway, openOnly: true), a => a.Kind == AlarmKinds.CommandRefused);
     }
 
@@ -151,5 +177,33 @@ public sealed class LockerHealthServiceTests
         gateway.Time.Advance(TimeSpan.FromMinutes(2));
         await gateway.Health.OnTelemetryAsync("test-a", MonitoringGateway.Telemetry(), gateway.Time.GetUtcNow());
         Assert.Empty(await AlarmsAsync(gateway, openOnly: true));
+    }
+
+    [Fact]
+    public async Task RepeatedBirthsWithinTheWindow_RaiseSessionTakeover_ButAReconnectNowAndThenDoesNot()
+    {
+        await using var gateway = await MonitoringGateway.StartAsync();
+        await gateway.BringOnlineAsync(); // birth 1
+
+        // A reboot or a glitch every few minutes: never four births within ten minutes.
+        for (int i = 0; i < 4; i++)
+        {
+            gateway.Time.Advance(TimeSpan.FromMinutes(4));
+            await gateway.Health.OnStatusAsync("test-a", true, "0.1.0", gateway.Time.GetUtcNow());
+        }
+
+        Assert.DoesNotContain(await AlarmsAsync(gateway, openOnly: true), a => a.Kind == AlarmKinds.SessionTakeover);
+
+        // Knocked off and back, again and again, as when a copied certificate takes the session over.
+        for (int i = 0; i < 3; i++)
+        {
+            gateway.Time.Advance(TimeSpan.FromSeconds(20));
+            await gateway.Health.OnStatusAsync("test-a", false, null, gateway.Time.GetUtcNow());
+            await gateway.Health.OnStatusAsync("test-a", true, "0.1.0", gateway.Time.GetUtcNow());
+        }
+
+        var alarm = Assert.Single(await AlarmsAsync(gateway, openOnly: true), a => a.Kind == AlarmKinds.SessionTakeover);
+        Assert.Equal(AlarmSeverity.Critical, AlarmKinds.SeverityOf(alarm.Kind));
+        Assert.Matches(@"connected \d+ times within 10 min", alarm.Detail);
     }
 }

@@ -61,11 +61,10 @@ public sealed class BrokerFilesTests
     }
 
     [Fact]
-    public void ParseCommand_TlsWithoutPort_DefaultsTo8883()
+    public void ParseCommand_WithoutPort_DefaultsTo8883()
     {
-        var request = ProvisionCommand.Parse(
-            ["--site", "s", "--locker", "l", "--board", "b.json", "--broker-host", "h", "--tls", "--out", "o"], out _);
+        var request = ProvisionCommand.Parse(["--site", "s", "--locker", "l", "--board", "b.json", "--broker-host", "h", "--out", "o"], out _);
 
-        Assert.Equal(("h", 8883, true), (request!.BrokerHost, request.BrokerPort, request.BrokerTls));
+        Assert.Equal(("h", 8883), (request!.BrokerHost, request.BrokerPort));
     }
 }

@@ -21,18 +21,71 @@ public sealed class ProvisionCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Run_RegisteredLocker_PrintsTheSecretsOnceAndTheLineForThePasswordFile()
+    public async Task Run_RegisteredLocker_PrintsTheCommandKeyOnceAndTheCertificate()
     {
         var exit = await RunAsync("test-a");
 
         Assert.Equal(0, exit);
         var text = _output.ToString();
-        var password = Line(text, "broker password:");
-        Assert.Equal(32, password.Length);
-        Assert.Single(text.Split(password).Skip(1));
-        Assert.Contains("test-a:$7$101$", text);
+        var key = Line(text, "command key:");
+        Assert.Equal(32, Convert.FromBase64String(key).Length);
+        Assert.Single(text.Split(key).Skip(1));
+        Assert.Contains("broker identity: test-a (certificate ", text);
         Assert.Contains("shown once", text);
+        Assert.DoesNotContain("PRIVATE KEY", text);
         Assert.Empty(_error.ToString());
+    }
+
+    [Fact]
+    public async Task Revoke_ProvisionedLocker_PutsItsCertificateOnTheListAndSaysWhatItDidToTheBroker()
+    {
+        await RunAsync("test-a");
+        var serial = Line(_output.ToString(), "broker identity:").Split("certificate ")[1].Split(',')[0];
+
+        var exit = await GatewayCommandLine.RunAsync(_gateway.Factory.Services, ["locker", "revoke", "--locker", "test-a"], _output, _error);
+
+        Assert.Equal(0, exit);
+        Assert.Contains($"revoked:      {serial}", _output.ToString());
+        Assert.Contains("skipped: LockerLink is not enabled", _output.ToString());
+        using var ca = Lockers.Gateway.Provisioning.Pki.DeploymentCa.Open(_gateway.PkiDirectory);
+        Assert.Contains(serial, ca.RevokedSerials());
+    }
+
+    [Fact]
+    public async Task Revoke_NeverProvisionedLocker_ExitsWithOneAndSaysWhy()
+    {
+        var exit = await GatewayCommandLine.RunAsync(_gateway.Factory.Services, ["locker", "revoke", "--locker", "test-b"], _output, _error);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("never issued a certificate to 'test-b'", _error.ToString());
+    }
+
+    [Fact]
+    public async Task CaCommands_InitThenBrokerAndGatewayCertificates_WriteTheFilesTheBrokerAndLinkNeed()
+    {
+        var pki = Path.Combine(_gateway.DataDirectory, "ca2");
+        using var gateway = new GatewayFixture(new Dictionary<string, string?> { ["Pki:Directory"] = pki });
+        var tls = Path.Combine(gateway.DataDirectory, "broker-tls");
+
+        Assert.Equal(0, await GatewayCommandLine.RunAsync(gateway.Factory.Services, ["ca", "init"], _output, _error));
+        Assert.Equal(1, await GatewayCommandLine.RunAsync(gateway.Factory.Services, ["ca", "init"], _output, _error));
+        Assert.Equal(0, await GatewayCommandLine.RunAsync(gateway.Factory.Services,
+            ["ca", "broker", "--host", "broker.example.net", "--host", "192.0.2.10", "--out", tls], _output, _error));
+        Assert.Equal(0, await GatewayCommandLine.RunAsync(gateway.Factory.Services, ["ca", "gateway", "--out", tls], _output, _error));
+
+        Assert.Contains("already exists", _error.ToString());
+        using var server = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(
+            Path.Combine(tls, "server.crt"), Path.Combine(tls, "server.key"));
+        Assert.True(server.MatchesHostname("broker.example.net"));
+        Assert.True(server.MatchesHostname("192.0.2.10"));
+        using var client = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(Path.Combine(tls, "gateway.crt"));
+        Assert.Equal("CN=gateway", client.Subject);
+        Assert.True(File.Exists(Path.Combine(tls, "crl.pem")) && File.Exists(Path.Combine(tls, "ca.crt")));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(pki, "ca.key")));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(tls, "server.key")));
+        }
     }
 
     [Fact]

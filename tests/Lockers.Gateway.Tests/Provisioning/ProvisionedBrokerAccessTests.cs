@@ -57,10 +57,10 @@ public sealed class ProvisionedBrokerAccessTests : IAsyncLifetime
     {
         var result = await Provision("test-a");
 
-        Assert.True(result.PasswordFileWritten);
+        Assert.True(result.CrlWritten);
         Assert.True(result.BrokerReloaded);
         Assert.False(result.AclWritten); // the broker's ACL file exists already
-        Assert.Contains("test-a:$7$", await File.ReadAllTextAsync(_broker.PasswordFile));
+        Assert.Empty(result.RevokedSerials);
     }
 
     [Fact]
@@ -96,22 +96,24 @@ public sealed class ProvisionedBrokerAccessTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WrongPassword_IsRefusedByTheBroker()
+    public async Task CertificateFromAnotherCa_IsRefusedByTheBroker()
     {
+        _broker.Broker.Options.AllowedErrors.Add("OpenSSL");
         await Provision("test-a");
-        await using var client = new MqttClient(new MqttClientOptions
-        {
-            Host = _broker.Broker.Host, Port = _broker.Port, ClientId = TestIds.ClientId(role: "locker"), UserName = "test-a", Password = "guess",
-        });
+        using var strangers = await Lockers.Testing.Mosquitto.TestCertificates.CreateAsync(Path.Combine(_gateway.DataDirectory, "strangers"));
+        var options = _broker.ClientOptions("test-a", TestIds.ClientId(role: "locker"));
+        options.Tls!.ClientCertificate = strangers.ClientCertificate("test-a");
+        options.AutoReconnect = false;
+        await using var client = new MqttClient(options);
 
         var error = await Assert.ThrowsAsync<MqttConnectException>(() => client.ConnectAsync());
 
-        Assert.Contains(error.ReturnCode, new ConnectReturnCode?[] { ConnectReturnCode.BadUserNameOrPassword, ConnectReturnCode.NotAuthorized });
+        Assert.Null(error.ReturnCode); // the TLS handshake failed: no CONNACK at all
     }
 
     private Task<ProvisionedLocker> Provision(string lockerId) =>
         _gateway.Factory.Service<LockerProvisioner>().ProvisionAsync(new LockerProvisionRequest(GatewayFixture.SiteId, lockerId,
-            RepositoryRoot.DevKitBoard, _broker.Broker.Host, _broker.Port, false, Path.Combine(_gateway.DataDirectory, lockerId)), "test");
+            RepositoryRoot.DevKitBoard, _broker.Broker.Host, _broker.Port, Path.Combine(_gateway.DataDirectory, lockerId)), "test");
 
     private async Task<MqttTestLocker> ProvisionAndConnectAsync(string lockerId)
     {
@@ -122,11 +124,7 @@ public sealed class ProvisionedBrokerAccessTests : IAsyncLifetime
 
     private async Task<MqttClient> GatewayUserAsync()
     {
-        var client = new MqttClient(new MqttClientOptions
-        {
-            Host = _broker.Broker.Host, Port = _broker.Port, ClientId = TestIds.ClientId(role: "gateway"),
-            UserName = LockerBroker.GatewayUser, Password = LockerBroker.GatewayPassword,
-        });
+        var client = new MqttClient(_broker.ClientOptions(LockerBroker.GatewayUser, TestIds.ClientId(role: "gateway")));
         _clients.Add(client);
         await client.ConnectAsync();
         (await client.SubscribeAsync("lockers/v1/#")).EnsureGranted();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Lockers.Core.Protocol;
 using Lockers.Gateway.Provisioning;
 using Lockers.Gateway.Tests.EndToEnd;
@@ -10,9 +9,9 @@ using Lockers.Testing.Mosquitto;
 namespace Lockers.Gateway.Tests.Provisioning;
 
 /// <summary>
-/// The broker configuration the project ships (broker/mosquitto.conf and broker/aclfile), run as shipped
-/// with only its placeholders and port filled in, and provisioning pointed at its files: a new locker gets in
-/// without restarting the broker.
+/// The broker configuration the project ships (broker/mosquitto.conf and broker/aclfile), run as shipped with only its
+/// placeholders and port filled in (<see cref="ShippedBroker"/>), and provisioning pointed at its files: a new locker gets
+/// in over TLS with the certificate provisioning made, without restarting the broker.
 /// </summary>
 public sealed class ShippedBrokerConfigTests
 {
@@ -21,54 +20,48 @@ public sealed class ShippedBrokerConfigTests
     [Fact]
     public async Task ShippedConfig_ProvisionedLocker_ConnectsAfterReload_AndReachesTheGateway()
     {
-        using var state = new TempDirectory();
-        var port = FreeTcpPort.Find();
-        await WriteShippedConfigAsync(state, port);
-        // A fresh broker has no password file: provisioning the gateway user first also covers "mosquitto_passwd -c".
-        await MosquittoPasswordFile.SetUserAsync("mosquitto_passwd", state.File("passwd"), LockerBroker.GatewayUser, LockerBroker.GatewayPassword);
-        using var broker = StartMosquitto(state.File("mosquitto.conf"));
-        try
+        await using var broker = await ShippedBroker.StartAsync();
+        using var gateway = new GatewayFixture(broker.ProvisioningSettings());
+        await gateway.ImportTestSiteAsync();
+        await using var listener = new MqttClient(new MqttClientOptions
         {
-            await Wait.UntilAsync(async () => File.Exists(state.File("mosquitto.pid")) && await FreeTcpPort.AcceptsConnectionsAsync(port),
-                Timeout, "the shipped broker configuration to start");
-            using var gateway = new GatewayFixture(new Dictionary<string, string?>
-            {
-                ["Provisioning:PasswordFile"] = state.File("passwd"),
-                ["Provisioning:AclFile"] = state.File("aclfile"),
-                ["Provisioning:PidFile"] = state.File("mosquitto.pid"),
-            });
-            await gateway.ImportTestSiteAsync();
-            await using var listener = await GatewayUserAsync(port);
+            Host = broker.Host, Port = broker.Port, ClientId = TestIds.ClientId(role: "gateway"), Tls = broker.ClientTls(ShippedBroker.GatewayUser),
+        });
+        await listener.ConnectAsync();
+        (await listener.SubscribeAsync(Topics.AllLockers(Channels.Event))).EnsureGranted();
 
-            var provisioned = await gateway.Factory.Service<LockerProvisioner>().ProvisionAsync(new LockerProvisionRequest(
-                GatewayFixture.SiteId, "test-a", RepositoryRoot.DevKitBoard, "127.0.0.1", port, false, state.File("test-a")), "test");
-            await using var locker = await MqttTestLocker.ConnectAsync(provisioned.ConfigPath, gateway.Time);
-            await locker.DoorAsync(2, DoorStates.Closed);
+        var provisioned = await gateway.Factory.Service<LockerProvisioner>().ProvisionAsync(new LockerProvisionRequest(
+            GatewayFixture.SiteId, "test-a", RepositoryRoot.DevKitBoard, broker.Host, broker.Port, Path.Combine(gateway.DataDirectory, "test-a")), "test");
+        await using var locker = await MqttTestLocker.ConnectAsync(provisioned.ConfigPath, gateway.Time);
+        await locker.DoorAsync(2, DoorStates.Closed);
 
-            Assert.Equal(Topics.Event("test-a"), (await NextEventAsync(listener)).Topic);
-            Assert.True(provisioned.BrokerReloaded);
-        }
-        finally
-        {
-            broker.Kill();
-            await broker.WaitForExitAsync().WaitAsync(Timeout);
-        }
-
-        var log = await File.ReadAllTextAsync(state.File("mosquitto.log"));
-        Assert.DoesNotContain("Error:", log);
+        Assert.Equal(Topics.Event("test-a"), (await NextEventAsync(listener)).Topic);
+        Assert.True(provisioned.BrokerReloaded);
+        Assert.True(provisioned.CrlWritten);
     }
 
-    private static Process StartMosquitto(string configPath)
+    [Fact]
+    public void ShippedConfig_HasOnlyTlsListenersWithCertificateIdentities_AndNoPlainListenerOnTheNetwork()
     {
-        var start = new ProcessStartInfo(MosquittoBinary.Find()) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(configPath);
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        var lines = File.ReadAllLines(RepositoryRoot.File("broker", "mosquitto.conf"))
+            .Select(line => line.Trim()).Where(line => line.Length > 0 && !line.StartsWith('#')).ToList();
+
+        var listeners = lines.Where(line => line.StartsWith("listener ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["listener 8883 @BIND_ADDRESS@"], listeners);
+        foreach (var required in new[]
+                 {
+                     "cafile @STATE_DIR@/tls/ca.crt", "certfile @STATE_DIR@/tls/server.crt", "keyfile @STATE_DIR@/tls/server.key",
+                     "crlfile @STATE_DIR@/tls/crl.pem", "require_certificate true", "use_identity_as_username true",
+                     "use_username_as_clientid true", "allow_anonymous false", "tls_version tlsv1.2",
+                 })
+        {
+            Assert.Contains(required, lines);
+        }
+
+        Assert.DoesNotContain(lines, line => line.StartsWith("password_file", StringComparison.Ordinal));
+        // The optional plain listener for local tools is there only as a comment, bound to loopback.
+        var all = File.ReadAllText(RepositoryRoot.File("broker", "mosquitto.conf"));
+        Assert.Contains("#listener 1883 127.0.0.1", all);
     }
 
     /// <summary>The first message on an event topic (the retained status may come first); fails after a timeout.</summary>
@@ -82,34 +75,5 @@ public sealed class ShippedBrokerConfigTests
         }
         while (!message.Topic.EndsWith("/" + Channels.Event, StringComparison.Ordinal));
         return message;
-    }
-
-    private static async Task WriteShippedConfigAsync(TempDirectory state, int port)
-    {
-        Directory.CreateDirectory(state.File("data"));
-        File.Copy(RepositoryRoot.File("broker", "aclfile"), state.File("aclfile"));
-        var config = (await File.ReadAllTextAsync(RepositoryRoot.File("broker", "mosquitto.conf")))
-            .Replace("@STATE_DIR@", state.Path, StringComparison.Ordinal)
-            .Replace("@BIND_ADDRESS@", "127.0.0.1", StringComparison.Ordinal)
-            .Replace("listener 1883 ", $"listener {port} ", StringComparison.Ordinal);
-        // Started as root (CI containers), Mosquitto would switch to the 'mosquitto' user, who cannot read a root temp dir.
-        if (Environment.UserName == "root")
-        {
-            config += "\nuser root\n";
-        }
-
-        await File.WriteAllTextAsync(state.File("mosquitto.conf"), config);
-    }
-
-    private static async Task<MqttClient> GatewayUserAsync(int port)
-    {
-        var client = new MqttClient(new MqttClientOptions
-        {
-            Host = "127.0.0.1", Port = port, ClientId = TestIds.ClientId(role: "gateway"),
-            UserName = LockerBroker.GatewayUser, Password = LockerBroker.GatewayPassword,
-        });
-        await client.ConnectAsync();
-        (await client.SubscribeAsync(Topics.AllLockers(Channels.Event))).EnsureGranted();
-        return client;
     }
 }

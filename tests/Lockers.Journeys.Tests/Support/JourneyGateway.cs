@@ -254,13 +254,14 @@ public sealed class JourneyGateway : IAsyncDisposable
     {
         var boardPath = RepositoryRoot.Board(BoardFile);
         var provisioned = await Service<LockerProvisioner>().ProvisionAsync(new LockerProvisionRequest(
-            Station, LockerId, boardPath, Broker.Host, Broker.Port, false, Path.Combine(_directory, "provisioned", LockerId)), "test");
+            Station, LockerId, boardPath, Broker.Host, Broker.Port, Path.Combine(_directory, "provisioned", LockerId)), "test");
         Assert.True(provisioned.BrokerReloaded, "provisioning did not reload the broker");
 
         var config = DeviceConfigLoader.Load(await File.ReadAllTextAsync(provisioned.ConfigPath));
         Assert.Equal("ja", config.Language); // the site's locale, written by provisioning
         var board = BoardLoader.Load(await File.ReadAllTextAsync(boardPath));
-        _locker = new SimulatedLocker(config, board, Path.Combine(_directory, "flash", LockerId), new SimulatedLockerOptions { TimeProvider = Time });
+        _locker = new SimulatedLocker(config, board, Path.Combine(_directory, "flash", LockerId), new SimulatedLockerOptions { TimeProvider = Time },
+            Path.GetDirectoryName(provisioned.ConfigPath));
         await _locker.StartAsync();
 
         var health = Service<LockerHealthState>();

@@ -19,7 +19,7 @@ internal sealed class BrokerClients : IAsyncDisposable
         _output = output;
     }
 
-    /// <summary>Options for the test user with reconnect delays short enough for tests.</summary>
+    /// <summary>Options for the test user with reconnect delays short enough for tests, over TLS unless the broker is plain.</summary>
     public MqttClientOptions Options(string role, [CallerMemberName] string testName = "") => new()
     {
         Host = _broker.Host,
@@ -31,6 +31,7 @@ internal sealed class BrokerClients : IAsyncDisposable
         ReconnectMinDelay = TimeSpan.FromMilliseconds(100),
         ReconnectMaxDelay = TimeSpan.FromSeconds(1),
         ConnectTimeout = TimeSpan.FromSeconds(5),
+        Tls = _broker.ClientTls(),
     };
 
     /// <summary>A client (not yet connected) that is disposed with this object; logs go to the test output and the returned logger.</summary>

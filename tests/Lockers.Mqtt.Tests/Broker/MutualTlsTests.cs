@@ -14,7 +14,7 @@ public sealed class MutualTlsTests(ITestOutputHelper output) : BrokerTest(output
 {
     private protected override MosquittoBrokerOptions BrokerOptions()
     {
-        var options = new MosquittoBrokerOptions { EnableTls = true, RequireClientCertificate = true };
+        var options = new MosquittoBrokerOptions { RequireClientCertificate = true };
         options.AllowedErrors.Add("OpenSSL");
         return options;
     }
@@ -26,7 +26,7 @@ public sealed class MutualTlsTests(ITestOutputHelper output) : BrokerTest(output
     {
         var pki = Broker.Certificates!;
         var options = Clients.Options("mtls");
-        options.Port = Broker.TlsPort!.Value;
+        options.Port = Broker.Port;
         options.Tls = new MqttTlsOptions
         {
             CaCertificate = X509CertificateLoader.LoadCertificateFromFile(pki.CaCertificatePath),

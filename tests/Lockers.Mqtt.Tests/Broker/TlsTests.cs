@@ -9,12 +9,12 @@ using Xunit.Abstractions;
 
 namespace Lockers.Mqtt.Tests.Broker;
 
-/// <summary>TLS to Mosquitto with a generated CA: the right CA and name are accepted, anything else refused.</summary>
+/// <summary>TLS to Mosquitto with a generated CA (every test broker's default): the right CA and name are accepted, anything else refused.</summary>
 public sealed class TlsTests(ITestOutputHelper output) : BrokerTest(output)
 {
     private protected override MosquittoBrokerOptions BrokerOptions()
     {
-        var options = new MosquittoBrokerOptions { EnableTls = true };
+        var options = new MosquittoBrokerOptions();
         options.AllowedErrors.Add("OpenSSL"); // refused handshakes are logged by the broker as OpenSSL errors
         return options;
     }
@@ -47,7 +47,7 @@ public sealed class TlsTests(ITestOutputHelper output) : BrokerTest(output)
     public async Task SystemTrustStore_PrivateCa_IsRefused()
     {
         var options = Clients.Options("system-store");
-        options.Port = Broker.TlsPort!.Value;
+        options.Port = Broker.Port;
         options.Tls = new MqttTlsOptions();
         var (client, _) = Clients.Create(options);
 
@@ -81,7 +81,7 @@ public sealed class TlsTests(ITestOutputHelper output) : BrokerTest(output)
 
     private void UseTls(MqttClientOptions options, string caPath)
     {
-        options.Port = Broker.TlsPort!.Value;
+        options.Port = Broker.Port;
         options.Tls = new MqttTlsOptions { CaCertificate = X509CertificateLoader.LoadCertificateFromFile(caPath) };
     }
 }

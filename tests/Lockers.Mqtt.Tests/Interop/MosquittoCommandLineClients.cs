@@ -82,7 +82,7 @@ internal sealed class MosquittoCommandLineClients : IExternalMqttClients
             "-h", _broker.Host, "-p", Text(_broker.Port),
             "-u", MosquittoBrokerOptions.DefaultUser, "-P", MosquittoBrokerOptions.DefaultPassword,
             "-i", $"{testName}-{tool}-{Interlocked.Increment(ref _started)}",
-        };
+        }.Concat(_broker.Certificates is { } pki ? ["--cafile", pki.CaCertificatePath] : Array.Empty<string>()).ToArray();
         string executable = MosquittoBinary.Find(tool);
         // Into a pipe, stdio buffers whole blocks: mosquitto_sub's "Subscribed" line would only show at exit.
         // stdbuf (coreutils) makes its stdout line-buffered.

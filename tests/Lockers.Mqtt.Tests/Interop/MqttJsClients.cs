@@ -76,6 +76,11 @@ internal sealed class MqttJsClients : IExternalMqttClients
         arguments["port"] = Text(_broker.Port);
         arguments["username"] = MosquittoBrokerOptions.DefaultUser;
         arguments["password"] = MosquittoBrokerOptions.DefaultPassword;
+        if (_broker.Certificates is { } pki)
+        {
+            arguments["ca"] = pki.CaCertificatePath;
+        }
+
         // The script appends its role and pid: "<test>-sub-1234" in the broker log.
         arguments["client-id"] = testName;
         var process = NodeInterop.Start(script, arguments);

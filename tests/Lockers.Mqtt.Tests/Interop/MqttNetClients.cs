@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading.Channels;
 using Lockers.Testing;
 using Lockers.Testing.Mosquitto;
@@ -19,14 +20,28 @@ internal sealed class MqttNetClients(MosquittoBroker broker) : IExternalMqttClie
     private readonly MqttClientFactory _factory = new();
     private readonly List<IMqttClient> _clients = new();
 
-    /// <summary>Options for one MQTTnet client: 3.1.1, clean session, the test user, a test-named client id.</summary>
-    public MqttClientOptionsBuilder Options(string testName, string role) => new MqttClientOptionsBuilder()
-        .WithTcpServer(broker.Host, broker.Port)
-        .WithProtocolVersion(MqttProtocolVersion.V311)
-        .WithClientId(TestIds.ClientId(testName, "mqttnet-" + role))
-        .WithCredentials(MosquittoBrokerOptions.DefaultUser, MosquittoBrokerOptions.DefaultPassword)
-        .WithCleanSession()
-        .WithTimeout(TimeSpan.FromSeconds(10));
+    /// <summary>
+    /// Options for one MQTTnet client: 3.1.1, clean session, the test user, a test-named client id, and TLS trusting only the
+    /// broker's test CA when it speaks TLS (the fixture's default, as every link of the project does).
+    /// </summary>
+    public MqttClientOptionsBuilder Options(string testName, string role)
+    {
+        var options = new MqttClientOptionsBuilder()
+            .WithTcpServer(broker.Host, broker.Port)
+            .WithProtocolVersion(MqttProtocolVersion.V311)
+            .WithClientId(TestIds.ClientId(testName, "mqttnet-" + role))
+            .WithCredentials(MosquittoBrokerOptions.DefaultUser, MosquittoBrokerOptions.DefaultPassword)
+            .WithCleanSession()
+            .WithTimeout(TimeSpan.FromSeconds(10));
+        if (broker.Certificates is { } pki)
+        {
+            // The test CA has no revocation endpoint to ask.
+            options.WithTlsOptions(tls => tls.UseTls().WithTargetHost("localhost").WithTrustChain([pki.CaCertificate])
+                .WithRevocationMode(X509RevocationMode.NoCheck));
+        }
+
+        return options;
+    }
 
     /// <summary>Connects a client made from <paramref name="options"/>; fails unless the broker accepted it.</summary>
     public async Task<IMqttClient> ConnectAsync(MqttClientOptions options, Func<MqttApplicationMessageReceivedEventArgs, Task>? received = null)

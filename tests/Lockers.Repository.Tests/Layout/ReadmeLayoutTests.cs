@@ -6,17 +6,9 @@ namespace Lockers.Repository.Tests.Layout;
 /// </summary>
 public class ReadmeLayoutTests
 {
-    /// <summary>
-    /// Its folder table lists 7 of the core's 14 folders; the README is being rewritten with issue 16's core work
-    /// (branch i16core). Its listed folders are still checked; the completeness check waits for that rewrite.
-    /// </summary>
-    private const string PendingRewrite = "firmware/Lockers.Core/README.md";
-
     private static RepositoryTree Tree => RepositoryTree.Current;
 
     public static TheoryData<string> ReadmesWithALayout() => new(Readmes());
-
-    public static TheoryData<string> ReadmesWithALayoutToCheckWhole() => new(Readmes().Where(r => r != PendingRewrite));
 
     [Theory]
     [MemberData(nameof(ReadmesWithALayout))]
@@ -27,17 +19,10 @@ public class ReadmeLayoutTests
     }
 
     [Theory]
-    [MemberData(nameof(ReadmesWithALayoutToCheckWhole))]
+    [MemberData(nameof(ReadmesWithALayout))]
     public void Layout_EveryFolder_IsListed(string readme)
     {
         var unlisted = LayoutCheck.UnlistedFolders(Tree, readme).ToList();
-        Assert.True(unlisted.Count == 0, string.Join("\n", unlisted));
-    }
-
-    [Fact(Skip = "firmware/Lockers.Core/README.md is being rewritten on branch i16core (issue 16); drop this Skip and PendingRewrite when it lands")]
-    public void Layout_CoreReadme_ListsEveryFolder()
-    {
-        var unlisted = LayoutCheck.UnlistedFolders(Tree, PendingRewrite).ToList();
         Assert.True(unlisted.Count == 0, string.Join("\n", unlisted));
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Lockers.Demo;
+using Lockers.Demo.Processes;
 using Lockers.Demo.Setup;
 using Lockers.Demo.Site;
 using Lockers.Simulator.Tests.Support;
@@ -32,7 +33,7 @@ public sealed class DemoPartsTests
     }
 
     [Fact]
-    public void BrokerConfig_FromTheProjectTemplate_ListensOnLoopbackAtTheDemoPort_WithEveryFileInTheDataDirectory()
+    public void BrokerConfig_FromTheProjectTemplate_ListensWithTlsOnLoopbackAtTheDemoPort_WithEveryFileInTheDataDirectory()
     {
         var data = Path.Combine(Path.GetTempPath(), "lockers-demo-conf-" + Guid.NewGuid().ToString("N")[..8]);
         try
@@ -42,7 +43,9 @@ public sealed class DemoPartsTests
             var conf = File.ReadAllLines(paths.BrokerConfig);
 
             Assert.Contains("listener 18999 127.0.0.1", conf);
-            Assert.Contains($"password_file {paths.BrokerPasswordFile}", conf);
+            Assert.Contains($"crlfile {paths.BrokerCrlFile}", conf);
+            Assert.Contains($"cafile {Path.Combine(paths.BrokerTlsDirectory, "ca.crt")}", conf);
+            Assert.Contains("require_certificate true", conf);
             Assert.Contains($"acl_file {paths.BrokerAclFile}", conf);
             Assert.Contains($"pid_file {paths.BrokerPidFile}", conf);
             Assert.Contains("allow_anonymous false", conf);
@@ -108,7 +111,7 @@ public sealed class DemoPartsTests
             ReservationId = "rsv_1", ParcelReference = "DEMO-0001", Size = "S", DropoffCode = "40718256", LockerId = "demo-a", Compartment = 7,
         };
 
-        var changed = ParcelUpdates.Apply(parcel, new WebhookDelivery("evt_2", "redirected", "rsv_1", null, null, null, "booked", "demo-y", 1, "11112222"));
+        var changed = ParcelUpdates.Apply(parcel, new WebhookDelivery("evt_2", "redirected", "rsv_1", null, null, null, "demo-y", 1, "booked", "11112222"));
 
         Assert.True(changed);
         Assert.Equal(("demo-y", 1, "11112222", "booked"), (parcel.LockerId, parcel.Compartment, parcel.DropoffCode, parcel.Status));
@@ -121,5 +124,51 @@ public sealed class DemoPartsTests
         Assert.Equal("lk_abc_def", SiteSetup.Field(output, "api key:"));
         Assert.Equal("whsec_x", SiteSetup.Field(output, "webhook secret:"));
         Assert.Null(SiteSetup.Field("api key:        lk_1\n", "webhook secret:"));
+    }
+
+    [Fact]
+    public void Webhook_ParcelMovedOrRelocated_TheGuideFollowsTheParcelToItsNewDoor()
+    {
+        var parcel = new DemoParcel { ReservationId = "rsv_1", ParcelReference = "DEMO-0002", Size = "M", DropoffCode = "12345678",
+            LockerId = "demo-a", Compartment = 3 };
+
+        var changed = ParcelUpdates.Apply(parcel, new WebhookDelivery("evt_1", "relocated", "rsv_1", null, null, null, "demo-b", 5));
+
+        Assert.True(changed);
+        Assert.Equal(("demo-b", 5), (parcel.LockerId, parcel.Compartment));
+        Assert.Contains("at locker B (b 12345678#), then close b 5", Guide.CourierLine(parcel));
+        Assert.Contains("went out of service", ParcelUpdates.Describe(parcel, "relocated"));
+    }
+
+    [Fact]
+    public void BookingRefused_ProblemDocument_IsToldInWords_NotAsRawJson()
+    {
+        var text = ReservationClient.Problem(
+            """{"type":"https://lockers.dev/problems/no-capacity","title":"No free compartment fits.","status":409,"detail":"Size XL is full at demo-site."}""", 409);
+
+        Assert.Equal("No free compartment fits; Size XL is full at demo-site (409)", text);
+        Assert.DoesNotContain("{", text);
+    }
+
+    [Fact]
+    public async Task ChildProcess_PortAlreadyTakenByAnotherProgram_IsRefusedBeforeStarting_WithWhatToDo()
+    {
+        using var other = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        other.Start();
+        var port = ((System.Net.IPEndPoint)other.LocalEndpoint).Port;
+        var directory = Directory.CreateTempSubdirectory("lockers-demo-port-").FullName;
+        try
+        {
+            var error = await Assert.ThrowsAsync<DemoException>(() => ChildProcess.StartAsync("gateway", "/bin/sleep", ["30"],
+                Path.Combine(directory, "out.log"), Path.Combine(directory, "gateway.pid"), "sleep", port: port));
+
+            Assert.Contains($"127.0.0.1:{port} is already in use", error.Message);
+            Assert.Contains("--http-port", error.Message);
+            Assert.False(File.Exists(Path.Combine(directory, "gateway.pid"))); // nothing was started
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Lockers.Core.Commands;
 using Lockers.Core.Protocol;
 using Lockers.Simulator.Locker;
@@ -21,15 +22,21 @@ public sealed class SimulatedFleetTests
             Board = RepoFiles.Board(),
             StorageRoot = Path.Combine(Path.GetTempPath(), "lockers-fleet-test-" + Guid.NewGuid().ToString("N")[..8]),
         };
-        var brokerOptions = new MosquittoBrokerOptions();
-        for (int i = 1; i <= options.Count; i++)
+        // As a site: TLS, each locker's client certificate (common name = its id) is its identity.
+        var brokerOptions = new MosquittoBrokerOptions
         {
-            brokerOptions.Users[SimulatedFleet.IdFor(options, i)] = options.Password;
-        }
-
+            RequireClientCertificate = true,
+            AclLines = ["pattern readwrite lockers/v1/%u/#", "user " + MosquittoBrokerOptions.DefaultUser, "topic readwrite #"],
+        };
         await using var broker = await MosquittoBroker.StartNewAsync(brokerOptions);
         options.BrokerHost = broker.Host;
         options.BrokerPort = broker.Port;
+        options.CaCertificatePem = await File.ReadAllTextAsync(broker.Certificates!.CaCertificatePath);
+        options.ClientCertificates = id =>
+        {
+            var certificate = broker.Certificates.ClientCertificate(id);
+            return (certificate.ExportCertificatePem(), certificate.GetECDsaPrivateKey()!.ExportPkcs8PrivateKeyPem());
+        };
         string second = SimulatedFleet.IdFor(options, 2);
         await using var gateway = await GatewayProbe.ConnectAsync(broker, second, TestIds.ClientId(role: "gateway"));
         try

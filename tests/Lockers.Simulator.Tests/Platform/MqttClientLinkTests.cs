@@ -23,7 +23,9 @@ public class MqttClientLinkTests
     public async Task Start_BrokerUp_RaisesConnectedThenAcksAndDeliversOnOneThread()
     {
         await using var broker = await MosquittoBroker.StartNewAsync();
-        await using var link = new MqttClientLink(Options(broker.Host, broker.Port, TestIds.ClientId()));
+        var options = Options(broker.Host, broker.Port, TestIds.ClientId());
+        options.Tls = broker.ClientTls();
+        await using var link = new MqttClientLink(options);
         var states = new List<bool>();
         var acked = new List<int>();
         var received = new List<string>();

@@ -27,11 +27,15 @@ internal sealed class LockerSetup
     public CommandSigner Signer { get; }
     public string StorageDirectory { get; }
 
-    /// <summary>The locker's own user and the ACL that confines it to its topics (as the project's broker config does); "test" may do anything.</summary>
+    /// <summary>
+    /// As the project's broker config: TLS with client certificates as identities, and the ACL that confines the locker
+    /// (its certificate's identity) to its topics; "test" may do anything.
+    /// </summary>
     public MosquittoBrokerOptions BrokerOptions()
     {
         var options = new MosquittoBrokerOptions
         {
+            RequireClientCertificate = true,
             AclLines = new List<string>
             {
                 "user " + MosquittoBrokerOptions.DefaultUser,
@@ -47,14 +51,32 @@ internal sealed class LockerSetup
         return options;
     }
 
-    public SimulatedLocker CreateLocker(MosquittoBroker broker) =>
-        new(Config(broker), RepoFiles.Board(), StorageDirectory);
+    /// <summary>The folder of the locker's device config and TLS files (ca.crt, locker.crt, locker.key), as provisioning writes them.</summary>
+    public string ConfigDirectory => Path.Combine(StorageDirectory, "config");
 
+    public SimulatedLocker CreateLocker(MosquittoBroker broker) =>
+        new(Config(broker), RepoFiles.Board(), Path.Combine(StorageDirectory, "flash"), configDirectory: ConfigDirectory);
+
+    /// <summary>The device config for <paramref name="broker"/>: its TLS files from the broker's test CA when it speaks TLS.</summary>
     public DeviceConfig Config(MosquittoBroker broker)
     {
+        var tls = broker.Certificates is { } pki;
+        var withCertificate = tls && broker.Options.RequireClientCertificate;
+        if (broker.Certificates is { } certificates)
+        {
+            Directory.CreateDirectory(ConfigDirectory);
+            File.Copy(certificates.CaCertificatePath, Path.Combine(ConfigDirectory, "ca.crt"), overwrite: true);
+            if (withCertificate)
+            {
+                certificates.WriteClientCertificateAsync(LockerId, ConfigDirectory, "locker").GetAwaiter().GetResult();
+            }
+        }
+
         var config = new DeviceConfig(
-            LockerId, "test-site", new BrokerSettings(broker.Host, broker.Port, false, LockerId, Password), Key,
-            "devkit-4.json", heartbeatS: 5, telemetryS: 60, keypadId: LockerId + "-kp", scannerId: LockerId + "-qr", wifi: null);
+            LockerId, "test-site",
+            new BrokerSettings(broker.Host, broker.Port, tls, LockerId, withCertificate ? "" : Password,
+                tls ? "ca.crt" : "", withCertificate ? "locker.crt" : "", withCertificate ? "locker.key" : ""),
+            Key, "devkit-4.json", heartbeatS: 5, telemetryS: 60, keypadId: LockerId + "-kp", scannerId: LockerId + "-qr", wifi: null);
         config.Validate();
         return config;
     }

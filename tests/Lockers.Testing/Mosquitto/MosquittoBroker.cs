@@ -1,3 +1,5 @@
+using Lockers.Mqtt.Channel;
+
 namespace Lockers.Testing.Mosquitto;
 
 /// <summary>
@@ -14,11 +16,10 @@ public sealed class MosquittoBroker : IAsyncDisposable
     private readonly MosquittoProcess _process;
     private bool _paused;
 
-    private MosquittoBroker(string directory, string configPath, int port, int? tlsPort, TestCertificates? pki, MosquittoBrokerOptions options)
+    private MosquittoBroker(string directory, string configPath, int port, TestCertificates? pki, MosquittoBrokerOptions options)
     {
         _process = new MosquittoProcess(directory, configPath);
         Port = port;
-        TlsPort = tlsPort;
         Certificates = pki;
         Options = options;
     }
@@ -26,19 +27,43 @@ public sealed class MosquittoBroker : IAsyncDisposable
     /// <summary>Always 127.0.0.1.</summary>
     public string Host => "127.0.0.1";
 
-    /// <summary>The plain MQTT listener's port.</summary>
+    /// <summary>The listener's port: TLS unless <see cref="MosquittoBrokerOptions.Tls"/> was turned off.</summary>
     public int Port { get; }
 
-    /// <summary>The TLS listener's port, when <see cref="MosquittoBrokerOptions.EnableTls"/> was set.</summary>
-    public int? TlsPort { get; }
+    /// <summary>True when the listener speaks TLS.</summary>
+    public bool IsTls => Certificates is not null;
 
-    /// <summary>The generated PKI, when TLS is enabled.</summary>
+    /// <summary>The generated PKI, when TLS is on.</summary>
     public TestCertificates? Certificates { get; }
+
+    /// <summary>
+    /// TLS settings for a client of this broker: the test CA, and with <see cref="MosquittoBrokerOptions.RequireClientCertificate"/>
+    /// a client certificate for <paramref name="identity"/> (default: the default user). Null when the broker speaks plain TCP.
+    /// </summary>
+    public MqttTlsOptions? ClientTls(string? identity = null)
+    {
+        if (Certificates is not { } pki)
+        {
+            return null;
+        }
+
+        return new MqttTlsOptions
+        {
+            CaCertificate = pki.CaCertificate,
+            ClientCertificate = Options.RequireClientCertificate ? pki.ClientCertificate(identity ?? MosquittoBrokerOptions.DefaultUser) : null,
+        };
+    }
+
+    /// <summary>Asks the broker to reread its configuration files (SIGHUP): password file, ACL, and the TLS revocation list.</summary>
+    public void Reload() => _process.Signal(MosquittoProcess.SigHup);
 
     /// <summary>The broker's working directory (configuration, data, log).</summary>
     public string Directory => _process.Directory;
 
     public MosquittoBrokerOptions Options { get; }
+
+    /// <summary>The broker's process id while it runs.</summary>
+    public int? ProcessId => _process.ProcessId;
 
     /// <summary>True while the broker process runs.</summary>
     public bool IsRunning => _process.IsRunning;
@@ -52,11 +77,10 @@ public sealed class MosquittoBroker : IAsyncDisposable
         options ??= new MosquittoBrokerOptions();
         string directory = Path.Combine(Path.GetTempPath(), "lockers-mosquitto-" + Guid.NewGuid().ToString("N")[..12]);
         System.IO.Directory.CreateDirectory(directory);
-        var pki = options.EnableTls ? await TestCertificates.CreateAsync(Path.Combine(directory, "pki")) : null;
+        var pki = options.Tls ? await TestCertificates.CreateAsync(Path.Combine(directory, "pki")) : null;
         int port = FreeTcpPort.Find();
-        int? tlsPort = options.EnableTls ? FreeTcpPort.Find() : null;
-        string configPath = await MosquittoConfig.WriteAsync(directory, port, tlsPort, pki, options);
-        var broker = new MosquittoBroker(directory, configPath, port, tlsPort, pki, options);
+        string configPath = await MosquittoConfig.WriteAsync(directory, port, pki, options);
+        var broker = new MosquittoBroker(directory, configPath, port, pki, options);
         try
         {
             await broker.StartAsync();
@@ -73,8 +97,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
     }
 
     /// <summary>Starts the broker process (again) on the same ports and persistence; returns once it accepts connections.</summary>
-    public Task StartAsync() =>
-        _process.StartAsync(TlsPort is { } tlsPort ? [Port, tlsPort] : [Port], StartTimeout);
+    public Task StartAsync() => _process.StartAsync([Port], StartTimeout);
 
     /// <summary>Stops the broker in an orderly way (SIGTERM: it saves its persistence database) and waits for it to exit.</summary>
     public async Task StopAsync()
@@ -131,6 +154,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
 
         var errors = UnexpectedErrors();
         string log = Log;
+        Certificates?.Dispose();
         _process.Dispose();
         _process.DeleteDirectory();
 

@@ -7,7 +7,7 @@ namespace Lockers.Testing.Mosquitto;
 internal static class MosquittoConfig
 {
     /// <summary>Writes every file and returns the path of mosquitto.conf.</summary>
-    public static async Task<string> WriteAsync(string directory, int port, int? tlsPort, TestCertificates? pki, MosquittoBrokerOptions options)
+    public static async Task<string> WriteAsync(string directory, int port, TestCertificates? pki, MosquittoBrokerOptions options)
     {
         string passwordFile = Path.Combine(directory, "passwd");
         string aclFile = Path.Combine(directory, "acl");
@@ -61,15 +61,18 @@ internal static class MosquittoConfig
         }
 
         conf.AppendLine($"listener {port} 127.0.0.1");
-        if (tlsPort is { } securePort && pki is not null)
+        if (pki is not null)
         {
-            conf.AppendLine($"listener {securePort} 127.0.0.1");
             conf.AppendLine($"cafile {pki.CaCertificatePath}");
             conf.AppendLine($"certfile {pki.ServerCertificatePath}");
             conf.AppendLine($"keyfile {pki.ServerKeyPath}");
             if (options.RequireClientCertificate)
             {
+                // As broker/mosquitto.conf: the certificate is the identity, and the identity is the client id.
                 conf.AppendLine("require_certificate true");
+                conf.AppendLine("use_identity_as_username true");
+                conf.AppendLine("use_username_as_clientid true");
+                conf.AppendLine($"crlfile {pki.CrlPath}");
             }
         }
 

@@ -12,6 +12,7 @@ namespace Lockers.Testing.Mosquitto;
 /// </summary>
 internal sealed class MosquittoProcess(string directory, string configPath) : IDisposable
 {
+    public const int SigHup = 1;
     public const int SigTerm = 15;
     public const int SigStop = 19;
     public const int SigCont = 18;
@@ -22,6 +23,9 @@ internal sealed class MosquittoProcess(string directory, string configPath) : ID
     public string Directory { get; } = directory;
 
     public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>The running broker's process id (benchmarks read its CPU and memory); null when it is not running.</summary>
+    public int? ProcessId => IsRunning ? _process!.Id : null;
 
     /// <summary>The broker's log file so far, then anything it printed on stdout/stderr.</summary>
     public string Log

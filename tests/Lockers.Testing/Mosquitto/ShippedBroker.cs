@@ -1,15 +1,16 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
+using Lockers.Mqtt.Channel;
 
 namespace Lockers.Testing.Mosquitto;
 
 /// <summary>
 /// Mosquitto run from the configuration the project ships (broker/mosquitto.conf and broker/aclfile), with only its
-/// placeholders and port filled in, in its own temp state directory (password file, ACL, pid file, persistence, log).
-/// It starts knowing only the gateway's user; lockers are added by the gateway's provisioning, pointed at these files
-/// by <see cref="ProvisioningSettings"/>, which SIGHUPs the broker as on a real site. Disposing stops it (SIGTERM),
-/// deletes its directory and throws if its log has an "Error:" line.
+/// placeholders and port filled in, in its own temp state directory (TLS files, ACL, pid file, persistence, log). Its one
+/// listener is TLS with client certificates as identities. A test CA (<see cref="Certificates"/>, in the deployment CA's
+/// folder layout, <see cref="PkiSettings"/>) signed the broker's certificate and the gateway's (<see cref="LinkSettings"/>);
+/// lockers get theirs from the gateway's provisioning, pointed at the broker's files by <see cref="ProvisioningSettings"/>,
+/// which SIGHUPs the broker as on a real site. Disposing stops it (SIGTERM), deletes its directory and throws if its log
+/// has an "Error:" line not in <see cref="AllowedErrors"/>.
 /// </summary>
 public sealed class ShippedBroker : IAsyncDisposable
 {
@@ -21,22 +22,29 @@ public sealed class ShippedBroker : IAsyncDisposable
 
     private readonly MosquittoProcess _process;
 
-    private ShippedBroker(string directory, int port, string gatewayPassword)
+    private ShippedBroker(string directory, int port)
     {
         Directory = directory;
         _process = new MosquittoProcess(directory, Path.Combine(directory, "mosquitto.conf"));
         Port = port;
-        GatewayPassword = gatewayPassword;
     }
 
     public string Host => "127.0.0.1";
+
+    /// <summary>The TLS listener's port.</summary>
     public int Port { get; }
-    public string GatewayPassword { get; }
+
+    /// <summary>The test CA (the deployment CA's folder: ca.crt, ca.key, crl.pem), which signed the broker's and the gateway's certificates.</summary>
+    public TestCertificates Certificates { get; private set; } = null!;
+
+    /// <summary>Substrings of broker log error lines a test provokes on purpose (refused handshakes); others fail disposal.</summary>
+    public IList<string> AllowedErrors { get; } = new List<string>();
 
     /// <summary>The state directory: what @STATE_DIR@ stands for in the shipped configuration.</summary>
     public string Directory { get; }
 
-    public string PasswordFile => Path.Combine(Directory, "passwd");
+    public string TlsDirectory => Path.Combine(Directory, "tls");
+    public string CrlFile => Path.Combine(TlsDirectory, "crl.pem");
     public string AclFile => Path.Combine(Directory, "aclfile");
     public string PidFile => Path.Combine(Directory, "mosquitto.pid");
     public string ConfigFile => Path.Combine(Directory, "mosquitto.conf");
@@ -44,11 +52,11 @@ public sealed class ShippedBroker : IAsyncDisposable
     /// <summary>The broker's log file so far, then anything it printed before its log was open.</summary>
     public string Log => _process.Log;
 
-    /// <summary>Writes the shipped configuration for a free port, adds the gateway's user and starts the broker; returns once it accepts connections.</summary>
+    /// <summary>Writes the shipped configuration for a free port and its TLS files, and starts the broker; returns once it accepts connections.</summary>
     public static async Task<ShippedBroker> StartAsync()
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("lockers-shipped-broker-").FullName;
-        var broker = new ShippedBroker(directory, FreeTcpPort.Find(), Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
+        var broker = new ShippedBroker(directory, FreeTcpPort.Find());
         try
         {
             await broker.WriteFilesAsync();
@@ -64,27 +72,36 @@ public sealed class ShippedBroker : IAsyncDisposable
         }
     }
 
-    /// <summary>The gateway's Provisioning section pointing at this broker's files.</summary>
+    /// <summary>The gateway's Provisioning and Pki sections pointing at this broker's files and the test CA.</summary>
     public Dictionary<string, string?> ProvisioningSettings() => new()
     {
-        ["Provisioning:PasswordFile"] = PasswordFile,
+        ["Provisioning:CrlFile"] = CrlFile,
         ["Provisioning:AclFile"] = AclFile,
         ["Provisioning:PidFile"] = PidFile,
+        ["Pki:Directory"] = Certificates.Directory,
     };
 
-    /// <summary>The gateway's LockerLink section for this broker, link enabled.</summary>
+    /// <summary>The gateway's LockerLink section for this broker, link enabled, TLS with the gateway's client certificate.</summary>
     public Dictionary<string, string?> LinkSettings(string clientId) => new()
     {
         ["LockerLink:Enabled"] = "true",
         ["LockerLink:Host"] = Host,
         ["LockerLink:Port"] = Port.ToString(CultureInfo.InvariantCulture),
+        ["LockerLink:Tls"] = "true",
+        ["LockerLink:CaCertificateFile"] = Certificates.CaCertificatePath,
+        ["LockerLink:ClientCertificateFile"] = Path.Combine(Directory, "gateway", "gateway.crt"),
+        ["LockerLink:ClientKeyFile"] = Path.Combine(Directory, "gateway", "gateway.key"),
         ["LockerLink:Username"] = GatewayUser,
-        ["LockerLink:Password"] = GatewayPassword,
         ["LockerLink:ClientId"] = clientId,
     };
 
+    /// <summary>TLS settings for a client of this broker with a certificate for <paramref name="identity"/> from the test CA.</summary>
+    public MqttTlsOptions ClientTls(string identity) =>
+        new() { CaCertificate = Certificates.CaCertificate, ClientCertificate = Certificates.ClientCertificate(identity) };
+
     /// <summary>Error lines in the broker's log.</summary>
-    public IReadOnlyList<string> Errors() => _process.ErrorLines();
+    public IReadOnlyList<string> Errors() => _process.ErrorLines()
+        .Where(line => !AllowedErrors.Any(allowed => line.Contains(allowed, StringComparison.OrdinalIgnoreCase))).ToList();
 
     /// <summary>Stops the broker (SIGTERM, then SIGKILL after a timeout), deletes its files, and fails on logged errors.</summary>
     public async ValueTask DisposeAsync()
@@ -92,6 +109,7 @@ public sealed class ShippedBroker : IAsyncDisposable
         var stoppedCleanly = await _process.StopAsync(StopTimeout);
         var errors = Errors();
         var log = Log;
+        Certificates?.Dispose();
         _process.Dispose();
         _process.DeleteDirectory();
 
@@ -107,12 +125,20 @@ public sealed class ShippedBroker : IAsyncDisposable
     {
         System.IO.Directory.CreateDirectory(Path.Combine(Directory, "data"));
         File.Copy(RepositoryRoot.File("broker", "aclfile"), AclFile);
+        // The CA lives apart from the broker, as on a site; the broker gets the public files and its own key.
+        Certificates = await TestCertificates.CreateAsync(Path.Combine(Directory, "pki"));
+        System.IO.Directory.CreateDirectory(TlsDirectory);
+        File.Copy(Certificates.CaCertificatePath, Path.Combine(TlsDirectory, "ca.crt"));
+        File.Copy(Certificates.ServerCertificatePath, Path.Combine(TlsDirectory, "server.crt"));
+        File.Copy(Certificates.ServerKeyPath, Path.Combine(TlsDirectory, "server.key"));
+        File.Copy(Certificates.CrlPath, CrlFile);
+        await Certificates.WriteClientCertificateAsync(GatewayUser, Path.Combine(Directory, "gateway"), "gateway");
         var isRoot = Environment.UserName == "root";
         var lines = (await File.ReadAllLinesAsync(RepositoryRoot.File("broker", "mosquitto.conf"))).Select(line =>
         {
             line = line.Replace("@STATE_DIR@", Directory, StringComparison.Ordinal)
                        .Replace("@BIND_ADDRESS@", Host, StringComparison.Ordinal);
-            if (line.StartsWith("listener 1883 ", StringComparison.Ordinal))
+            if (line.StartsWith("listener 8883 ", StringComparison.Ordinal))
             {
                 return $"listener {Port} {Host}";
             }
@@ -121,27 +147,8 @@ public sealed class ShippedBroker : IAsyncDisposable
             return line == "#user mosquitto" && isRoot ? "user root" : line;
         });
         await File.WriteAllLinesAsync(ConfigFile, lines);
-        await RunPasswdAsync("-c", "-b", PasswordFile, GatewayUser, GatewayPassword);
     }
 
     // Provisioning reloads the broker through the pid file, so it must be there too.
     private Task StartProcessAsync() => _process.StartAsync([Port], StartTimeout, () => File.Exists(PidFile));
-
-    private static async Task RunPasswdAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo(MosquittoBinary.Find("mosquitto_passwd")) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("mosquitto_passwd did not start.");
-        var errors = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"mosquitto_passwd failed ({process.ExitCode}): {await errors}{await output}");
-        }
-    }
 }

@@ -11,7 +11,8 @@ public static class Broker
     public static async Task<ChildProcess> StartAsync(DemoPaths paths, int port, TimeSpan timeout)
     {
         var broker = await ChildProcess.StartAsync("mosquitto", Programs.Find("mosquitto"), ["-c", paths.BrokerConfig],
-            Path.Combine(paths.LogDirectory, "mosquitto.out"), Path.Combine(paths.RunDirectory, "mosquitto.pid"), paths.BrokerConfig);
+            Path.Combine(paths.LogDirectory, "mosquitto.out"), Path.Combine(paths.RunDirectory, "mosquitto.pid"), paths.BrokerConfig,
+            port: port);
         var deadline = DateTime.UtcNow + timeout;
         while (!await AcceptsConnectionsAsync(port))
         {

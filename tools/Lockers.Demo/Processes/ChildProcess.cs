@@ -33,15 +33,32 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>True once it has exited.</summary>
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Completes when the process exits, with its exit code.</summary>
+    public async Task<int> ExitedAsync(CancellationToken cancellationToken)
+    {
+        await _process.WaitForExitAsync(cancellationToken);
+        return _process.ExitCode;
+    }
+
     /// <summary>
     /// Starts <paramref name="program"/>; output is appended to <paramref name="logFile"/>. A process left running by
     /// an earlier demo (the pid in <paramref name="pidFile"/>, with <paramref name="leftoverMarker"/> on its command line) is stopped first.
     /// </summary>
+    /// <remarks>
+    /// With <paramref name="port"/>, refuses to start when something else already listens on 127.0.0.1 at that port (once
+    /// its own leftover is stopped): the child would fail ("address already in use") while whatever holds the port,
+    /// perhaps another demo's gateway, answered in its place.
+    /// </remarks>
     public static async Task<ChildProcess> StartAsync(
         string name, string program, IReadOnlyList<string> arguments, string logFile, string pidFile, string leftoverMarker,
-        string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
+        string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null, int? port = null)
     {
         await StopLeftoverAsync(pidFile, leftoverMarker);
+        if (port is { } taken && await Broker.AcceptsConnectionsAsync(taken))
+        {
+            throw new DemoException($"127.0.0.1:{taken} is already in use by another program, so {name} cannot listen there " +
+                $"(another demo still running? see: ss -ltnp 'sport = :{taken}'). Stop it, or give this demo other ports (--port, --http-port).");
+        }
         // sh redirects and then execs the program: same pid, no pipes for this process to drain.
         var start = new ProcessStartInfo(File.Exists("/usr/bin/setsid") ? "/usr/bin/setsid" : "/bin/sh")
         {

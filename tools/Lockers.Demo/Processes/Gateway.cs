@@ -6,8 +6,8 @@ namespace Lockers.Demo.Processes;
 /// <summary>
 /// The real gateway (<c>gateway/Lockers.Gateway</c>'s build output) run with <c>dotnet</c>: its subcommands for
 /// setup, and the server as a child process. Configured only through environment variables, so nothing in the
-/// repository changes: the store and dev pepper in the data directory, the locker link on the demo broker, the
-/// broker's files for provisioning.
+/// repository changes: the store and dev pepper in the data directory, the locker link on the demo broker over TLS with
+/// the gateway's certificate, the deployment CA and the broker's files for provisioning.
 /// </summary>
 public sealed class Gateway(DemoPaths paths, string dll, int brokerPort, int httpPort)
 {
@@ -39,11 +39,15 @@ public sealed class Gateway(DemoPaths paths, string dll, int brokerPort, int htt
         ["LockerLink__Enabled"] = "true",
         ["LockerLink__Host"] = "127.0.0.1",
         ["LockerLink__Port"] = brokerPort.ToString(CultureInfo.InvariantCulture),
+        ["LockerLink__Tls"] = "true",
+        ["LockerLink__CaCertificateFile"] = paths.CaCertificate,
+        ["LockerLink__ClientCertificateFile"] = paths.GatewayCertificate,
+        ["LockerLink__ClientKeyFile"] = paths.GatewayKey,
         ["LockerLink__Username"] = BrokerSetup.GatewayUser,
-        ["LockerLink__PasswordFile"] = paths.GatewayBrokerPasswordFile,
         ["LockerLink__ClientId"] = "lockers-demo-gateway",
         ["LockerLink__ConnectRetrySeconds"] = "1",
-        ["Provisioning__PasswordFile"] = paths.BrokerPasswordFile,
+        ["Pki__Directory"] = paths.PkiDirectory,
+        ["Provisioning__CrlFile"] = paths.BrokerCrlFile,
         ["Provisioning__AclFile"] = paths.BrokerAclFile,
         ["Provisioning__PidFile"] = paths.BrokerPidFile,
         ["Logging__Console__FormatterName"] = "simple",
@@ -69,7 +73,7 @@ public sealed class Gateway(DemoPaths paths, string dll, int brokerPort, int htt
     /// <summary>Starts the server; its log goes to the data directory.</summary>
     public Task<ChildProcess> StartServerAsync() =>
         ChildProcess.StartAsync("gateway", Programs.DotNet(), [dll, "--urls", BaseUrl], paths.GatewayLog,
-            Path.Combine(paths.RunDirectory, "gateway.pid"), dll, Path.GetDirectoryName(dll), Environment);
+            Path.Combine(paths.RunDirectory, "gateway.pid"), dll, Path.GetDirectoryName(dll), Environment, port: httpPort);
 
     /// <summary>Waits until /health answers 200 (store and broker link up); throws with the log's tail otherwise.</summary>
     public async Task WaitHealthyAsync(ChildProcess server, TimeSpan timeout)

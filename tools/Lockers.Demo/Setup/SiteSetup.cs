@@ -6,7 +6,7 @@ namespace Lockers.Demo.Setup;
 
 /// <summary>
 /// The first run's steps, each done once and remembered in demo.json (an interrupted first run carries on where it
-/// stopped): the gateway's broker user, the site (tools/Lockers.Demo/demo-site.json: two lockers on the demo-12
+/// stopped): the deployment CA with the broker's and the gateway's certificates, the site (tools/Lockers.Demo/demo-site.json: two lockers on the demo-12
 /// board) and a neighbour to redirect to (tools/Lockers.Demo/demo-neighbour.json), the carrier's API client with the demo's webhook URL, and both lockers provisioned by the gateway's own
 /// <c>locker provision</c> (broker users, ACL, command keys, device configs), and the dashboard's admin sign-in.
 /// </summary>
@@ -14,11 +14,19 @@ public static class SiteSetup
 {
     public static async Task RunAsync(DemoPaths paths, DemoState state, Gateway gateway, TextWriter log)
     {
-        if (!state.GatewayUserCreated)
+        if (!state.CertificatesIssued)
         {
-            log.WriteLine("setup: the gateway's broker user");
-            await BrokerSetup.CreateGatewayUserAsync(paths);
-            state.GatewayUserCreated = true;
+            // A data directory from before TLS (its lockers had passwords): the lockers are provisioned again.
+            state.ProvisionedLockers.Clear();
+            log.WriteLine($"setup: the deployment CA ({paths.PkiDirectory}), the broker's and the gateway's certificates");
+            if (!File.Exists(paths.CaCertificate))
+            {
+                await gateway.RunCommandAsync("ca", "init", "--name", "Lockers demo CA");
+            }
+
+            await gateway.RunCommandAsync("ca", "broker", "--host", "127.0.0.1", "--host", "localhost", "--out", paths.BrokerTlsDirectory);
+            await gateway.RunCommandAsync("ca", "gateway", "--out", paths.GatewayTlsDirectory);
+            state.CertificatesIssued = true;
             state.Save(paths.StateFile);
         }
 
@@ -57,7 +65,7 @@ public static class SiteSetup
 
         foreach (var lockerId in DemoPaths.LockerIds.Where(id => !state.ProvisionedLockers.Contains(id)))
         {
-            log.WriteLine($"setup: provisioning {lockerId} (broker user, ACL, command key, {paths.LockerConfig(lockerId)})");
+            log.WriteLine($"setup: provisioning {lockerId} (client certificate, ACL, command key, {paths.LockerConfig(lockerId)})");
             await gateway.RunCommandAsync("locker", "provision", "--site", DemoPaths.SiteId, "--locker", lockerId, "--board", paths.BoardFile,
                 "--broker-host", "127.0.0.1", "--broker-port", state.BrokerPort.ToString(CultureInfo.InvariantCulture), "--out", paths.LockerDirectory(lockerId));
             state.ProvisionedLockers.Add(lockerId);

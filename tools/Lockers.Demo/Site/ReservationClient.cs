@@ -25,7 +25,7 @@ public sealed class ReservationClient(string baseUrl, string apiKey) : IDisposab
         var body = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)
         {
-            throw new DemoException($"booking a {size} compartment failed: {(int)response.StatusCode} {body}");
+            throw new DemoException($"booking a {size} compartment failed: {Problem(body, (int)response.StatusCode)}");
         }
 
         var root = JsonNode.Parse(body)!;
@@ -79,6 +79,27 @@ public sealed class ReservationClient(string baseUrl, string apiKey) : IDisposab
         {
             return null;
         }
+    }
+
+    /// <summary>A problem document (RFC 7807) in words: its title, detail and the fields it names; the raw body only when it is not one.</summary>
+    public static string Problem(string body, int status)
+    {
+        try
+        {
+            var problem = JsonNode.Parse(body);
+            var words = new List<string>();
+            if ((string?)problem?["title"] is { } title) words.Add(title.TrimEnd('.'));
+            if ((string?)problem?["detail"] is { } detail) words.Add(detail.TrimEnd('.'));
+            if (problem?["errors"] is JsonObject errors)
+            {
+                words.AddRange(errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value!.AsArray().Select(m => (string?)m))}"));
+            }
+            if (words.Count > 0) return string.Join("; ", words) + $" ({status})";
+        }
+        catch (JsonException)
+        {
+        }
+        return $"{status} {body}".Trim();
     }
 
     public void Dispose() => _http.Dispose();

@@ -15,7 +15,7 @@ public static class SiteLockers
         var board = BoardLoader.Load(File.ReadAllText(paths.BoardFile));
         return DemoPaths.LockerIds.ToDictionary(DemoSession.LetterOf, lockerId => new SimulatedLocker(
             DeviceConfigLoader.Load(File.ReadAllText(paths.LockerConfig(lockerId))), board, paths.LockerFlash(lockerId),
-            new SimulatedLockerOptions { BrokerHost = "127.0.0.1", BrokerPort = brokerPort }));
+            new SimulatedLockerOptions { BrokerHost = "127.0.0.1", BrokerPort = brokerPort }, paths.LockerDirectory(lockerId)));
     }
 
     /// <summary>Powers them on and waits (at most 15 s) until they are connected; one that is not yet keeps trying and is named.</summary>

@@ -5,10 +5,14 @@ using System.Text.Json;
 
 namespace Lockers.Demo.Site;
 
-/// <summary>One webhook the gateway delivered, already checked against the client's webhook secret.</summary>
+/// <summary>
+/// One webhook the gateway delivered, already checked against the client's webhook secret. <see cref="LockerId"/> and
+/// <see cref="Compartment"/> are where the reservation is at the time of the event (a move, relocation or redirect changes
+/// them); <see cref="DropoffCode"/> comes with a redirect or a changed drop-off code.
+/// </summary>
 public sealed record WebhookDelivery(
     string Id, string Type, string ReservationId, string? PickupPin, string? QrToken, string? AccessLink,
-    string? Status = null, string? LockerId = null, int? Compartment = null, string? DropoffCode = null);
+    string? LockerId = null, int? Compartment = null, string? Status = null, string? DropoffCode = null);
 
 /// <summary>
 /// The demo as the carrier's webhook endpoint: <c>POST http://127.0.0.1:&lt;port&gt;/hook</c>. It checks the
@@ -75,7 +79,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
         return new WebhookDelivery(
             root.GetProperty("id").GetString()!, root.GetProperty("type").GetString()!,
             reservation.GetProperty("id").GetString()!, Secret("pickupPin"), Secret("qrToken"), Secret("accessLink"),
-            Field("status"), Field("lockerId"), compartment, Secret("dropoffCode"));
+            Field("lockerId"), compartment, Field("status"), Secret("dropoffCode"));
     }
 
     public async ValueTask DisposeAsync()

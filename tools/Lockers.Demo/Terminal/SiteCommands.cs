@@ -55,6 +55,10 @@ public static class SiteCommands
                 return new Outcome("");
             case "book":
                 var size = words.Length > 1 ? words[1].ToUpperInvariant() : "M";
+                if (size is not ("S" or "M" or "L" or "XL"))
+                {
+                    return new Outcome($"book: the size is S, M, L or XL (not '{words[1]}')");
+                }
                 var parcel = await session.BookAsync(size, "demo@example.com");
                 return new Outcome($"booked {parcel.ParcelReference} ({parcel.Size}): {Guide.CourierLine(parcel)}");
             case "scan" when words.Length >= 3 && Locker(session, words[1]) is { } scanner:
@@ -70,7 +74,10 @@ public static class SiteCommands
             if (keys.All(c => char.IsAsciiDigit(c) || c is '*' or '#'))
             {
                 keypad.Type(keys);
-                return new Outcome("");
+                var letter = char.ToUpperInvariant(verb[0]);
+                return new Outcome(keys.EndsWith('#')
+                    ? ""  // the locker's display answers (checking, then the gateway's answer)
+                    : $"typed {keys.Length} key(s) on locker {letter}'s keypad; nothing is sent until # (type {verb} # to submit, * to clear)");
             }
         }
 
@@ -104,6 +111,8 @@ public static class SiteCommands
             };
         });
 
+    private static string Letter(SimulatedLocker locker) => char.ToLowerInvariant(DemoSession.LetterOf(locker.LockerId)).ToString();
+
     private static SimulatedLocker? Locker(DemoSession session, string name) =>
         name.Length == 1 && session.Lockers.TryGetValue(char.ToUpperInvariant(name[0]), out var locker) ? locker : null;
 
@@ -114,14 +123,28 @@ public static class SiteCommands
             return $"{verb}: no door '{argument}' (doors 1..{locker.Cabinet.Doors.Count})";
         }
 
+        var door = locker.Cabinet[number];
+        var name = $"door {number} of locker {DemoSession.LetterOf(locker.LockerId)}";
         switch (verb)
         {
-            case "close": locker.Close(number); break;
-            case "jam": locker.Jam(number); break;
-            case "unjam": locker.Jam(number, false); break;
-            default: locker.Force(number); break;
+            case "close" when !door.IsOpen:
+                return $"{name} is already shut";
+            case "close":
+                locker.Close(number);
+                return $"closed {name}";
+            case "jam":
+                locker.Jam(number);
+                return $"jammed {name}: its next unlock will not open it (the display says so, the code stays valid); 'unjam {Letter(locker)} {number}' frees it";
+            case "unjam":
+                locker.Jam(number, false);
+                return $"{name} is free again: the next unlock opens it";
+            default:
+                if (door.IsOpen)
+                {
+                    return $"{name} is already open";
+                }
+                locker.Force(number);
+                return $"pried {name} open without an unlock: the gateway raises a door_forced alarm (see the dashboard)";
         }
-
-        return "";
     }
 }

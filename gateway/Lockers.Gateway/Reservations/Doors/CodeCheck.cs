@@ -14,13 +14,29 @@ public enum CodeCheckOutcome
     Rejected,
     /// <summary>This keypad must wait <see cref="CodeCheckResult.RetryAfter"/> before the next try; the code was not checked.</summary>
     Throttled,
+    /// <summary>
+    /// The code is right but its door cannot open now (<see cref="CodeCheckResult.Unavailable"/> says why): the code stays
+    /// valid, nothing is unlocked, and the person is told what to do.
+    /// </summary>
+    Unavailable,
     /// <summary>A courier's badge or PIN: <see cref="CodeCheckResult.Courier"/> starts a round at this locker.</summary>
     Courier,
 }
 
+/// <summary>Why the door of a right code cannot open now.</summary>
+public enum DoorUnavailable
+{
+    /// <summary>The compartment (or its whole locker) is out of service; the pickup window is paused.</summary>
+    OutOfService,
+    /// <summary>The locker controller holding the parcel is offline; the pickup window is paused.</summary>
+    LockerOffline,
+    /// <summary>Staff are moving the parcel to another compartment.</summary>
+    ParcelBeingMoved,
+}
+
 public sealed record CodeCheckResult(
     CodeCheckOutcome Outcome, CompartmentRef? Compartment = null, UnlockPurpose? Purpose = null,
-    string? ReservationId = null, TimeSpan? RetryAfter = null, Couriers.Courier? Courier = null)
+    string? ReservationId = null, TimeSpan? RetryAfter = null, DoorUnavailable? Unavailable = null, Couriers.Courier? Courier = null)
 {
     public static CodeCheckResult Rejected { get; } = new(CodeCheckOutcome.Rejected);
 

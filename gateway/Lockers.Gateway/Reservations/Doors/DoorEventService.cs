@@ -17,9 +17,19 @@ public enum DoorEventOutcome
     NoEffect,
 }
 
-/// <summary>The result of a door-closed event; <see cref="PickupCodes"/> is set when a deposit completed.</summary>
+/// <summary>The result of a door-closed event; <see cref="PickupCodes"/> is set when a deposit completed, <see cref="Moved"/> when a move did.</summary>
 public sealed record DoorClosedResult(
-    DoorEventOutcome Outcome, string? ReservationId = null, IssuedPickupCodes? PickupCodes = null, Reservation? Reservation = null);
+    DoorEventOutcome Outcome, string? ReservationId = null, IssuedPickupCodes? PickupCodes = null, bool Moved = false,
+    Reservation? Reservation = null);
+
+/// <summary>
+/// The result of a door-opened event. <see cref="OpenNext"/>: the door a guided move opens next (the parcel's door
+/// opened, so the target door is unlocked for staff to put the parcel in); <see cref="ReservationId"/> the parcel concerned.
+/// </summary>
+public sealed record DoorOpenedResult(DoorEventOutcome Outcome, string? ReservationId = null, CompartmentRef? OpenNext = null);
+
+/// <summary>The gateway's latest unlock command for a door, as the link found it: who asked for it (a remote open, a move).</summary>
+public sealed record DoorUnlockCommand(string CommandId, string RequestedBy);
 
 /// <summary>
 /// Applies door events reported by a locker. Each (locker, seq) is applied once. Codes are consumed by a
@@ -30,7 +40,16 @@ public sealed record DoorClosedResult(
 public sealed class DoorEventService(ILockerStore store, ReservationLifecycle lifecycle, WebhookSignal signal, TimeProvider time)
 {
     /// <summary>The door opened: spend the code and advance the reservation (picked up, returned, or deposit started).</summary>
-    public async Task<DoorEventOutcome> ConfirmOpenedAsync(string lockerId, int compartmentNumber, long seq, CancellationToken cancellationToken = default)
+    public async Task<DoorEventOutcome> ConfirmOpenedAsync(string lockerId, int compartmentNumber, long seq, CancellationToken cancellationToken = default) =>
+        (await ApplyOpenedAsync(lockerId, compartmentNumber, seq, null, cancellationToken)).Outcome;
+
+    /// <summary>
+    /// The door opened. After a code: spend it and advance the reservation (picked up, returned, or deposit started).
+    /// Without one: a guided move's step (its parcel's door or its target door opened), else the opening is put down
+    /// to the gateway's unlock command <paramref name="command"/> (a staff member's remote open), and audited as such.
+    /// </summary>
+    public async Task<DoorOpenedResult> ApplyOpenedAsync(
+        string lockerId, int compartmentNumber, long seq, DoorUnlockCommand? command, CancellationToken cancellationToken = default)
     {
         var compartment = new CompartmentRef(lockerId, compartmentNumber);
         var outcome = await store.ExecuteAsync(async tx =>
@@ -38,14 +57,12 @@ public sealed class DoorEventService(ILockerStore store, ReservationLifecycle li
             var now = time.GetStoreNow();
             if (!await tx.LockerEvents.TryMarkAppliedAsync(lockerId, seq, now))
             {
-                return DoorEventOutcome.Duplicate;
+                return new DoorOpenedResult(DoorEventOutcome.Duplicate);
             }
             var intent = await tx.LockerEvents.FindLatestIntentAsync(compartment, UnlockIntentStatus.Pending, UnlockIntentStatus.Jammed);
             if (intent is null)
             {
-                await tx.Audit.AppendAsync(new AuditEntry(now, $"locker:{lockerId}", AuditActions.DoorOpened, null, lockerId,
-                    compartmentNumber, Detail: $"seq={seq} without a pending unlock"));
-                return DoorEventOutcome.NoEffect;
+                return await OpenedWithoutCodeAsync(tx, compartment, seq, command, now);
             }
             await tx.LockerEvents.TransitionIntentAsync(intent.Id, intent.Status, UnlockIntentStatus.Opened, now);
             // The conditional update is the single point of truth: whoever flips live -> used wins.
@@ -53,7 +70,7 @@ public sealed class DoorEventService(ILockerStore store, ReservationLifecycle li
             {
                 await tx.Audit.AppendAsync(new AuditEntry(now, $"locker:{lockerId}", AuditActions.DoorOpened, null, lockerId,
                     compartmentNumber, intent.ReservationId, $"seq={seq} code already spent"));
-                return DoorEventOutcome.NoEffect;
+                return new DoorOpenedResult(DoorEventOutcome.NoEffect, intent.ReservationId);
             }
             await tx.LockerEvents.CloseOtherIntentsAsync(compartment, intent.Id, now);
             var reservation = (await tx.Reservations.GetAsync(intent.ReservationId))!;
@@ -63,10 +80,32 @@ public sealed class DoorEventService(ILockerStore store, ReservationLifecycle li
                 compartmentNumber, reservation.Id, $"seq={seq} purpose={intent.Purpose}"));
             // A refusal is logged by the lifecycle; the door did open and the code is spent either way.
             await lifecycle.ApplyAsync(tx, reservation, intent.Purpose.OpenedEvent(), new TransitionInput($"locker:{lockerId}"));
-            return DoorEventOutcome.Applied;
+            return new DoorOpenedResult(DoorEventOutcome.Applied, reservation.Id);
         }, cancellationToken);
         await NotifyAfterCommitAsync();
         return outcome;
+    }
+
+    /// <summary>No code asked for this door: a move's step, a staff member's remote open, or (rarely) an unlock nobody explains.</summary>
+    private async Task<DoorOpenedResult> OpenedWithoutCodeAsync(
+        IStoreTransaction tx, CompartmentRef door, long seq, DoorUnlockCommand? command, DateTimeOffset now)
+    {
+        var actor = $"locker:{door.LockerId}";
+        var by = command is null ? "" : $" command={command.CommandId} requested_by={command.RequestedBy}";
+        if (await tx.Reservations.FindMovingThroughAsync(door) is { Move: { } move } moving && ParcelMoves.WaitingDoor(moving) == door)
+        {
+            var step = move.Step == MoveStep.Requested ? ReservationEvent.MoveSourceOpened : ReservationEvent.MoveTargetOpened;
+            var advanced = await lifecycle.ApplyAsync(tx, moving, step, new TransitionInput(actor));
+            await tx.Audit.AppendAsync(new AuditEntry(now, actor, AuditActions.DoorOpened, moving.SiteId, door.LockerId, door.Number, moving.Id,
+                $"seq={seq} purpose=move_{(step == ReservationEvent.MoveSourceOpened ? "source" : "target")}{by}"));
+            return advanced.Applied
+                ? new DoorOpenedResult(DoorEventOutcome.Applied, moving.Id, step == ReservationEvent.MoveSourceOpened ? move.Target : null)
+                : new DoorOpenedResult(DoorEventOutcome.NoEffect, moving.Id);
+        }
+        await tx.Audit.AppendAsync(new AuditEntry(now, actor, AuditActions.DoorOpened, null, door.LockerId, door.Number,
+            (await tx.Reservations.FindHoldingAsync(door))?.Id,
+            command is null ? $"seq={seq} without a pending unlock" : $"seq={seq} purpose=remote_open{by}"));
+        return new DoorOpenedResult(DoorEventOutcome.NoEffect);
     }
 
     /// <summary>The door did not open after an unlock: the code stays valid (the door_jammed alarm comes from locker health).</summary>
@@ -113,8 +152,15 @@ public sealed class DoorEventService(ILockerStore store, ReservationLifecycle li
             return new DoorClosedResult(DoorEventOutcome.Duplicate);
         }
         var intent = await tx.LockerEvents.FindLatestIntentAsync(compartment, UnlockIntentStatus.Opened);
+        var moving = intent is null ? await tx.Reservations.FindMovingThroughAsync(compartment) : null;
         await tx.Audit.AppendAsync(new AuditEntry(now, $"locker:{lockerId}", AuditActions.DoorClosed, null, lockerId,
-            compartmentNumber, intent?.ReservationId, $"seq={seq}"));
+            compartmentNumber, intent?.ReservationId ?? moving?.Id, $"seq={seq}"));
+        if (moving is { Move: { Step: MoveStep.TargetOpened } move } && move.Target == compartment)
+        {
+            // The target door closed on the parcel: only now do the recipient's codes follow it there.
+            var moved = await lifecycle.ApplyAsync(tx, moving, ReservationEvent.Moved, new TransitionInput($"locker:{lockerId}"));
+            return new DoorClosedResult(moved.Applied ? DoorEventOutcome.Applied : DoorEventOutcome.NoEffect, moving.Id, Moved: moved.Applied);
+        }
         if (intent is null)
         {
             return new DoorClosedResult(DoorEventOutcome.NoEffect);
@@ -124,7 +170,7 @@ public sealed class DoorEventService(ILockerStore store, ReservationLifecycle li
         var closed = intent.Purpose == UnlockPurpose.Deposit ? ReservationEvent.Deposited : ReservationEvent.Emptied;
         var result = await lifecycle.ApplyAsync(tx, reservation, closed, new TransitionInput($"locker:{lockerId}"));
         return new DoorClosedResult(result.Applied ? DoorEventOutcome.Applied : DoorEventOutcome.NoEffect, reservation.Id, result.Issued.Pickup,
-            result.Applied ? result.Reservation : null);
+            Reservation: result.Applied ? result.Reservation : null);
     }
 
     /// <summary>Wakes the webhook dispatcher once the deliveries just queued are committed (inside a group: after it); call after the unit of work.</summary>

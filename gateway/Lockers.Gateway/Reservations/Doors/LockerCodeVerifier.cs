@@ -13,7 +13,8 @@ namespace Lockers.Gateway.Reservations.Doors;
 /// door leaves the recipient's code valid.
 /// </summary>
 public sealed class LockerCodeVerifier(
-    ILockerStore store, CodeHasher hasher, KeypadThrottle throttle, ReservationLifecycle lifecycle, CourierService couriers, TimeProvider time)
+    ILockerStore store, CodeHasher hasher, KeypadThrottle throttle, ReservationLifecycle lifecycle, AvailabilityService availability,
+    CourierService couriers, TimeProvider time)
 {
     private const int MaxCodeLength = 64;
 
@@ -35,6 +36,15 @@ public sealed class LockerCodeVerifier(
         // A parcel's code first; failing that, a courier's badge or PIN. Either way a typed miss counts against the keypad,
         // so a courier PIN is as hard to guess as any code typed there.
         var accepted = await TryAcceptAsync(tx, request) ?? await TryCourierAsync(tx, request);
+        if (accepted is { Outcome: CodeCheckOutcome.Unavailable })
+        {
+            // A right code: the throttle forgets this keypad's failures as for any success.
+            if (countsTowardsThrottle)
+            {
+                await throttle.ResetAsync(tx, keypad);
+            }
+            return accepted;
+        }
         if (accepted is null)
         {
             if (countsTowardsThrottle)
@@ -80,6 +90,12 @@ public sealed class LockerCodeVerifier(
             CodeKind.PickupPin or CodeKind.PickupQr => UnlockPurpose.Pickup,
             _ => UnlockPurpose.Collect,
         };
+        if (purpose != UnlockPurpose.Deposit && reservation.Move is not null
+            && reservation.Status is ReservationStatus.ReadyForPickup or ReservationStatus.Expired && SameKind(code.Kind, reservation.Status))
+        {
+            // The right person, but staff have the parcel in hand: say so rather than "not accepted".
+            return await UnavailableAsync(tx, request, reservation, compartment, DoorUnavailable.ParcelBeingMoved);
+        }
         if (!lifecycle.Allows(reservation, purpose.Value.OpenedEvent()))
         {
             return null;
@@ -87,6 +103,10 @@ public sealed class LockerCodeVerifier(
         if (purpose == UnlockPurpose.Deposit)
         {
             compartment = await EnsureUsableForDepositAsync(tx, reservation, compartment);
+        }
+        if (await WhyUnavailableAsync(tx, compartment) is { } unavailable)
+        {
+            return await UnavailableAsync(tx, request, reservation, compartment, unavailable);
         }
 
         var now = time.GetStoreNow();
@@ -109,22 +129,41 @@ public sealed class LockerCodeVerifier(
         return new CodeCheckResult(CodeCheckOutcome.Courier, Courier: courier);
     }
 
-    /// <summary>If the held compartment went out of service since booking, move the booking to the smallest free one that fits.</summary>
+    /// <summary>
+    /// If the held compartment is out of service (it was when nothing else was free), move the booking to the smallest
+    /// free one that fits now (lifecycle: relocated, which tells the carrier); else the held one. A courier's round opens
+    /// its deposits through this too.
+    /// </summary>
     public async Task<CompartmentRef> EnsureUsableForDepositAsync(IStoreTransaction tx, Reservation reservation, CompartmentRef held)
     {
         if (await tx.Registry.GetCompartmentAsync(held) is { InService: true })
         {
             return held;
         }
-        var replacement = await tx.Registry.FindFreeCompartmentAsync(reservation.SiteId, reservation.Size, reservation.Accessible);
-        if (replacement is null)
-        {
-            return held; // nothing better: try the held one; if it jams, an alarm is raised
-        }
-        var relocated = await lifecycle.ApplyAsync(tx, reservation, ReservationEvent.Relocated,
-            new TransitionInput("gateway", Compartment: replacement.Ref));
-        return relocated.Applied ? replacement.Ref : held;
+        return (await availability.TryRelocateAsync(tx, reservation, "door out of service, courier at the locker", "gateway"))?.To ?? held;
     }
+
+    /// <summary>Why the door cannot open for a code now, or null: out of service (the locker refuses it), or its locker offline.</summary>
+    private static async Task<DoorUnavailable?> WhyUnavailableAsync(IStoreTransaction tx, CompartmentRef door)
+    {
+        if (await tx.Registry.GetCompartmentAsync(door) is not { InService: true })
+        {
+            return DoorUnavailable.OutOfService;
+        }
+        return await tx.Registry.GetLockerAsync(door.LockerId) is { Online: false } ? DoorUnavailable.LockerOffline : null;
+    }
+
+    private async Task<CodeCheckResult> UnavailableAsync(
+        IStoreTransaction tx, CodeCheckRequest request, Reservation reservation, CompartmentRef door, DoorUnavailable why)
+    {
+        await tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), $"{request.Source.ToString().ToLowerInvariant()}:{request.KeypadId}",
+            AuditActions.CodeDoorUnavailable, request.SiteId, door.LockerId, door.Number, reservation.Id, $"reason={why}"));
+        return new CodeCheckResult(CodeCheckOutcome.Unavailable, door, ReservationId: reservation.Id, Unavailable: why);
+    }
+
+    /// <summary>A pickup code belongs to a waiting parcel, a collect code to an expired one.</summary>
+    private static bool SameKind(CodeKind kind, ReservationStatus status) =>
+        status == ReservationStatus.Expired ? kind is not (CodeKind.PickupPin or CodeKind.PickupQr) : kind is CodeKind.PickupPin or CodeKind.PickupQr;
 
     /// <summary>QR tokens only from a scanner and PINs only from a keypad; drop-off and collect codes from either (typed or label).</summary>
     private static bool SourceFits(CodeKind kind, CodeSource source) => kind switch

@@ -28,12 +28,28 @@ internal sealed class SqliteLockerLinkRepository(SqliteSession db) : ILockerLink
         "UPDATE locker_credentials SET command_counter = command_counter + 1 WHERE locker_id = $locker RETURNING command_counter;",
         ("$locker", lockerId)) is long counter ? counter : null;
 
+    private const string CommandColumns =
+        "locker_id, command_id, counter, action, compartment, reader, created_at, expires_at, result, reason, requested_by, reply_locker_id, reply_reader";
+
     public Task InsertCommandAsync(LockerCommandRecord command) => db.ExecuteAsync("""
-        INSERT INTO locker_commands (locker_id, command_id, counter, action, compartment, reader, created_at, expires_at)
-        VALUES ($locker, $id, $counter, $action, $compartment, $reader, $at, $expires);
+        INSERT INTO locker_commands (locker_id, command_id, counter, action, compartment, reader, created_at, expires_at,
+            requested_by, reply_locker_id, reply_reader)
+        VALUES ($locker, $id, $counter, $action, $compartment, $reader, $at, $expires, $by, $replyLocker, $replyReader);
         """, ("$locker", command.LockerId), ("$id", command.CommandId), ("$counter", command.Counter), ("$action", command.Action),
         ("$compartment", command.Compartment), ("$reader", command.Reader), ("$at", Time(command.CreatedAt)),
-        ("$expires", Time(command.ExpiresAt)));
+        ("$expires", Time(command.ExpiresAt)), ("$by", command.RequestedBy), ("$replyLocker", command.ReplyTo?.LockerId),
+        ("$replyReader", command.ReplyTo?.Reader));
+
+    public Task<LockerCommandRecord?> GetCommandAsync(string lockerId, string commandId) => db.QuerySingleAsync(
+        $"SELECT {CommandColumns} FROM locker_commands WHERE locker_id = $locker AND command_id = $id;",
+        ReadCommand, ("$locker", lockerId), ("$id", commandId));
+
+    public Task<LockerCommandRecord?> FindLatestUnlockAsync(string lockerId, int compartment, DateTimeOffset since) => db.QuerySingleAsync($"""
+        SELECT {CommandColumns} FROM locker_commands
+        WHERE locker_id = $locker AND compartment = $number AND action = 'unlock' AND created_at >= $since
+          AND (result IS NULL OR result = 'ok')
+        ORDER BY created_at DESC, counter DESC LIMIT 1;
+        """, ReadCommand, ("$locker", lockerId), ("$number", compartment), ("$since", Time(since)));
 
     public async Task<bool> RecordCommandResultAsync(string lockerId, string commandId, string result, string? reason, DateTimeOffset at) =>
         await db.ExecuteAsync("""
@@ -42,8 +58,8 @@ internal sealed class SqliteLockerLinkRepository(SqliteSession db) : ILockerLink
             """, ("$locker", lockerId), ("$id", commandId), ("$result", result), ("$reason", reason), ("$at", Time(at))) == 1;
 
     public Task<IReadOnlyList<LockerCommandRecord>> ListCommandsAsync(string lockerId, int limit) => db.QueryAsync(
-        """
-        SELECT locker_id, command_id, counter, action, compartment, reader, created_at, expires_at, result, reason
+        $"""
+        SELECT {CommandColumns}
         FROM locker_commands WHERE locker_id = $locker ORDER BY counter DESC LIMIT $limit;
         """, ReadCommand, ("$locker", lockerId), ("$limit", limit));
 
@@ -53,5 +69,7 @@ internal sealed class SqliteLockerLinkRepository(SqliteSession db) : ILockerLink
     {
         Result = r.ReadNullableString("result"),
         Reason = r.ReadNullableString("reason"),
+        RequestedBy = r.ReadNullableString("requested_by"),
+        ReplyTo = r.ReadNullableString("reply_locker_id") is { } replyLocker ? new CommandReply(replyLocker, r.ReadString("reply_reader")) : null,
     };
 }

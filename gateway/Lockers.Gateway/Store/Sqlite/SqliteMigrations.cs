@@ -177,7 +177,8 @@ public static class SqliteMigrations
             CREATE INDEX reservations_deposited ON reservations(deposited_at) WHERE deposited_at IS NOT NULL;
             """),
         new(5, SqliteAlarmFoldMigration.Description, SqliteAlarmFoldMigration.Sql),
-        new(6, SqliteRecipientsMigration.Description, SqliteRecipientsMigration.Sql),
+        new(6, SqliteTruthfulMessagesMigration.Description, SqliteTruthfulMessagesMigration.Sql),
+        new(7, SqliteRecipientsMigration.Description, SqliteRecipientsMigration.Sql),
     ];
 
     public static int Latest => All[^1].Version;

@@ -11,24 +11,31 @@ internal sealed class SqliteMonitoringRepository(SqliteSession db) : IMonitoring
 {
     private const string AlarmColumns = """
         id, kind, severity, site_id, locker_id, compartment, detail, first_seen, last_seen, occurrences,
-        acknowledged_by, acknowledged_at, cleared_at
+        acknowledged_by, acknowledged_at, cleared_at, condition_ended_at, follows_alarm_id, until_at
         """;
 
     public Task<IReadOnlyList<MonitoredAlarm>> ListOpenAlarmsAsync(string lockerId) => db.QueryAsync(
         $"SELECT {AlarmColumns} FROM monitoring_alarms WHERE locker_id = $locker AND cleared_at IS NULL ORDER BY id;",
         ReadAlarm, ("$locker", lockerId));
 
-    public Task<MonitoredAlarm?> InsertAlarmAsync(AlarmCondition condition, string? siteId, DateTimeOffset at) => db.QuerySingleAsync($"""
-        INSERT INTO monitoring_alarms (kind, severity, site_id, locker_id, compartment, detail, first_seen, last_seen)
-        VALUES ($kind, $severity, $site, $locker, $number, $detail, $at, $at)
-        ON CONFLICT DO NOTHING RETURNING {AlarmColumns};
-        """, ReadAlarm, ("$kind", condition.Kind), ("$severity", (int)condition.Severity), ("$site", siteId),
-        ("$locker", condition.LockerId), ("$number", condition.Compartment), ("$detail", condition.Detail), ("$at", Time(at)));
+    public Task<MonitoredAlarm?> InsertAlarmAsync(AlarmCondition condition, string? siteId, DateTimeOffset at, long? followsAlarmId = null) =>
+        db.QuerySingleAsync($"""
+            INSERT INTO monitoring_alarms (kind, severity, site_id, locker_id, compartment, detail, first_seen, last_seen, follows_alarm_id, until_at)
+            VALUES ($kind, $severity, $site, $locker, $number, $detail, $at, $at, $follows, $until)
+            ON CONFLICT DO NOTHING RETURNING {AlarmColumns};
+            """, ReadAlarm, ("$kind", condition.Kind), ("$severity", (int)condition.Severity), ("$site", siteId),
+            ("$locker", condition.LockerId), ("$number", condition.Compartment), ("$detail", condition.Detail), ("$at", Time(at)),
+            ("$follows", followsAlarmId), ("$until", Time(condition.Until)));
 
-    public Task TouchAlarmAsync(long alarmId, string detail, DateTimeOffset lastSeen, bool newOccurrence) => db.ExecuteAsync("""
-        UPDATE monitoring_alarms SET detail = $detail, last_seen = MAX(last_seen, $at), occurrences = occurrences + $more
+    public Task TouchAlarmAsync(long alarmId, string detail, DateTimeOffset lastSeen, bool newOccurrence, DateTimeOffset? until = null) => db.ExecuteAsync("""
+        UPDATE monitoring_alarms SET detail = $detail, last_seen = MAX(last_seen, $at), occurrences = occurrences + $more,
+            until_at = $until, condition_ended_at = NULL
         WHERE id = $id AND cleared_at IS NULL;
-        """, ("$id", alarmId), ("$detail", detail), ("$at", Time(lastSeen)), ("$more", newOccurrence ? 1 : 0));
+        """, ("$id", alarmId), ("$detail", detail), ("$at", Time(lastSeen)), ("$more", newOccurrence ? 1 : 0), ("$until", Time(until)));
+
+    public async Task<bool> MarkConditionEndedAsync(long alarmId, DateTimeOffset at) => await db.ExecuteAsync(
+        "UPDATE monitoring_alarms SET condition_ended_at = $at WHERE id = $id AND cleared_at IS NULL AND condition_ended_at IS NULL;",
+        ("$id", alarmId), ("$at", Time(at))) == 1;
 
     public async Task<bool> ClearAlarmAsync(long alarmId, DateTimeOffset at) => await db.ExecuteAsync(
         "UPDATE monitoring_alarms SET cleared_at = $at WHERE id = $id AND cleared_at IS NULL;",
@@ -86,23 +93,47 @@ internal sealed class SqliteMonitoringRepository(SqliteSession db) : IMonitoring
             r.ReadNullableInt("worst") is { } worst ? (AlarmSeverity)worst : null));
 
     public Task<IReadOnlyList<CompartmentView>> ListCompartmentsAsync(string lockerId) => db.QueryAsync("""
-        SELECT c.number, c.size, c.col, c.row, c.accessible, c.in_service, h.reservation_id, r.status
+        SELECT c.number, c.size, c.col, c.row, c.accessible, c.in_service, h.reservation_id, h.purpose, r.status
         FROM compartments c
         LEFT JOIN compartment_holds h ON h.locker_id = c.locker_id AND h.number = c.number
         LEFT JOIN reservations r ON r.id = h.reservation_id
         WHERE c.locker_id = $locker ORDER BY c.number;
         """, r => new CompartmentView((int)r.ReadLong("number"), SizeName(r.ReadLong("size")), (int)r.ReadLong("col"),
             (int)r.ReadLong("row"), r.ReadBool("accessible"), r.ReadBool("in_service"),
-            Occupancy(r.ReadNullableString("reservation_id"), r.ReadNullableString("status")), r.ReadNullableString("reservation_id")),
+            Occupancy(r.ReadNullableString("reservation_id"), r.ReadNullableString("purpose"), r.ReadNullableString("status")),
+            r.ReadNullableString("reservation_id")),
         ("$locker", lockerId));
 
-    public Task<IReadOnlyList<AuditEntry>> ListAuditAsync(string lockerId, int limit) => db.QueryAsync("""
-        SELECT id, at, actor, action, site_id, locker_id, compartment, reservation_id, detail FROM audit_log
-        WHERE locker_id = $locker ORDER BY id DESC LIMIT $limit;
-        """, r => new AuditEntry(r.ReadTime("at"), r.ReadString("actor"), r.ReadString("action"), r.ReadNullableString("site_id"),
-            r.ReadNullableString("locker_id"), r.ReadNullableInt("compartment"), r.ReadNullableString("reservation_id"),
-            r.ReadNullableString("detail")) { Id = r.ReadLong("id") },
-        ("$locker", lockerId), ("$limit", limit));
+    public Task<IReadOnlyList<AuditEntry>> ListAuditAsync(string lockerId, int limit, AuditFilter? filter = null)
+    {
+        var parameters = new List<(string, object?)> { ("$locker", lockerId), ("$limit", limit), ("$compartment", filter?.Compartment) };
+        var actions = AnyPrefix("action", "$action", filter?.ActionPrefixes ?? [], parameters);
+        var actors = AnyPrefix("actor", "$actor", filter?.ActorPrefixes ?? [], parameters);
+        return db.QueryAsync($"""
+            SELECT id, at, actor, action, site_id, locker_id, compartment, reservation_id, detail FROM audit_log
+            WHERE locker_id = $locker AND ($compartment IS NULL OR compartment = $compartment) AND {actions} AND {actors}
+            ORDER BY id DESC LIMIT $limit;
+            """, r => new AuditEntry(r.ReadTime("at"), r.ReadString("actor"), r.ReadString("action"), r.ReadNullableString("site_id"),
+                r.ReadNullableString("locker_id"), r.ReadNullableInt("compartment"), r.ReadNullableString("reservation_id"),
+                r.ReadNullableString("detail")) { Id = r.ReadLong("id") },
+            parameters.ToArray());
+    }
+
+    /// <summary>"(column LIKE $p0 || '%' OR ...)" with one parameter per prefix (LIKE's wildcards in a prefix escaped); "1" for none.</summary>
+    private static string AnyPrefix(string column, string name, IReadOnlyList<string> prefixes, List<(string, object?)> parameters)
+    {
+        if (prefixes.Count == 0)
+        {
+            return "1";
+        }
+        var terms = new List<string>();
+        for (var i = 0; i < prefixes.Count; i++)
+        {
+            parameters.Add(($"{name}{i}", prefixes[i].Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")));
+            terms.Add($"{column} LIKE {name}{i} || '%' ESCAPE '\\'");
+        }
+        return "(" + string.Join(" OR ", terms) + ")";
+    }
 
     public async Task<ActivityTotals> CountActivityAsync() => (await db.QuerySingleAsync($"""
         SELECT (SELECT COUNT(*) FROM reservations WHERE deposited_at IS NOT NULL) AS deposits,
@@ -115,9 +146,10 @@ internal sealed class SqliteMonitoringRepository(SqliteSession db) : IMonitoring
 
     private static string SizeName(long stored) => CompartmentSizes.ToName(CompartmentSizeNumbers.FromNumber(stored));
 
-    private static string Occupancy(string? reservationId, string? status) => (reservationId, status) switch
+    private static string Occupancy(string? reservationId, string? purpose, string? status) => (reservationId, status) switch
     {
         (null, _) => "empty",
+        _ when purpose == "move_target" => "move_target",
         (_, "ready_for_pickup" or "expired") => "parcel",
         _ => "reserved",
     };
@@ -126,7 +158,8 @@ internal sealed class SqliteMonitoringRepository(SqliteSession db) : IMonitoring
         r.ReadLong("id"), r.ReadString("kind"), (AlarmSeverity)r.ReadLong("severity"), r.ReadNullableString("site_id"),
         r.ReadString("locker_id"), r.ReadNullableInt("compartment"), r.ReadString("detail"), r.ReadTime("first_seen"),
         r.ReadTime("last_seen"), (int)r.ReadLong("occurrences"), r.ReadNullableString("acknowledged_by"),
-        r.ReadNullableTime("acknowledged_at"), r.ReadNullableTime("cleared_at"));
+        r.ReadNullableTime("acknowledged_at"), r.ReadNullableTime("cleared_at"), r.ReadNullableTime("condition_ended_at"),
+        r.ReadNullableLong("follows_alarm_id"), r.ReadNullableTime("until_at"));
 
     private static TelemetrySample ReadSample(SqliteDataReader r)
     {

@@ -69,13 +69,14 @@ internal sealed class SqliteRegistryRepository(SqliteSession db) : IRegistryRepo
             LIMIT 1;
             """, ReadCompartment, ("$site", siteId), ("$size", CompartmentSizeNumbers.ToNumber(minimumSize)), ("$accessible", accessible));
 
-    public async Task<bool> TryHoldAsync(CompartmentRef compartment, string reservationId)
+    public async Task<bool> TryHoldAsync(CompartmentRef compartment, string reservationId, HoldPurpose purpose = HoldPurpose.Parcel)
     {
         try
         {
             await db.ExecuteAsync(
-                "INSERT INTO compartment_holds (locker_id, number, reservation_id) VALUES ($locker, $number, $reservation);",
-                ("$locker", compartment.LockerId), ("$number", compartment.Number), ("$reservation", reservationId));
+                "INSERT INTO compartment_holds (locker_id, number, reservation_id, purpose) VALUES ($locker, $number, $reservation, $purpose);",
+                ("$locker", compartment.LockerId), ("$number", compartment.Number), ("$reservation", reservationId),
+                ("$purpose", purpose == HoldPurpose.Parcel ? "parcel" : "move_target"));
             return true;
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == 19) // constraint: someone holds it
@@ -86,6 +87,10 @@ internal sealed class SqliteRegistryRepository(SqliteSession db) : IRegistryRepo
 
     public Task ReleaseHoldAsync(CompartmentRef compartment, string reservationId) => db.ExecuteAsync(
         "DELETE FROM compartment_holds WHERE locker_id = $locker AND number = $number AND reservation_id = $reservation;",
+        ("$locker", compartment.LockerId), ("$number", compartment.Number), ("$reservation", reservationId));
+
+    public Task PromoteMoveHoldAsync(CompartmentRef compartment, string reservationId) => db.ExecuteAsync(
+        "UPDATE compartment_holds SET purpose = 'parcel' WHERE locker_id = $locker AND number = $number AND reservation_id = $reservation AND purpose = 'move_target';",
         ("$locker", compartment.LockerId), ("$number", compartment.Number), ("$reservation", reservationId));
 
     public async Task<bool> SetLockerOnlineAsync(string lockerId, bool online) =>

@@ -10,14 +10,14 @@ internal sealed class SqliteReservationRepository(SqliteSession db) : IReservati
     private const string Columns = """
         id, client_id, site_id, size, accessible, parcel_reference, recipient_email, recipient_phone,
         pickup_window_hours, status, locker_id, compartment, created_at, deposited_at, pickup_deadline,
-        paused_since, expired_at, closed_at, access_token_hash, kind, access_token_sealed, pin_index,
-        recipient_extended_hours, moved_at, redirected_from, redirected_to
+        paused_since, expired_at, closed_at, access_token_hash, move_locker_id, move_compartment, move_step, kind, access_token_sealed,
+        pin_index, recipient_extended_hours, moved_at, redirected_from, redirected_to
         """;
 
     public Task InsertAsync(Reservation r) => db.ExecuteAsync($"""
         INSERT INTO reservations ({Columns}) VALUES ($id, $client, $site, $size, $accessible, $parcel, $email, $phone,
             $window, $status, $locker, $compartment, $created, $deposited, $deadline, $paused, $expired, $closed, $token,
-            $kind, $sealed, $pinIndex, $recipientHours, $moved, $redirectedFrom, $redirectedTo);
+            $moveLocker, $moveNumber, $moveStep, $kind, $sealed, $pinIndex, $recipientHours, $moved, $redirectedFrom, $redirectedTo);
         """, Parameters(r));
 
     public Task<Reservation?> GetAsync(string reservationId) =>
@@ -30,6 +30,7 @@ internal sealed class SqliteReservationRepository(SqliteSession db) : IReservati
             UPDATE reservations SET pickup_window_hours = $window, status = $status, locker_id = $locker,
                 compartment = $compartment, deposited_at = $deposited, pickup_deadline = $deadline,
                 paused_since = $paused, expired_at = $expired, closed_at = $closed, access_token_hash = $token,
+                move_locker_id = $moveLocker, move_compartment = $moveNumber, move_step = $moveStep,
                 site_id = $site, access_token_sealed = $sealed, pin_index = $pinIndex, recipient_extended_hours = $recipientHours,
                 moved_at = $moved, redirected_from = $redirectedFrom, redirected_to = $redirectedTo
             WHERE id = $id AND status = $expected;
@@ -55,13 +56,28 @@ internal sealed class SqliteReservationRepository(SqliteSession db) : IReservati
     public Task<IReadOnlyList<Reservation>> ListHoldingAsync(string lockerId, int? compartmentNumber) => db.QueryAsync($"""
         SELECT {Columns} FROM reservations r
         WHERE EXISTS (SELECT 1 FROM compartment_holds h WHERE h.reservation_id = r.id AND h.locker_id = $locker
-                      AND ($number IS NULL OR h.number = $number));
+                      AND ($number IS NULL OR h.number = $number) AND h.purpose = 'parcel');
         """, Read, ("$locker", lockerId), ("$number", compartmentNumber));
 
     public Task<Reservation?> FindHoldingAsync(CompartmentRef compartment) => db.QuerySingleAsync($"""
         SELECT {Columns} FROM reservations r
-        WHERE r.id = (SELECT h.reservation_id FROM compartment_holds h WHERE h.locker_id = $locker AND h.number = $number);
+        WHERE r.id = (SELECT h.reservation_id FROM compartment_holds h WHERE h.locker_id = $locker AND h.number = $number AND h.purpose = 'parcel');
         """, Read, ("$locker", compartment.LockerId), ("$number", compartment.Number));
+
+    public Task<Reservation?> FindMovingThroughAsync(CompartmentRef compartment) => db.QuerySingleAsync($"""
+        SELECT {Columns} FROM reservations
+        WHERE move_step IS NOT NULL
+          AND ((locker_id = $locker AND compartment = $number) OR (move_locker_id = $locker AND move_compartment = $number))
+        ORDER BY created_at LIMIT 1;
+        """, Read, ("$locker", compartment.LockerId), ("$number", compartment.Number));
+
+    public Task<IReadOnlyList<Reservation>> SearchAsync(string text, int limit) => db.QueryAsync($"""
+        SELECT {Columns} FROM reservations
+        WHERE id = $text OR parcel_reference = $text COLLATE NOCASE OR parcel_reference LIKE $prefix ESCAPE '\'
+        ORDER BY (closed_at IS NULL) DESC, created_at DESC LIMIT $limit;
+        """, Read, ("$text", text), ("$prefix", EscapeLike(text) + "%"), ("$limit", limit));
+
+    private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
     public Task<IReadOnlyList<Reservation>> ListAtSiteAsync(string siteId, string clientId, IReadOnlyCollection<ReservationStatus> statuses) =>
         db.QueryAsync($"""
@@ -88,7 +104,9 @@ internal sealed class SqliteReservationRepository(SqliteSession db) : IReservati
         ("$window", r.PickupWindowHours), ("$status", r.Status.ToWire()), ("$locker", r.Compartment?.LockerId),
         ("$compartment", r.Compartment?.Number), ("$created", Time(r.CreatedAt)), ("$deposited", Time(r.DepositedAt)),
         ("$deadline", Time(r.PickupDeadline)), ("$paused", Time(r.PausedSince)), ("$expired", Time(r.ExpiredAt)),
-        ("$closed", Time(r.ClosedAt)), ("$token", r.AccessTokenHash), ("$kind", r.Kind.ToWire()), ("$sealed", r.AccessTokenSealed),
+        ("$closed", Time(r.ClosedAt)), ("$token", r.AccessTokenHash), ("$moveLocker", r.Move?.Target.LockerId),
+        ("$moveNumber", r.Move?.Target.Number), ("$moveStep", r.Move is { } move ? ParcelMoves.ToWire(move.Step) : null),
+        ("$kind", r.Kind.ToWire()), ("$sealed", r.AccessTokenSealed),
         ("$pinIndex", r.PinIndex), ("$recipientHours", r.RecipientExtendedHours), ("$moved", Time(r.MovedAt)),
         ("$redirectedFrom", r.RedirectedFrom), ("$redirectedTo", r.RedirectedTo),
     ];
@@ -117,6 +135,9 @@ internal sealed class SqliteReservationRepository(SqliteSession db) : IReservati
             ExpiredAt = r.ReadNullableTime("expired_at"),
             ClosedAt = r.ReadNullableTime("closed_at"),
             AccessTokenHash = r.ReadNullableBytes("access_token_hash"),
+            Move = r.ReadNullableString("move_step") is { } step
+                ? new ParcelMove(new CompartmentRef(r.ReadString("move_locker_id"), (int)r.ReadLong("move_compartment")), ParcelMoves.Parse(step))
+                : null,
             Kind = r.ReadString("kind") == "send" ? ReservationKind.Send : ReservationKind.Delivery,
             AccessTokenSealed = r.ReadNullableBytes("access_token_sealed"),
             PinIndex = r.ReadNullableInt("pin_index"),

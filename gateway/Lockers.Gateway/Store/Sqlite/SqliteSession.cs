@@ -154,6 +154,12 @@ public static class SqliteValues
         return reader.IsDBNull(ordinal) ? null : reader.GetInt32(ordinal);
     }
 
+    public static long? ReadNullableLong(this IDataRecord reader, string column)
+    {
+        var ordinal = reader.GetOrdinal(column);
+        return reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
+    }
+
     public static bool ReadBool(this IDataRecord reader, string column) => reader.GetInt64(reader.GetOrdinal(column)) != 0;
 
     public static byte[]? ReadNullableBytes(this IDataRecord reader, string column)

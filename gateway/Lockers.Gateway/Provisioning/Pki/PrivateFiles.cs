@@ -1,0 +1,37 @@
+namespace Lockers.Gateway.Provisioning.Pki;
+
+/// <summary>
+/// Writes a file in one step (a temporary file renamed over the old one), created 0600 when it holds a secret (a key)
+/// and 0644 otherwise (certificates and revocation lists are public, and the broker may run as another user).
+/// </summary>
+public static class PrivateFiles
+{
+    public static async Task WriteAsync(string path, string text, bool secret)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            var temporary = path + ".tmp";
+            var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = secret
+                    ? UnixFileMode.UserRead | UnixFileMode.UserWrite
+                    : UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+            }
+
+            File.Delete(temporary);
+            await using (var stream = new FileStream(temporary, options))
+            await using (var writer = new StreamWriter(stream))
+            {
+                await writer.WriteAsync(text);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ProvisioningException($"cannot write '{path}': {ex.Message}", ex);
+        }
+    }
+}
