@@ -86,8 +86,8 @@ public sealed class RecipientPageBrowserTests(ChromiumFixture chromium) : IClass
         // A guided move: the parcel's door opens, then the target's; the codes follow when the target door closes on the parcel.
         var move = await gateway.Service<ParcelMoveService>().StartAsync(new CompartmentRef(JourneyGateway.LockerId, door), target, "mia");
         Assert.True(move.Done, move.Problem);
-        await gateway.WaitForDoorAsync(door, open: true);
-        await gateway.WaitForDoorAsync(target.Number, open: true);
+        await Lockers.Testing.Wait.UntilAsync(async () => (await gateway.ReservationAsync(second.Reservation.Id)).Move?.Step == MoveStep.TargetOpened,
+            JourneyGateway.Timeout, "both doors of the move to open");
         gateway.Locker.Close(door);
         gateway.Locker.Close(target.Number);
         await Lockers.Testing.Wait.UntilAsync(async () => (await gateway.ReservationAsync(second.Reservation.Id)) is { Move: null, MovedAt: not null },

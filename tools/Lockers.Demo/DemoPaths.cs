@@ -13,9 +13,6 @@ public sealed class DemoPaths(string root, string data)
     // Repository files.
     public string BrokerTemplate => Path.Combine(Root, "broker", "mosquitto.conf");
     public string SiteFile => Path.Combine(Root, "tools", "Lockers.Demo", "demo-site.json");
-
-    /// <summary>A second site 0.4 km away (registered only: no simulated locker), so the parcel page can offer a redirect.</summary>
-    public string NeighbourSiteFile => Path.Combine(Root, "tools", "Lockers.Demo", "demo-neighbour.json");
     public string BoardFile => Path.Combine(Root, "hardware", "boards", BoardName + ".json");
 
     // The demo's own files.

@@ -43,9 +43,6 @@ public sealed class DemoState
     /// <summary>The site's courier (issued over the API on the first run): the badge token to scan and the PIN to type.</summary>
     public string? CourierBadge { get; set; }
     public string? CourierPin { get; set; }
-
-    /// <summary>Whether the neighbour site (for redirects) was imported.</summary>
-    public bool NeighbourImported { get; set; }
     public bool Booked { get; set; }
     public List<DemoParcel> Parcels { get; set; } = [];
 

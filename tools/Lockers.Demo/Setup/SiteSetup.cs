@@ -7,7 +7,7 @@ namespace Lockers.Demo.Setup;
 /// <summary>
 /// The first run's steps, each done once and remembered in demo.json (an interrupted first run carries on where it
 /// stopped): the deployment CA with the broker's and the gateway's certificates, the site (tools/Lockers.Demo/demo-site.json: two lockers on the demo-12
-/// board) and a neighbour to redirect to (tools/Lockers.Demo/demo-neighbour.json), the carrier's API client with the demo's webhook URL, and both lockers provisioned by the gateway's own
+/// board), the carrier's API client with the demo's webhook URL, and both lockers provisioned by the gateway's own
 /// <c>locker provision</c> (broker users, ACL, command keys, device configs), and the dashboard's admin sign-in.
 /// </summary>
 public static class SiteSetup
@@ -34,13 +34,6 @@ public static class SiteSetup
         {
             log.WriteLine("setup: " + (await gateway.RunCommandAsync("site", "import", "--file", paths.SiteFile)).Trim());
             state.SiteImported = true;
-            state.Save(paths.StateFile);
-        }
-
-        if (!state.NeighbourImported)
-        {
-            log.WriteLine("setup: " + (await gateway.RunCommandAsync("site", "import", "--file", paths.NeighbourSiteFile)).Trim());
-            state.NeighbourImported = true;
             state.Save(paths.StateFile);
         }
 

@@ -33,7 +33,7 @@ public static class ParcelUpdates
         "picked_up" => $"webhook picked_up: {parcel.ParcelReference} was collected from locker {DemoSession.LetterOf(parcel.LockerId!)} door {parcel.Compartment}",
         "parcel_moved" => $"webhook parcel_moved: staff moved {parcel.ParcelReference} to locker {DemoSession.LetterOf(parcel.LockerId!)} door {parcel.Compartment}; the same PIN opens it there",
         "relocated" => $"webhook relocated: the door booked for {parcel.ParcelReference} went out of service; {Guide.CourierLine(parcel)}",
-        "redirected" => $"webhook redirected: the recipient sent {parcel.ParcelReference} to {parcel.LockerId} (a neighbour site without a simulated locker)",
+        "redirected" => $"webhook redirected: the recipient sent {parcel.ParcelReference} to locker {parcel.LockerId} door {parcel.Compartment}",
         "extended" => $"webhook extended: the recipient (or carrier) gave {parcel.ParcelReference} more time",
         _ => $"webhook {type}: {parcel.ParcelReference}",
     };
