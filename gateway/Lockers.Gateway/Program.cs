@@ -67,7 +67,7 @@ app.MapRecipientPolicyApi();
 app.MapCouriersApi();
 app.MapManifestApi();
 app.MapRecipientPages();
-app.MapTextsApi(app.Services.GetRequiredService<RecipientPageRenderer>().Texts);
+app.MapTextsApi(app.Services.GetRequiredService<RecipientPageRenderer>().Texts, DashboardTexts.Resources);
 app.MapDashboard();
 
 await app.RunAsync();

@@ -1,5 +1,6 @@
 using Lockers.Gateway.Audit;
 using Lockers.Gateway.Link;
+using Lockers.Gateway.Localization;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Registry;
 using Lockers.Gateway.Store;
@@ -15,12 +16,15 @@ public sealed class RemoteOpenService(
 {
     public const int MaxReasonLength = 500;
 
-    public async Task<MaintenanceOutcome> OpenAsync(CompartmentRef target, string reason, string staffUser, CancellationToken cancellationToken = default)
+    /// <summary><paramref name="texts"/>: the language of a refusal (English when not given).</summary>
+    public async Task<MaintenanceOutcome> OpenAsync(
+        CompartmentRef target, string reason, string staffUser, CancellationToken cancellationToken = default, PageTexts? texts = null)
     {
+        texts ??= DashboardTexts.English;
         reason = reason.Trim();
         if (reason.Length is < 3 or > MaxReasonLength)
         {
-            return new MaintenanceOutcome(false, $"Give a reason of 3 to {MaxReasonLength} characters.", StatusCodes.Status400BadRequest);
+            return new MaintenanceOutcome(false, texts.Text("Problem.Reason", 3, MaxReasonLength), StatusCodes.Status400BadRequest);
         }
         var compartment = await store.ExecuteAsync(async tx =>
         {
@@ -35,7 +39,7 @@ public sealed class RemoteOpenService(
         }, cancellationToken);
         if (compartment is null)
         {
-            return MaintenanceOutcome.NotFound($"There is no compartment {target}.");
+            return MaintenanceOutcome.NotFound(texts.Text("Problem.NoCompartment", target));
         }
         var sentAt = time.GetStoreNow();
         // The staff override opens a door that is out of service too: maintenance checking a repaired door.
@@ -49,7 +53,7 @@ public sealed class RemoteOpenService(
         return result.Status switch
         {
             CommandSendStatus.Sent => MaintenanceOutcome.Ok(new { commandId = result.CommandId, status = "sent" }),
-            _ => MaintenanceOutcome.Unavailable($"The locker cannot be reached: {result.Reason}."),
+            _ => MaintenanceOutcome.Unavailable(texts.Text("Problem.Unreachable", result.Reason ?? "")),
         };
     }
 }

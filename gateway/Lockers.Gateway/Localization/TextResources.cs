@@ -18,6 +18,9 @@ public sealed class TextResources(Type marker)
     /// <summary>The texts of <paramref name="language"/>, formatting dates and numbers in <paramref name="format"/>.</summary>
     public PageTexts For(string language, CultureInfo format) => new(this, language, format);
 
+    /// <summary>The text, or null when the key is not in the table (a code the texts have no words for yet).</summary>
+    public string? Find(string key, string language) => _resources.GetString(key, Languages.ResourceCulture(language));
+
     public string Get(string key, string language) =>
         _resources.GetString(key, Languages.ResourceCulture(language))
         ?? throw new KeyNotFoundException($"text '{key}' is missing from {Component} (language {language})");
@@ -49,4 +52,7 @@ public sealed class PageTexts(TextResources resources, string language, CultureI
 
     /// <summary>The text with {0}.. filled in, numbers and dates formatted for the reader.</summary>
     public string Text(string key, params object[] arguments) => string.Format(Format, this[key], arguments);
+
+    /// <summary>The words for one of the gateway's codes (an alarm kind): the text prefix.code, else the code with spaces.</summary>
+    public string Word(string prefix, string code) => resources.Find(prefix + "." + code, Language) ?? code.Replace('_', ' ');
 }

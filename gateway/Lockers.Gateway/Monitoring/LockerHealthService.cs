@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Lockers.Core.Protocol;
+using Lockers.Gateway.Localization;
 using Lockers.Gateway.Reservations;
 using Lockers.Gateway.Store;
 using Microsoft.Extensions.Options;
@@ -35,9 +36,7 @@ public sealed class LockerHealthService(
                 if (births >= _options.TakeoverConnections)
                 {
                     locker.AddIncident(new LockerIncident(AlarmKinds.SessionTakeover, at,
-                        $"the locker connected {births} times within {_options.TakeoverWindowMinutes} min: another client is using its " +
-                        "identity (a copied certificate takes over its session each time), or its network keeps dropping; if it is not " +
-                        "rebooting, revoke it (locker revoke) and provision it again"), at - _options.EventAlarmQuietPeriod);
+                        AlarmDetails.English("AlarmDetail.Takeover", births, _options.TakeoverWindowMinutes)), at - _options.EventAlarmQuietPeriod);
                 }
             }
         });
@@ -75,17 +74,17 @@ public sealed class LockerHealthService(
 
     public Task OnCommandRefusedAsync(string lockerId, string commandId, string reason, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        var attack = reason is RefusalReasons.BadSignature or RefusalReasons.Replay ? " (possible attack: forged or replayed command)" : "";
+        var attack = reason is RefusalReasons.BadSignature or RefusalReasons.Replay;
         return AddIncidentAsync(lockerId, new LockerIncident(AlarmKinds.CommandRefused, at,
-            $"command '{commandId}' refused: {reason}{attack}"), cancellationToken);
+            AlarmDetails.English(attack ? "AlarmDetail.CommandRefusedAttack" : "AlarmDetail.CommandRefused", commandId, reason)), cancellationToken);
     }
 
     public Task OnJournalOverflowAsync(string lockerId, long droppedTotal, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         AddIncidentAsync(lockerId, new LockerIncident(AlarmKinds.JournalOverflow, at,
-            $"the event journal overflowed; {droppedTotal} events lost since installation"), cancellationToken);
+            AlarmDetails.English("AlarmDetail.JournalOverflow", droppedTotal)), cancellationToken);
 
     public Task OnTamperAsync(string lockerId, string detail, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        AddIncidentAsync(lockerId, new LockerIncident(AlarmKinds.Tamper, at, $"tamper: {detail}"), cancellationToken);
+        AddIncidentAsync(lockerId, new LockerIncident(AlarmKinds.Tamper, at, AlarmDetails.English("AlarmDetail.Tamper", detail)), cancellationToken);
 
     public async Task OnThrottleEngagedAsync(string lockerId, string keypadId, DateTimeOffset until, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
