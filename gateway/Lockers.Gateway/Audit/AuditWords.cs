@@ -67,6 +67,7 @@ public static partial class AuditWords
             "locker" => w.Text("AuditLine.Actor.Locker", id),
             "system" => w["AuditLine.Actor.System"],
             "gateway" => w["AuditLine.Actor.Gateway"],
+            "admin" => w.Text("AuditLine.Actor.Admin", id),
             _ => actor,
         };
     }
@@ -135,6 +136,12 @@ public static partial class AuditWords
             AuditActions.StaffSignInFailed => T("SignInFailed"),
             AuditActions.CompartmentServiceChanged => T(e.Detail == "in_service" ? "DoorReturned" : "DoorTakenOut", Door),
             AuditActions.LockerServiceChanged => T(e.Detail == "in_service" ? "LockerReturned" : "LockerTakenOut"),
+            AuditActions.SiteImported => T("SiteImported", Or(d.Get("lockers")), Or(d.Get("compartments"))),
+            AuditActions.ApiClientCreated => T("ApiClientCreated", Or(d.Get("name") ?? d.Get("client"))),
+            AuditActions.LockerProvisioned => T("LockerProvisioned", Or(d.Get("board")), Or(d.Get("until"))),
+            AuditActions.LockerRevoked => T("LockerRevoked"),
+            AuditActions.StaffAccountSaved => T("StaffAccountSaved", Or(d.Get("user")), w.Word("Role", d.Get("role") ?? "?")),
+            AuditActions.RecipientPolicyChanged => T("RecipientPolicyChanged"),
             // An action without words yet: its stored name and detail, as they are.
             _ => $"{e.Action}{(e.Detail is { Length: > 0 } detail ? ": " + detail : "")}",
         };
