@@ -118,6 +118,39 @@ public sealed partial class LanguageTests(ChromiumFixture chromium) : IClassFixt
         tab.AssertNoScriptErrors();
     }
 
+    [Fact]
+    public async Task MaintenanceAction_InChinese_IsAnsweredAndAuditedInChinese_AndARefusalToo()
+    {
+        await using var gateway = await DashboardGateway.StartAsync();
+        await using var tab = await chromium.NewPageAsync(gateway.BaseUrl, locale: "zh-CN");
+        var zh = Texts("zh");
+        await tab.SignInAsync("mia");
+        await tab.OpenLockerAsync(DashboardGateway.LockerId);
+
+        await tab.Page.Locator("[data-compartment='6']").ClickAsync();
+        await tab.Page.Locator("#service-button").ClickAsync();
+        await tab.ConfirmAsync(zh["Panel.TakeOut"], expect: zh["Service.Empty"]);
+
+        // The gateway's summary of what it did, and the audit line it wrote, in the staff member's language.
+        await Assertions.Expect(tab.Page.Locator("#service-result")).ToHaveTextAsync(zh.Text("Summary.TakenOut", zh.Text("Summary.DoorN", 6)));
+        await Assertions.Expect(tab.Page.Locator("#audit")).ToContainTextAsync(zh.Text("AuditLine.DoorTakenOut", zh.Text("AuditLine.DoorNStart", 6)));
+        await Assertions.Expect(tab.Page.Locator("[data-compartment='6']")).ToContainTextAsync(zh["Grid.OutOfService"].TrimStart('，'));
+        await tab.ScreenshotAsync("lang-service-zh");
+
+        // A refusal (a problem document) is worded in Chinese as well.
+        var refusal = await tab.Page.EvaluateAsync<string>("""
+            async () => {
+              const session = await (await fetch('/dashboard/api/session')).json();
+              const response = await fetch('/dashboard/api/lockers/dash-a/compartments/99/open', { method: 'POST',
+                headers: { 'Content-Type': 'application/json', 'X-CSRF-TOKEN': session.csrfToken }, body: JSON.stringify({ reason: 'check the door' }) });
+              return (await response.json()).title;
+            }
+            """);
+        Assert.Equal(zh.Text("Problem.NoCompartment", "dash-a/99"), refusal);
+        Assert.DoesNotContain(await gateway.CommandsAsync(DashboardGateway.LockerId), command => command.Action == "unlock");
+        tab.AssertNoScriptErrors();
+    }
+
     private static PageTexts Texts(string language) => DashboardTexts.Resources.For(language, Languages.FormatCulture(language, null));
 
     /// <summary>
