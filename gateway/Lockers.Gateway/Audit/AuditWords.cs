@@ -122,8 +122,8 @@ public static partial class AuditWords
             AuditActions.CommandSent => Command(d, e.Detail ?? "", w),
             AuditActions.CommandResult => d.Get("result") is "ok"
                 ? T("CommandDone", Or(d.Get("id")))
-                : T("CommandAnswered", Or(d.Get("id")), Or(d.Get("result")) + (d.Get("reason") is { } reason ? $" ({reason.Replace('_', ' ')})" : "")),
-            AuditActions.CommandRefused => T("CommandRefused", Or(d.Get("reason"))),
+                : T("CommandAnswered", Or(d.Get("id")), w.Word("Result", d.Get("result") ?? "?") + (d.Get("reason") is { } reason ? w.Text("AuditLine.Why", w.Word("Reason", reason)) : "")),
+            AuditActions.CommandRefused => T("CommandRefused", w.Word("Reason", d.Get("reason") ?? "?")),
             AuditActions.Tamper => T("Tamper", e.Detail ?? ""),
             AuditActions.Boot => T("Boot", Or(d.Get("fw")), Or(d.Get("boot"))),
             AuditActions.JournalOverflow => T("JournalOverflow", Or(d.Get("dropped"))),

@@ -16,6 +16,8 @@ public static partial class AlarmDetails
     /// <summary>Readings in a sensor fault's list ("supply reads 0 mV, temperature reads -127 °C") are read one by one.</summary>
     public const string ListKey = Prefix + "Implausible";
 
+    private const string CommandRefusedKey = Prefix + "CommandRefused";
+
     private static readonly Lazy<IReadOnlyList<(string Key, Regex Pattern)>> Patterns = new(BuildPatterns);
 
     /// <summary>The English detail to store, from the template <paramref name="key"/> (AlarmDetail.*).</summary>
@@ -33,6 +35,10 @@ public static partial class AlarmDetails
             if (pattern.Match(detail) is { Success: true } match)
             {
                 var captured = match.Groups.Cast<Group>().Skip(1).Select(group => group.Value).ToArray();
+                if (key.StartsWith(CommandRefusedKey, StringComparison.Ordinal))
+                {
+                    captured[1] = texts.Word("Reason", captured[1]); // the locker's reason code (bad_signature) in words
+                }
                 if (key == ListKey)
                 {
                     captured[0] = string.Join(texts["Common.ListSeparator"], captured[0].Split(", ").Select(item => Read(item, texts)));

@@ -78,6 +78,8 @@ public sealed partial class DashboardTextsTests
             .Concat(new[] { "online", "offline" }.Select(s => "State." + s))
             .Concat(AuditWords.Categories.Select(c => "AuditCategory." + c.Key))
             .Concat(AuditWords.Who.Select(c => "AuditWho." + c.Key))
+            .Concat(Constants(typeof(RefusalReasons)).Select(reason => "Reason." + reason))
+            .Concat(Constants(typeof(CommandResults)).Select(result => "Result." + result))
             .Concat(new[] { "Dropoff", "PickupPin", "PickupQr", "Collect" }.Select(k => "AuditLine.Kind." + k))
             .Concat(new[] { "Deposit", "Pickup", "Collect" }.Select(p => "AuditLine.Purpose." + p))
             .Concat(new[] { "OutOfService", "LockerOffline", "ParcelBeingMoved", "Other" }.Select(u => "AuditLine.Unavailable." + u));
@@ -91,8 +93,7 @@ public sealed partial class DashboardTextsTests
         Assert.True(missing.Count == 0, "keys used but missing from DashboardTexts.resx: " + string.Join(", ", missing));
     }
 
-    public static TheoryData<string> EveryAuditAction => new(typeof(AuditActions).GetFields()
-        .Where(constant => constant.IsLiteral).Select(constant => (string)constant.GetRawConstantValue()!));
+    public static TheoryData<string> EveryAuditAction => new(Constants(typeof(AuditActions)));
 
     [Theory]
     [MemberData(nameof(EveryAuditAction))]
@@ -161,6 +162,9 @@ public sealed partial class DashboardTextsTests
             AlarmDetails.Read("implausible reading: supply reads 0 mV, temperature reads -127 °C", zh));
         Assert.Equal("something the rules never wrote", AlarmDetails.Read("something the rules never wrote", zh));
     }
+
+    private static IEnumerable<string> Constants(Type type) =>
+        type.GetFields().Where(constant => constant.IsLiteral).Select(constant => (string)constant.GetRawConstantValue()!);
 
     private static string[] Placeholders(string text) => Placeholder().Matches(text).Select(m => m.Value).Order(StringComparer.Ordinal).ToArray();
 
