@@ -49,7 +49,14 @@ namespace Lockers.Firmware
             catch (Exception e)
             {
                 // No board, no LED pin: the outputs stay in their reset state (inputs), so every lock stays locked.
-                Halt(config == null ? ConfigPath : "board file " + config.BoardFile, e, null);
+                string file = config == null ? ConfigPath : FlashRoot + config.BoardFile;
+                if (config != null)
+                {
+                    // The device configuration is sound, so the gateway can be told why this locker cannot run.
+                    ReportFault(config, file + ": " + e.Message);
+                }
+
+                Halt(file, e, null);
             }
 
             IFeedbackPort feedback = hardware.Feedback;
@@ -114,12 +121,36 @@ namespace Lockers.Firmware
             }
         }
 
+        // Best effort, before the halt: Wi-Fi, the broker, the retained {"state":"offline","fault":...} (also the last will).
+        private static void ReportFault(DeviceConfig config, string fault)
+        {
+            try
+            {
+                WifiConnector.Connect(config.Wifi?.Ssid, config.Wifi?.Password, WifiTimeoutMs);
+                M2MqttLink link = CreateLink(config, StatusPayload.Faulted(fault));
+                link.Start();
+                for (int waited = 0; waited < WifiTimeoutMs && !link.IsConnected; waited += 100)
+                {
+                    Thread.Sleep(100);
+                }
+
+                link.Publish(Topics.Status(config.LockerId), StatusPayload.Faulted(fault).ToJson(), 1, true);
+                Thread.Sleep(1000); // M2Mqtt sends from its own thread: let the PUBLISH leave before the halt
+            }
+            catch (Exception e)
+            {
+                Console.WriteLine("fault not reported: " + e.Message);
+            }
+        }
+
         // The TLS files lie beside locker.json on I:\ (the config names them; provisioning writes ca.crt, locker.crt and
         // locker.key). nanoFramework's certificate constructors take PEM text, not file names.
-        private static M2MqttLink CreateLink(DeviceConfig config)
+        private static M2MqttLink CreateLink(DeviceConfig config) => CreateLink(config, StatusPayload.Offline());
+
+        private static M2MqttLink CreateLink(DeviceConfig config, StatusPayload will)
         {
             BrokerSettings broker = config.Broker;
-            byte[] offline = StatusPayload.Offline().ToJson();
+            byte[] offline = will.ToJson();
             string caPath = broker.CaFile.Length > 0 ? FlashRoot + broker.CaFile : LegacyCaCertPath;
             X509Certificate caCert = File.Exists(caPath) ? new X509Certificate(File.ReadAllText(caPath)) : null;
             X509Certificate2 clientCert = broker.HasClientCertificate
@@ -136,7 +167,8 @@ namespace Lockers.Firmware
             ((LockerController)controller).CheckWatchdog();
         }
 
-        // Blinks fast (when the LED is known) for a minute, so the log can be read or the file fixed, then reboots.
+        // Blinks fast (when the LED is known) for a minute, so the log can be read or the file fixed, then reboots: the
+        // files are read again at every boot, so a fixed file is picked up without anyone at the locker.
         private static void Halt(string step, Exception e, IFeedbackPort feedback)
         {
             Console.WriteLine("boot failed at " + step + ": " + e.Message);

@@ -7,8 +7,8 @@ using Lockers.Simulator.Terminal;
 const string Usage =
     "usage:\n" +
     "  Lockers.Simulator run --config locker.json [--board hardware/boards/devkit-4.json] [--storage DIR] [--broker host:port]\n" +
-    "  Lockers.Simulator fleet --count N --broker host:port [--board FILE] [--user U] [--password P] [--prefix sim-]\n" +
-    "                          [--key-seed S] [--storage DIR] [--poll-ms 50] [--seconds S] [--log info|warning]";
+    "                        [--retry-seconds 10]\n" +
+    FleetCommand.Usage;
 
 if (args.Length == 0 || args[0] is "help" or "-h" or "--help")
 {
@@ -28,7 +28,7 @@ try
     var options = CommandLine.Parse(args[1..]);
     return args[0] switch
     {
-        "run" => await RunCommand.RunAsync(options, Console.In, Console.Out),
+        "run" => await RunCommand.RunAsync(options, Console.In, Console.Out, Console.Error, stop.Token),
         "fleet" => await FleetCommand.RunAsync(options, Console.Out, stop.Token),
         _ => throw new ArgumentException($"unknown command '{args[0]}'"),
     };

@@ -4,6 +4,7 @@ using Lockers.Gateway.Couriers;
 using Lockers.Gateway.CommandLine;
 using Lockers.Gateway.Dashboard;
 using Lockers.Gateway.Expiry;
+using Lockers.Gateway.Guard;
 using Lockers.Gateway.Health;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Link;
@@ -15,6 +16,7 @@ using Lockers.Gateway.Reservations;
 using Lockers.Gateway.Reservations.Rounds;
 using Lockers.Gateway.Store;
 using Lockers.Gateway.Throttle;
+using Lockers.Gateway.Web;
 using Lockers.Gateway.Webhooks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -37,6 +39,7 @@ builder.AddCouriers();
 builder.AddReservations();
 builder.AddRecipients();
 builder.AddThrottle();
+builder.AddUnlockGuard();
 builder.AddWebhooks();
 builder.AddExpiry();
 builder.AddLockerLink();
@@ -44,7 +47,7 @@ builder.AddProvisioning();
 builder.AddGatewayHealth();
 builder.AddMonitoring();
 builder.AddDashboard();
-builder.Services.AddProblemDetails();
+builder.AddHttpRules();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -54,8 +57,7 @@ if (isCommand)
     return await GatewayCommandLine.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseHttpRules();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -35,7 +35,7 @@ public sealed class DemoDashboardSmokeTests(ChromiumFixture chromium) : IClassFi
         // Every page from the gateway's build output: no 404 (the demo's gateway runs from bin/, not the project folder).
         using (var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = Step })
         {
-            foreach (var page in new[] { "sign-in.html", "index.html", "locker.html", "common.js", "alarms.js", "fleet.js", "locker.js", "chart.js", "sign-in.js", "dashboard.css" })
+            foreach (var page in new[] { "sign-in.html", "index.html", "locker.html", "holds.html", "common.js", "alarms.js", "fleet.js", "locker.js", "chart.js", "sign-in.js", "holds.js", "dashboard.css" })
             {
                 using var response = await http.GetAsync("/dashboard/" + page);
                 Assert.True(response.StatusCode == HttpStatusCode.OK, $"/dashboard/{page}: {(int)response.StatusCode}");

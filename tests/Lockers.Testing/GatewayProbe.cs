@@ -27,7 +27,12 @@ public sealed class GatewayProbe : IAsyncDisposable
         _lockerId = lockerId;
     }
 
-    public static async Task<GatewayProbe> ConnectAsync(MosquittoBroker broker, string lockerId, string clientId)
+    /// <summary>
+    /// Connects as <paramref name="clientId"/>; with a broker that takes identities from client certificates, as
+    /// <paramref name="identity"/> (default: the default user). Probes for several lockers on such a broker need an identity
+    /// each (and an ACL entry each): one identity is one session, so they would take over each other's.
+    /// </summary>
+    public static async Task<GatewayProbe> ConnectAsync(MosquittoBroker broker, string lockerId, string clientId, string? identity = null)
     {
         var client = new MqttClient(new MqttClientOptions
         {
@@ -37,7 +42,7 @@ public sealed class GatewayProbe : IAsyncDisposable
             CleanSession = false,
             UserName = MosquittoBrokerOptions.DefaultUser,
             Password = MosquittoBrokerOptions.DefaultPassword,
-            Tls = broker.ClientTls(),
+            Tls = broker.ClientTls(identity),
             ReconnectMinDelay = TimeSpan.FromMilliseconds(100),
             ReconnectMaxDelay = TimeSpan.FromMilliseconds(500),
         });
@@ -63,6 +68,10 @@ public sealed class GatewayProbe : IAsyncDisposable
 
     public Task PublishCommandAsync(byte[] signedJson) =>
         _client.PublishAsync(Topics.Command(_lockerId), signedJson, MqttQos.AtLeastOnce);
+
+    /// <summary>Publishes a signed end-to-end ack (the gateway's confirmation, ADR 0207) on the locker's ack topic.</summary>
+    public Task PublishAckAsync(byte[] signedJson) =>
+        _client.PublishAsync(Topics.Ack(_lockerId), signedJson, MqttQos.AtLeastOnce);
 
     public async Task<LockerEvent> WaitForEventAsync(Func<LockerEvent, bool> match, string what)
     {

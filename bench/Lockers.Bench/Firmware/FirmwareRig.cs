@@ -1,3 +1,4 @@
+using Lockers.Core.Acks;
 using Lockers.Core.App;
 using Lockers.Core.Board;
 using Lockers.Core.Commands;
@@ -26,7 +27,13 @@ public sealed class FirmwareRig
     private const int MaxPolls = 1_000;
 
     private readonly string _commandTopic = Topics.Command(LockerId);
+    private readonly string _ackTopic = Topics.Ack(LockerId);
     private long _counter;
+    // The gateway's signed acks for seqs _ackBase.. (made before measuring, like the commands: signing is the gateway's work).
+    private byte[][] _acks = Array.Empty<byte[]>();
+    private long _ackBase;
+    // Code entries the controller has opened (codes typed, lines scanned): the next one is this + 1 in its boot.
+    private long _entriesOpened;
 
     public FirmwareRig()
     {
@@ -41,6 +48,7 @@ public sealed class FirmwareRig
         Link.Connect();
         Controller.Start();
         Link.AckAll();
+        ConfirmLatest();
     }
 
     public byte[] Key { get; }
@@ -59,7 +67,8 @@ public sealed class FirmwareRig
     public CommandSigner Signer { get; }
 
     /// <summary>
-    /// Signed unlock commands for compartment 1 with consecutive counters, as the gateway would send them.
+    /// Signed unlock commands for compartment 1 with consecutive counters, as the gateway would send them: each answers the
+    /// code entry the next pickups will open (the controller numbers them boot * 1,000,000 + n), so the locker runs it.
     /// Made before measuring: signing is the gateway's work, not the locker's.
     /// </summary>
     public byte[][] SignUnlocks(int count)
@@ -69,28 +78,56 @@ public sealed class FirmwareRig
         for (int i = 0; i < count; i++)
         {
             _counter++;
-            commands[i] = Signer.SignToJson(SignedCommand.Unlock(LockerId, "cmd-" + _counter.ToString("D8"), _counter, expires, Compartment));
+            var unlock = SignedCommand.Unlock(LockerId, "cmd-" + _counter.ToString("D8"), _counter, expires, Compartment);
+            unlock.Entry = Controller.BootCount * LockerController.EntryIdsPerBoot + _entriesOpened + 1 + i;
+            commands[i] = Signer.SignToJson(unlock);
         }
 
         return commands;
     }
 
+    /// <summary>Signs the gateway's acks for the next <paramref name="events"/> events, so delivering them costs the gateway nothing measured.</summary>
+    public void PrepareAcks(int events)
+    {
+        _ackBase = Controller.NextEventSeq;
+        _acks = new byte[events][];
+        for (int i = 0; i < events; i++) _acks[i] = SignAck(_ackBase + i);
+    }
+
+    /// <summary>The gateway confirms every event published so far, as it does once it committed them.</summary>
+    public void ConfirmLatest()
+    {
+        long seq = Controller.NextEventSeq - 1;
+        long index = seq - _ackBase;
+        Link.Deliver(_ackTopic, index >= 0 && index < _acks.Length ? _acks[index] : SignAck(seq));
+    }
+
+    private byte[] SignAck(long seq) =>
+        new AckSigner(Key).Sign(LockerId, new AckPayload { Epoch = Controller.EventEpoch, Seq = seq }).ToJson();
+
     /// <summary>One key press through the keypad port (digits and '*' only: '#' submits, which is a pickup's first step).</summary>
     public void PressKey(char key) => Keypad.Press(key);
 
-    /// <summary>Types <see cref="Code"/> and '#': a code_entered event is journaled and published; the broker acknowledges it.</summary>
+    /// <summary>
+    /// Types <see cref="Code"/> and '#': a code_entered event is journaled and published; the broker acknowledges it,
+    /// then the gateway confirms it.
+    /// </summary>
     public void EnterCode()
     {
         for (int i = 0; i < Code.Length; i++) Keypad.Press(Code[i]);
         Keypad.Press('#');
+        _entriesOpened++;
         Link.AckAll();
+        ConfirmLatest();
     }
 
-    /// <summary>A scanner line (bytes ending in CR LF) through the UART port; its code_entered event is acknowledged.</summary>
+    /// <summary>A scanner line (bytes ending in CR LF) through the UART port; its code_entered event is acknowledged and confirmed.</summary>
     public void Scan(byte[] line)
     {
         Scanner.Receive(line, 0, line.Length);
+        _entriesOpened++;
         Link.AckAll();
+        ConfirmLatest();
     }
 
     /// <summary>The whole pickup as the locker sees it; <paramref name="phaseBytes"/> (5 slots) gets each phase's allocation added.</summary>
@@ -109,22 +146,24 @@ public sealed class FirmwareRig
         Sensors.Set(Compartment, true);
         PollUntil(Until.DoorOpen);
         Link.AckAll();
+        ConfirmLatest();
         mark = AddSince(mark, phaseBytes, 3);
 
         Sensors.Set(Compartment, false);
         PollUntil(Until.DoorLocked);
         Link.AckAll();
+        ConfirmLatest();
         AddSince(mark, phaseBytes, 4);
     }
 
     /// <summary>The names of <see cref="Pickup"/>'s phases, in slot order.</summary>
     public static readonly string[] PickupPhases =
     {
-        "code typed + '#': code_entered journaled, published, acked",
+        "code typed + '#': code_entered journaled, published, PUBACK, gateway's ack verified, entry deleted",
         "signed unlock arrives: parsed, HMAC verified, counter saved, unlock queued",
         "main loop until the pulse starts",
-        "door opens: door event journaled + published, cmd/result ok, acks",
-        "door closes: door event journaled + published, ack",
+        "door opens: door event journaled + published, cmd/result ok, PUBACKs, gateway's ack",
+        "door closes: door event journaled + published, PUBACK, gateway's ack",
     };
 
     /// <summary>Telemetry falls due: one Poll publishes it (QoS 0, not journaled).</summary>

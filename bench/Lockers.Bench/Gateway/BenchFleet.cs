@@ -70,6 +70,8 @@ public static class BenchFleet
 
                     var key = CommandKeys.Generate();
                     await tx.LockerLink.SaveCredentialsAsync(new LockerCredentials(id, id, passwordHash, keys.Seal(id, key), now));
+                    // The bench lockers enter codes at their keypad, named like the locker, as provisioning records it (ADR 0109).
+                    await tx.LockerLink.SaveReadersAsync(id, ProvisionedReader.Of(id, id + "-qr"));
                     var parcels = new Queue<ReadyParcel>();
                     var pins = pinsBySite.TryGetValue(siteId, out var taken) ? taken : pinsBySite[siteId] = new HashSet<string>();
                     for (var number = 1; number <= Math.Min(parcelsPerLocker, compartments); number++)

@@ -25,6 +25,13 @@ public sealed class BenchLocker : IAsyncDisposable
     private readonly MqttClient _client;
     private readonly string _commandTopic;
     private readonly string _eventTopic;
+    private readonly string _ackTopic;
+    // As the firmware does: events carry an epoch, and the gateway's signed acks are checked (ADR 0207). Checked under a
+    // lock: the verifier reuses its buffers.
+    private volatile string _epoch = NewEpoch();
+    private readonly Lockers.Core.Acks.AckVerifier _acks;
+    private long _acksAccepted;
+    private long _acksRefused;
     private readonly CommandSigner _signer;
     private readonly LockedJsonWriter _writer = new();
     private readonly Task _receiving;
@@ -39,12 +46,32 @@ public sealed class BenchLocker : IAsyncDisposable
         _client = client;
         _commandTopic = Topics.Command(seeded.Id);
         _eventTopic = Topics.Event(seeded.Id);
+        _ackTopic = Topics.Ack(seeded.Id);
         _signer = new CommandSigner(seeded.CommandKey);
+        _acks = new Lockers.Core.Acks.AckVerifier(seeded.Id, seeded.CommandKey);
         _receiving = Task.Run(ReceiveAsync);
     }
 
     public SeededLocker Seeded { get; }
     public string Id => Seeded.Id;
+
+    /// <summary>
+    /// Starts a new numbering: a fresh epoch, seq from 1. The bench's lockers keep no journal, so events the gateway never
+    /// saw (the bare MQTT baseline's) cannot be replayed; a new epoch keeps the gateway phase's numbering without a gap.
+    /// </summary>
+    public void BeginEpoch()
+    {
+        _epoch = NewEpoch();
+        Interlocked.Exchange(ref _seq, 0);
+    }
+
+    private static string NewEpoch() => Lockers.Core.Protocol.Epochs.FromBytes(RandomNumberGenerator.GetBytes(8));
+
+    /// <summary>End-to-end acks from the gateway that verified with this locker's key.</summary>
+    public long AcksAccepted => Interlocked.Read(ref _acksAccepted);
+
+    /// <summary>Messages on the ack topic that did not verify (none expected).</summary>
+    public long AcksRefused => Interlocked.Read(ref _acksRefused);
 
     /// <summary>When true, anything on the cmd topic counts as the answer (the bare MQTT baseline's echo).</summary>
     public bool AcceptEcho { get; set; }
@@ -70,6 +97,7 @@ public sealed class BenchLocker : IAsyncDisposable
         {
             await client.ConnectAsync(cancellationToken);
             (await client.SubscribeAsync(Topics.Command(seeded.Id), MqttQos.AtLeastOnce, cancellationToken)).EnsureGranted();
+            (await client.SubscribeAsync(Topics.Ack(seeded.Id), MqttQos.AtLeastOnce, cancellationToken)).EnsureGranted();
             await client.PublishAsync(Topics.Status(seeded.Id), StatusPayload.Online("0.1.0-bench", 1).ToJson(), MqttQos.AtLeastOnce, retain: true,
                 cancellationToken: cancellationToken);
         }
@@ -148,6 +176,7 @@ public sealed class BenchLocker : IAsyncDisposable
     private byte[] Stamp(LockerEvent e)
     {
         e.Seq = Interlocked.Increment(ref _seq);
+        e.Epoch = _epoch;
         e.UptimeMs = Interlocked.Add(ref _uptimeMs, 1);
         e.UnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         return _writer.Write(e);
@@ -160,8 +189,20 @@ public sealed class BenchLocker : IAsyncDisposable
             await foreach (var message in _client.Messages.ReadAllAsync())
             {
                 var arrived = Stopwatch.GetTimestamp();
+                if (message.Topic == _ackTopic)
+                {
+                    CheckAck(message.Payload.ToArray());
+                    continue;
+                }
+
                 if (message.Topic != _commandTopic || _pending is not { } pending)
                 {
+                    continue;
+                }
+
+                if (!AcceptEcho && IsCachePush(message.Payload.ToArray()))
+                {
+                    // The gateway pushes each locker its offline code cache after changes (ADR 0211): not an answer to a code.
                     continue;
                 }
 
@@ -171,6 +212,29 @@ public sealed class BenchLocker : IAsyncDisposable
         }
         catch (Exception ex) when (ex is OperationCanceledException or MqttClientStoppedException or ObjectDisposedException)
         {
+        }
+    }
+
+    private void CheckAck(byte[] payload)
+    {
+        Lockers.Core.Acks.AckVerdict verdict;
+        lock (_acks)
+        {
+            verdict = _acks.Verify(payload, _epoch);
+        }
+
+        Interlocked.Increment(ref verdict == Lockers.Core.Acks.AckVerdict.Accepted ? ref _acksAccepted : ref _acksRefused);
+    }
+
+    private static bool IsCachePush(byte[] payload)
+    {
+        try
+        {
+            return SignedCommand.Parse(payload).Action == CommandActions.SyncCodes;
+        }
+        catch (Lockers.Core.Json.JsonException)
+        {
+            return false; // Check reports it
         }
     }
 

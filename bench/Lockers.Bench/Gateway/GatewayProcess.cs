@@ -14,6 +14,9 @@ public sealed class GatewayProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private readonly Process _process;
+    /// <summary>The scrape token the bench gateway is started with (Metrics:ScrapeToken); not a secret outside the bench.</summary>
+    private const string ScrapeToken = "bench-scrape-token-not-a-secret-0123456789";
+
     private readonly HttpClient _http;
     private readonly TaskCompletionSource _serving = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Queue<string> _lastLines = new();
@@ -24,6 +27,8 @@ public sealed class GatewayProcess : IAsyncDisposable
     {
         _process = process;
         _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(30) };
+        // /metrics is never anonymous on the public port (ADR 0112): the bench scrapes with the token it configured.
+        _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ScrapeToken);
     }
 
     public int Pid => _process.Id;
@@ -57,6 +62,10 @@ public sealed class GatewayProcess : IAsyncDisposable
             ["LockerLink__Host"] = broker.Host,
             ["LockerLink__Port"] = broker.Port.ToString(CultureInfo.InvariantCulture),
             ["LockerLink__ClientId"] = "bench-gateway",
+            ["Metrics__ScrapeToken"] = ScrapeToken,
+            // The benchmarks open thousands of doors a second on purpose: no unlock ceilings (ADR 0110; docs/performance.md).
+            ["Guard__SiteUnlocksPerMinute"] = "0",
+            ["Guard__FleetUnlocksPerMinute"] = "0",
         };
         if (broker.Certificates is { } pki)
         {

@@ -89,7 +89,8 @@ public static class PickupBench
         var (resident, _) = gateway.Memory();
         return new PickupBenchResult(options, machine, baseline, ramp, rampEnd, sustained, drained, after.Pickups - before.Pickups,
             cpu, after.StoreUnits - before.StoreUnits - (gateway.Scrapes - scrapesBefore), after.StoreSeconds - before.StoreSeconds, after.MessagesIn - before.MessagesIn,
-            verificationMicros, resident, gateway.ErrorLines, after.GroupCommits - before.GroupCommits, after.GroupedMessages - before.GroupedMessages);
+            verificationMicros, resident, gateway.ErrorLines, after.GroupCommits - before.GroupCommits, after.GroupedMessages - before.GroupedMessages,
+            swarm.Lockers.Sum(l => l.AcksAccepted), swarm.Lockers.Sum(l => l.AcksRefused));
     }
 
     private static int ParcelsLeft(LockerSwarm swarm) => swarm.Lockers.Sum(locker => locker.Seeded.Parcels.Count);
@@ -104,7 +105,7 @@ public sealed record PickupBenchResult(
     PickupBenchOptions Options, BenchMachine Machine, double BaselineUpdatesPerSecond, IReadOnlyList<PickupStep> Ramp, string? RampEnd,
     PickupStep Sustained, TimeSpan Drained, double RecordedPickups, TimeSpan GatewayCpu, double StoreUnits, double StoreSeconds,
     double MessagesIn, double VerificationMicrosPerPickup, long GatewayResidentBytes, long GatewayErrorLines,
-    double GroupCommits, double GroupedMessages)
+    double GroupCommits, double GroupedMessages, long AcksAccepted = 0, long AcksRefused = 0)
 {
     /// <summary>Pickups recorded by the store per second of the sustained phase, drain included.</summary>
     public double DurablePerSecond => RecordedPickups / Drained.TotalSeconds;

@@ -60,6 +60,7 @@ public static class PickupBenchReport
             ? Invariant($"| Rest: MQTT, parsing, routing, logging, waiting (wall - store) | {rest:0.000} ms |")
             : "| Rest (wall - store) | none: units of work overlapped (the link's, the webhook dispatcher's, the health sweep's) and their time includes waiting for SQLite's write lock |");
         text.AppendLine();
+        text.AppendLine(Invariant($"End-to-end acks the lockers received and verified (whole run): {result.AcksAccepted:N0}; refused: {result.AcksRefused}."));
         text.AppendLine(Invariant($"A store unit of work averages {1000.0 * result.StoreSeconds / Math.Max(1, result.StoreUnits):0.000} ms; the baseline commit takes {1000.0 / result.BaselineUpdatesPerSecond:0.000} ms. Gateway resident memory at the end: {result.GatewayResidentBytes / 1048576.0:0} MiB; error lines logged: {result.GatewayErrorLines}."));
         if (sustained.FirstProblem is { } problem)
         {

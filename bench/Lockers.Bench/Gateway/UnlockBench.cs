@@ -38,6 +38,7 @@ public static class UnlockBench
             foreach (var locker in swarm.Lockers)
             {
                 locker.AcceptEcho = false;
+                locker.BeginEpoch();
             }
         }
 
@@ -56,7 +57,8 @@ public static class UnlockBench
         var codeEntries = options.Warmup + options.RoundTrips;
         return new UnlockBenchResult(options, machine, bare, viaGateway, background, cpu / elapsed, gateway.ErrorLines,
             (metricsAfter.StoreUnits - metricsBefore.StoreUnits - 1) / codeEntries,
-            1000 * (metricsAfter.StoreSeconds - metricsBefore.StoreSeconds) / codeEntries, cpu.TotalMilliseconds / codeEntries);
+            1000 * (metricsAfter.StoreSeconds - metricsBefore.StoreSeconds) / codeEntries, cpu.TotalMilliseconds / codeEntries,
+            swarm.Lockers.Sum(l => l.AcksAccepted), swarm.Lockers.Sum(l => l.AcksRefused));
     }
 }
 
@@ -69,4 +71,5 @@ public static class UnlockBench
 /// <param name="CpuMsPerCode">Gateway CPU milliseconds per code entry.</param>
 public sealed record UnlockBenchResult(
     UnlockBenchOptions Options, BenchMachine Machine, RoundTripFigures Bare, RoundTripFigures Gateway, double TelemetryPerSecond,
-    double GatewayCores, long GatewayErrorLines, double StoreUnitsPerCode, double StoreMsPerCode, double CpuMsPerCode);
+    double GatewayCores, long GatewayErrorLines, double StoreUnitsPerCode, double StoreMsPerCode, double CpuMsPerCode,
+    long AcksAccepted = 0, long AcksRefused = 0);

@@ -33,6 +33,7 @@ public static class UnlockBenchReport
         text.AppendLine(Invariant($"| Answered / attempted | {result.Gateway.Answered:N0} / {result.Gateway.Attempted:N0} | {result.Bare.Answered:N0} / {result.Bare.Attempted:N0} | - | every unlock valid |"));
         text.AppendLine();
         text.AppendLine(Invariant($"Gateway process CPU during its phase: {result.GatewayCores:0.00} cores; error lines logged: {result.GatewayErrorLines}."));
+        text.AppendLine(Invariant($"End-to-end acks the lockers received and verified (whole run): {result.AcksAccepted:N0}; refused: {result.AcksRefused}."));
         text.AppendLine(Invariant($"Where the gateway's time goes, per code entry (its cmd/result answer and the telemetry of the phase included): {result.StoreUnitsPerCode:0.0} store units of work, {result.StoreMsPerCode:0.000} ms inside them, {result.CpuMsPerCode:0.000} ms of gateway CPU."));
         if ((result.Gateway.FirstProblem ?? result.Bare.FirstProblem) is { } problem)
         {

@@ -2,6 +2,7 @@ using System;
 using Lockers.Core.Commands;
 using Lockers.Core.Doors;
 using Lockers.Core.Keypad;
+using Lockers.Core.Offline;
 using Lockers.Core.Ports;
 using Lockers.Core.Protocol;
 using Lockers.Core.Texts;
@@ -11,7 +12,9 @@ namespace Lockers.Core.App
     /// <summary>
     /// Carries out verified commands. Most answer at once; an unlock answers when the door controller
     /// reports the outcome (opened: ok; jammed, forced or an output fault: failed), so the gateway learns
-    /// whether the door really opened. Not thread-safe: the controller's lock covers it.
+    /// whether the door really opened. A command naming a code entry runs only while that entry still waits
+    /// within its answer window (else failed/too_late, and nothing changes: the person has gone). Not
+    /// thread-safe: the controller's lock covers it.
     /// </summary>
     internal sealed class CommandRunner
     {
@@ -21,15 +24,23 @@ namespace Lockers.Core.App
         private readonly DisplayMessages _messages;
         private readonly string _keypadId;
         private readonly string _scannerId;
+        private readonly PendingCodeEntries _entries;
+        private readonly OfflineCodeCache _codes;
         // Command ids waiting for a door's outcome, in arrival order, beside their compartment numbers: two small
         // arrays rather than a Hashtable of ArrayLists, which allocated a list and boxed keys for every unlock.
         private int[] _waitingCompartments = new int[4];
         private string[] _waitingIds = new string[4];
         private int _waitingCount;
+        // The answers of the last DoorOutcome, taken one by one by the controller.
+        private CommandResultPayload[] _answers = new CommandResultPayload[4];
 
-        public CommandRunner(DoorController doors, KeypadEntry keypad, IFeedbackPort feedback, DisplayMessages messages, string keypadId, string scannerId)
+        public CommandRunner(
+            DoorController doors, KeypadEntry keypad, IFeedbackPort feedback, DisplayMessages messages, string keypadId, string scannerId,
+            PendingCodeEntries entries, OfflineCodeCache codes)
         {
             _messages = messages;
+            _entries = entries;
+            _codes = codes;
             _doors = doors;
             _keypad = keypad;
             _feedback = feedback;
@@ -40,12 +51,20 @@ namespace Lockers.Core.App
         /// <summary>True while the whole locker is out of service (compartment 0).</summary>
         public bool LockerOutOfService { get; private set; }
 
-        /// <summary>Runs an accepted command; returns its answer, or null when it comes later (an unlock).</summary>
-        public CommandResultPayload? Run(SignedCommand command)
+        /// <summary>Runs an accepted command at uptime <paramref name="nowMs"/>; returns its answer, or null when it comes later (an unlock).</summary>
+        public CommandResultPayload? Run(SignedCommand command, long nowMs)
         {
             string action = command.Action;
-            if (action == CommandActions.Unlock) return Unlock(command);
+            if (action == CommandActions.SyncCodes) return SyncCodes(command);
             if (action == CommandActions.OutOfService) return SetOutOfService(command);
+            if (command.Entry != 0 && !_entries.TryAnswer(command.Entry, nowMs))
+            {
+                // The person who entered the code has gone (or the locker already answered them): an unlock now
+                // would open the door for whoever stands there, a message would confuse them.
+                return CommandResultPayload.Failed(command.CommandId, CommandResults.TooLate);
+            }
+
+            if (action == CommandActions.Unlock) return Unlock(command);
             if (action == CommandActions.ShowMessage) return ShowMessage(command);
             if (action == CommandActions.ShowMessageKey) return ShowMessageKey(command);
             if (action == CommandActions.Deny) return Deny(command);
@@ -53,42 +72,47 @@ namespace Lockers.Core.App
         }
 
         /// <summary>
-        /// A door reported an unlock outcome. Returns the answers for the commands that waited for it
-        /// (possibly none); <paramref name="reason"/> is "" for success or a failure reason.
+        /// A door reported an unlock outcome: the commands that waited for it are answered, in arrival order, and their
+        /// answers wait in <see cref="TakeAnswer"/> (slots 0 to the count returned, possibly 0); <paramref name="reason"/> is
+        /// "" for success or a failure reason. The answers' slots are reused (no array per door event, ADR 0005).
         /// </summary>
-        public CommandResultPayload[] DoorOutcome(int compartment, string reason)
+        public int DoorOutcome(int compartment, string reason)
         {
-            int count = 0;
-            for (int i = 0; i < _waitingCount; i++)
-            {
-                if (_waitingCompartments[i] == compartment) count++;
-            }
-
-            var answers = new CommandResultPayload[count];
-            if (count == 0)
-            {
-                return answers;
-            }
-
-            // Answers in arrival order; the other doors' entries close up behind.
-            int kept = 0;
             int answered = 0;
+            int kept = 0;
             for (int i = 0; i < _waitingCount; i++)
             {
                 string id = _waitingIds[i];
                 if (_waitingCompartments[i] == compartment)
                 {
-                    answers[answered++] = reason.Length == 0 ? CommandResultPayload.Ok(id) : CommandResultPayload.Failed(id, reason);
+                    if (answered == _answers.Length) _answers = Grown(_answers);
+                    _answers[answered++] = reason.Length == 0 ? CommandResultPayload.Ok(id) : CommandResultPayload.Failed(id, reason);
                     continue;
                 }
 
+                // The other doors' entries close up behind.
                 _waitingCompartments[kept] = _waitingCompartments[i];
                 _waitingIds[kept++] = id;
             }
 
             for (int i = kept; i < _waitingCount; i++) _waitingIds[i] = null!;
             _waitingCount = kept;
-            return answers;
+            return answered;
+        }
+
+        /// <summary>The answer in <paramref name="slot"/> from the last <see cref="DoorOutcome"/>; the slot is emptied.</summary>
+        public CommandResultPayload TakeAnswer(int slot)
+        {
+            CommandResultPayload answer = _answers[slot];
+            _answers[slot] = null!;
+            return answer;
+        }
+
+        private static CommandResultPayload[] Grown(CommandResultPayload[] answers)
+        {
+            var grown = new CommandResultPayload[answers.Length * 2];
+            Array.Copy(answers, grown, answers.Length);
+            return grown;
         }
 
         private CommandResultPayload? Unlock(SignedCommand command)
@@ -183,6 +207,12 @@ namespace Lockers.Core.App
             _feedback.ShowText(command.RetryAfterS > 0 ? _messages.Format(MessageKeys.Throttled, command.RetryAfterS) : _messages.Text(MessageKeys.CodeRefused));
             _feedback.Beep(BeepKind.Error);
             return CommandResultPayload.Ok(command.CommandId);
+        }
+
+        private CommandResultPayload SyncCodes(SignedCommand command)
+        {
+            string failure = _codes.ApplyPart(command.Version, command.Part, command.Parts, command.Codes);
+            return failure.Length == 0 ? CommandResultPayload.Ok(command.CommandId) : CommandResultPayload.Failed(command.CommandId, failure);
         }
 
         private bool IsOurReader(string reader) => reader == _keypadId || reader == _scannerId;

@@ -1,3 +1,4 @@
+using Lockers.Core.Acks;
 using Lockers.Core.Commands;
 using Lockers.Core.Doors;
 using Lockers.Core.Ports;
@@ -47,7 +48,14 @@ namespace Lockers.Core.App
         {
             lock (_gate)
             {
-                if (_stopped || topic != _commandTopic) return;
+                if (_stopped) return;
+                if (topic == _ackTopic)
+                {
+                    OnAck(payload);
+                    return;
+                }
+
+                if (topic != _commandTopic) return;
                 CommandVerdict verdict = _verifier!.Verify(payload);
                 if (!verdict.Accepted)
                 {
@@ -56,8 +64,11 @@ namespace Lockers.Core.App
                     return;
                 }
 
-                CommandResultPayload? answer = _commands!.Run(verdict.Command!);
-                HoldDisplay();
+                SignedCommand command = verdict.Command!;
+                CommandResultPayload? answer = _commands!.Run(command, _ports.Clock.UptimeMs);
+                bool displayUntouched = command.Action == CommandActions.SyncCodes
+                    || (answer != null && answer.Reason == CommandResults.TooLate);
+                if (!displayUntouched) HoldDisplay();
                 if (answer != null) SendResult(answer);
             }
         }
@@ -73,6 +84,21 @@ namespace Lockers.Core.App
                     _journal.SendPending(_ports.Link, _eventTopic);
                 }
             }
+        }
+
+        // Under the lock. The gateway's signed ack: what it applied is deleted; a replay request sends the rest again.
+        private void OnAck(byte[] payload)
+        {
+            AckVerdict verdict = _acks!.Verify(payload, _journal!.Epoch);
+            if (verdict != AckVerdict.Accepted)
+            {
+                // Another epoch's ack is merely late; anything else was not written by the gateway and deletes nothing.
+                if (verdict != AckVerdict.OtherEpoch) RefusedAcks++;
+                return;
+            }
+
+            _journal.Confirm(_journal.Epoch, _acks.Seq, _acks.Replay);
+            if (_online) _journal.SendPending(_ports.Link, _eventTopic);
         }
 
         private void OnLinkStateChanged(bool connected)
@@ -93,6 +119,7 @@ namespace Lockers.Core.App
             byte[] birth = StatusPayload.Online(_firmware, BootCount).ToJson();
             _ownPublishes.Track(_ports.Link.Publish(_statusTopic, birth, Channels.QosOf(Channels.Status), true));
             _ports.Link.Subscribe(_commandTopic, Channels.QosOf(Channels.Command));
+            _ports.Link.Subscribe(_ackTopic, Channels.QosOf(Channels.Ack));
             if (_journal!.Dropped > _reportedDropped)
             {
                 _reportedDropped = _journal.Dropped;
@@ -114,19 +141,12 @@ namespace Lockers.Core.App
             _ports.Feedback.SetLed(LedState.SlowBlink);
         }
 
-        private void OnKeypadCode(string code)
-        {
-            Record(_event.RefillCodeEntered(CodeSources.Keypad, _config.KeypadId, code));
-            _ports.Feedback.ShowText(_messages.Text(MessageKeys.Checking));
-            HoldDisplay();
-        }
+        private void OnKeypadCode(string code) => OnCodeEntered(CodeSources.Keypad, _config.KeypadId, code);
 
         private void OnScannedLine(string line)
         {
-            Record(_event.RefillCodeEntered(CodeSources.Qr, _config.ScannerId, line));
             _ports.Feedback.Beep(BeepKind.Key);
-            _ports.Feedback.ShowText(_messages.Text(MessageKeys.Checking));
-            HoldDisplay();
+            OnCodeEntered(CodeSources.Qr, _config.ScannerId, line);
         }
 
         // Raised by the door controller inside Poll or RequestUnlock, so already under the lock.
@@ -134,6 +154,7 @@ namespace Lockers.Core.App
         {
             string state = DoorEventNames.ToProtocolState(kind);
             if (state.Length > 0) Record(_event.RefillDoor(compartment, state));
+            OfflineDoorOutcome(compartment, kind);
             if (kind == DoorEventKind.Opened)
             {
                 _ports.Feedback.ShowText(_messages.Format(MessageKeys.DoorOpened, compartment));
@@ -155,8 +176,8 @@ namespace Lockers.Core.App
                 HoldDisplay();
             }
 
-            CommandResultPayload[] answers = _commands!.DoorOutcome(compartment, outcome);
-            for (int i = 0; i < answers.Length; i++) SendResult(answers[i]);
+            int answers = _commands!.DoorOutcome(compartment, outcome);
+            for (int i = 0; i < answers; i++) SendResult(_commands.TakeAnswer(i));
         }
 
         // Under the lock. Stored first, then sent (if the link is up); a storage failure loses only this event.

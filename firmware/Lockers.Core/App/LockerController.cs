@@ -1,10 +1,12 @@
 using System;
+using Lockers.Core.Acks;
 using Lockers.Core.Board;
 using Lockers.Core.Commands;
 using Lockers.Core.Config;
 using Lockers.Core.Doors;
 using Lockers.Core.Journal;
 using Lockers.Core.Keypad;
+using Lockers.Core.Offline;
 using Lockers.Core.Protocol;
 using Lockers.Core.Scanner;
 using Lockers.Core.Texts;
@@ -32,6 +34,7 @@ namespace Lockers.Core.App
         private readonly string _eventTopic;
         private readonly string _statusTopic;
         private readonly string _commandTopic;
+        private readonly string _ackTopic;
         private readonly PublishTracker _ownPublishes = new PublishTracker();
         private readonly ResultOutbox _results;
         private readonly TelemetryReporter _telemetry;
@@ -46,7 +49,11 @@ namespace Lockers.Core.App
         private CommandRunner? _commands;
         private EventJournal? _journal;
         private CommandVerifier? _verifier;
+        private AckVerifier? _acks;
         private SoftwareWatchdog? _watchdog;
+        private PendingCodeEntries? _entries;
+        private OfflineCodeCache? _offlineCodes;
+        private readonly OfflineThrottle _offlineThrottle = new OfflineThrottle();
         private long _reportedDropped;
         private long _displayResetAtMs = -1;
         // The controller's view of the link: true from its OnConnected (birth published) to its OnDisconnected.
@@ -68,6 +75,7 @@ namespace Lockers.Core.App
             _eventTopic = Topics.Event(config.LockerId);
             _statusTopic = Topics.Status(config.LockerId);
             _commandTopic = Topics.Command(config.LockerId);
+            _ackTopic = Topics.Ack(config.LockerId);
             _results = new ResultOutbox(Topics.CommandResult(config.LockerId), _ownPublishes);
             _telemetry = new TelemetryReporter(Topics.Telemetry(config.LockerId), config.TelemetryS, _firmware);
             _keypad = new KeypadEntry(ports.Feedback);
@@ -87,10 +95,16 @@ namespace Lockers.Core.App
         /// <summary>This start's number (1 on the first start); 0 before <see cref="Start"/>.</summary>
         public long BootCount { get; private set; }
 
-        /// <summary>Events stored and not yet acknowledged by the broker.</summary>
+        /// <summary>Events stored and not yet confirmed by the gateway (its signed ack).</summary>
         public int JournalDepth
         {
             get { lock (_gate) return _journal == null ? 0 : _journal.Depth; }
+        }
+
+        /// <summary>Journaled events published and not yet acknowledged by the broker (its PUBACK frees their slots).</summary>
+        public int EventsAwaitingBroker
+        {
+            get { lock (_gate) return _journal == null ? 0 : _journal.InFlight; }
         }
 
         /// <summary>The sequence number the next event will get.</summary>
@@ -98,6 +112,15 @@ namespace Lockers.Core.App
         {
             get { lock (_gate) return _journal == null ? 0 : _journal.NextSeq; }
         }
+
+        /// <summary>The epoch the journal numbers events in ("" before <see cref="Start"/> or for legacy numbering).</summary>
+        public string EventEpoch
+        {
+            get { lock (_gate) return _journal == null ? "" : _journal.Epoch; }
+        }
+
+        /// <summary>Messages on the ack channel refused since start: unreadable, or signed with another key (never from the gateway).</summary>
+        public int RefusedAcks { get; private set; }
 
         /// <summary>The controller's view of a door (locked before <see cref="Start"/>); throws ArgumentOutOfRangeException for an unknown compartment.</summary>
         public DoorState GetDoorState(int compartment)
@@ -127,16 +150,20 @@ namespace Lockers.Core.App
                 _pulses = new PulseGuard(_ports.Solenoids, _ports.PulseTimer, _ports.Clock);
                 _doors = new DoorController(_board.CompartmentNumbers, doorTiming, _pulses, _ports.DoorSensors, now);
                 _doors.DoorEvent += OnDoorEvent;
-                _commands = new CommandRunner(_doors, _keypad, _ports.Feedback, _messages, _config.KeypadId, _config.ScannerId);
                 _journal = new EventJournal(_ports.Storage, _ports.Clock);
                 _reportedDropped = _journal.Dropped;
                 _verifier = new CommandVerifier(_config.LockerId, _config.CommandKey, _ports.Clock, _ports.Storage);
+                _acks = new AckVerifier(_config.LockerId, _config.CommandKey);
                 _watchdog = new SoftwareWatchdog(_ports.System, now);
                 BootCount = BootCounter.Increment(_ports.Storage);
+                _entries = new PendingCodeEntries(BootCount, _config.AnswerS * 1000L, _config.OfflineAfterS * 1000L);
+                _offlineCodes = new OfflineCodeCache(_config.CommandKey, _ports.Storage);
+                _commands = new CommandRunner(_doors, _keypad, _ports.Feedback, _messages, _config.KeypadId, _config.ScannerId, _entries, _offlineCodes);
                 _keypad.CodeEntered += OnKeypadCode;
                 _scanner.LineRead += OnScannedLine;
                 AttachPorts();
                 Record(LockerEvent.Boot(_firmware, BootCount));
+                ReportStorageProblems();
                 _ports.Feedback.ShowText(_messages.Text(MessageKeys.Ready));
                 if (_ports.Link.IsConnected) OnConnected();
                 else _ports.Feedback.SetLed(Ports.LedState.SlowBlink);
@@ -155,10 +182,12 @@ namespace Lockers.Core.App
                 long now = _ports.Clock.UptimeMs;
                 _doors!.Poll(now);
                 _keypad.Poll(now);
+                PollEntries(now);
                 ResetDisplayIfDue(now);
+                _journal!.CheckAckTimeout(now);
                 if (_online)
                 {
-                    _journal!.SendPending(_ports.Link, _eventTopic);
+                    _journal.SendPending(_ports.Link, _eventTopic);
                     _results.Flush(_ports.Link);
                     _telemetry.PublishIfDue(_ports.Link, _ports.System, _journal, now);
                 }
@@ -167,8 +196,38 @@ namespace Lockers.Core.App
             }
         }
 
+        // Under the lock. Damage found in flash at start-up is told to the gateway (an event, so it survives until confirmed).
+        private void ReportStorageProblems()
+        {
+            string problems = _journal!.StorageProblems;
+            if (_verifier!.CounterWasUnreadable)
+            {
+                string command = "the command counter is unreadable; replayed commands are refused by their expiry alone until the next one";
+                problems = problems.Length == 0 ? command : problems + "; " + command;
+            }
+
+            if (problems.Length > 0)
+            {
+                Record(LockerEvent.StorageFault(problems));
+            }
+        }
+
+        /// <summary>Codes in the offline cache (0 before <see cref="Start"/>).</summary>
+        public int OfflineCodeCount
+        {
+            get { lock (_gate) return _offlineCodes == null ? 0 : _offlineCodes.Count; }
+        }
+
+        /// <summary>The version of the offline code cache the gateway last pushed completely (0: none).</summary>
+        public long OfflineCodeVersion
+        {
+            get { lock (_gate) return _offlineCodes == null ? 0 : _offlineCodes.Version; }
+        }
+
         // Under the lock. A message shown for a person goes away once they have had time to read it.
-        private void HoldDisplay() => _displayResetAtMs = _ports.Clock.UptimeMs + DisplayHoldMs;
+        private void HoldDisplay() => HoldDisplay(DisplayHoldMs);
+
+        private void HoldDisplay(long ms) => _displayResetAtMs = _ports.Clock.UptimeMs + ms;
 
         private void ResetDisplayIfDue(long now)
         {

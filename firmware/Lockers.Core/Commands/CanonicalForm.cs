@@ -14,12 +14,13 @@ namespace Lockers.Core.Commands
 
         public static byte[] Encode(SignedCommand c)
         {
-            // Ten separators between the eleven lines.
-            int length = 10 + Utf8Text.Count(SignedCommand.CanonicalTag)
+            // Fifteen separators between the sixteen lines.
+            int length = 15 + Utf8Text.Count(SignedCommand.CanonicalTag)
                 + Utf8Text.Count(OrEmpty(c.LockerId)) + Utf8Text.Count(OrEmpty(c.CommandId))
                 + DecimalLength(c.Counter) + DecimalLength(c.ExpiresAt) + Utf8Text.Count(OrEmpty(c.Action))
                 + DecimalLength(c.Compartment) + 1 + Utf8Text.Count(OrEmpty(c.Reader))
-                + DecimalLength(c.RetryAfterS) + Utf8Text.Count(OrEmpty(c.Text));
+                + DecimalLength(c.RetryAfterS) + DecimalLength(c.Entry) + DecimalLength(c.Version) + DecimalLength(c.Part)
+                + DecimalLength(c.Parts) + Utf8Text.Count(OrEmpty(c.Codes)) + Utf8Text.Count(OrEmpty(c.Text));
             var bytes = new byte[length];
             int at = Utf8Text.Write(SignedCommand.CanonicalTag, bytes, 0);
             at = Utf8Text.Write(OrEmpty(c.LockerId), bytes, NewLine(bytes, at));
@@ -32,6 +33,11 @@ namespace Lockers.Core.Commands
             bytes[at++] = c.On ? (byte)'1' : (byte)'0';
             at = Utf8Text.Write(OrEmpty(c.Reader), bytes, NewLine(bytes, at));
             at = WriteDecimal(c.RetryAfterS, bytes, NewLine(bytes, at));
+            at = WriteDecimal(c.Entry, bytes, NewLine(bytes, at));
+            at = WriteDecimal(c.Version, bytes, NewLine(bytes, at));
+            at = WriteDecimal(c.Part, bytes, NewLine(bytes, at));
+            at = WriteDecimal(c.Parts, bytes, NewLine(bytes, at));
+            at = Utf8Text.Write(OrEmpty(c.Codes), bytes, NewLine(bytes, at));
             Utf8Text.Write(OrEmpty(c.Text), bytes, NewLine(bytes, at));
             return bytes;
         }

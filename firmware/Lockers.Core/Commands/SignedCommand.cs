@@ -11,7 +11,7 @@ namespace Lockers.Core.Commands
     public sealed class SignedCommand
     {
         /// <summary>First line of the canonical form; a new canonical form gets a new tag.</summary>
-        public const string CanonicalTag = "lockers-cmd-v1";
+        public const string CanonicalTag = "lockers-cmd-v2";
 
         /// <summary>Longest command id.</summary>
         public const int MaxCommandIdLength = 64;
@@ -45,6 +45,24 @@ namespace Lockers.Core.Commands
 
         /// <summary>show_message: the text (may contain line breaks: it is the last canonical line); show_message_key: key|arg|arg.</summary>
         public string Text { get; set; } = "";
+
+        /// <summary>
+        /// unlock, show_message, deny: the code entry (from its code_entered event) this command answers; the locker runs
+        /// it only while that entry waits within its answer window. 0 for a command that answers no entry (a remote open).
+        /// </summary>
+        public long Entry { get; set; }
+
+        /// <summary>sync_codes: the version of the offline code cache the part belongs to, at least 1.</summary>
+        public long Version { get; set; }
+
+        /// <summary>sync_codes: this part's number, 1..<see cref="Parts"/>.</summary>
+        public int Part { get; set; }
+
+        /// <summary>sync_codes: how many parts the version has, 1..<see cref="CachedCodes.MaxParts"/>.</summary>
+        public int Parts { get; set; }
+
+        /// <summary>sync_codes: the part's cached codes in <see cref="CachedCodes"/>' text form ("" for none).</summary>
+        public string Codes { get; set; } = "";
 
         /// <summary>Base64 of the 32-byte HMAC-SHA256 over <see cref="CanonicalBytes"/>; "" until signed.</summary>
         public string Signature { get; set; } = "";
@@ -93,7 +111,19 @@ namespace Lockers.Core.Commands
             return command;
         }
 
-        /// <summary>A command with no arguments (sync_codes, reserved), or any action set later.</summary>
+        /// <summary>One part of the offline code cache's version <paramref name="version"/>.</summary>
+        public static SignedCommand SyncCodes(
+            string lockerId, string commandId, long counter, long expiresAt, long version, int part, int parts, string codes)
+        {
+            var command = Create(lockerId, commandId, counter, expiresAt, CommandActions.SyncCodes);
+            command.Version = version;
+            command.Part = part;
+            command.Parts = parts;
+            command.Codes = codes;
+            return command;
+        }
+
+        /// <summary>A command with no arguments, or any action whose arguments are set later.</summary>
         public static SignedCommand Create(string lockerId, string commandId, long counter, long expiresAt, string action)
         {
             return new SignedCommand { LockerId = lockerId, CommandId = commandId, Counter = counter, ExpiresAt = expiresAt, Action = action };
@@ -101,13 +131,14 @@ namespace Lockers.Core.Commands
 
         /// <summary>
         /// The signed text: <see cref="CanonicalTag"/>, locker, id, counter, expires, action, compartment,
-        /// on (1 or 0), reader, retry_after_s, text, joined by a single LF with no trailing LF; numbers
-        /// in plain decimal. Only text may contain LF, and it is last, so the lines cannot be shifted.
+        /// on (1 or 0), reader, retry_after_s, entry, version, part, parts, codes, text, joined by a single LF with no
+        /// trailing LF; numbers in plain decimal. Only text may contain LF, and it is last, so the lines cannot be shifted.
         /// </summary>
         public string CanonicalText()
         {
             return CanonicalTag + "\n" + LockerId + "\n" + CommandId + "\n" + Decimal(Counter) + "\n" + Decimal(ExpiresAt) + "\n"
-                + Action + "\n" + Decimal(Compartment) + "\n" + (On ? "1" : "0") + "\n" + Reader + "\n" + Decimal(RetryAfterS) + "\n" + Text;
+                + Action + "\n" + Decimal(Compartment) + "\n" + (On ? "1" : "0") + "\n" + Reader + "\n" + Decimal(RetryAfterS) + "\n"
+                + Decimal(Entry) + "\n" + Decimal(Version) + "\n" + Decimal(Part) + "\n" + Decimal(Parts) + "\n" + Codes + "\n" + Text;
         }
 
         private static string Decimal(long value) => JsonNumber.FormatInteger(value);

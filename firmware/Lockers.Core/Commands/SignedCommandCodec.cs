@@ -46,6 +46,21 @@ namespace Lockers.Core.Commands
                 writer.Field(Fields.Text, command.Text);
             }
 
+            if (command.Entry != 0)
+            {
+                writer.Field(Fields.Entry, command.Entry);
+            }
+
+            if (command.Version != 0)
+            {
+                writer.Field(Fields.Version, command.Version).Field(Fields.Part, command.Part).Field(Fields.Parts, command.Parts);
+            }
+
+            if (command.Codes.Length > 0)
+            {
+                writer.Field(Fields.Codes, command.Codes);
+            }
+
             return writer.Field(Fields.Signature, command.Signature).EndObject().ToUtf8();
         }
 
@@ -63,6 +78,11 @@ namespace Lockers.Core.Commands
                 Reader = json.GetString(Fields.Reader, ""),
                 RetryAfterS = json.GetInt(Fields.RetryAfterS, 0),
                 Text = json.GetString(Fields.Text, ""),
+                Entry = json.GetLong(Fields.Entry, 0),
+                Version = json.GetLong(Fields.Version, 0),
+                Part = json.GetInt(Fields.Part, 0),
+                Parts = json.GetInt(Fields.Parts, 0),
+                Codes = json.GetString(Fields.Codes, ""),
                 Signature = json.GetString(Fields.Signature),
             };
             string problem = Problem(command);
@@ -134,7 +154,40 @@ namespace Lockers.Core.Commands
                 return Bad(Fields.Text, "required: the message key");
             }
 
-            return "";
+            if (c.Entry < 0)
+            {
+                return Bad(Fields.Entry, "must not be negative");
+            }
+
+            return SyncProblem(c);
+        }
+
+        // The cache part's arguments: required for sync_codes, and left at their defaults by every other action.
+        private static string SyncProblem(SignedCommand c)
+        {
+            if (c.Action != CommandActions.SyncCodes)
+            {
+                if (c.Version != 0 || c.Part != 0 || c.Parts != 0) return Bad(Fields.Version, "only for sync_codes");
+                return c.Codes == null || c.Codes.Length == 0 ? "" : Bad(Fields.Codes, "only for sync_codes");
+            }
+
+            if (c.Version < 1)
+            {
+                return Bad(Fields.Version, "must be at least 1");
+            }
+
+            if (c.Parts < 1 || c.Parts > CachedCodes.MaxParts)
+            {
+                return Bad(Fields.Parts, "must be 1.." + CachedCodes.MaxParts);
+            }
+
+            if (c.Part < 1 || c.Part > c.Parts)
+            {
+                return Bad(Fields.Part, "must be 1..parts");
+            }
+
+            string problem = CachedCodes.Problem(c.Codes);
+            return problem.Length == 0 ? "" : Bad(Fields.Codes, problem);
         }
 
         private static string Bad(string field, string problem) => "field '" + field + "': " + problem;

@@ -26,6 +26,11 @@ namespace Lockers.Core.Commands
         private const int RetryAfterS = 8;
         private const int Text = 9;
         private const int Signature = 10;
+        private const int Entry = 11;
+        private const int Version = 12;
+        private const int Part = 13;
+        private const int Parts = 14;
+        private const int Codes = 15;
 
         private const int Required = (1 << Locker) | (1 << Id) | (1 << Counter) | (1 << Expires) | (1 << Action) | (1 << Signature);
 
@@ -35,7 +40,8 @@ namespace Lockers.Core.Commands
         private static readonly string[] Names =
         {
             Fields.Locker, Fields.Id, Fields.Counter, Fields.Expires, Fields.Action, Fields.Compartment,
-            Fields.On, Fields.Reader, Fields.RetryAfterS, Fields.Text, Fields.Signature,
+            Fields.On, Fields.Reader, Fields.RetryAfterS, Fields.Text, Fields.Signature, Fields.Entry, Fields.Version,
+            Fields.Part, Fields.Parts, Fields.Codes,
         };
 
         private static readonly string[] Actions =
@@ -95,6 +101,22 @@ namespace Lockers.Core.Commands
                     at = ReadInteger(utf8, at, out number);
                     command.RetryAfterS = (int)number;
                     return number > int.MaxValue ? -1 : at;
+                case Entry:
+                    at = ReadInteger(utf8, at, out number);
+                    command.Entry = number;
+                    return at;
+                case Version:
+                    at = ReadInteger(utf8, at, out number);
+                    command.Version = number;
+                    return at;
+                case Part:
+                    at = ReadInteger(utf8, at, out number);
+                    command.Part = (int)number;
+                    return number > int.MaxValue ? -1 : at;
+                case Parts:
+                    at = ReadInteger(utf8, at, out number);
+                    command.Parts = (int)number;
+                    return number > int.MaxValue ? -1 : at;
                 case On:
                     if (Matches(utf8, at, "true"))
                     {
@@ -130,6 +152,7 @@ namespace Lockers.Core.Commands
                 case Id: command.CommandId = value; break;
                 case Reader: command.Reader = value; break;
                 case Text: command.Text = value; break;
+                case Codes: command.Codes = value; break;
                 default: command.Signature = value; break;
             }
 

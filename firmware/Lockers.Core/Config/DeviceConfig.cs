@@ -18,7 +18,13 @@ namespace Lockers.Core.Config
         /// <summary>Default seconds between telemetry reports.</summary>
         public const int DefaultTelemetryS = 300;
 
-        /// <summary>Creates a configuration; call <see cref="Validate"/> (the loader does) before using it.</summary>
+        /// <summary>Default seconds a code entry waits for its answer: the display's timeout, while the person is still there.</summary>
+        public const int DefaultAnswerS = 10;
+
+        /// <summary>Default seconds a code entry waits for the gateway before the locker checks it against its offline cache.</summary>
+        public const int DefaultOfflineAfterS = 3;
+
+        /// <summary>Creates a configuration with the default answer window and offline bound; call <see cref="Validate"/> before using it.</summary>
         public DeviceConfig(
             string lockerId,
             string siteId,
@@ -31,7 +37,29 @@ namespace Lockers.Core.Config
             string scannerId,
             WifiSettings? wifi,
             string language = DisplayLanguages.English)
+            : this(lockerId, siteId, broker, commandKey, boardFile, heartbeatS, telemetryS, keypadId, scannerId, wifi,
+                DefaultAnswerS, DefaultOfflineAfterS, language)
         {
+        }
+
+        /// <summary>Creates a configuration; call <see cref="Validate"/> (the loader does) before using it.</summary>
+        public DeviceConfig(
+            string lockerId,
+            string siteId,
+            BrokerSettings broker,
+            byte[] commandKey,
+            string boardFile,
+            int heartbeatS,
+            int telemetryS,
+            string keypadId,
+            string scannerId,
+            WifiSettings? wifi,
+            int answerS,
+            int offlineAfterS,
+            string language = DisplayLanguages.English)
+        {
+            AnswerS = answerS;
+            OfflineAfterS = offlineAfterS;
             LockerId = lockerId;
             SiteId = siteId;
             Broker = broker;
@@ -74,6 +102,18 @@ namespace Lockers.Core.Config
 
         /// <summary>The QR scanner's id (the reader in its code_entered events); defaults to the locker id plus "-qr".</summary>
         public string ScannerId { get; }
+
+        /// <summary>
+        /// Seconds a code entry waits for its answer, 3..120: the display's timeout, the time the person is taken to still
+        /// be at the locker. Past it the display says the answer came too late, and no command naming the entry runs.
+        /// </summary>
+        public int AnswerS { get; }
+
+        /// <summary>
+        /// Seconds a code entry waits for the gateway before the locker checks it against its offline cache, 1..AnswerS-1
+        /// (at once when the link is down).
+        /// </summary>
+        public int OfflineAfterS { get; }
 
         /// <summary>The Wi-Fi network (device only), or null when the device uses Ethernet or is simulated.</summary>
         public WifiSettings? Wifi { get; }

@@ -49,6 +49,8 @@ namespace Lockers.Core.Config
                 fields.Text(root, "", "keypadId", readerBase),
                 fields.Text(root, "", "scannerId", DefaultScannerId(readerBase)),
                 ReadWifi(root, fields),
+                (int)fields.Integer(root, "", "answerS", DeviceConfig.DefaultAnswerS),
+                (int)fields.Integer(root, "", "offlineAfterS", DeviceConfig.DefaultOfflineAfterS),
                 fields.Text(root, "", "language", DisplayLanguages.English));
             DeviceConfigRules.Check(config, problems);
             DeviceConfigRules.ThrowIfAny(problems);

@@ -29,6 +29,8 @@ namespace Lockers.Core.Config
             CheckBoardFile(config.BoardFile, problems);
             CheckRange("heartbeatS", config.HeartbeatS, 5, 3600, problems);
             CheckRange("telemetryS", config.TelemetryS, 10, 86400, problems);
+            CheckRange("answerS", config.AnswerS, 3, 120, problems);
+            CheckRange("offlineAfterS", config.OfflineAfterS, 1, config.AnswerS > 3 ? config.AnswerS - 1 : 2, problems);
             if (config.Wifi != null)
             {
                 CheckWifi(config.Wifi, problems);

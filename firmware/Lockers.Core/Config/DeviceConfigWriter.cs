@@ -20,6 +20,8 @@ namespace Lockers.Core.Config
                 .Field("commandKey", Convert.ToBase64String(config.CommandKey))
                 .Field("heartbeatS", config.HeartbeatS)
                 .Field("telemetryS", config.TelemetryS)
+                .Field("answerS", config.AnswerS)
+                .Field("offlineAfterS", config.OfflineAfterS)
                 .Field("language", config.Language);
             json.Name("broker").BeginObject()
                 .Field("host", config.Broker.Host)

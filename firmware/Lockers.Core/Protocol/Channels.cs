@@ -22,8 +22,14 @@ namespace Lockers.Core.Protocol
         /// <summary>Locker to gateway, QoS 1: the outcome of each command.</summary>
         public const string CommandResult = "cmd/result";
 
+        /// <summary>
+        /// Gateway to locker, QoS 1: signed end-to-end acknowledgements of events ("applied through seq N of epoch E"),
+        /// and replay requests. The locker deletes a journaled event only on this, never on the broker's PUBACK.
+        /// </summary>
+        public const string Ack = "ack";
+
         /// <summary>Every channel, in the order the documents list them.</summary>
-        public static string[] All => new[] { Status, Event, Telemetry, Command, CommandResult };
+        public static string[] All => new[] { Status, Event, Telemetry, Command, CommandResult, Ack };
 
         /// <summary>The MQTT QoS to publish and subscribe with on <paramref name="channel"/>.</summary>
         public static int QosOf(string channel) => channel == Telemetry ? 0 : 1;
@@ -31,8 +37,8 @@ namespace Lockers.Core.Protocol
         /// <summary>True for the one retained channel (status).</summary>
         public static bool IsRetained(string channel) => channel == Status;
 
-        /// <summary>True when the locker publishes on the channel; false when the gateway does.</summary>
-        public static bool IsFromLocker(string channel) => channel != Command;
+        /// <summary>True when the locker publishes on the channel; false when the gateway does (cmd, ack).</summary>
+        public static bool IsFromLocker(string channel) => channel != Command && channel != Ack;
 
         /// <summary>True when <paramref name="channel"/> is one of the channels above.</summary>
         public static bool IsKnown(string channel)

@@ -3,13 +3,13 @@ namespace Lockers.Core.Protocol
     /// <summary>Values of <see cref="Fields.Action"/> in a command, with the arguments each one uses.</summary>
     public static class CommandActions
     {
-        /// <summary>Open a compartment: compartment.</summary>
+        /// <summary>Open a compartment: compartment; entry when it answers a code entry.</summary>
         public const string Unlock = "unlock";
 
         /// <summary>Take a compartment out of service (on=true) or back (on=false); compartment 0 is the whole locker.</summary>
         public const string OutOfService = "out_of_service";
 
-        /// <summary>Show a message on a reader's display: reader, text.</summary>
+        /// <summary>Show a message on a reader's display: reader, text; entry when it answers a code entry.</summary>
         public const string ShowMessage = "show_message";
 
         /// <summary>
@@ -18,10 +18,13 @@ namespace Lockers.Core.Protocol
         /// </summary>
         public const string ShowMessageKey = "show_message_key";
 
-        /// <summary>A code was refused: tell the person at reader; retry_after_s &gt; 0 when it is throttled.</summary>
+        /// <summary>A code was refused: tell the person at reader; retry_after_s &gt; 0 when it is throttled; entry when it answers a code entry.</summary>
         public const string Deny = "deny";
 
-        /// <summary>Reserved for the offline code cache; a locker without it answers failed/unsupported.</summary>
+        /// <summary>
+        /// One part of the locker's offline code cache: version, part, parts, codes. When every part of a version has
+        /// arrived, in order, it replaces the cache (CachedCodesText describes the codes).
+        /// </summary>
         public const string SyncCodes = "sync_codes";
 
         /// <summary>Every action, in the order the documents list them.</summary>

@@ -24,8 +24,20 @@ namespace Lockers.Core.Protocol
         /// <summary>Failure: the compartment (or locker) is out of service.</summary>
         public const string OutOfService = "out_of_service";
 
+        /// <summary>
+        /// Failure: the code entry the command answers is no longer waiting (its answer window passed, the same reader
+        /// took a new code, or the locker already answered it from its offline cache). Nothing was done.
+        /// </summary>
+        public const string TooLate = "too_late";
+
+        /// <summary>Failure: a sync_codes part that does not continue the version being assembled (a part missing or out of order).</summary>
+        public const string OutOfOrder = "out_of_order";
+
         /// <summary>Failure: this firmware does not implement the action.</summary>
         public const string Unsupported = "unsupported";
+
+        /// <summary>Every failure reason, in the order the documents list them.</summary>
+        public static string[] FailureReasons => new[] { Jammed, Forced, UnknownTarget, OutOfService, TooLate, OutOfOrder, Unsupported };
 
         /// <summary>Every result, in the order the documents list them.</summary>
         public static string[] All => new[] { Ok, Refused, Failed };

@@ -18,10 +18,20 @@ namespace Lockers.Core.Protocol
         /// <summary>Boot counter: how many times this locker has started.</summary>
         public const string Boot = "boot";
 
+        /// <summary>status (offline only): why the locker cannot run, e.g. a refused board file and what is wrong with it.</summary>
+        public const string Fault = "fault";
+
         // every event
 
-        /// <summary>Per-locker event sequence number, from 1, never reused.</summary>
+        /// <summary>Per-locker event sequence number within its epoch, from 1, never reused; ack: applied through this seq.</summary>
         public const string Seq = "seq";
+
+        /// <summary>
+        /// event, ack: the numbering the seq belongs to: 16 lowercase hex digits chosen at random when the locker's
+        /// sequence counter starts (first boot, or a counter found unreadable), so a reset counter never repeats an
+        /// identity; "" for a locker still numbering as before epochs existed. Absent from firmware without acks.
+        /// </summary>
+        public const string Epoch = "epoch";
 
         /// <summary>Event kind (see EventKinds).</summary>
         public const string Kind = "kind";
@@ -42,6 +52,18 @@ namespace Lockers.Core.Protocol
 
         /// <summary>The code as typed or scanned.</summary>
         public const string Code = "code";
+
+        /// <summary>
+        /// code_entered and code_offline: the locker's id for this code entry (unique per locker across boots while the
+        /// boot counter holds); cmd: the code entry the command answers, which the locker runs only while that entry waits.
+        /// </summary>
+        public const string Entry = "entry";
+
+        /// <summary>code_entered: milliseconds the locker waits for the answer before it gives the entry up (the display's timeout).</summary>
+        public const string AnswerMs = "answer_ms";
+
+        /// <summary>code_offline: the gateway's reference of the cached code that matched (its code id, from sync_codes).</summary>
+        public const string Ref = "ref";
 
         // door, commands
 
@@ -74,7 +96,7 @@ namespace Lockers.Core.Protocol
         /// <summary>Board temperature in degrees Celsius; absent when unknown.</summary>
         public const string TemperatureC = "temp_c";
 
-        /// <summary>Events waiting in the journal for the broker's acknowledgement.</summary>
+        /// <summary>Events waiting in the journal for the gateway's acknowledgement.</summary>
         public const string Journal = "journal";
 
         // cmd and cmd/result
@@ -103,10 +125,27 @@ namespace Lockers.Core.Protocol
         /// <summary>cmd show_message: the text to show.</summary>
         public const string Text = "text";
 
-        /// <summary>cmd: base64 HMAC-SHA256 signature over the canonical form.</summary>
+        /// <summary>cmd sync_codes: the version of the locker's code cache these parts make up; a newer version replaces it.</summary>
+        public const string Version = "version";
+
+        /// <summary>cmd sync_codes: which part this is, from 1.</summary>
+        public const string Part = "part";
+
+        /// <summary>cmd sync_codes: how many parts the version has (1..4).</summary>
+        public const string Parts = "parts";
+
+        /// <summary>cmd sync_codes: this part's cached codes (see CachedCodesText), "" for none.</summary>
+        public const string Codes = "codes";
+
+        /// <summary>cmd, ack: base64 HMAC-SHA256 signature over the canonical form, under the locker's command key.</summary>
         public const string Signature = "sig";
 
         /// <summary>cmd/result: "ok", "refused" or "failed".</summary>
         public const string Result = "result";
+
+        // ack
+
+        /// <summary>ack: true when the gateway found a gap and asks for every event after seq again.</summary>
+        public const string Replay = "replay";
     }
 }

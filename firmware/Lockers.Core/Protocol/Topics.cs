@@ -46,6 +46,9 @@ namespace Lockers.Core.Protocol
         /// <summary><c>lockers/v1/&lt;id&gt;/cmd/result</c>.</summary>
         public static string CommandResult(string lockerId) => For(lockerId, Channels.CommandResult);
 
+        /// <summary><c>lockers/v1/&lt;id&gt;/ack</c>.</summary>
+        public static string Ack(string lockerId) => For(lockerId, Channels.Ack);
+
         /// <summary>The gateway's filter for a channel of every locker: <c>lockers/v1/+/&lt;channel&gt;</c>.</summary>
         public static string AllLockers(string channel)
         {

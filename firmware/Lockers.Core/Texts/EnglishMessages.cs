@@ -26,6 +26,9 @@ namespace Lockers.Core.Texts
             "{1}, door {0}\ndid not open\nCode still valid:\ntry again",
             "{1}, door {0}\nout of service\nCode still valid:\ntry later",
             "{0} is offline\nCode still valid:\ntry later",
+            "No answer in time\nTry again",
+            "Cannot check code\nnow. Try later",
+            "Service paused here\nTry again later",
         };
     }
 }

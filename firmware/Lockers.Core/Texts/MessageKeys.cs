@@ -69,8 +69,23 @@ namespace Lockers.Core.Texts
         /// <summary>The controller holding the parcel ({0}) cannot be reached; the code stays valid and the pickup window stops.</summary>
         public const int LockerOffline = 19;
 
+        /// <summary>
+        /// A code's answer did not come within the answer window (config answerS): the locker gave the entry up and will
+        /// not act on a late answer, so the person types the code again.
+        /// </summary>
+        public const int TooLate = 20;
+
+        /// <summary>The gateway cannot be reached and the offline cache does not know the code: the locker cannot decide.</summary>
+        public const int CannotCheck = 21;
+
+        /// <summary>
+        /// Staff (or the gateway's unlock guard) hold unlocks at this site; the code was not checked, so nothing is said
+        /// about it. Sent by the gateway (show_message_key).
+        /// </summary>
+        public const int ServicePaused = 22;
+
         /// <summary>How many keys there are; every table has exactly this many texts.</summary>
-        public const int Count = 20;
+        public const int Count = 23;
 
         /// <summary>Most arguments a text takes.</summary>
         public const int MaxArguments = 4;
@@ -82,6 +97,7 @@ namespace Lockers.Core.Texts
             "go_to_door", "round_deposit", "round_collect", "round_larger", "round_no_larger",
             "round_done", "round_nothing", "parcel_being_moved", "door_did_not_open", "door_out_of_service",
             "door_elsewhere_did_not_open", "door_elsewhere_out_of_service", "locker_offline",
+            "too_late", "cannot_check", "service_paused",
         };
 
         /// <summary>The key with this wire name, or -1.</summary>
@@ -108,6 +124,9 @@ namespace Lockers.Core.Texts
             if (name == "door_elsewhere_did_not_open") return DoorElsewhereDidNotOpen;
             if (name == "door_elsewhere_out_of_service") return DoorElsewhereOutOfService;
             if (name == "locker_offline") return LockerOffline;
+            if (name == "too_late") return TooLate;
+            if (name == "cannot_check") return CannotCheck;
+            if (name == "service_paused") return ServicePaused;
             return -1;
         }
     }

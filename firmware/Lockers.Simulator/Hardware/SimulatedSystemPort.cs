@@ -14,16 +14,11 @@ public sealed class SimulatedSystemPort : ISystemPort
     /// <summary>How many reboots the core requested.</summary>
     public int RebootCount { get; private set; }
 
-    /// <inheritdoc />
-    public long FreeMemoryBytes
-    {
-        get
-        {
-            var info = GC.GetGCMemoryInfo();
-            long free = info.TotalAvailableMemoryBytes - GC.GetTotalMemory(false);
-            return free < 0 ? -1 : free;
-        }
-    }
+    /// <summary>
+    /// The simulated board's free managed heap, as an ESP32 running nanoFramework reports it (tens of KB), not this host's
+    /// gigabytes: staff looking at a simulated locker's telemetry see what a real one would show. Tests may set it.
+    /// </summary>
+    public long FreeMemoryBytes { get; set; } = 81_234;
 
     /// <inheritdoc />
     public int SignalDbm { get; set; } = -61;

@@ -5,16 +5,17 @@ using Lockers.Core.Config;
 namespace Lockers.Simulator.Locker;
 
 /// <summary>
-/// N simulated lockers against one broker, for load and fault tests. Each locker has its own folder under
-/// the storage root holding its device config (<c>locker.json</c>, as provisioning would write it) and its flash.
+/// N simulated lockers against one broker, for load and fault tests: made up from options (<see cref="Create"/>), each with
+/// its own folder under the storage root holding its device config (<c>locker.json</c>, as provisioning would write it),
+/// TLS files and flash; or lockers built elsewhere, such as provisioned ones (<see cref="FromLockers"/>).
 /// </summary>
 public sealed class SimulatedFleet : IAsyncDisposable
 {
-    private readonly SimulatedFleetOptions _options;
+    private readonly TimeSpan _startStagger;
 
-    private SimulatedFleet(SimulatedFleetOptions options, IReadOnlyList<SimulatedLocker> lockers)
+    private SimulatedFleet(IReadOnlyList<SimulatedLocker> lockers, TimeSpan startStagger)
     {
-        _options = options;
+        _startStagger = startStagger;
         Lockers = lockers;
     }
 
@@ -49,11 +50,18 @@ public sealed class SimulatedFleet : IAsyncDisposable
             var folder = Path.Combine(options.StorageRoot, config.LockerId);
             Directory.CreateDirectory(folder);
             WriteTlsFiles(options, config, folder);
-            File.WriteAllText(Path.Combine(folder, "locker.json"), DeviceConfigWriter.ToJson(config));
+            WritePrivate(Path.Combine(folder, ConfigFile), DeviceConfigWriter.ToJson(config)); // holds the command key
             lockers.Add(new SimulatedLocker(config, board, Path.Combine(folder, "flash"), lockerOptions, folder));
         }
 
-        return new SimulatedFleet(options, lockers);
+        return new SimulatedFleet(lockers, options.StartStagger);
+    }
+
+    /// <summary>A fleet of lockers built by the caller (for example from provisioned folders), started <paramref name="startStagger"/> apart.</summary>
+    public static SimulatedFleet FromLockers(IReadOnlyList<SimulatedLocker> lockers, TimeSpan startStagger)
+    {
+        ArgumentNullException.ThrowIfNull(lockers);
+        return lockers.Count > 0 ? new SimulatedFleet(lockers, startStagger) : throw new ArgumentException("a fleet needs at least one locker", nameof(lockers));
     }
 
     /// <summary>Powers every locker on, staggered by the options' pause.</summary>
@@ -63,9 +71,9 @@ public sealed class SimulatedFleet : IAsyncDisposable
         {
             cancellationToken.ThrowIfCancellationRequested();
             await locker.StartAsync().ConfigureAwait(false);
-            if (_options.StartStagger > TimeSpan.Zero)
+            if (_startStagger > TimeSpan.Zero)
             {
-                await Task.Delay(_options.StartStagger, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(_startStagger, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -94,10 +102,33 @@ public sealed class SimulatedFleet : IAsyncDisposable
         {
             var (certificate, key) = issue(config.LockerId);
             File.WriteAllText(Path.Combine(folder, CertificateFile), certificate);
-            File.WriteAllText(Path.Combine(folder, KeyFile), key);
+            WritePrivate(Path.Combine(folder, KeyFile), key);
         }
     }
 
+    /// <summary>
+    /// Writes a secret readable by its owner only (0600), through a temporary file renamed over the old one, so a file
+    /// left 0644 by an earlier run does not keep its mode and the secret is never readable by others, even for a moment.
+    /// </summary>
+    private static void WritePrivate(string path, string text)
+    {
+        var temporary = path + ".tmp";
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        File.Delete(temporary);
+        using (var writer = new StreamWriter(new FileStream(temporary, options)))
+        {
+            writer.Write(text);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private const string ConfigFile = "locker.json";
     private const string CaFile = "ca.crt";
     private const string CertificateFile = "locker.crt";
     private const string KeyFile = "locker.key";

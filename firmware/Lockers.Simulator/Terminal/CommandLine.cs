@@ -26,6 +26,21 @@ public sealed class CommandLine
         return line;
     }
 
+    /// <summary>Whether the option was given.</summary>
+    public bool Has(string name) => _values.ContainsKey(name);
+
+    /// <summary>Refuses any option not in <paramref name="allowed"/>, naming it and <paramref name="context"/> (a typo must not be ignored).</summary>
+    public void AllowOnly(string context, params string[] allowed)
+    {
+        foreach (var name in _values.Keys.Order(StringComparer.Ordinal))
+        {
+            if (!allowed.Contains(name, StringComparer.Ordinal))
+            {
+                throw new ArgumentException($"--{name} does not apply to {context}");
+            }
+        }
+    }
+
     /// <summary>A required option.</summary>
     public string Required(string name) =>
         _values.TryGetValue(name, out var value) ? value : throw new ArgumentException($"--{name} is required");
@@ -39,6 +54,13 @@ public sealed class CommandLine
         var text = Optional(name);
         if (text is null) return fallback;
         return int.TryParse(text, out var value) ? value : throw new ArgumentException($"--{name} must be a whole number (got '{text}')");
+    }
+
+    /// <summary>An optional whole number within <paramref name="min"/>..<paramref name="max"/>.</summary>
+    public int Number(string name, int fallback, int min, int max)
+    {
+        int value = Number(name, fallback);
+        return value >= min && value <= max ? value : throw new ArgumentException($"--{name} must be {min}..{max} (got {value})");
     }
 
     /// <summary>An optional "host:port" broker address.</summary>

@@ -1,47 +1,45 @@
-using Lockers.Core.Board;
 using Lockers.Simulator.Locker;
 using Microsoft.Extensions.Logging;
 
 namespace Lockers.Simulator.Terminal;
 
 /// <summary>
-/// <c>fleet --count N --broker host:port [--board FILE] [--user U] [--password P] [--prefix sim-] [--key-seed S]
-/// [--storage DIR] [--poll-ms 50] [--seconds S] [--log info|warning]</c>: N lockers for load. Prints a status line every 5 s and
-/// stops cleanly on Ctrl+C or after --seconds.
+/// <c>fleet</c>: N lockers for load, over TLS with a client certificate each (see <see cref="FleetSource"/> and
+/// <see cref="Usage"/>). Prints a status line every 5 s and stops cleanly on Ctrl+C or after --seconds.
 /// </summary>
 public static class FleetCommand
 {
+    /// <summary>The command's synopsis, for the simulator's usage text.</summary>
+    public const string Usage =
+        "  Lockers.Simulator fleet --ca-dir DIR --count N --broker host:port      TLS: certificates issued from DIR's ca.crt and ca.key\n" +
+        "  Lockers.Simulator fleet --lockers DIR [--broker host:port]             TLS: provisioned lockers, one folder each\n" +
+        "  Lockers.Simulator fleet --transport plain --count N --broker 127.0.0.1:port [--user U] [--password P]   loopback only\n" +
+        "      any of them: [--board FILE] [--storage DIR] [--poll-ms 50] [--seconds S] [--log info|warning]\n" +
+        "      --ca-dir and plain: [--prefix sim-] [--key-seed S]";
+
     private static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(5);
 
-    /// <summary>Runs the fleet; returns the exit code.</summary>
+    /// <summary>Runs the fleet; returns the exit code. Throws <see cref="ArgumentException"/> for bad options before starting anything.</summary>
     public static async Task<int> RunAsync(CommandLine options, TextWriter output, CancellationToken stop)
     {
-        var broker = options.Broker() ?? throw new ArgumentException("--broker host:port is required");
-        string boardPath = options.Optional("board", Path.Combine("hardware", "boards", "devkit-4.json"))!;
-        var fleetOptions = new SimulatedFleetOptions
+        var level = options.Optional("log", "warning") switch
         {
-            Count = options.Number("count", 10),
-            BrokerHost = broker.Host,
-            BrokerPort = broker.Port,
-            UserName = options.Optional("user"),
-            Password = options.Optional("password", "locker")!,
-            IdPrefix = options.Optional("prefix", "sim-")!,
-            KeySeed = options.Optional("key-seed", "lockers-simulated-fleet")!,
-            StorageRoot = options.Optional("storage", Path.Combine(Path.GetTempPath(), "lockers-fleet"))!,
-            Board = BoardLoader.Load(File.ReadAllText(boardPath)),
-            BoardFile = Path.GetFileName(boardPath),
-            PollInterval = TimeSpan.FromMilliseconds(options.Number("poll-ms", 50)),
+            "warning" => LogLevel.Warning,
+            "info" => LogLevel.Information,
+            var other => throw new ArgumentException($"--log must be info or warning (got '{other}')"),
         };
-        int seconds = options.Number("seconds", 0);
-        using var timeLimit = seconds > 0 ? new CancellationTokenSource(TimeSpan.FromSeconds(seconds)) : new CancellationTokenSource();
-        using var both = CancellationTokenSource.CreateLinkedTokenSource(stop, timeLimit.Token);
-
+        var pollInterval = TimeSpan.FromMilliseconds(options.Number("poll-ms", 50, 1, 60_000));
+        int seconds = options.Number("seconds", 0, 0, int.MaxValue);
         using var logging = LoggerFactory.Create(builder => builder
             .AddSimpleConsole(console => console.SingleLine = true)
-            .SetMinimumLevel(options.Optional("log", "warning") == "info" ? LogLevel.Information : LogLevel.Warning));
-        var lockerOptions = new SimulatedLockerOptions { PollInterval = fleetOptions.PollInterval, LoggerFactory = logging };
-        await using var fleet = SimulatedFleet.Create(fleetOptions, lockerOptions);
-        output.WriteLine($"starting {fleetOptions.Count} lockers against {broker.Host}:{broker.Port} (storage {fleetOptions.StorageRoot})");
+            .SetMinimumLevel(level));
+        var lockerOptions = new SimulatedLockerOptions { PollInterval = pollInterval, LoggerFactory = logging };
+        var (built, description) = FleetSource.Build(options, lockerOptions);
+        await using var fleet = built;
+
+        using var timeLimit = seconds > 0 ? new CancellationTokenSource(TimeSpan.FromSeconds(seconds)) : new CancellationTokenSource();
+        using var both = CancellationTokenSource.CreateLinkedTokenSource(stop, timeLimit.Token);
+        output.WriteLine("starting " + description);
         try
         {
             await fleet.StartAsync(both.Token);

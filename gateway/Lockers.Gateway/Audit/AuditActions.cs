@@ -13,7 +13,14 @@ public static class AuditActions
     public const string CodeThrottled = "code.throttled";
     public const string CodeConsumed = "code.consumed";
     public const string CodeTooOld = "code.too_old";
+    public const string CodeTooLate = "code.too_late";
+    public const string CodeOpenedOffline = "code.opened_offline";
+    public const string CodeOfflineConflict = "code.offline_conflict";
     public const string CodeDoorUnavailable = "code.door_unavailable";
+    /// <summary>Not checked: unlocks are held at the site or in the fleet (Guard).</summary>
+    public const string CodeHeld = "code.held";
+    /// <summary>Not checked: the reader is not one the locker was provisioned with, or not of the entry's source (ADR 0109).</summary>
+    public const string CodeReaderRefused = "code.reader_refused";
 
     // Doors, as the locker reports them, and opened from the dashboard.
     public const string DoorOpened = "door.opened";
@@ -51,10 +58,18 @@ public static class AuditActions
     public const string CommandSent = "locker.command_sent";
     public const string CommandResult = "locker.command_result";
     public const string CommandRefused = "locker.command_refused";
+    public const string CommandUnanswered = "locker.command_unanswered";
     public const string Tamper = "locker.tamper";
     public const string Boot = "locker.boot";
     public const string JournalOverflow = "locker.journal_overflow";
     public const string UnknownEvent = "locker.unknown_event";
+    public const string StorageFault = "locker.storage_fault";
+
+    // A locker's event numbering (Link/EventSequencer, ADR 0207).
+    public const string SequenceReset = "events.sequence_reset";
+    public const string EventsLost = "events.lost";
+    public const string EventConflict = "events.conflict";
+    public const string EventApplyLate = "events.applied_late";
 
     // Alarms (Monitoring/AlarmLifecycle).
     public const string AlarmRaised = "alarm.raised";
@@ -65,6 +80,14 @@ public static class AuditActions
     // Staff at the dashboard.
     public const string StaffSignedIn = "staff.signed_in";
     public const string StaffSignInFailed = "staff.sign_in_failed";
+    public const string StaffSignedOut = "staff.signed_out";
+    public const string StaffPasswordChanged = "staff.password_changed";
+    /// <summary>Every session of an account ended (password or role changed, account disabled); ADR 0302.</summary>
+    public const string StaffSessionsRevoked = "staff.sessions_revoked";
+
+    // The unlock anomaly guard (Guard/UnlockGuard): holds by staff or over a ceiling, and their release.
+    public const string UnlocksHeld = "guard.unlocks_held";
+    public const string UnlocksReleased = "guard.unlocks_released";
 
     // Administration (command line and dashboard).
     public const string SiteImported = "admin.site_imported";
@@ -74,5 +97,7 @@ public static class AuditActions
     public const string LockerProvisioned = "admin.locker_provisioned";
     public const string LockerRevoked = "admin.locker_revoked";
     public const string StaffAccountSaved = "admin.staff_account_saved";
+    public const string StaffAccountDisabled = "admin.staff_account_disabled";
+    public const string StaffAccountEnabled = "admin.staff_account_enabled";
     public const string RecipientPolicyChanged = "admin.recipient_policy_changed";
 }

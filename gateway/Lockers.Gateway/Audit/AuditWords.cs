@@ -27,8 +27,9 @@ public static partial class AuditWords
         new("couriers", ["courier."]),
         new("alarms", ["alarm."]),
         new("commands", ["locker.command"]),
-        new("locker", ["locker.online", "locker.boot", "locker.tamper", "locker.journal", "locker.unknown"]),
+        new("locker", ["locker.online", "locker.boot", "locker.tamper", "locker.journal", "locker.unknown", "locker.storage", "events."]),
         new("staff", ["staff.", "admin."]),
+        new("holds", ["guard."]),
     ];
 
     /// <summary>Who did it, by the stored actor's prefix.</summary>
@@ -39,7 +40,7 @@ public static partial class AuditWords
         new("couriers", ["courier:"]),
         new("carriers", ["client:"]),
         new("lockers", ["locker:"]),
-        new("system", ["system", "gateway"]),
+        new("system", ["system", "gateway", "guard"]),
     ];
 
     /// <summary>The choices of what happened, in the reader's words (texts AuditCategory.{key}).</summary>
@@ -67,6 +68,7 @@ public static partial class AuditWords
             "locker" => w.Text("AuditLine.Actor.Locker", id),
             "system" => w["AuditLine.Actor.System"],
             "gateway" => w["AuditLine.Actor.Gateway"],
+            "guard" => w["AuditLine.Actor.Guard"],
             "admin" => w.Text("AuditLine.Actor.Admin", id),
             _ => actor,
         };
@@ -84,10 +86,15 @@ public static partial class AuditWords
         {
             AuditActions.CodeIssued => T("CodeIssued"),
             AuditActions.CodeAccepted => T("CodeAccepted", Kind(d.Get("kind"), w), door, Purpose(d.Get("purpose"), w)),
-            AuditActions.CodeRejected => T("CodeRejected"),
-            AuditActions.CodeThrottled => T("CodeThrottled", Or(d.Get("retry_after"), "AWhile")),
+            AuditActions.CodeRejected => Rejected(d, w),
+            AuditActions.CodeThrottled => T("CodeThrottled", HeldBy(d.Get("held_by"), w), Or(d.Get("retry_after"), "AWhile")),
+            AuditActions.CodeHeld => T("CodeHeld", HoldScope(d.Get("scope"), w)),
+            AuditActions.CodeReaderRefused => T("CodeReaderRefused"),
             AuditActions.CodeConsumed => T("CodeConsumed", door, Purpose(d.Get("purpose"), w)),
             AuditActions.CodeTooOld => T("CodeTooOld"),
+            AuditActions.CodeTooLate => T("CodeTooLate"),
+            AuditActions.CodeOpenedOffline => T("CodeOpenedOffline", door, Purpose(d.Get("purpose"), w)),
+            AuditActions.CodeOfflineConflict => T("CodeOfflineConflict", door, Or(RestAfter(e.Detail, ": "))),
             AuditActions.CodeDoorUnavailable => T("CodeDoorUnavailable", door, Unavailable(d.Get("reason"), w)),
             AuditActions.DoorOpened => Opened(Door, d, e.Detail ?? "", w),
             AuditActions.DoorClosed => T("DoorClosed", Door),
@@ -124,6 +131,14 @@ public static partial class AuditWords
                 ? T("CommandDone", Or(d.Get("id")))
                 : T("CommandAnswered", Or(d.Get("id")), w.Word("Result", d.Get("result") ?? "?") + (d.Get("reason") is { } reason ? w.Text("AuditLine.Why", w.Word("Reason", reason)) : "")),
             AuditActions.CommandRefused => T("CommandRefused", w.Word("Reason", d.Get("reason") ?? "?")),
+            AuditActions.CommandUnanswered => T("CommandUnanswered", Or(d.Get("id")), Or(d.Get("action"))),
+            AuditActions.StorageFault => T("StorageFault", e.Detail ?? ""),
+            AuditActions.SequenceReset => T("SequenceReset"),
+            AuditActions.EventsLost => d.Get("from") is { } from && d.Get("to") is { } to && from != to
+                ? T("EventsLost", from, to)
+                : T("EventLost", Or(d.Get("from"))),
+            AuditActions.EventConflict => T("EventConflict", Or(d.Get("seq"))),
+            AuditActions.EventApplyLate => T("EventApplyLate", Or(d.Get("seq"))),
             AuditActions.Tamper => T("Tamper", e.Detail ?? ""),
             AuditActions.Boot => T("Boot", Or(d.Get("fw")), Or(d.Get("boot"))),
             AuditActions.JournalOverflow => T("JournalOverflow", Or(d.Get("dropped"))),
@@ -133,7 +148,14 @@ public static partial class AuditWords
             AuditActions.AlarmAcknowledged => T("AlarmAcknowledged", Alarm(e.Detail, w)),
             AuditActions.AlarmCleared => T("AlarmCleared", Alarm(e.Detail, w)),
             AuditActions.StaffSignedIn => T("SignedIn"),
-            AuditActions.StaffSignInFailed => T("SignInFailed"),
+            AuditActions.StaffSignInFailed => T(e.Detail == "account disabled" ? "SignInFailedDisabled" : "SignInFailed"),
+            AuditActions.StaffSignedOut => T("SignedOut"),
+            AuditActions.StaffPasswordChanged => T("PasswordChanged"),
+            AuditActions.StaffSessionsRevoked => T("SessionsRevoked", Or(d.Get("user")), Or(d.Get("sessions")), Or(RestAfter(e.Detail, ": "))),
+            AuditActions.StaffAccountDisabled => T("AccountDisabled", Or(d.Get("user"))),
+            AuditActions.StaffAccountEnabled => T("AccountEnabled", Or(d.Get("user"))),
+            AuditActions.UnlocksHeld => T("UnlocksHeld", HoldScope(d.Get("scope"), w), Or(RestAfter(e.Detail, "reason: "), "NoReason")),
+            AuditActions.UnlocksReleased => T("UnlocksReleased", HoldScope(d.Get("scope"), w), Or(RestAfter(e.Detail, "reason: "), "NoReason")),
             AuditActions.CompartmentServiceChanged => T(e.Detail == "in_service" ? "DoorReturned" : "DoorTakenOut", Door),
             AuditActions.LockerServiceChanged => T(e.Detail == "in_service" ? "LockerReturned" : "LockerTakenOut"),
             AuditActions.SiteImported => T("SiteImported", Or(d.Get("lockers")), Or(d.Get("compartments"))),
@@ -180,6 +202,7 @@ public static partial class AuditWords
             ? w.Text("AuditLine.ToldWait", d.Get("reader") ?? "?", wait)
             : w.Text("AuditLine.ToldRefused", d.Get("reader") ?? "?"),
         "show_message" => w.Text("AuditLine.ToldText", d.Get("reader") ?? "?", RestAfter(detail, "text=") ?? ""),
+        "sync_codes" => w.Text("AuditLine.SyncCodesSent", d.Get("version") ?? "?", d.Get("part") ?? "?"),
         "show_message_key" => w.Text("AuditLine.ToldKey", d.Get("reader") ?? "?", RestAfter(detail, "key=") ?? RestAfter(detail, "text=") ?? ""),
         "out_of_service" => d.Get("compartment") is "0" or null
             ? w["AuditLine.OutOfServiceSentLocker"]
@@ -198,6 +221,26 @@ public static partial class AuditWords
     private static string Unavailable(string? reason, PageTexts w) => reason is "OutOfService" or "LockerOffline" or "ParcelBeingMoved"
         ? w["AuditLine.Unavailable." + reason]
         : reason ?? w["AuditLine.Unavailable.Other"];
+
+    private static string Rejected(Dictionary<string, string> d, PageTexts w) =>
+        w.Text("AuditLine.CodeRejected", Family(d.Get("family"), w))
+        + (d.Get("failures") is { } failures ? w.Text("AuditLine.RejectedInARow", failures) : "")
+        + (d.Get("site_failures") is { } site ? w.Text("AuditLine.RejectedAtSite", site) : "");
+
+    private static string Family(string? family, PageTexts w) => family is "pin" or "dropoff" or "courier_pin" or "qr"
+        ? w["AuditLine.Family." + family]
+        : w["AuditLine.Family.other"];
+
+    private static string HeldBy(string? scope, PageTexts w) => scope is "locker" or "site"
+        ? w["AuditLine.HeldBy." + scope]
+        : w["AuditLine.HeldBy.reader"];
+
+    private static string HoldScope(string? scope, PageTexts w) => scope switch
+    {
+        "fleet" => w["AuditLine.Scope.Fleet"],
+        { } site when site.StartsWith("site:", StringComparison.Ordinal) => w.Text("AuditLine.Scope.Site", site[5..]),
+        _ => scope ?? "?",
+    };
 
     /// <summary>"alarm=7 kind=door_forced severity=critical: detail" as "door forced (critical): detail", in the reader's words.</summary>
     private static string Alarm(string? detail, PageTexts w)

@@ -10,9 +10,14 @@ public sealed record IssuedPickupCodes(string Pin, string AccessToken, string Qr
 /// <summary>
 /// Issues codes inside the caller's transaction, for the reservation lifecycle (which decides when). Numeric codes are
 /// drawn until one is not live at the site; the unique index on live codes backs the check up against a concurrent writer.
+/// Besides its hash each code is kept sealed while it is live, so the offline code cache of whichever locker the parcel is
+/// in can be computed from it (docs/adr/0211-offline-code-cache.md); the store erases the sealed copy when the code retires.
 /// </summary>
-public sealed class CodeIssuer(CodeHasher hasher, IOptions<CodesOptions> options, TimeProvider time)
+public sealed class CodeIssuer(CodeHasher hasher, SecretSealer sealer, IOptions<CodesOptions> options, TimeProvider time)
 {
+    /// <summary>The purpose a live code is sealed under (bound into the seal, so no other sealed secret passes for one).</summary>
+    public const string OfflineCodePurpose = "offline-code";
+
     private readonly CodesOptions _options = options.Value;
 
     public byte[] HashAccessToken(string accessToken) => hasher.HashAccessToken(accessToken);
@@ -51,10 +56,13 @@ public sealed class CodeIssuer(CodeHasher hasher, IOptions<CodesOptions> options
     public async Task<IssuedPickupCodes> IssuePickupCodesAsync(IStoreTransaction tx, string reservationId, string siteId, string accessToken, int pinIndex)
     {
         var pin = PinFor(accessToken, pinIndex);
-        await tx.Codes.InsertAsync(reservationId, siteId, CodeKind.PickupPin, hasher.HashCode(siteId, pin), time.GetStoreNow());
+        // Sealed like every other live code, so the locker's offline cache holds the PIN too (ADR 0211).
+        await tx.Codes.InsertAsync(reservationId, siteId, CodeKind.PickupPin, hasher.HashCode(siteId, pin), time.GetStoreNow(),
+            sealer.Seal(pin, OfflineCodePurpose));
         await AuditIssuedAsync(tx, reservationId, siteId, CodeKind.PickupPin);
         var qrToken = hasher.QrTokenFor(accessToken);
-        await tx.Codes.InsertAsync(reservationId, siteId, CodeKind.PickupQr, hasher.HashCode(siteId, qrToken), time.GetStoreNow());
+        await tx.Codes.InsertAsync(reservationId, siteId, CodeKind.PickupQr, hasher.HashCode(siteId, qrToken), time.GetStoreNow(),
+            sealer.Seal(qrToken, OfflineCodePurpose));
         await AuditIssuedAsync(tx, reservationId, siteId, CodeKind.PickupQr);
         return new IssuedPickupCodes(pin, accessToken, qrToken);
     }
@@ -69,7 +77,7 @@ public sealed class CodeIssuer(CodeHasher hasher, IOptions<CodesOptions> options
             {
                 continue;
             }
-            await tx.Codes.InsertAsync(reservationId, siteId, kind, hash, time.GetStoreNow());
+            await tx.Codes.InsertAsync(reservationId, siteId, kind, hash, time.GetStoreNow(), sealer.Seal(code, OfflineCodePurpose));
             await AuditIssuedAsync(tx, reservationId, siteId, kind);
             return code;
         }

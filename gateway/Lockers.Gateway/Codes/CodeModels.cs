@@ -16,6 +16,9 @@ public enum CodeKind
 /// <summary>A live or spent code as the store keeps it: only the HMAC, never the code.</summary>
 public sealed record StoredCode(long Id, string ReservationId, string SiteId, CodeKind Kind, byte[] Hash);
 
+/// <summary>A code and whether it is still live (neither used nor revoked).</summary>
+public sealed record StoredCodeState(StoredCode Code, bool Live);
+
 /// <summary>Where a code was entered.</summary>
 public enum CodeSource
 {

@@ -51,11 +51,13 @@ public sealed class CodeSecrets
             throw new InvalidOperationException("No pepper configured (see Codes:PepperFile).");
         }
         var path = Path.Combine(store.DataDirectory, "dev-pepper");
-        if (!File.Exists(path))
+        if (SecretFiles.CreateFile(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))))
         {
-            Directory.CreateDirectory(store.DataDirectory);
-            File.WriteAllText(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
             logger.LogWarning("Generated a development pepper at {Path}; never use Codes:AllowDevPepper in production", path);
+        }
+        else if (SecretFiles.Restrict(path))
+        {
+            logger.LogWarning("{Path} could be read by other users; narrowed to 0600", path);
         }
         return File.ReadAllText(path).Trim();
     }

@@ -16,7 +16,7 @@ public static class GatewayCommandLine
 {
     private static readonly string Usage = $"""
         usage:
-          Lockers.Gateway staff add --user NAME --role viewer|maintenance|admin   (password on stdin)
+          {Staff.StaffCommand.Usage}
           Lockers.Gateway apikey create --client NAME [--webhook-url URL]
           Lockers.Gateway site import --file PATH
           {ProvisionCommand.Usage}

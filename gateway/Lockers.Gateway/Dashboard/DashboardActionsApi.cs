@@ -64,7 +64,10 @@ public static class DashboardActionsApi
     private static async Task<IResult> CancelMoveAsync(string lockerId, int number, HttpContext context, ParcelMoveService parcels) =>
         Answer(await parcels.CancelAsync(new CompartmentRef(lockerId, number), context.User.UserName(), context.RequestAborted, DashboardTexts.For(context)));
 
-    private static IResult Answer(MaintenanceOutcome outcome) => outcome.Done
-        ? TypedResults.Ok(outcome.Data)
-        : TypedResults.Problem(statusCode: outcome.Status, title: outcome.Problem);
+    private static IResult Answer(MaintenanceOutcome outcome) => outcome switch
+    {
+        { Done: true, Status: StatusCodes.Status202Accepted } => TypedResults.Accepted(outcome.Location, outcome.Data),
+        { Done: true } => TypedResults.Ok(outcome.Data),
+        _ => TypedResults.Problem(statusCode: outcome.Status, title: outcome.Problem),
+    };
 }

@@ -26,8 +26,14 @@ public static class DashboardApi
         group.MapGet("/lockers/{lockerId}", GetLockerAsync);
         group.MapGet("/lockers/{lockerId}/audit", GetAuditAsync);
         group.MapGet("/alarms", GetAlarmsAsync);
+        group.MapGet("/lockers/{lockerId}/commands/{commandId}", GetCommandAsync);
         return app;
     }
+
+    /// <summary>A command's status: pending until the locker answers or its expiry passes (then failed: no answer from the locker).</summary>
+    private static async Task<Results<Ok<Link.CommandStatusView>, NotFound>> GetCommandAsync(
+        string lockerId, string commandId, RemoteOpenService doors, CancellationToken cancellationToken) =>
+        await doors.GetStatusAsync(lockerId, commandId, cancellationToken) is { } status ? TypedResults.Ok(status) : TypedResults.NotFound();
 
     private static async Task<Ok<IReadOnlyList<FleetLockerView>>> GetFleetAsync(
         string? q, ILockerStore store, LockerHealthState health, CancellationToken cancellationToken)

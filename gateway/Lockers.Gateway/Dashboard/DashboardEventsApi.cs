@@ -17,10 +17,16 @@ public static class DashboardEventsApi
         return app;
     }
 
-    private static IResult Stream(string? locker, HttpContext context, LiveFeed live, IHostApplicationLifetime lifetime, TimeProvider time)
+    /// <summary>How often an open stream checks that its session still stands (ADR 0302).</summary>
+    public static readonly TimeSpan SessionCheckInterval = TimeSpan.FromSeconds(5);
+
+    private static IResult Stream(
+        string? locker, HttpContext context, LiveFeed live, StaffSessionStore sessions, IHostApplicationLifetime lifetime, TimeProvider time)
     {
-        // Ends with the browser or with the gateway, whichever goes first, so shutdown never waits on a tab.
+        // Ends with the browser, with the gateway, or with the session (signed out or revoked), whichever goes first, so
+        // shutdown never waits on a tab and a revoked session stops seeing the fleet.
         var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        _ = sessions.EndWhenGoneAsync(context.User, ended, SessionCheckInterval);
         var subscription = live.Subscribe();
         context.Response.RegisterForDispose(subscription);
         context.Response.RegisterForDispose(ended);

@@ -13,6 +13,7 @@ public static class DashboardSetup
         builder.Services.AddSingleton<RemoteOpenService>();
         builder.Services.AddSingleton<ServiceStateService>();
         builder.Services.AddSingleton<ParcelMoveService>();
+        builder.Services.AddSingleton<UnlockHoldService>();
         return builder;
     }
 
@@ -26,6 +27,7 @@ public static class DashboardSetup
         app.MapDashboardApi();
         app.MapDashboardActionsApi();
         app.MapDashboardEventsApi();
+        app.MapUnlockHoldsApi();
         // Built before mapping: listening starts when the provider is built, so nothing measured before the first scrape is lost.
         app.MapMetricsApi(app.Services.GetRequiredService<MeterProvider>());
         return app;

@@ -46,7 +46,7 @@ public sealed record CommandPageView(
 {
     public static CommandPageView From(LockerCommandRecord c, DateTimeOffset now) => new(
         c.CommandId, c.Action, c.Compartment, c.RequestedBy, c.CreatedAt,
-        c.Result switch { "ok" => "done", null when c.ExpiresAt < now => "no_answer", null => "sent", _ => "failed" }, c.Result, c.Reason);
+        c.StatusAt(now), c.Result, c.Reason);
 }
 
 /// <summary>Everything the locker page draws on first load (and after every reconnect); later changes arrive over the live feed.</summary>

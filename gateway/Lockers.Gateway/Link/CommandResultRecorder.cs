@@ -29,11 +29,12 @@ public sealed class CommandResultRecorder(
                     + (known ? "" : " (no such command waiting for an answer)")));
             var command = known ? await tx.LockerLink.GetCommandAsync(locker.Id, answer.CommandId) : null;
             SignedCommand? reply = null;
-            if (command is { Action: CommandActions.Unlock, ReplyTo: { } to })
+            // A reply names the code entry it answers and never outlives its window: past it, the person has gone.
+            if (command is { Action: CommandActions.Unlock, ReplyTo: { } to } && !(to.NotAfter is { } end && now >= end))
             {
                 var text = ReaderMessages.DoorElsewhereAnswered(locker, command.Compartment, answer.Result, answer.Reason);
-                reply = await sender.SignAndRecordAsync(tx, LockerCommandRequest.ShowMessageKey(to.LockerId, to.Reader, text),
-                    command.RequestedBy ?? "gateway", null);
+                reply = await sender.SignAndRecordAsync(tx, LockerCommandRequest.ShowMessageKey(to.LockerId, to.Reader, text)
+                    .Answering(to.Entry, to.NotAfter), command.RequestedBy ?? "gateway", null);
             }
             return (command, reply, now);
         }, cancellationToken);
@@ -52,11 +53,7 @@ public sealed class CommandResultRecorder(
             {
                 sender.StartPublish(reply, cancellationToken);
             }
-            live.Publish(new LiveUpdate("command", locker.Id, new
-            {
-                commandId = command.CommandId, action = command.Action, compartment = command.Compartment, requestedBy = command.RequestedBy,
-                status = answer.Result == CommandResults.Ok ? "done" : "failed", result = answer.Result, reason,
-            }, at));
+            live.Publish(CommandUpdates.Of(command, at));
             return Task.CompletedTask;
         });
         return LinkOutcome.Applied;

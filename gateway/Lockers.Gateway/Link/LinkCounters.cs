@@ -13,9 +13,14 @@ public enum LinkDropReason
     Oversized,
     /// <summary>The payload failed the protocol's parser.</summary>
     Malformed,
+    /// <summary>Not strict UTF-8, or a string field not printable or too long (ADR 0109); raises claim_refused.</summary>
+    InvalidText,
     /// <summary>The locker id is not in the registry.</summary>
     UnknownLocker,
-    /// <summary>Handling threw (store unavailable, ...); the message is lost, see the log.</summary>
+    /// <summary>
+    /// Handling threw for a reason of its own (not the store being unavailable, which holds every message instead): the
+    /// message was not applied and not acknowledged end to end, so a locker sends an event again; see the log.
+    /// </summary>
     Failed,
 }
 
@@ -38,6 +43,11 @@ public sealed class LinkCounters : ILinkTraffic
     private long _groups;
     private long _groupedMessages;
     private long _groupsRedone;
+    private long _held;
+    private long _conflicts;
+    private long _acks;
+    private long _replayRequests;
+    private long _claimsRefused;
 
     public LinkCounters(IMeterFactory meters)
     {
@@ -51,7 +61,7 @@ public sealed class LinkCounters : ILinkTraffic
     public long Duplicates => Interlocked.Read(ref _duplicates);
     public long CommandsSent => Interlocked.Read(ref _commandsSent);
 
-    /// <summary>Store steps retried after a failure (a busy or briefly unreachable database).</summary>
+    /// <summary>Apply rounds tried again after the store failed (busy, read-only, full, unreachable): the messages wait, none is lost.</summary>
     public long Retries => Interlocked.Read(ref _retries);
 
     /// <summary>Group commits of more than one message that committed.</summary>
@@ -62,6 +72,24 @@ public sealed class LinkCounters : ILinkTraffic
 
     /// <summary>Groups rolled back because one of their messages failed, then applied one message at a time.</summary>
     public long GroupsRedone => Interlocked.Read(ref _groupsRedone);
+
+    /// <summary>Events that arrived beyond a gap in their locker's numbering and wait for it to be replayed.</summary>
+    public long Held => Interlocked.Read(ref _held);
+
+    /// <summary>Events that arrived under an identity already applied with other content (alarmed, kept).</summary>
+    public long Conflicts => Interlocked.Read(ref _conflicts);
+
+    /// <summary>End-to-end acks published to lockers (replay requests included).</summary>
+    public long Acks => Interlocked.Read(ref _acks);
+
+    /// <summary>Acks that asked a locker to send its events again after a gap.</summary>
+    public long ReplayRequests => Interlocked.Read(ref _replayRequests);
+    /// <summary>Code entries refused because their reader is not one the locker was provisioned with (ADR 0109).</summary>
+    public long ClaimsRefused => Interlocked.Read(ref _claimsRefused);
+
+    public void CountClaimRefused() => Interlocked.Increment(ref _claimsRefused);
+
+    public long RefusedClaims => ClaimsRefused + Dropped(LinkDropReason.InvalidText);
 
     public long Dropped(LinkDropReason reason) => _dropped.TryGetValue(reason, out var count) ? count : 0;
 
@@ -89,6 +117,19 @@ public sealed class LinkCounters : ILinkTraffic
 
     public void CountGroupRedone() => Interlocked.Increment(ref _groupsRedone);
 
+    public void CountHeld() => Interlocked.Increment(ref _held);
+
+    public void CountConflict() => Interlocked.Increment(ref _conflicts);
+
+    public void CountAck(bool replay)
+    {
+        Interlocked.Increment(ref _acks);
+        if (replay)
+        {
+            Interlocked.Increment(ref _replayRequests);
+        }
+    }
+
     public void CountDropped(LinkDropReason reason)
     {
         _dropped.AddOrUpdate(reason, 1, (_, count) => count + 1);
@@ -97,7 +138,8 @@ public sealed class LinkCounters : ILinkTraffic
 
     /// <summary>One line for logs and the health description.</summary>
     public override string ToString() =>
-        $"received={Received} handled={Handled} duplicates={Duplicates} commands={CommandsSent} retries={Retries} " +
-        $"groups={Groups} grouped={GroupedMessages} groups_redone={GroupsRedone} " +
+        $"received={Received} handled={Handled} duplicates={Duplicates} held={Held} conflicts={Conflicts} acks={Acks} " +
+        $"replay_requests={ReplayRequests} commands={CommandsSent} retries={Retries} " +
+        $"groups={Groups} grouped={GroupedMessages} groups_redone={GroupsRedone} claims_refused={ClaimsRefused} " +
         string.Join(' ', Enum.GetValues<LinkDropReason>().Select(r => $"{r}={Dropped(r)}"));
 }

@@ -72,8 +72,18 @@ public sealed class LockerCommandSender(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Recorded but not sent (client stopped, queue full): the person at the locker tries again.
-            logger.LogError(ex, "Command {CommandId} for locker {LockerId} could not be handed to the broker", signed.CommandId, signed.LockerId);
+            // Recorded but not sent (client stopped, queue full): the person at the locker tries again; the sweep marks it failed.
+            if (cancellationToken.IsCancellationRequested)
+            {
+                // The gateway is stopping: a cache push or an answer still on its way is expected to go unsent.
+                logger.LogInformation("Command {CommandId} for locker {LockerId} not handed to the broker: the gateway is stopping",
+                    signed.CommandId, signed.LockerId);
+            }
+            else
+            {
+                logger.LogError(ex, "Command {CommandId} for locker {LockerId} could not be handed to the broker", signed.CommandId, signed.LockerId);
+            }
+
             return false;
         }
     }
@@ -97,7 +107,7 @@ public sealed class LockerCommandSender(
         }
 
         var now = time.GetStoreNow();
-        var expires = now.AddSeconds(options.Value.CommandExpirySeconds);
+        var expires = ExpiryOf(request, now);
         var command = new SignedCommand
         {
             LockerId = request.LockerId,
@@ -110,6 +120,11 @@ public sealed class LockerCommandSender(
             Reader = request.Reader,
             RetryAfterS = request.RetryAfterS,
             Text = request.Text,
+            Entry = request.Entry,
+            Version = request.Version,
+            Part = request.Part,
+            Parts = request.Parts,
+            Codes = request.Codes,
         };
         var key = keys.Unseal(request.LockerId, credentials.SealedCommandKey);
         try
@@ -128,11 +143,31 @@ public sealed class LockerCommandSender(
         return command;
     }
 
+    /// <summary>
+    /// The last valid second: short for an unlock (LockerLink:UnlockExpirySeconds), a little longer for the rest
+    /// (CommandExpirySeconds), and never past the answer window of the code entry the command answers. The locker accepts a
+    /// command until the end of its last valid second, so under a cap that second is the last one ending by the cap.
+    /// </summary>
+    private DateTimeOffset ExpiryOf(LockerCommandRequest request, DateTimeOffset now)
+    {
+        var lifetime = request.Action == CommandActions.Unlock ? options.Value.UnlockExpirySeconds : options.Value.CommandExpirySeconds;
+        var last = now.AddSeconds(lifetime).ToUnixTimeSeconds();
+        if (request.NotAfter is { } cap)
+        {
+            last = Math.Min(last, cap.ToUnixTimeSeconds() - 1);
+        }
+
+        return DateTimeOffset.FromUnixTimeSeconds(last);
+    }
+
     private static string Describe(SignedCommand c) => c.Action switch
     {
-        CommandActions.Deny => $"id={c.CommandId} action=deny reader={c.Reader} retry_after_s={c.RetryAfterS}",
-        CommandActions.ShowMessage => $"id={c.CommandId} action=show_message reader={c.Reader} text={c.Text}",
-        CommandActions.Unlock when c.On => $"id={c.CommandId} action=unlock compartment={c.Compartment} staff_override=true",
-        _ => $"id={c.CommandId} action={c.Action} compartment={c.Compartment}",
+        CommandActions.Deny => $"id={c.CommandId} action=deny reader={c.Reader} retry_after_s={c.RetryAfterS}" + EntryText(c),
+        CommandActions.SyncCodes => $"id={c.CommandId} action=sync_codes version={c.Version} part={c.Part}/{c.Parts}",
+        CommandActions.ShowMessage => $"id={c.CommandId} action=show_message reader={c.Reader} text={c.Text}" + EntryText(c),
+        CommandActions.Unlock when c.On => $"id={c.CommandId} action=unlock compartment={c.Compartment} staff_override=true" + EntryText(c),
+        _ => $"id={c.CommandId} action={c.Action} compartment={c.Compartment}" + EntryText(c),
     };
+
+    private static string EntryText(SignedCommand c) => c.Entry == 0 ? "" : $" entry={c.Entry}";
 }

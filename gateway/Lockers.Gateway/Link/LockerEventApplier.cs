@@ -11,33 +11,87 @@ using Microsoft.Extensions.Options;
 namespace Lockers.Gateway.Link;
 
 /// <summary>
-/// Applies one event from a locker, once per (locker, seq): the seq is marked applied in the same unit of work
-/// as the event's effect (door events through <see cref="DoorEventService"/>, which does exactly that), so a
-/// redelivery changes nothing. Kinds this gateway does not know are recorded and otherwise ignored. A door that opens
-/// for a guided parcel move has the move's next door opened (the target, for staff to put the parcel in).
+/// Applies one event from a locker, once per (locker, epoch, seq): <see cref="EventSequencer"/> claims its identity, then
+/// its effect runs (door events through <see cref="DoorEventService"/>, codes through <see cref="CodeEntryHandler"/>, the
+/// rest audited). The claim and the effect must commit together, so this runs inside the link's group commit
+/// (ADR 0202): a redelivery then changes nothing, and a rollback takes both back. After the commit the locker is owed
+/// its ack (<see cref="LockerAcks"/>) and the numbering's alarms go to locker health. Kinds this gateway does not know
+/// are recorded and otherwise ignored. A door that opens for a guided parcel move has the move's next door opened (the
+/// target, for staff to put the parcel in).
 /// </summary>
 public sealed class LockerEventApplier(
-    ILockerStore store, DoorEventService doors, CodeEntryHandler codes, ILockerCommandSender commands, LiveFeed live,
-    IOptions<LockerLinkOptions> options, CourierRoundService rounds, RoundStepCommands roundCommands, TimeProvider time)
+    ILockerStore store, EventSequencer sequencer, LockerAcks acks, DoorEventService doors, CodeEntryHandler codes, OfflineCodeHandler offlineCodes, ILockerHealthSink health,
+    ILockerCommandSender commands, LiveFeed live, LinkCounters counters, IOptions<LockerLinkOptions> options, CourierRoundService rounds,
+    RoundStepCommands roundCommands, TimeProvider time, ILogger<LockerEventApplier> logger)
 {
-    public async Task<LinkOutcome> ApplyAsync(Locker locker, LockerEvent e, CancellationToken cancellationToken)
+    /// <summary>As the link applies it, from the event's JSON as the core writes it (tests).</summary>
+    public Task<LinkOutcome> ApplyAsync(Locker locker, LockerEvent e, CancellationToken cancellationToken) =>
+        ApplyAsync(locker, e, e.ToJson(), cancellationToken);
+
+    /// <param name="payload">The event exactly as received: its digest tells a resend from a different event under the same identity.</param>
+    public async Task<LinkOutcome> ApplyAsync(Locker locker, LockerEvent e, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
-        switch (e.Kind)
+        var (claim, sealedKey) = await store.ExecuteAsync(async tx =>
+            (await sequencer.ClaimAsync(tx, locker, e, payload, time.GetStoreNow()), (await tx.LockerLink.GetCredentialsAsync(locker.Id))?.SealedCommandKey),
+            cancellationToken);
+        await AfterClaimAsync(locker, e, claim, sealedKey, cancellationToken);
+        if (!claim.ShouldApply)
         {
-            case EventKinds.CodeEntered:
-                return await codes.HandleAsync(locker, e, cancellationToken);
-            case EventKinds.Door:
-                return await ApplyDoorAsync(locker, e, cancellationToken);
-            case EventKinds.CommandRefused:
-                return await RecordAsync(locker, e, AuditActions.CommandRefused, $"command={e.CommandId} reason={e.Reason}", cancellationToken);
-            case EventKinds.Boot:
-                return await RecordAsync(locker, e, AuditActions.Boot, $"fw={e.Firmware} boot={e.BootCount}", cancellationToken);
-            case EventKinds.Tamper:
-                return await RecordAsync(locker, e, AuditActions.Tamper, e.Detail, cancellationToken);
-            case EventKinds.JournalOverflow:
-                return await RecordAsync(locker, e, AuditActions.JournalOverflow, $"dropped={e.Dropped}", cancellationToken);
-            default:
-                return await RecordAsync(locker, e, AuditActions.UnknownEvent, $"kind={e.Kind}", cancellationToken);
+            return claim.Outcome switch
+            {
+                EventClaimOutcome.Held => LinkOutcome.Held,
+                EventClaimOutcome.Conflict => LinkOutcome.Conflict,
+                _ => LinkOutcome.Duplicate,
+            };
+        }
+
+        return e.Kind switch
+        {
+            EventKinds.CodeEntered => await codes.HandleAsync(locker, e, cancellationToken),
+            EventKinds.CodeOffline => await offlineCodes.HandleAsync(locker, e, cancellationToken),
+            EventKinds.Door => await ApplyDoorAsync(locker, e, cancellationToken),
+            EventKinds.CommandRefused => await RecordAsync(locker, e, AuditActions.CommandRefused, $"command={e.CommandId} reason={e.Reason}", cancellationToken),
+            EventKinds.Boot => await RecordAsync(locker, e, AuditActions.Boot, $"fw={e.Firmware} boot={e.BootCount}", cancellationToken),
+            EventKinds.Tamper => await RecordAsync(locker, e, AuditActions.Tamper, e.Detail, cancellationToken),
+            EventKinds.JournalOverflow => await RecordAsync(locker, e, AuditActions.JournalOverflow, $"dropped={e.Dropped}", cancellationToken),
+            EventKinds.StorageFault => await RecordAsync(locker, e, AuditActions.StorageFault, e.Detail, cancellationToken),
+            _ => await RecordAsync(locker, e, AuditActions.UnknownEvent, $"kind={e.Kind}", cancellationToken),
+        };
+    }
+
+    /// <summary>What follows a claim once it is committed: the ack owed, the counters, the numbering's alarms.</summary>
+    private async Task AfterClaimAsync(Locker locker, LockerEvent e, EventClaim claim, byte[]? sealedKey, CancellationToken cancellationToken)
+    {
+        await acks.OweAfterCommitAsync(locker.Id, claim, sealedKey);
+        if (claim.Outcome is EventClaimOutcome.Held or EventClaimOutcome.Conflict || claim.Incidents.Count > 0)
+        {
+            await store.AfterCommitAsync(async () =>
+            {
+                if (claim.Outcome == EventClaimOutcome.Held)
+                {
+                    counters.CountHeld();
+                    logger.LogWarning("Event seq {Seq} of locker {LockerId} (epoch '{Epoch}') held: applied through {Through}{Replay}",
+                        e.Seq, locker.Id, claim.Epoch, claim.AppliedThrough, claim.AskReplay ? "; replay requested" : "");
+                }
+                else if (claim.Outcome == EventClaimOutcome.Conflict)
+                {
+                    counters.CountConflict();
+                }
+
+                foreach (var incident in claim.Incidents)
+                {
+                    logger.LogWarning("Locker {LockerId}: {Kind}: {Detail}", locker.Id, incident.Kind, incident.Detail);
+                    try
+                    {
+                        await health.OnIncidentAsync(locker.Id, incident.Kind, incident.Detail, time.GetStoreNow(), cancellationToken);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        // Committed and audited already: the alarm is a view of it and must not fail the event.
+                        logger.LogError(ex, "Alarm {Kind} for locker {LockerId} not raised", incident.Kind, locker.Id);
+                    }
+                }
+            });
         }
     }
 
@@ -52,12 +106,7 @@ public sealed class LockerEventApplier(
         };
         if (outcome is { } applied)
         {
-            return applied switch
-            {
-                DoorEventOutcome.Applied => LinkOutcome.Applied,
-                DoorEventOutcome.Duplicate => LinkOutcome.Duplicate,
-                _ => LinkOutcome.NoEffect,
-            };
+            return applied == DoorEventOutcome.Applied ? LinkOutcome.Applied : LinkOutcome.NoEffect;
         }
 
         // forced and left_open: nothing to advance; their alarms come from locker health.
@@ -157,19 +206,14 @@ public sealed class LockerEventApplier(
     });
 
     /// <summary>
-    /// Marks the seq applied and writes the audit line, atomically. Alarms are not raised here: every alarm is raised
-    /// by locker health (fed after the commit) through Monitoring/AlarmLifecycle.
+    /// Writes the audit line of an event that only informs. Alarms are not raised here: every alarm is raised by locker
+    /// health (fed after the commit) through Monitoring/AlarmLifecycle.
     /// </summary>
     private Task<LinkOutcome> RecordAsync(
         Locker locker, LockerEvent e, string auditAction, string detail, CancellationToken cancellationToken, int? compartment = null) =>
         store.ExecuteAsync(async tx =>
         {
             var now = time.GetStoreNow();
-            if (!await tx.LockerEvents.TryMarkAppliedAsync(locker.Id, e.Seq, now))
-            {
-                return LinkOutcome.Duplicate;
-            }
-
             await tx.Audit.AppendAsync(new AuditEntry(now, $"locker:{locker.Id}", auditAction, locker.SiteId, locker.Id, compartment,
                 Detail: $"seq={e.Seq} {detail}"));
             return LinkOutcome.Applied;

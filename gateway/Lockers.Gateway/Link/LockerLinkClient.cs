@@ -40,6 +40,9 @@ public sealed class LockerLinkClient : ILockerCommandPublisher, IAsyncDisposable
     public Task PublishCommandAsync(string lockerId, byte[] payload, CancellationToken cancellationToken) =>
         Client.PublishAsync(Topics.Command(lockerId), payload, MqttQos.AtLeastOnce, retain: false, cancellationToken);
 
+    public Task PublishAckAsync(string lockerId, byte[] payload, CancellationToken cancellationToken) =>
+        Client.PublishAsync(Topics.Ack(lockerId), payload, MqttQos.AtLeastOnce, retain: false, cancellationToken);
+
     /// <summary>The four locker-to-gateway filters, each as <c>$share/&lt;group&gt;/...</c> when a share group is set.</summary>
     public static IReadOnlyList<MqttSubscription> Subscriptions(string? sharedGroup) =>
         Channels.All

@@ -69,12 +69,22 @@ public sealed class LockerLinkOptions : IGatewayOptions
     /// <summary>Largest payload accepted from a locker, in bytes (64..65536); larger ones are counted and dropped unread.</summary>
     public int MaxPayloadBytes { get; set; } = 4096;
 
-    /// <summary>Seconds a signed command stays valid (5..300): short, so a delayed unlock cannot open a door for someone who left.</summary>
+    /// <summary>Seconds a signed command other than an unlock stays valid (5..300); a command unanswered by then is marked failed.</summary>
     public int CommandExpirySeconds { get; set; } = 30;
 
     /// <summary>
+    /// Seconds a signed unlock (an answer to a code, a remote open) stays valid (2..120): short, so a delayed unlock cannot open
+    /// a door for someone who left. An answer to a code entry never outlives the entry's answer window either.
+    /// </summary>
+    public int UnlockExpirySeconds { get; set; } = 10;
+
+    /// <summary>Seconds between two looks for commands past their expiry without a result, which are then marked failed (1..60).</summary>
+    public int CommandSweepSeconds { get; set; } = 1;
+
+    /// <summary>
     /// A code entered longer ago than this (by the event's wall time, 5..3600 s) is not answered with an unlock:
-    /// the person has most likely left (the event was replayed from the journal after an outage).
+    /// the person has most likely left (the event was replayed from the journal after an outage). Entries that carry
+    /// their answer window (answer_ms) are held to that window instead, when it is shorter.
     /// </summary>
     public int MaxCodeAgeSeconds { get; set; } = 60;
 
@@ -88,4 +98,26 @@ public sealed class LockerLinkOptions : IGatewayOptions
 
     /// <summary>Seconds between connection attempts while the broker cannot be reached at start-up (1..300).</summary>
     public int ConnectRetrySeconds { get; set; } = 5;
+
+    /// <summary>
+    /// A gap in a locker's event numbering that its replays have not filled after this many seconds (and two replay
+    /// requests) is declared lost, alarmed, and the numbering moves on (10..86400; ADR 0207).
+    /// </summary>
+    public int GapTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>Least seconds between two replay requests to one locker (1..300), so a burst of held events asks once.</summary>
+    public int ReplayIntervalSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// Longest wait, in seconds, between tries of a round the store refused (1..300). While the store is unavailable the
+    /// link takes no new message and acknowledges none: the broker holds them (ADR 0208). The waits grow from 0.1 s.
+    /// </summary>
+    public int StoreRetryMaxSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// Tests only: "&lt;moment&gt;:&lt;event kind&gt;[:&lt;door state&gt;]" (moments before-commit, after-commit, after-publish)
+    /// kills the gateway's process at that point of the first round holding such an event (<see cref="LinkCrashPoint"/>).
+    /// Never set in production.
+    /// </summary>
+    public string? CrashPoint { get; set; }
 }

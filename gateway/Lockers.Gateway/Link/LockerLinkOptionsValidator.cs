@@ -41,8 +41,21 @@ public sealed class LockerLinkOptionsValidator : OptionsValidator<LockerLinkOpti
         problems.Range(nameof(o.KeepAliveSeconds), o.KeepAliveSeconds, 5, 3600, " s");
         problems.Range(nameof(o.MaxPayloadBytes), o.MaxPayloadBytes, 64, 65536, " bytes");
         problems.Range(nameof(o.CommandExpirySeconds), o.CommandExpirySeconds, 5, 300, " s");
+        problems.Range(nameof(o.UnlockExpirySeconds), o.UnlockExpirySeconds, 2, 120, " s");
+        problems.Range(nameof(o.CommandSweepSeconds), o.CommandSweepSeconds, 1, 60, " s");
         problems.Range(nameof(o.MaxCodeAgeSeconds), o.MaxCodeAgeSeconds, 5, 3600, " s");
         problems.Range(nameof(o.MaxGroupSize), o.MaxGroupSize, 1, 1000);
         problems.Range(nameof(o.ConnectRetrySeconds), o.ConnectRetrySeconds, 1, 300, " s");
+        problems.Range(nameof(o.GapTimeoutSeconds), o.GapTimeoutSeconds, 10, 86400, " s");
+        problems.Range(nameof(o.ReplayIntervalSeconds), o.ReplayIntervalSeconds, 1, 300, " s");
+        problems.Range(nameof(o.StoreRetryMaxSeconds), o.StoreRetryMaxSeconds, 1, 300, " s");
+        try
+        {
+            LinkCrashPoint.Parse(o.CrashPoint);
+        }
+        catch (FormatException ex)
+        {
+            problems.Require(false, nameof(o.CrashPoint), ex.Message + ".");
+        }
     }
 }

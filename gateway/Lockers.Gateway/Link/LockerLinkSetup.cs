@@ -20,11 +20,19 @@ public static class LockerLinkSetup
         builder.Services.AddSingleton<ILockerCommandSender, LockerCommandSender>();
         builder.Services.AddSingleton<RoundStepCommands>();
         builder.Services.AddSingleton<CodeEntryHandler>();
+        builder.Services.AddSingleton<EventSequencer>();
+        builder.Services.AddSingleton<LockerAcks>();
+        builder.Services.AddSingleton<OfflineCodeHandler>();
         builder.Services.AddSingleton<LockerEventApplier>();
         builder.Services.AddSingleton<CommandResultRecorder>();
         builder.Services.AddSingleton<LockerMessageHandler>();
         // Registered always and idle when disabled: the Enabled flag is read at start, after every configuration source.
         builder.Services.AddHostedService<LockerLinkService>();
+        builder.Services.AddGatewayOptions<OfflineCodesOptions, OfflineCodesOptionsValidator>();
+        builder.Services.AddSingleton<CodeCachePusher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CodeCachePusher>());
+        builder.Services.AddSingleton<CommandExpiryService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CommandExpiryService>());
         builder.Services.AddHealthChecks().AddCheck<BrokerHealthCheck>("broker", tags: [HealthApi.ReadyTag]);
 
         return builder;

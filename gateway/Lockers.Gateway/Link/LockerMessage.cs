@@ -9,10 +9,13 @@ namespace Lockers.Gateway.Link;
 /// </summary>
 public sealed record LockerMessage(string LockerId, string Channel, object Payload);
 
-/// <summary>Either a <see cref="LockerMessage"/> or why the raw message was dropped.</summary>
-public sealed record LockerMessageParseResult(LockerMessage? Message, LinkDropReason Reason, string Detail)
+/// <summary>
+/// Either a <see cref="LockerMessage"/> or why the raw message was dropped. <see cref="LockerId"/> is set on a drop for
+/// invalid text, where the topic (and so, through the broker's ACL, the sender) was good.
+/// </summary>
+public sealed record LockerMessageParseResult(LockerMessage? Message, LinkDropReason Reason, string Detail, string? LockerId = null)
 {
     public static LockerMessageParseResult Ok(LockerMessage message) => new(message, default, "");
 
-    public static LockerMessageParseResult Drop(LinkDropReason reason, string detail) => new(null, reason, detail);
+    public static LockerMessageParseResult Drop(LinkDropReason reason, string detail, string? lockerId = null) => new(null, reason, detail, lockerId);
 }

@@ -11,89 +11,61 @@ namespace Lockers.Gateway.Link;
 /// <summary>
 /// Handles one inbound MQTT message end to end: parse (<see cref="LockerMessageParser"/>), find the locker,
 /// route by channel. Every message that cannot be used is logged with its reason and counted, never thrown:
-/// one bad locker must not stop the link for the others. A failure while applying (the store busy or briefly
-/// unreachable) is retried a few times before the message is given up: applying is idempotent per (locker, seq),
-/// so a retry after a commit that did land changes nothing. What was applied then feeds locker health
-/// (<see cref="LockerHealthFeed"/>): online state, telemetry, door states, alarms.
+/// one bad locker must not stop the link for the others. A failure while applying is thrown to the caller, the link,
+/// which runs every message inside a group commit: a store that cannot apply holds the messages (ADR 0208), anything
+/// else is retried alone. What was applied then feeds locker health (<see cref="LockerHealthFeed"/>): online state,
+/// telemetry, door states, alarms.
 /// </summary>
 public sealed class LockerMessageHandler(
     LockerDirectory directory, LockerEventApplier events, CommandResultRecorder results, AvailabilityService availability,
     LockerHealthFeed health, ILockerStore store, LinkCounters counters, IOptions<LockerLinkOptions> options,
     ILogger<LockerMessageHandler> logger)
 {
-    /// <summary>Waits before each retry of a failed apply; real time, so a frozen test clock cannot stall the link.</summary>
-    private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2)];
-
-    /// <summary>Handles one message in its own units of work, retrying a failing store step; never throws.</summary>
-    public Task<LinkOutcome?> HandleAsync(MqttApplicationMessage raw, CancellationToken cancellationToken) =>
-        HandleAsync(raw, inGroup: false, cancellationToken);
-
     /// <summary>
-    /// Handles one message inside the caller's open group commit (<see cref="ILockerStore.BeginGroup"/>). A failing
-    /// store step is neither retried nor given up here: it throws, and the caller rolls the group back and handles
-    /// its messages one at a time with <see cref="HandleAsync(MqttApplicationMessage, CancellationToken)"/>.
-    /// Counters, health and commands wait for the group's commit, so a group redone counts nothing twice.
+    /// Handles one message inside the caller's open group commit (<see cref="ILockerStore.BeginGroup"/>). Counters, health,
+    /// commands and acks wait for the group's commit, so a group redone counts and sends nothing twice; a failing store
+    /// step throws, and the caller rolls the group back.
     /// </summary>
-    public Task<LinkOutcome?> HandleInGroupAsync(MqttApplicationMessage raw, CancellationToken cancellationToken) =>
-        HandleAsync(raw, inGroup: true, cancellationToken);
-
-    private async Task<LinkOutcome?> HandleAsync(MqttApplicationMessage raw, bool inGroup, CancellationToken cancellationToken)
+    public async Task<LinkOutcome?> HandleAsync(MqttApplicationMessage raw, CancellationToken cancellationToken)
     {
-        try
+        var parsed = LockerMessageParser.Parse(raw.Topic, raw.Payload, options.Value.MaxPayloadBytes);
+        if (parsed.Message is not { } message)
         {
-            var parsed = LockerMessageParser.Parse(raw.Topic, raw.Payload, options.Value.MaxPayloadBytes);
-            if (parsed.Message is not { } message)
+            if (parsed is { Reason: LinkDropReason.InvalidText, LockerId: { } sender }
+                && await directory.FindAsync(sender, cancellationToken) is not null)
             {
-                return await DropAsync(parsed.Reason, raw.Topic, parsed.Detail);
+                // A registered locker sent text its firmware never would: a security alarm, not just a counter.
+                await store.AfterCommitAsync(() => TellHealthAsync(sender, () =>
+                    health.ClaimRefusedAsync(sender, $"message on {raw.Topic} refused: {parsed.Detail}", cancellationToken)));
             }
+            return await DropAsync(parsed.Reason, raw.Topic, parsed.Detail);
+        }
 
-            if (await WithRetriesAsync(() => directory.FindAsync(message.LockerId, cancellationToken), raw.Topic, inGroup, cancellationToken) is not { } locker)
-            {
-                return await DropAsync(LinkDropReason.UnknownLocker, raw.Topic, $"locker '{message.LockerId}' is not registered");
-            }
+        if (await directory.FindAsync(message.LockerId, cancellationToken) is not { } locker)
+        {
+            return await DropAsync(LinkDropReason.UnknownLocker, raw.Topic, $"locker '{message.LockerId}' is not registered");
+        }
 
-            var outcome = await WithRetriesAsync(() => RouteAsync(locker, message, cancellationToken), raw.Topic, inGroup, cancellationToken);
+        var outcome = await RouteAsync(locker, message, raw.Payload, cancellationToken);
+        if (outcome is LinkOutcome.Duplicate or LinkOutcome.Held or LinkOutcome.Conflict)
+        {
             if (outcome == LinkOutcome.Duplicate)
             {
                 await AfterCommitAsync(counters.CountDuplicate);
                 logger.LogInformation("Duplicate {Topic} ignored (already applied)", raw.Topic);
-                return outcome;
             }
 
-            // Health is a view of what was applied: it waits for the commit (and so never runs inside a group
-            // holding the store's write lock, where its own units would queue behind the group).
-            await store.AfterCommitAsync(async () =>
-            {
-                counters.CountHandled();
-                await FeedHealthAsync(locker.Id, message, cancellationToken);
-            });
             return outcome;
         }
-        catch (Exception ex) when (!inGroup && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
-        {
-            counters.CountDropped(LinkDropReason.Failed);
-            logger.LogError(ex, "Message on {Topic} could not be handled and is lost", raw.Topic);
-            return null;
-        }
-    }
 
-    /// <summary>Runs a store step (finding the locker, applying the message), retrying it after a failure outside a group.</summary>
-    private async Task<T> WithRetriesAsync<T>(Func<Task<T>> step, string topic, bool inGroup, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
+        // Health is a view of what was applied: it waits for the commit (and so never runs inside a group
+        // holding the store's write lock, where its own units would queue behind the group).
+        await store.AfterCommitAsync(async () =>
         {
-            try
-            {
-                return await step();
-            }
-            catch (Exception ex) when (!inGroup && attempt < RetryDelays.Length && ex is not OperationCanceledException)
-            {
-                counters.CountRetry();
-                logger.LogWarning("Applying {Topic} failed ({Error}); retry {Attempt} of {Retries} in {Delay}",
-                    topic, ex.Message, attempt + 1, RetryDelays.Length, RetryDelays[attempt]);
-                await Task.Delay(RetryDelays[attempt], TimeProvider.System, cancellationToken);
-            }
-        }
+            counters.CountHandled();
+            await FeedHealthAsync(locker.Id, message, cancellationToken);
+        });
+        return outcome;
     }
 
     private Task AfterCommitAsync(Action count) => store.AfterCommitAsync(() =>
@@ -103,26 +75,36 @@ public sealed class LockerMessageHandler(
     });
 
     /// <summary>Health is a view of what was applied: its failure is logged and never undoes or loses the message.</summary>
-    private async Task FeedHealthAsync(string lockerId, LockerMessage message, CancellationToken cancellationToken)
+    private Task FeedHealthAsync(string lockerId, LockerMessage message, CancellationToken cancellationToken) =>
+        TellHealthAsync(lockerId, () => health.FeedAsync(lockerId, message.Payload, cancellationToken), message.Channel);
+
+    private async Task TellHealthAsync(string lockerId, Func<Task> tell, string what = "a refused claim")
     {
         try
         {
-            await health.FeedAsync(lockerId, message.Payload, cancellationToken);
+            await tell();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Locker health for {LockerId} not updated from {Channel}", lockerId, message.Channel);
+            logger.LogError(ex, "Locker health for {LockerId} not updated from {What}", lockerId, what);
         }
     }
 
-    private async Task<LinkOutcome> RouteAsync(Locker locker, LockerMessage message, CancellationToken cancellationToken)
+    private async Task<LinkOutcome> RouteAsync(Locker locker, LockerMessage message, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
         switch (message.Payload)
         {
             case LockerEvent e:
-                return await events.ApplyAsync(locker, e, cancellationToken);
+                return await events.ApplyAsync(locker, e, payload, cancellationToken);
             case StatusPayload status:
-                var changed = await availability.SetLockerOnlineAsync(locker.Id, status.State == StatusStates.Online, cancellationToken);
+                var online = status.State == StatusStates.Online;
+                var changed = await availability.SetLockerOnlineAsync(locker.Id, online, cancellationToken);
+                if (online)
+                {
+                    // A locker that (re)connects may have rebooted or missed a push: it gets its whole offline code cache again.
+                    await store.ExecuteAsync(tx => tx.CodeCaches.RequestPushAsync(locker.Id), cancellationToken);
+                }
+
                 logger.LogInformation("Locker {LockerId} is {State} (fw {Firmware}, boot {Boot})", locker.Id, status.State, status.Firmware, status.BootCount);
                 return changed ? LinkOutcome.Applied : LinkOutcome.NoEffect;
             case CommandResultPayload answer:

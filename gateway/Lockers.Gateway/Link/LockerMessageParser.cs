@@ -5,8 +5,9 @@ namespace Lockers.Gateway.Link;
 
 /// <summary>
 /// Turns a raw MQTT message into a <see cref="LockerMessage"/>, checking in order: the topic is a locker-to-gateway
-/// topic of protocol v1, the payload is not larger than the limit (an oversized payload is never parsed),
-/// and the channel's parser accepts it. Pure: no I/O, so every rejection is tested without a broker.
+/// topic of protocol v1, the payload is not larger than the limit (an oversized payload is never parsed), it is strict
+/// UTF-8, the channel's parser accepts it, and its text is printable and within its lengths (<see cref="LockerText"/>).
+/// Pure: no I/O, so every rejection is tested without a broker.
 /// </summary>
 public static class LockerMessageParser
 {
@@ -27,6 +28,11 @@ public static class LockerMessageParser
             return LockerMessageParseResult.Drop(LinkDropReason.Oversized, $"{payload.Length} bytes, limit {maxPayloadBytes}");
         }
 
+        if (LockerText.CheckUtf8(payload.Span) is { } notUtf8)
+        {
+            return LockerMessageParseResult.Drop(LinkDropReason.InvalidText, notUtf8, lockerId);
+        }
+
         try
         {
             var bytes = payload.ToArray();
@@ -37,7 +43,9 @@ public static class LockerMessageParser
                 Channels.Telemetry => TelemetryPayload.Parse(bytes),
                 _ => CommandResultPayload.Parse(bytes),
             };
-            return LockerMessageParseResult.Ok(new LockerMessage(lockerId, channel, parsed));
+            return LockerText.Check(parsed) is { } invalid
+                ? LockerMessageParseResult.Drop(LinkDropReason.InvalidText, invalid, lockerId)
+                : LockerMessageParseResult.Ok(new LockerMessage(lockerId, channel, parsed));
         }
         catch (Exception ex) when (ex is JsonException or FormatException or OverflowException or ArgumentException)
         {

@@ -19,6 +19,9 @@ public static class ReaderMessages
         : reason == CommandResults.OutOfService ? Keyed(MessageKeys.DoorElsewhereOutOfService, Number(compartment), doorLocker.Name)
         : Keyed(MessageKeys.DoorElsewhereDidNotOpen, Number(compartment), doorLocker.Name);
 
+    /// <summary>Unlocks are held at the site or in the fleet (ADR 0110): the code was not checked, so nothing is said about it.</summary>
+    public static string UnlocksHeld => Keyed(MessageKeys.ServicePaused);
+
     /// <summary>The code is right but its door cannot open now; <paramref name="readerLockerId"/> is where it was typed.</summary>
     public static string Unavailable(DoorUnavailable why, Locker doorLocker, int compartment, string readerLockerId) => why switch
     {

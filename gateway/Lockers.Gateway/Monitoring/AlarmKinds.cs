@@ -32,6 +32,18 @@ public static class AlarmKinds
     public const string Tamper = "tamper";
     /// <summary>A locker connected again and again within minutes: another client holds its identity, or its link keeps dropping (ADR 0203).</summary>
     public const string SessionTakeover = "session_takeover";
+    public const string StoreUnavailable = "store_unavailable";
+    public const string SequenceReset = "sequence_reset";
+    public const string EventsLost = "events_lost";
+    public const string EventConflict = "event_conflict";
+    public const string StorageFault = "storage_fault";
+    public const string OfflineConflict = "offline_conflict";
+    /// <summary>A site's budget of failed entries of one code family is spent: someone may be guessing codes there (ADR 0108).</summary>
+    public const string GuessingBudget = "guessing_budget";
+    /// <summary>Unlocks ran over the site's or the fleet's per-minute ceiling and are held until staff release them (ADR 0110).</summary>
+    public const string UnlockAnomaly = "unlock_anomaly";
+    /// <summary>A locker claimed something it was not provisioned for (an unknown reader) or sent text that is not printable (ADR 0109).</summary>
+    public const string ClaimRefused = "claim_refused";
 
     /// <summary>
     /// <see cref="AlarmSeverity.Critical"/> for possible break-ins and attacks, <see cref="AlarmSeverity.Major"/> when a
@@ -52,6 +64,15 @@ public static class AlarmKinds
         (CommandRefused, AlarmSeverity.Critical, true),
         (Tamper, AlarmSeverity.Critical, true),
         (SessionTakeover, AlarmSeverity.Critical, true),
+        (StoreUnavailable, AlarmSeverity.Major, false),
+        (SequenceReset, AlarmSeverity.Warning, true),
+        (EventsLost, AlarmSeverity.Major, true),
+        (EventConflict, AlarmSeverity.Critical, true),
+        (StorageFault, AlarmSeverity.Warning, true),
+        (OfflineConflict, AlarmSeverity.Major, true),
+        (GuessingBudget, AlarmSeverity.Critical, false),
+        (UnlockAnomaly, AlarmSeverity.Critical, false),
+        (ClaimRefused, AlarmSeverity.Critical, true),
     ];
 
     public static IReadOnlyList<string> All { get; } = Table.Select(row => row.Kind).ToArray();

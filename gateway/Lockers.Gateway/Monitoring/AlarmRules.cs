@@ -15,9 +15,18 @@ public sealed class AlarmRules(MonitoringOptions options)
     private const double ImplausibleLowTemperatureC = -55;
     private const double ImplausibleHighTemperatureC = 125;
 
-    /// <summary>Online means: the retained status says so and the locker was heard within the heartbeat allowance.</summary>
+    /// <summary>
+    /// Online means: the retained status says so and the locker was heard within its allowance: MissedHeartbeatsForOffline
+    /// times the telemetry interval it was provisioned with (Monitoring:HeartbeatIntervalSeconds when that is unknown), so
+    /// a locker told to report every 300 s is not declared offline after 3 x 60 s of healthy silence.
+    /// </summary>
     public bool IsOnline(LockerHealthSnapshot locker, DateTimeOffset now) =>
-        locker.ReportedOnline == true && locker.LastContact is { } last && now - last <= options.OfflineAfter;
+        locker.ReportedOnline == true && locker.LastContact is { } last && now - last <= OfflineAfter(locker);
+
+    /// <summary>How long the locker may stay silent before it counts as offline.</summary>
+    public TimeSpan OfflineAfter(LockerHealthSnapshot locker) => Interval(locker) * options.MissedHeartbeatsForOffline;
+
+    private TimeSpan Interval(LockerHealthSnapshot locker) => locker.ContactInterval ?? options.HeartbeatInterval;
 
     public IReadOnlyList<AlarmCondition> Evaluate(LockerHealthSnapshot locker, DateTimeOffset now)
     {
@@ -27,6 +36,7 @@ public sealed class AlarmRules(MonitoringOptions options)
         AddTelemetry(locker, now, conditions);
         AddIncidents(locker, now, conditions);
         AddThrottle(locker, now, conditions);
+        conditions.AddRange(locker.Notices.Select(notice => new AlarmCondition(notice.Kind, locker.LockerId, null, notice.Detail, now, notice.Until)));
         return conditions;
     }
 
@@ -37,8 +47,10 @@ public sealed class AlarmRules(MonitoringOptions options)
             return; // null: nothing heard yet since start; the retained status arrives on subscribe
         }
         var detail = locker.ReportedOnline == false
-            ? AlarmDetails.English("AlarmDetail.StatusOffline")
-            : AlarmDetails.English("AlarmDetail.Silent", Seconds(now - (locker.LastContact ?? now)), options.HeartbeatIntervalSeconds);
+            ? locker.Fault is { } fault
+                ? AlarmDetails.English("AlarmDetail.Fault", fault)
+                : AlarmDetails.English("AlarmDetail.StatusOffline")
+            : AlarmDetails.English("AlarmDetail.Silent", Seconds(now - (locker.LastContact ?? now)), Seconds(Interval(locker)));
         conditions.Add(new AlarmCondition(AlarmKinds.LockerOffline, locker.LockerId, null, detail, now));
     }
 
@@ -62,11 +74,12 @@ public sealed class AlarmRules(MonitoringOptions options)
 
     private void AddTelemetry(LockerHealthSnapshot locker, DateTimeOffset now, List<AlarmCondition> conditions)
     {
+        var faults = new List<string>(locker.ImplausibleTelemetry);
         if (locker.Telemetry is not { } t)
         {
+            AddSensorFault(locker, now, conditions, faults);
             return;
         }
-        var faults = new List<string>();
         if (t.SupplyMv is { } mv)
         {
             if (mv <= 0)
@@ -91,6 +104,11 @@ public sealed class AlarmRules(MonitoringOptions options)
                     AlarmDetails.English("AlarmDetail.Temperature", Format(celsius), Format(options.TemperatureMinC), Format(options.TemperatureMaxC)), now));
             }
         }
+        AddSensorFault(locker, now, conditions, faults);
+    }
+
+    private static void AddSensorFault(LockerHealthSnapshot locker, DateTimeOffset now, List<AlarmCondition> conditions, List<string> faults)
+    {
         if (faults.Count > 0)
         {
             conditions.Add(new AlarmCondition(AlarmKinds.SensorFault, locker.LockerId, null,
@@ -110,13 +128,13 @@ public sealed class AlarmRules(MonitoringOptions options)
 
     private static void AddThrottle(LockerHealthSnapshot locker, DateTimeOffset now, List<AlarmCondition> conditions)
     {
-        var held = locker.ThrottledKeypads.Where(keypad => keypad.Until > now).OrderBy(keypad => keypad.KeypadId).ToList();
+        var held = locker.ThrottledReaders.Where(reader => reader.Until > now).OrderBy(reader => reader.ReaderId, StringComparer.Ordinal).ToList();
         if (held.Count > 0)
         {
             // No clock time in the words: the page shows Until in the viewer's own time zone, counting down.
-            var list = string.Join(", ", held.Select(keypad => keypad.KeypadId));
+            var list = string.Join(", ", held.Select(reader => reader.ReaderId.Length == 0 ? "the whole locker" : reader.ReaderId));
             conditions.Add(new AlarmCondition(AlarmKinds.PinThrottle, locker.LockerId, null,
-                AlarmDetails.English("AlarmDetail.Throttle", list), now, held.Max(keypad => keypad.Until)));
+                AlarmDetails.English("AlarmDetail.Throttle", list), now, held.Max(reader => reader.Until)));
         }
     }
 

@@ -14,6 +14,3 @@ public sealed record CompartmentView(
 
 /// <summary>Totals since the store was created, for the metrics endpoint; they survive restarts and add up across gateways.</summary>
 public sealed record ActivityTotals(long Deposits, long Pickups, long CodeFailures, long LockersOnline, long Lockers);
-
-/// <summary>A keypad held back by the PIN throttle, as stored by the throttle.</summary>
-public sealed record StoredKeypadBlock(string LockerId, string KeypadId, DateTimeOffset Until);

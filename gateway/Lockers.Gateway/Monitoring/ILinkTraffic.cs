@@ -20,4 +20,7 @@ public interface ILinkTraffic
 
     /// <summary>Groups rolled back for one failing message, then applied one message at a time.</summary>
     long GroupsRedone { get; }
+
+    /// <summary>Refused claims (ADR 0109): code entries from a reader the locker was not provisioned with, and messages with invalid text.</summary>
+    long RefusedClaims { get; }
 }

@@ -14,7 +14,7 @@ namespace Lockers.Gateway.Monitoring;
 /// </summary>
 public sealed class LockerHealthService(
     LockerHealthState state, AlarmRules rules, AlarmLifecycle alarms, AvailabilityService availability, ILockerStore store,
-    LiveFeed live, UnlockStopwatch unlocks, IOptions<MonitoringOptions> options, TimeProvider time) : ILockerHealthSink
+    StoredHolds holds, LiveFeed live, UnlockStopwatch unlocks, IOptions<MonitoringOptions> options, TimeProvider time) : ILockerHealthSink
 {
     // One evaluation per locker at a time in this process; the store's unique index covers other gateways.
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _evaluating = new(StringComparer.Ordinal);
@@ -22,16 +22,20 @@ public sealed class LockerHealthService(
     private readonly ConcurrentDictionary<string, bool> _writtenOnline = new(StringComparer.Ordinal);
     private readonly MonitoringOptions _options = options.Value;
 
-    public async Task OnStatusAsync(string lockerId, bool online, string? firmware, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async Task OnStatusAsync(string lockerId, bool online, string? firmware, DateTimeOffset at, string? fault = null,
+        CancellationToken cancellationToken = default)
     {
         state.Update(lockerId, locker =>
         {
             locker.ReportedOnline = online;
+            locker.Fault = online ? null : fault;
             if (online)
             {
                 // The birth message is contact; a last will is the broker speaking, not the locker.
                 locker.Touch(at);
                 locker.Firmware = firmware ?? locker.Firmware;
+                // A locker re-provisioned (new intervals) comes back with a birth message: read them again.
+                locker.ContactIntervalRead = false;
                 var births = locker.AddBirth(at, at - _options.TakeoverWindow);
                 if (births >= _options.TakeoverConnections)
                 {
@@ -45,18 +49,27 @@ public sealed class LockerHealthService(
 
     public async Task OnTelemetryAsync(string lockerId, TelemetryPayload telemetry, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        var sample = TelemetrySample.From(telemetry, at);
+        // Figures no board can report are never stored raw (ADR 0109): dropped from the sample, or the sample refused.
+        var checkedSample = TelemetryPlausibility.Check(telemetry, at);
+        var sample = checkedSample.Sample;
         state.Update(lockerId, locker =>
         {
             locker.Touch(at);
-            locker.Telemetry = sample;
-            locker.Firmware = sample.Firmware;
+            locker.ImplausibleTelemetry = checkedSample.Problems;
+            if (sample is not null)
+            {
+                locker.Telemetry = sample;
+                locker.Firmware = sample.Firmware;
+            }
             // Telemetry proves the locker is connected even if its birth message was missed.
             locker.ReportedOnline ??= true;
         });
-        await store.ExecuteAsync(tx => tx.Monitoring.InsertTelemetryAsync(lockerId, sample, at - TimeSpan.FromHours(_options.TelemetryRetentionHours)),
-            cancellationToken);
-        live.Publish(new LiveUpdate("telemetry", lockerId, sample, at));
+        if (sample is not null)
+        {
+            await store.ExecuteAsync(tx => tx.Monitoring.InsertTelemetryAsync(lockerId, sample, at - TimeSpan.FromHours(_options.TelemetryRetentionHours)),
+                cancellationToken);
+            live.Publish(new LiveUpdate("telemetry", lockerId, sample, at));
+        }
         await EvaluateAsync(lockerId, cancellationToken);
     }
 
@@ -74,22 +87,75 @@ public sealed class LockerHealthService(
 
     public Task OnCommandRefusedAsync(string lockerId, string commandId, string reason, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
+        if (reason is RefusalReasons.Expired or RefusalReasons.NoTime)
+        {
+            // Freshness at work, not an attack: a command that arrived too late, or before the locker had a clock to judge it by.
+            // The refusal is audited and the command marked failed; the locker is alive.
+            return OnContactAsync(lockerId, at, cancellationToken);
+        }
+
         var attack = reason is RefusalReasons.BadSignature or RefusalReasons.Replay;
         return AddIncidentAsync(lockerId, new LockerIncident(AlarmKinds.CommandRefused, at,
             AlarmDetails.English(attack ? "AlarmDetail.CommandRefusedAttack" : "AlarmDetail.CommandRefused", commandId, reason)), cancellationToken);
     }
 
+    public Task OnOfflineConflictAsync(string lockerId, int compartment, string detail, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        AddIncidentAsync(lockerId, new LockerIncident(AlarmKinds.OfflineConflict, at, detail), cancellationToken);
+
     public Task OnJournalOverflowAsync(string lockerId, long droppedTotal, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         AddIncidentAsync(lockerId, new LockerIncident(AlarmKinds.JournalOverflow, at,
             AlarmDetails.English("AlarmDetail.JournalOverflow", droppedTotal)), cancellationToken);
 
+    public Task OnIncidentAsync(string lockerId, string kind, string detail, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        AlarmKinds.IsEventAlarm(kind)
+            ? AddIncidentAsync(lockerId, new LockerIncident(kind, at, detail), cancellationToken)
+            : throw new ArgumentException($"'{kind}' is not an event alarm", nameof(kind));
+
     public Task OnTamperAsync(string lockerId, string detail, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         AddIncidentAsync(lockerId, new LockerIncident(AlarmKinds.Tamper, at, AlarmDetails.English("AlarmDetail.Tamper", detail)), cancellationToken);
 
-    public async Task OnThrottleEngagedAsync(string lockerId, string keypadId, DateTimeOffset until, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public Task OnClaimRefusedAsync(string lockerId, string detail, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        AddIncidentAsync(lockerId, new LockerIncident(AlarmKinds.ClaimRefused, at, detail), cancellationToken);
+
+    public async Task OnHoldsChangedAsync(string lockerId, CancellationToken cancellationToken = default)
     {
-        state.Update(lockerId, locker => locker.ThrottledKeypads[keypadId] = until);
-        await EvaluateAsync(lockerId, cancellationToken);
+        var affected = await RefreshHoldsAsync(cancellationToken);
+        foreach (var id in (lockerId.Length > 0 ? affected.Append(lockerId) : affected).Distinct(StringComparer.Ordinal))
+        {
+            await EvaluateAsync(id, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Reads every hold from the store (held readers and lockers, spent site budgets, anomaly holds) into the lockers' live
+    /// pictures, and returns the lockers whose picture changed.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> RefreshHoldsAsync(CancellationToken cancellationToken = default)
+    {
+        var stored = await holds.ReadAsync(time.GetStoreNow(), cancellationToken);
+        var changed = new List<string>();
+        foreach (var lockerId in state.LockerIds.Union(stored.Keys, StringComparer.Ordinal).ToList())
+        {
+            var now = stored.GetValueOrDefault(lockerId);
+            state.Update(lockerId, locker =>
+            {
+                var readers = now?.Readers ?? new Dictionary<string, DateTimeOffset>();
+                var notices = now?.Notices ?? [];
+                if (locker.ThrottledReaders.Count == readers.Count && !readers.Except(locker.ThrottledReaders).Any()
+                    && locker.Notices.SequenceEqual(notices))
+                {
+                    return;
+                }
+                locker.ThrottledReaders.Clear();
+                foreach (var (reader, until) in readers)
+                {
+                    locker.ThrottledReaders[reader] = until;
+                }
+                locker.Notices = notices.ToList();
+                changed.Add(lockerId);
+            });
+        }
+        return changed;
     }
 
     public async Task OnContactAsync(string lockerId, DateTimeOffset at, CancellationToken cancellationToken = default)
@@ -104,16 +170,11 @@ public sealed class LockerHealthService(
 
     /// <summary>
     /// Re-evaluates every known locker: catches what no message announces (missed heartbeats, quiet periods
-    /// ending, throttles running out). Keypad throttles are read from the store, so blocks set by any gateway count.
+    /// ending, throttles running out). Holds are read from the store, so those set by any gateway count.
     /// </summary>
     public async Task EvaluateAllAsync(CancellationToken cancellationToken = default)
     {
-        var now = time.GetStoreNow();
-        var blocks = await store.ReadAsync(tx => tx.Monitoring.ListThrottledKeypadsAsync(now), cancellationToken);
-        foreach (var block in blocks)
-        {
-            state.Update(block.LockerId, locker => locker.ThrottledKeypads[block.KeypadId] = block.Until);
-        }
+        await RefreshHoldsAsync(cancellationToken);
         foreach (var lockerId in state.LockerIds)
         {
             await EvaluateAsync(lockerId, cancellationToken);
@@ -128,6 +189,7 @@ public sealed class LockerHealthService(
         try
         {
             var now = time.GetStoreNow();
+            await ReadContactIntervalAsync(lockerId, cancellationToken);
             state.Update(lockerId, locker => ForgetExpired(locker, now));
             var snapshot = state.Find(lockerId)!;
             var online = rules.IsOnline(snapshot, now);
@@ -145,6 +207,29 @@ public sealed class LockerHealthService(
         }
     }
 
+    /// <summary>The telemetry interval the locker was provisioned with, read once (and after each birth); a failing store leaves the default.</summary>
+    private async Task ReadContactIntervalAsync(string lockerId, CancellationToken cancellationToken)
+    {
+        if (state.IsContactIntervalRead(lockerId))
+        {
+            return;
+        }
+
+        try
+        {
+            var seconds = await store.ReadAsync(tx => tx.Monitoring.GetTelemetryIntervalAsync(lockerId), cancellationToken);
+            state.Update(lockerId, locker =>
+            {
+                locker.ContactInterval = seconds is { } s ? TimeSpan.FromSeconds(s) : null;
+                locker.ContactIntervalRead = true;
+            });
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && store.IsUnavailable(ex))
+        {
+            // The rules fall back to Monitoring:HeartbeatIntervalSeconds until the store answers.
+        }
+    }
+
     private Task AddIncidentAsync(string lockerId, LockerIncident incident, CancellationToken cancellationToken)
     {
         state.Update(lockerId, locker =>
@@ -157,9 +242,9 @@ public sealed class LockerHealthService(
 
     private static void ForgetExpired(LockerHealthState.Entry locker, DateTimeOffset now)
     {
-        foreach (var keypad in locker.ThrottledKeypads.Where(pair => pair.Value <= now).Select(pair => pair.Key).ToList())
+        foreach (var reader in locker.ThrottledReaders.Where(pair => pair.Value <= now).Select(pair => pair.Key).ToList())
         {
-            locker.ThrottledKeypads.Remove(keypad);
+            locker.ThrottledReaders.Remove(reader);
         }
     }
 }

@@ -34,6 +34,20 @@ public sealed class LockerHealthState
 
     public IReadOnlyList<string> LockerIds => _lockers.Keys.ToList();
 
+    /// <summary>True when the locker's provisioned contact interval has been read (see <see cref="Entry.ContactIntervalRead"/>).</summary>
+    public bool IsContactIntervalRead(string lockerId)
+    {
+        if (!_lockers.TryGetValue(lockerId, out var entry))
+        {
+            return false;
+        }
+
+        lock (entry)
+        {
+            return entry.ContactIntervalRead;
+        }
+    }
+
     public IReadOnlyList<LockerHealthSnapshot> All() => LockerIds.Select(Find).OfType<LockerHealthSnapshot>().ToList();
 
     /// <summary>One locker's mutable record; only touched inside <see cref="Update"/>.</summary>
@@ -43,9 +57,25 @@ public sealed class LockerHealthState
         public DateTimeOffset? LastContact { get; set; }
         public string? Firmware { get; set; }
         public TelemetrySample? Telemetry { get; set; }
+
+        /// <summary>Figures of the last telemetry message that no board can report (refused or dropped, ADR 0109); empty when none.</summary>
+        public IReadOnlyList<string> ImplausibleTelemetry { get; set; } = [];
         public Dictionary<int, string> Doors { get; } = new();
         public List<LockerIncident> Incidents { get; } = new();
-        public Dictionary<string, DateTimeOffset> ThrottledKeypads { get; } = new(StringComparer.Ordinal);
+        /// <summary>Readers (and "" for the whole locker) held back by the guessing budget, as last read from the store.</summary>
+        public Dictionary<string, DateTimeOffset> ThrottledReaders { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Site and fleet conditions shown at this locker, as last read from the store.</summary>
+        public List<HoldNotice> Notices { get; set; } = new();
+
+        /// <summary>Why the locker said it cannot run (its offline status with a fault); null otherwise.</summary>
+        public string? Fault { get; set; }
+
+        /// <summary>How often the locker was provisioned to send telemetry; null when unknown (not provisioned here, or not read yet).</summary>
+        public TimeSpan? ContactInterval { get; set; }
+
+        /// <summary>False until <see cref="ContactInterval"/> was read from the store (again after each birth message).</summary>
+        public bool ContactIntervalRead { get; set; }
 
         /// <summary>When the locker's recent births ("online" status) arrived, oldest first; only those inside the takeover window are kept.</summary>
         public List<DateTimeOffset> Births { get; } = new();
@@ -74,8 +104,12 @@ public sealed class LockerHealthState
         }
 
         internal LockerHealthSnapshot ToSnapshot() => new(
-            lockerId, ReportedOnline, LastContact, Firmware, Telemetry,
+            lockerId, ReportedOnline, LastContact, Firmware, Telemetry, ImplausibleTelemetry,
             new Dictionary<int, string>(Doors), Incidents.ToList(),
-            ThrottledKeypads.Select(pair => new ThrottledKeypad(pair.Key, pair.Value)).ToList());
+            ThrottledReaders.Select(pair => new ThrottledReader(pair.Key, pair.Value)).ToList(), Notices.ToList())
+        {
+            ContactInterval = ContactInterval,
+            Fault = Fault,
+        };
     }
 }

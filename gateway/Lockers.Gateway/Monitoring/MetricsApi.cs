@@ -3,8 +3,8 @@ using OpenTelemetry.Metrics;
 namespace Lockers.Gateway.Monitoring;
 
 /// <summary>
-/// GET /metrics in the Prometheus text format, served by OpenTelemetry's Prometheus exporter (ADR 0015). Unauthenticated,
-/// like /health: bind it to an internal network.
+/// GET /metrics in the Prometheus text format, served by OpenTelemetry's Prometheus exporter (ADR 0015). On the public port
+/// only with the scrape token (<see cref="MetricsAccess"/>, ADR 0112); without one on the management port, if configured.
 /// </summary>
 public static class MetricsApi
 {
@@ -15,7 +15,7 @@ public static class MetricsApi
     /// so nothing measured before the first scrape is lost.</param>
     public static IEndpointRouteBuilder MapMetricsApi(this IEndpointRouteBuilder app, MeterProvider provider)
     {
-        app.MapPrometheusScrapingEndpoint(Path, provider, configureBranchedPipeline: branch => branch.UseMiddleware<ScrapeTimeRefresh>(), optionsName: null)
+        app.MapPrometheusScrapingEndpoint(Path, provider, configureBranchedPipeline: branch => branch.UseMiddleware<MetricsAccess>().UseMiddleware<ScrapeTimeRefresh>(), optionsName: null)
             .ExcludeFromDescription();
         return app;
     }

@@ -7,10 +7,14 @@ public sealed class MonitoringOptions : IGatewayOptions
 {
     public static string Section => "Monitoring";
 
-    /// <summary>How often a locker sends telemetry (its heartbeat). Must match the firmware's setting.</summary>
-    public int HeartbeatIntervalSeconds { get; set; } = 60;
+    /// <summary>
+    /// How often a locker sends telemetry when the gateway does not know what it was provisioned with (a locker not
+    /// provisioned by this gateway's store, or before the intervals were kept). Provisioned lockers use their own
+    /// interval (the device configuration's telemetryS, kept at provisioning). Default: the firmware's default.
+    /// </summary>
+    public int HeartbeatIntervalSeconds { get; set; } = Lockers.Core.Config.DeviceConfig.DefaultTelemetryS;
 
-    /// <summary>A locker silent for this many heartbeat intervals counts as offline, whatever its retained status says.</summary>
+    /// <summary>A locker silent for this many telemetry intervals counts as offline, whatever its retained status says.</summary>
     public int MissedHeartbeatsForOffline { get; set; } = 3;
 
     /// <summary>Lowest acceptable supply voltage, millivolts (a 12 V supply sagging under 11 V cannot pull a solenoid).</summary>

@@ -11,10 +11,13 @@ public static class MonitoringSetup
     {
         var services = builder.Services;
         services.AddGatewayOptions<MonitoringOptions, MonitoringOptionsValidator>();
+        services.AddGatewayOptions<MetricsOptions, MetricsOptionsValidator>();
         services.AddGatewayMetrics();
+        services.AddHostedService<MetricsManagementServer>();
         services.AddSingleton<UnlockStopwatch>();
         services.AddSingleton<LiveFeed>();
         services.AddSingleton<LockerHealthState>();
+        services.AddSingleton<StoredHolds>();
         services.AddSingleton(sp => new AlarmRules(sp.GetRequiredService<IOptions<MonitoringOptions>>().Value));
         services.AddSingleton<AlarmWebhookQueue>();
         services.AddSingleton<AlarmAnnouncer>();
@@ -25,6 +28,7 @@ public static class MonitoringSetup
         services.AddHttpClient(AlarmWebhookSender.HttpClientName);
         services.AddHostedService<AlarmWebhookSender>();
         services.AddHostedService<HealthEvaluationService>();
+        services.AddHostedService<StoreOutageAlarm>();
         TimeTheStore(services);
         return builder;
     }

@@ -40,6 +40,8 @@ public sealed class ScrapeTimeMetrics
             description: "Locker messages applied in those group commits.");
         meter.CreateObservableCounter("lockers_link_groups_redone_total", () => Link(c => c.GroupsRedone),
             description: "Groups rolled back for one failing message, then applied one by one.");
+        meter.CreateObservableCounter("lockers_link_claims_refused_total", () => Link(c => c.RefusedClaims),
+            description: "Code entries from readers a locker was not provisioned with, and messages with invalid text (ADR 0109).");
     }
 
     /// <summary>Reads the store's figures: one unit of work per scrape.</summary>

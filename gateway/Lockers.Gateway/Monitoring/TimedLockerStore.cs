@@ -13,6 +13,8 @@ public sealed class TimedLockerStore(ILockerStore inner, GatewayMetrics metrics,
 
     public Task CheckHealthAsync(CancellationToken cancellationToken = default) => inner.CheckHealthAsync(cancellationToken);
 
+    public bool IsUnavailable(Exception failure) => inner.IsUnavailable(failure);
+
     /// <remarks>Units inside a group are timed without the commit, which the group does once for all of them.</remarks>
     public IStoreGroup BeginGroup() => inner.BeginGroup();
 

@@ -24,6 +24,7 @@ public static class BrokerAclRules
         pattern write lockers/v1/%u/telemetry
         pattern write lockers/v1/%u/cmd/result
         pattern read lockers/v1/%u/cmd
+        pattern read lockers/v1/%u/ack
 
         """;
 

@@ -2,14 +2,17 @@ using Lockers.Core.Config;
 
 namespace Lockers.Gateway.Provisioning;
 
-/// <summary>Writes a locker's device configuration, readable by its owner only (it holds the broker password and command key).</summary>
+/// <summary>
+/// Writes a locker's device configuration, readable by its owner only (it holds the command key), in a folder made 0700 when
+/// missing (ADR 0112).
+/// </summary>
 public static class DeviceConfigFile
 {
     public static async Task<string> WriteAsync(string directory, string fileName, DeviceConfig config)
     {
         try
         {
-            Directory.CreateDirectory(directory);
+            Store.SecretFiles.CreateFolder(directory);
             var path = Path.GetFullPath(Path.Combine(directory, fileName));
             var temporary = path + ".tmp";
             var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };

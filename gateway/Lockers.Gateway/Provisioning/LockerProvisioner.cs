@@ -52,7 +52,14 @@ public sealed class LockerProvisioner(
         await store.ExecuteAsync(async tx =>
         {
             await tx.LockerLink.SaveCredentialsAsync(new LockerCredentials(request.LockerId, request.LockerId,
-                CredentialReference(certificate.Serial), keys.Seal(request.LockerId, key), now));
+                CredentialReference(certificate.Serial), keys.Seal(request.LockerId, key), now)
+            {
+                // What the locker was told, so the offline rule waits for its real telemetry interval (Monitoring/AlarmRules).
+                HeartbeatS = config.HeartbeatS,
+                TelemetryS = config.TelemetryS,
+            });
+            // The only readers the gateway will take codes from for this locker (ADR 0109).
+            await tx.LockerLink.SaveReadersAsync(request.LockerId, ProvisionedReader.Of(config.KeypadId, config.ScannerId));
             await tx.Audit.AppendAsync(new AuditEntry(now, actor, AuditActions.LockerProvisioned, request.SiteId, request.LockerId,
                 Detail: $"board={board.Name} broker={request.BrokerHost}:{request.BrokerPort} certificate={certificate.Serial} " +
                         $"until={certificate.NotAfter:yyyy-MM-dd} replaced={earlier.Count}"));

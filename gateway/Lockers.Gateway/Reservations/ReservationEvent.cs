@@ -110,6 +110,11 @@ public enum ReservationEffect
     CompleteMove,
     /// <summary>The move is given up: the target door is released, the parcel stays in its compartment.</summary>
     CancelMove,
+    /// <summary>
+    /// What may open the doors of the locker(s) the parcel was and is in changed (a code issued, spent or revoked, a deadline
+    /// moved, a compartment changed): their offline code caches are due for a push (docs/adr/0211-offline-code-cache.md).
+    /// </summary>
+    RefreshCodeCache,
 }
 
 /// <summary>A condition beyond the status under which a transition is allowed.</summary>

@@ -235,6 +235,13 @@ public sealed class ReservationLifecycle(
                 case ReservationEffect.CancelMove:
                     await tx.Registry.ReleaseHoldAsync(before.Move!.Target, after.Id);
                     break;
+                case ReservationEffect.RefreshCodeCache:
+                    foreach (var lockerId in new[] { before.Compartment?.LockerId, after.Compartment?.LockerId }.OfType<string>().Distinct())
+                    {
+                        await tx.CodeCaches.MarkChangedAsync(lockerId);
+                    }
+
+                    break;
             }
         }
 

@@ -14,12 +14,15 @@ public static class StaffApi
     /// <summary><see cref="Language"/>: the language the pages show (en, ja, zh), as the gateway chose it for this browser.</summary>
     public sealed record SessionResponse(bool SignedIn, string? User, string? Role, string CsrfToken, string Language);
 
+    public sealed record PasswordRequest(string? Current, string? New);
+
     public static IEndpointRouteBuilder MapStaffApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/dashboard/api").ExcludeFromDescription();
         group.MapGet("/session", GetSessionAsync);
         group.MapPost("/sign-in", SignInAsync).RequireAntiforgeryToken();
-        group.MapPost("/sign-out", (Func<HttpContext, Task<NoContent>>)SignOutAsync).RequireAntiforgeryToken();
+        group.MapPost("/sign-out", (Func<HttpContext, StaffService, Task<NoContent>>)SignOutAsync).RequireAntiforgeryToken();
+        group.MapPost("/password", ChangePasswordAsync).RequireAuthorization(StaffPolicies.Viewer).RequireAntiforgeryToken();
         return app;
     }
 
@@ -62,20 +65,54 @@ public static class StaffApi
         }
 
         throttle.Succeeded(userName);
+        return TypedResults.Ok(await StartSessionAsync(context, account, antiforgery));
+    }
+
+    /// <summary>A new server-side session for <paramref name="account"/> (ADR 0302) and an anti-forgery token bound to it.</summary>
+    private static async Task<SessionResponse> StartSessionAsync(HttpContext context, StaffAccount account, IAntiforgery antiforgery)
+    {
+        // The name identifier is what anti-forgery tokens are bound to; the role and the session claim may change under it.
         var principal = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, account.UserName), new Claim(ClaimTypes.Role, account.Role.ToWire())],
+            [new Claim(ClaimTypes.NameIdentifier, account.UserName), new Claim(ClaimTypes.Name, account.UserName),
+             new Claim(ClaimTypes.Role, account.Role.ToWire())],
             StaffPolicies.Scheme, ClaimTypes.Name, ClaimTypes.Role));
         await context.SignInAsync(StaffPolicies.Scheme, principal);
         // The token is bound to the identity: hand out the signed-in one.
         context.User = principal;
         var tokens = antiforgery.GetAndStoreTokens(context);
-        return TypedResults.Ok(new SessionResponse(true, account.UserName, account.Role.ToWire(), tokens.RequestToken!,
-            DashboardTexts.For(context).Language));
+        return new SessionResponse(true, account.UserName, account.Role.ToWire(), tokens.RequestToken!, DashboardTexts.For(context).Language);
     }
 
-    private static async Task<NoContent> SignOutAsync(HttpContext context)
+    /// <summary>Ends the session in the store, not only in this browser: a copy of the cookie stops working too.</summary>
+    private static async Task<NoContent> SignOutAsync(HttpContext context, StaffService staff)
     {
+        await UseStaffIdentityAsync(context);
         await context.SignOutAsync(StaffPolicies.Scheme);
+        if (context.User.Identity?.IsAuthenticated == true)
+        {
+            await staff.SignedOutAsync(context.User.UserName(), context.RequestAborted);
+        }
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// The signed-in user changes their password: every session of the account ends, this one too (other browsers, copied
+    /// cookies, and a stolen session that changed the password): the user signs in again with the new password.
+    /// </summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> ChangePasswordAsync(
+        PasswordRequest request, HttpContext context, StaffService staff)
+    {
+        var user = context.User.UserName();
+        if (string.IsNullOrEmpty(request.New) || request.New.Length < StaffService.MinimumPasswordLength)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest,
+                title: $"The new password must have at least {StaffService.MinimumPasswordLength} characters");
+        }
+        if (!await staff.ChangePasswordAsync(user, request.Current ?? "", request.New, context.RequestAborted))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The current password is wrong");
+        }
+        await context.SignOutAsync(StaffPolicies.Scheme); // the session is gone already; this also clears the cookie
         return TypedResults.NoContent();
     }
 

@@ -10,6 +10,9 @@ public static class StaffPolicies
     public const string Maintenance = "staff-maintenance";
     public const string Admin = "staff-admin";
 
+    /// <summary>The claim holding the SHA-256 (base64) of the session's key, so a long request can ask whether it still stands.</summary>
+    public const string SessionClaim = "lockers:session";
+
     public static string UserName(this ClaimsPrincipal user) => user.Identity?.Name ?? "unknown";
 
     public static StaffRole Role(this ClaimsPrincipal user) =>

@@ -12,8 +12,8 @@ public static class StaffSetup
     public const string AntiforgeryHeaderName = "X-CSRF-TOKEN";
 
     /// <summary>
-    /// Staff sign-in: an HTTP-only, SameSite=Strict cookie session, role policies, and anti-forgery tokens that
-    /// every state-changing dashboard request must carry in <see cref="AntiforgeryHeaderName"/>.
+    /// Staff sign-in: an HTTP-only, SameSite=Strict cookie holding only the key of a session kept in the store (ADR 0302), role
+    /// policies, and anti-forgery tokens that every state-changing dashboard request must carry in <see cref="AntiforgeryHeaderName"/>.
     /// </summary>
     public static WebApplicationBuilder AddStaff(this WebApplicationBuilder builder)
     {
@@ -22,6 +22,7 @@ public static class StaffSetup
         services.AddSingleton(sp => new StaffPasswordHasher(sp.GetRequiredService<IOptions<StaffOptions>>().Value.PasswordIterations));
         services.AddSingleton<StaffService>();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<StaffSessionStore>();
 
         services.AddAuthentication().AddCookie(StaffPolicies.Scheme, options =>
         {
@@ -45,11 +46,13 @@ public static class StaffSetup
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
-        // Session length and cookie security from the validated Staff section (not read from configuration a second way).
-        services.AddOptions<CookieAuthenticationOptions>(StaffPolicies.Scheme).Configure<IOptions<StaffOptions>>((cookie, staff) =>
+        // Session length and cookie security from the validated Staff section (not read from configuration a second way);
+        // sessions kept in the store, so they can be revoked (ADR 0302).
+        services.AddOptions<CookieAuthenticationOptions>(StaffPolicies.Scheme).Configure<IOptions<StaffOptions>, StaffSessionStore>((cookie, staff, sessions) =>
         {
             cookie.ExpireTimeSpan = TimeSpan.FromMinutes(staff.Value.SessionMinutes);
             cookie.Cookie.SecurePolicy = SecurePolicy(staff.Value);
+            cookie.SessionStore = sessions;
         });
         services.AddOptions<AntiforgeryOptions>().Configure<IOptions<StaffOptions>>((antiforgery, staff) =>
             antiforgery.Cookie.SecurePolicy = SecurePolicy(staff.Value));

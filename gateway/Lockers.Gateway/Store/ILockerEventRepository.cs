@@ -7,10 +7,10 @@ namespace Lockers.Gateway.Store;
 /// <summary>Door events and unlock intents (alarms: <see cref="IMonitoringRepository"/>).</summary>
 public interface ILockerEventRepository
 {
-    /// <summary>Records that (locker, seq) was applied; false when it already was (a QoS 1 redelivery).</summary>
-    Task<bool> TryMarkAppliedAsync(string lockerId, long seq, DateTimeOffset at);
-
-    Task<long> InsertIntentAsync(CompartmentRef compartment, string reservationId, long codeId, UnlockPurpose purpose, DateTimeOffset at);
+    /// <param name="entryLockerId">The locker where the code was entered.</param>
+    /// <param name="readerId">Its reader that read the code.</param>
+    Task<long> InsertIntentAsync(
+        CompartmentRef compartment, string reservationId, long codeId, UnlockPurpose purpose, DateTimeOffset at, string entryLockerId, string readerId);
 
     /// <summary>The newest intent for the compartment in one of the given states.</summary>
     Task<UnlockIntent?> FindLatestIntentAsync(CompartmentRef compartment, params UnlockIntentStatus[] statuses);

@@ -19,6 +19,13 @@ public interface ILockerStore
     Task CheckHealthAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// True when <paramref name="failure"/> (thrown by a unit of work or a group commit) says the store itself cannot take
+    /// the work now (read-only, full, unreachable, locked beyond its busy timeout, corrupt), as opposed to a fault of the
+    /// work. Such work is to be held and tried again, never dropped (ADR 0208); the REST API answers 503.
+    /// </summary>
+    bool IsUnavailable(Exception failure);
+
+    /// <summary>
     /// Opens a group commit in the calling async flow: until the group is committed or disposed, every
     /// <see cref="ExecuteAsync{T}"/> and <see cref="ReadAsync{T}"/> of this flow runs inside the group's one write
     /// transaction, and the group commits them together (one durable commit, one fsync, for all). Units of work keep
@@ -59,6 +66,7 @@ public interface IStoreTransaction
     IClientRepository Clients { get; }
     IIdempotencyRepository Idempotency { get; }
     IThrottleRepository Throttle { get; }
+    IGuardRepository Guard { get; }
     ILockerEventRepository LockerEvents { get; }
     IAuditLog Audit { get; }
     IOutbox Outbox { get; }
@@ -67,6 +75,7 @@ public interface IStoreTransaction
     IStaffRepository Staff { get; }
     ICourierRepository Couriers { get; }
     IRoundRepository Rounds { get; }
+    ICodeCacheRepository CodeCaches { get; }
 }
 
 public static class LockerStoreExtensions

@@ -8,6 +8,9 @@ public interface IMonitoringRepository
 {
     Task<IReadOnlyList<MonitoredAlarm>> ListOpenAlarmsAsync(string lockerId);
 
+    /// <summary>The telemetry interval (seconds) the locker was provisioned with, or null when none is kept.</summary>
+    Task<int?> GetTelemetryIntervalAsync(string lockerId);
+
     /// <summary>
     /// Raises an alarm, linked to the alarm it follows when given; null when an open alarm for the same (kind, locker,
     /// compartment) exists already.
@@ -41,8 +44,6 @@ public interface IMonitoringRepository
 
     /// <summary>Oldest first, the most recent <paramref name="limit"/> samples.</summary>
     Task<IReadOnlyList<TelemetrySample>> ListTelemetryAsync(string lockerId, int limit);
-
-    Task<IReadOnlyList<StoredKeypadBlock>> ListThrottledKeypadsAsync(DateTimeOffset now);
 
     /// <summary>Every locker with its site and open alarms, those with open alarms first.</summary>
     Task<IReadOnlyList<FleetLocker>> ListFleetAsync();

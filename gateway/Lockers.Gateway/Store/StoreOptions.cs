@@ -16,5 +16,11 @@ public sealed class StoreOptions : IGatewayOptions
     /// <summary>How long a writer waits for another writer's lock before failing (SQLite busy_timeout).</summary>
     public int BusyTimeoutMs { get; set; } = 5_000;
 
+    /// <summary>
+    /// Tests only: lets a test make the real database refuse writes as a read-only file or a full disk does
+    /// (<see cref="Sqlite.SqliteFaults"/>, through SQLite's own query_only and max_page_count). Never in production.
+    /// </summary>
+    public bool FaultInjection { get; set; }
+
     public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, FileName));
 }

@@ -8,9 +8,12 @@ public static class StoreSetup
     public static WebApplicationBuilder AddStore(this WebApplicationBuilder builder)
     {
         builder.Services.AddGatewayOptions<StoreOptions, StoreOptionsValidator>();
+        builder.Services.AddSingleton<StoreAvailability>();
+        builder.Services.AddSingleton<SqliteFaults>();
         builder.Services.AddSingleton<SqliteDatabase>();
         builder.Services.AddSingleton<SqliteMigrator>();
         builder.Services.AddSingleton<ILockerStore, SqliteLockerStore>();
+        builder.Services.AddExceptionHandler<StoreUnavailableHandler>();
         // First hosted service: migrations run (or start-up stops with their message) before anything else starts.
         builder.Services.AddHostedService<StoreStartup>();
         return builder;

@@ -7,7 +7,7 @@ public static class ThrottleSetup
     public static WebApplicationBuilder AddThrottle(this WebApplicationBuilder builder)
     {
         builder.Services.AddGatewayOptions<ThrottleOptions, ThrottleOptionsValidator>();
-        builder.Services.AddSingleton<KeypadThrottle>();
+        builder.Services.AddSingleton<GuessingBudget>();
         return builder;
     }
 }

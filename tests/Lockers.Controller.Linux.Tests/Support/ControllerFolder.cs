@@ -74,6 +74,7 @@ internal sealed class ControllerFolder : IDisposable
             "user " + MosquittoBrokerOptions.DefaultUser,
             "topic readwrite #",
             "pattern read lockers/v1/%u/cmd",
+            "pattern read lockers/v1/%u/ack",
             "pattern write lockers/v1/%u/status",
             "pattern write lockers/v1/%u/event",
             "pattern write lockers/v1/%u/telemetry",

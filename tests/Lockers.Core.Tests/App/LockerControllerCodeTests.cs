@@ -30,16 +30,18 @@ public class LockerControllerCodeTests
     }
 
     [Fact]
-    public void Display_AfterCodeWithoutAnswer_ReturnsToReady()
+    public void Display_AfterCodeWithoutAnswer_SaysTooLateThenReady()
     {
         var locker = new LockerHarness();
         locker.Link.Connect();
         locker.Controller.Start();
         locker.Keypad.Type("482913#");
 
-        locker.Run(LockerController.DisplayHoldMs - 100);
+        locker.Run(locker.Config.AnswerS * 1000L - 100);
         Assert.Equal(English(MessageKeys.Checking), locker.Feedback.Display);
         locker.Run(200);
+        Assert.Equal(English(MessageKeys.TooLate), locker.Feedback.Display);
+        locker.Run(LockerController.DisplayHoldMs);
 
         Assert.Equal(English(MessageKeys.Ready), locker.Feedback.Display);
     }

@@ -8,11 +8,11 @@ namespace Lockers.Core.Tests.Commands;
 public class CommandSignerTests
 {
     // The worked example in docs/protocol.md: if this changes, the document is wrong.
-    internal const string ExampleCanonical = "lockers-cmd-v1\ndemo-1\nc-42\n42\n1767225660\nunlock\n3\n0\n\n0\n";
-    internal const string ExampleHex = "df39987d278902237bc34b94ec3b6b0d2f2d2b3e2b01fe6cd84a0ed9809078ca";
-    internal const string ExampleBase64 = "3zmYfSeJAiN7w0uU7DtrDS8tKz4rAf5s2EoO2YCQeMo=";
+    internal const string ExampleCanonical = "lockers-cmd-v2\ndemo-1\nc-42\n42\n1767225660\nunlock\n3\n0\n\n0\n7000001\n0\n0\n0\n\n";
+    internal const string ExampleHex = "15a98969b20e93fc776f68cc64e4cde809488bf649610f7d013c57a6df98ee50";
+    internal const string ExampleBase64 = "FamJabIOk/x3b2jMZOTN6AlIi/ZJYQ99ATxXpt+Y7lA=";
     internal const string ExampleJson =
-        "{\"locker\":\"demo-1\",\"id\":\"c-42\",\"counter\":42,\"expires\":1767225660,\"action\":\"unlock\",\"compartment\":3,\"sig\":\"" + ExampleBase64 + "\"}";
+        "{\"locker\":\"demo-1\",\"id\":\"c-42\",\"counter\":42,\"expires\":1767225660,\"action\":\"unlock\",\"compartment\":3,\"entry\":7000001,\"sig\":\"" + ExampleBase64 + "\"}";
 
     [Fact]
     public void Canonical_ExampleUnlock_IsTheDocumentedText()
@@ -53,7 +53,19 @@ public class CommandSignerTests
         command.On = true;
         command.RetryAfterS = 30;
 
-        Assert.Equal("lockers-cmd-v1\nL1\nm-1\n7\n100\nshow_message\n4\n1\nk2\n30\nLine 1\nLine 2", command.CanonicalText());
+        command.Entry = 12;
+
+        Assert.Equal("lockers-cmd-v2\nL1\nm-1\n7\n100\nshow_message\n4\n1\nk2\n30\n12\n0\n0\n0\n\nLine 1\nLine 2", command.CanonicalText());
+    }
+
+    [Fact]
+    public void Canonical_SyncCodes_CoversVersionPartsAndCodes()
+    {
+        var command = SignedCommand.SyncCodes("L1", "s-1", 8, 100, 5, 2, 3, "7,1,p,100," + new string('A', 22) + "==");
+
+        Assert.Equal("lockers-cmd-v2\nL1\ns-1\n8\n100\nsync_codes\n0\n0\n\n0\n0\n5\n2\n3\n7,1,p,100," + new string('A', 22) + "==\n",
+            command.CanonicalText());
+        Assert.Equal(Encoding.UTF8.GetBytes(command.CanonicalText()), command.CanonicalBytes());
     }
 
     [Fact]
@@ -66,7 +78,8 @@ public class CommandSignerTests
             SignedCommand.OutOfService("L1", "b", 2, 10, 0, true),
             SignedCommand.ShowMessage("L1", "c", 3, 10, "k1", "Hello \"you\"\n"),
             SignedCommand.Deny("L1", "d", 4, 10, "q1", 45),
-            SignedCommand.Create("L1", "e", 5, 10, CommandActions.SyncCodes),
+            SignedCommand.SyncCodes("L1", "e", 5, 10, 3, 1, 2, "9,4,d,1767225600,AAECAwQFBgcICQoLDA0ODw=="),
+            SignedCommand.SyncCodes("L1", "f", 6, 10, 4, 1, 1, ""),
         };
 
         foreach (var command in commands)

@@ -24,6 +24,11 @@ internal static class CommandTestData
         return key;
     }
 
-    public static SignedCommand ExampleUnlock() =>
-        SignedCommand.Unlock(LockerId, "c-42", 42, NowUnixSeconds + 60, 3);
+    /// <summary>The example: an unlock answering code entry 7000001 (the first entry of boot 7).</summary>
+    public static SignedCommand ExampleUnlock()
+    {
+        var command = SignedCommand.Unlock(LockerId, "c-42", 42, NowUnixSeconds + 60, 3);
+        command.Entry = 7000001;
+        return command;
+    }
 }

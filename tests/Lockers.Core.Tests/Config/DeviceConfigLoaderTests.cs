@@ -25,6 +25,8 @@ public class DeviceConfigLoaderTests
         Assert.False(config.Broker.Tls);
         Assert.Equal(DeviceConfig.DefaultHeartbeatS, config.HeartbeatS);
         Assert.Equal(DeviceConfig.DefaultTelemetryS, config.TelemetryS);
+        Assert.Equal(DeviceConfig.DefaultAnswerS, config.AnswerS);
+        Assert.Equal(DeviceConfig.DefaultOfflineAfterS, config.OfflineAfterS);
         Assert.Null(config.Wifi);
     }
 
@@ -37,6 +39,27 @@ public class DeviceConfigLoaderTests
         var error = Assert.Throws<DeviceConfigException>(() => DeviceConfigLoader.Load(Valid(",\"language\":\"fr\"")));
 
         Assert.Contains("language: must be en, ja or zh (is 'fr')", error.Problems);
+    }
+
+    [Fact]
+    public void Load_AnswerWindowAndOfflineBound_AreReadAndWrittenBack()
+    {
+        var config = DeviceConfigLoader.Load(Valid(",\"answerS\":20,\"offlineAfterS\":5"));
+
+        Assert.Equal((20, 5), (config.AnswerS, config.OfflineAfterS));
+        var again = DeviceConfigLoader.Load(DeviceConfigWriter.ToJson(config));
+        Assert.Equal((20, 5), (again.AnswerS, again.OfflineAfterS));
+    }
+
+    [Theory]
+    [InlineData(",\"answerS\":2", "answerS: must be 3..120 (is 2)")]
+    [InlineData(",\"answerS\":10,\"offlineAfterS\":10", "offlineAfterS: must be 1..9 (is 10)")]
+    [InlineData(",\"offlineAfterS\":0", "offlineAfterS: must be 1..9 (is 0)")]
+    public void Load_OfflineBoundNotInsideTheAnswerWindow_IsRefusedByName(string extra, string problem)
+    {
+        var error = Assert.Throws<DeviceConfigException>(() => DeviceConfigLoader.Load(Valid(extra)));
+
+        Assert.Contains(problem, error.Problems);
     }
 
     [Fact]

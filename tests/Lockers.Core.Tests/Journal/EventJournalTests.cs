@@ -32,15 +32,29 @@ public class EventJournalTests
     }
 
     [Fact]
-    public void Append_CounterIsWrittenBeforeTheEntry()
+    public void Append_CounterWithItsEpochIsWrittenBeforeTheEntry()
     {
         var journal = Open();
+        int before = _storage.Writes.Count;
 
         journal.Append(Door(1));
 
-        Assert.Equal(JournalKeys.NextSeq, _storage.Writes[0].Key);
-        Assert.Equal("2", Encoding.ASCII.GetString(_storage.Writes[0].Data));
-        Assert.Equal(JournalKeys.Entry(1), _storage.Writes[1].Key);
+        Assert.Equal(JournalKeys.NextSeq, _storage.Writes[before].Key);
+        Assert.Equal(journal.Epoch + ":2", Encoding.ASCII.GetString(_storage.Writes[before].Data));
+        Assert.Equal(JournalKeys.Entry(1), _storage.Writes[before + 1].Key);
+        Assert.Equal(journal.Epoch, LockerEvent.Parse(_storage.Read(JournalKeys.Entry(1))).Epoch);
+    }
+
+    [Fact]
+    public void FirstStart_EmptyStorage_StartsARandomEpochAndSavesItAtOnce()
+    {
+        var journal = Open();
+
+        Assert.True(journal.StartedNewEpoch);
+        Assert.True(Epochs.IsValid(journal.Epoch) && journal.Epoch.Length == Epochs.Length, journal.Epoch);
+        Assert.Equal(journal.Epoch + ":1", Encoding.ASCII.GetString(_storage.Read(JournalKeys.NextSeq)));
+        Assert.Equal("", journal.StorageProblems);
+        Assert.NotEqual(journal.Epoch, new EventJournal(new FakeStorage(), _clock).Epoch);
     }
 
     [Fact]
@@ -62,7 +76,7 @@ public class EventJournalTests
     }
 
     [Fact]
-    public void Acknowledge_MessageId_DeletesOnlyThatEvent()
+    public void Acknowledge_BrokerPuback_FreesTheWindowButKeepsTheEventUntilTheGatewayConfirms()
     {
         var journal = Open();
         journal.Append(Door(1));
@@ -72,11 +86,118 @@ public class EventJournalTests
 
         Assert.True(journal.Acknowledge(link.Published[1].Id));
 
-        Assert.Equal(new long[] { 1 }, journal.PendingSeqs());
-        Assert.False(_storage.Contains(JournalKeys.Entry(2)));
-        Assert.True(_storage.Contains(JournalKeys.Entry(1)));
+        Assert.Equal(new long[] { 1, 2 }, journal.PendingSeqs());
+        Assert.True(_storage.Contains(JournalKeys.Entry(2)));
+        Assert.Equal(1, journal.InFlight);
         Assert.False(journal.Acknowledge(999));
         Assert.False(journal.Acknowledge(link.Published[1].Id));
+        Assert.Equal(0, journal.SendPending(link, Topic)); // sent once: not due again before a timeout, replay or reconnect
+    }
+
+    [Fact]
+    public void Confirm_GatewayApplied_DeletesEveryEventThroughItsSeqOnly()
+    {
+        var journal = Open();
+        for (int i = 1; i <= 4; i++)
+        {
+            journal.Append(Door(i));
+        }
+
+        journal.SendPending(new JournalTestLink(), Topic);
+
+        Assert.Equal(2, journal.Confirm(journal.Epoch, 2, replay: false));
+
+        Assert.Equal(new long[] { 3, 4 }, journal.PendingSeqs());
+        Assert.False(_storage.Contains(JournalKeys.Entry(1)));
+        Assert.False(_storage.Contains(JournalKeys.Entry(2)));
+        Assert.True(_storage.Contains(JournalKeys.Entry(3)));
+        Assert.Equal(2, journal.InFlight); // 3 and 4 still wait for the broker
+        Assert.Equal(0, journal.SendPending(new JournalTestLink(), Topic));
+        Assert.Equal(0, journal.Confirm(journal.Epoch, 2, replay: false)); // an old ack again: nothing more
+    }
+
+    [Fact]
+    public void Confirm_AnotherEpoch_DeletesNothing()
+    {
+        var journal = Open();
+        journal.Append(Door(1));
+
+        Assert.Equal(0, journal.Confirm("0123456789abcdef", 5, replay: false));
+        Assert.Equal(0, journal.Confirm("", 5, replay: false));
+
+        Assert.Equal(new long[] { 1 }, journal.PendingSeqs());
+    }
+
+    [Fact]
+    public void Confirm_WithReplay_SendsEveryRemainingEventAgainInOrder()
+    {
+        var journal = Open();
+        for (int i = 1; i <= 4; i++)
+        {
+            journal.Append(Door(i));
+        }
+
+        var link = new JournalTestLink();
+        journal.SendPending(link, Topic);
+        for (int i = 0; i < 4; i++) journal.Acknowledge(link.Published[i].Id);
+
+        journal.Confirm(journal.Epoch, 1, replay: true); // the gateway has 1, and 3 arrived without 2
+
+        var again = new JournalTestLink();
+        Assert.Equal(3, journal.SendPending(again, Topic));
+        Assert.Equal(new long[] { 2, 3, 4 }, again.PublishedSeqs());
+    }
+
+    [Fact]
+    public void CheckAckTimeout_NoConfirmation_ResendsEverythingAndBacksOffUntilTheGatewayAnswers()
+    {
+        var journal = Open();
+        journal.Append(Door(1));
+        journal.Append(Door(2));
+        var link = new JournalTestLink();
+        journal.SendPending(link, Topic);
+        link.AckAllTo(journal);
+        long timeout = EventJournal.DefaultAckTimeoutMs;
+
+        Assert.False(journal.CheckAckTimeout(_clock.UptimeMs + timeout - 1));
+        Assert.True(journal.CheckAckTimeout(_clock.UptimeMs + timeout));
+        Assert.Equal(2 * timeout, journal.AckTimeoutMs);
+        _clock.Advance(timeout);
+        Assert.Equal(2, journal.SendPending(link, Topic));
+        link.AckAllTo(journal);
+        Assert.False(journal.CheckAckTimeout(_clock.UptimeMs + 2 * timeout - 1));
+        Assert.True(journal.CheckAckTimeout(_clock.UptimeMs + 2 * timeout));
+        for (int i = 0; i < 10; i++)
+        {
+            Assert.False(journal.CheckAckTimeout(long.MaxValue / 2)); // nothing was sent since: no timer runs
+        }
+
+        Assert.Equal(4 * timeout, journal.AckTimeoutMs);
+        journal.SendPending(link, Topic);
+        journal.Confirm(journal.Epoch, 1, replay: false);
+
+        Assert.Equal(timeout, journal.AckTimeoutMs); // the gateway answered: back to the short wait
+        Assert.Equal(new long[] { 1, 2, 1, 2, 1, 2 }, link.PublishedSeqs());
+        Assert.Equal(new long[] { 2 }, journal.PendingSeqs());
+    }
+
+    [Fact]
+    public void CheckAckTimeout_NeverAnswered_WaitsAtMostTheLongestTimeout()
+    {
+        var journal = Open();
+        journal.Append(Door(1));
+        var link = new JournalTestLink();
+        for (int i = 0; i < 20; i++)
+        {
+            journal.SendPending(link, Topic);
+            link.AckAllTo(journal);
+            _clock.Advance(journal.AckTimeoutMs);
+            Assert.True(journal.CheckAckTimeout(_clock.UptimeMs));
+        }
+
+        Assert.Equal(EventJournal.MaxAckTimeoutMs, journal.AckTimeoutMs);
+        Assert.Equal(20, link.Published.Count);
+        Assert.Equal(1, journal.Depth);
     }
 
     [Fact]
@@ -92,12 +213,14 @@ public class EventJournalTests
         journal.SendPending(link, Topic);
         journal.Acknowledge(link.Published[0].Id);
         journal.Acknowledge(link.Published[2].Id);
+        journal.Confirm(journal.Epoch, 1, replay: false);
 
         journal.ConnectionLost();
         var reconnected = new JournalTestLink();
         journal.SendPending(reconnected, Topic);
 
-        Assert.Equal(new long[] { 2, 4 }, reconnected.PublishedSeqs());
+        // The broker had 3, but only the gateway's word counts: everything it has not confirmed goes again.
+        Assert.Equal(new long[] { 2, 3, 4 }, reconnected.PublishedSeqs());
     }
 
     [Fact]
@@ -131,9 +254,9 @@ public class EventJournalTests
     }
 
     [Fact]
-    public void SendPending_AckedInsidePublish_IsStillDeleted()
+    public void SendPending_AckedInsidePublish_FreesItsSlotAndKeepsTheEvent()
     {
-        var journal = Open();
+        var journal = Open(maxInFlight: 1);
         journal.Append(Door(1));
         journal.Append(Door(2));
         var link = new JournalTestLink { AckInsidePublish = true };
@@ -141,7 +264,7 @@ public class EventJournalTests
 
         Assert.Equal(2, journal.SendPending(link, Topic));
 
-        Assert.Equal(0, journal.Depth);
+        Assert.Equal(2, journal.Depth);
         Assert.Equal(0, journal.InFlight);
     }
 
@@ -199,15 +322,17 @@ public class EventJournalTests
         before.Append(Door(3));
         var link = new JournalTestLink();
         before.SendPending(link, Topic);
-        before.Acknowledge(link.Published[2].Id); // the newest is gone: only the counter remembers seq 3
+        before.Confirm(before.Epoch, 3, replay: false); // all gone: only the counter remembers seq 3
 
         var after = Open();
 
-        Assert.Equal(new long[] { 1, 2 }, after.PendingSeqs());
+        Assert.Empty(after.PendingSeqs());
+        Assert.Equal(before.Epoch, after.Epoch);
+        Assert.False(after.StartedNewEpoch);
         Assert.Equal(4, after.Append(Door(4)));
         var replay = new JournalTestLink();
         after.SendPending(replay, Topic);
-        Assert.Equal(new long[] { 1, 2, 4 }, replay.PublishedSeqs());
+        Assert.Equal(new long[] { 4 }, replay.PublishedSeqs());
     }
 
     [Fact]
@@ -261,8 +386,10 @@ public class EventJournalTests
         var after = Open();
 
         Assert.Equal(3, after.NextSeq);
+        Assert.Equal(before.Epoch, after.Epoch); // taken from the newest entry: the numbering is proven
         Assert.Equal(0, after.Dropped);
         Assert.Equal(2, after.CorruptSkipped);
+        Assert.Contains("sequence counter is unreadable", after.StorageProblems);
     }
 
     [Fact]
@@ -358,7 +485,9 @@ public class EventJournalTests
             journal.SendPending(link, Topic);
             while (acked < link.Published.Count)
             {
-                journal.Acknowledge(link.Published[acked++].Id);
+                journal.Acknowledge(link.Published[acked].Id);
+                // The gateway applies in order and confirms each: cumulative, so a skipped (deleted) seq is covered.
+                journal.Confirm(journal.Epoch, LockerEvent.Parse(link.Published[acked++].Payload).Seq, replay: false);
             }
         }
     }

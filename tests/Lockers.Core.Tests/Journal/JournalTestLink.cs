@@ -52,6 +52,17 @@ internal sealed class JournalTestLink : IMqttLink
 
     public bool Subscribe(string topicFilter, int qos) => IsConnected;
 
+    /// <summary>Passes a PUBACK for every publish not yet acknowledged to <paramref name="journal"/>, as a broker would.</summary>
+    public void AckAllTo(Lockers.Core.Journal.EventJournal journal)
+    {
+        for (; _acked < Published.Count; _acked++)
+        {
+            journal.Acknowledge(Published[_acked].Id);
+        }
+    }
+
+    private int _acked;
+
     /// <summary>Seqs of the published events, in publish order.</summary>
     public long[] PublishedSeqs() =>
         Published.Select(p => Lockers.Core.Protocol.LockerEvent.Parse(p.Payload).Seq).ToArray();

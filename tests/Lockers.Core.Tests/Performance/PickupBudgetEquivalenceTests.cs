@@ -103,6 +103,22 @@ public sealed class PickupBudgetEquivalenceTests
     }
 
     /// <summary>The journal's list of entries against the ArrayList of boxed seqs it replaced, keys built by JournalKeys.</summary>
+    /// <summary>The journal builds every key in one reused buffer: a shorter key after a longer one must not keep its tail.</summary>
+    [Fact]
+    public void JournalKeys_EntryInAReusedBuffer_IsTheKeyWithItsOwnArray()
+    {
+        var scratch = new char[JournalKeys.MaxEntryKeyLength];
+        long[] seqs = { long.MaxValue, 1, 9_999_999_999, 10_000_000_000, 0, 123_456, 1_000_000_000_000_000_000, 42, -1, -12_345_678_901, 7 };
+        var random = new Random(5);
+        for (int i = 0; i < 2_000; i++)
+        {
+            long seq = i < seqs.Length ? seqs[i] : random.NextInt64(0, long.MaxValue) >> random.Next(63);
+            string expected = seq >= 0 ? "jrn.e." + seq.ToString("D10", System.Globalization.CultureInfo.InvariantCulture) : JournalKeys.Entry(seq);
+            Assert.Equal(expected, JournalKeys.Entry(seq));
+            Assert.Equal(expected, JournalKeys.Entry(seq, scratch));
+        }
+    }
+
     [Fact]
     public void JournalEntries_RandomOperations_BehaveAsArrayListWithEntryKeys()
     {
@@ -156,9 +172,11 @@ public sealed class PickupBudgetEquivalenceTests
         Assert.Equal(door.ToJson(), reused.ToJson());
 
         var code = LockerEvent.CodeEntered(CodeSources.Keypad, "kp-1", "482913");
-        Assert.Equal(Describe(code), Describe(reused.RefillCodeEntered(CodeSources.Keypad, "kp-1", "482913")));
+        Assert.Equal(Describe(code), Describe(reused.RefillCodeEntered(CodeSources.Keypad, "kp-1", "482913", 0, 0)));
         Assert.Equal(Describe(LockerEvent.Door(1, DoorStates.Closed)), Describe(Dirty().RefillDoor(1, DoorStates.Closed)));
-        Assert.Equal(Describe(LockerEvent.CodeEntered(CodeSources.Qr, "qr-1", "LQ1")), Describe(Dirty().RefillCodeEntered(CodeSources.Qr, "qr-1", "LQ1")));
+        Assert.Equal(Describe(LockerEvent.CodeEntered(CodeSources.Qr, "qr-1", "LQ1")), Describe(Dirty().RefillCodeEntered(CodeSources.Qr, "qr-1", "LQ1", 0, 0)));
+        Assert.Equal(Describe(LockerEvent.CodeEntered(CodeSources.Qr, "qr-1", "LQ1", 3000007, 10000)),
+            Describe(Dirty().RefillCodeEntered(CodeSources.Qr, "qr-1", "LQ1", 3000007, 10000)));
     }
 
     // An event with every property set (found by reflection, so a property added later is covered), as no factory makes one.

@@ -41,9 +41,19 @@ public sealed class SignedCommandReaderEquivalenceTests
             SignedCommand.ShowMessage("demo-1", "c-4", 6, Expires, "qr-1", new string('#', 256)),
             SignedCommand.Deny("demo-1", "c-5", 7, Expires, "kp-1", 30),
             SignedCommand.Deny("demo-1", "c-6", 8, Expires, "kp-1", 0),
-            SignedCommand.Create("demo-1", "c-7", 9, Expires, CommandActions.SyncCodes),
+            SignedCommand.SyncCodes("demo-1", "c-7", 9, Expires, 1, 1, 1, ""),
+            SignedCommand.SyncCodes("demo-1", "c-8", 10, Expires, 999_999, 4, 4,
+                "1042,3,p,1767312000,q83vEjRWeJCrze8SNFZ4kA==;1043,32,q,1767312000,AAECAwQFBgcICQoLDA0ODw=="),
+            WithEntry(SignedCommand.Unlock("demo-1", "c-9", 11, Expires, 4), 3_000_017),
+            WithEntry(SignedCommand.Deny("demo-1", "c-10", 12, Expires, "kp-1", 15), 999_999_999_999),
         };
         return commands.Select(command => Encoding.UTF8.GetString(Signer.SignToJson(command))).ToArray();
+    }
+
+    private static SignedCommand WithEntry(SignedCommand command, long entry)
+    {
+        command.Entry = entry;
+        return command;
     }
 
     [Theory]
@@ -292,7 +302,9 @@ public sealed class SignedCommandReaderEquivalenceTests
     [InlineData("\"compartment\":3", "\"compartment\":3,\"reader\":\"kp-1\"")]
     [InlineData("\"compartment\":3", "\"compartment\":3,\"retry_after_s\":5")]
     [InlineData("\"compartment\":3", "\"compartment\":3,\"text\":\"x\"")]
-    [InlineData("\"sig\":\"3", "\"sig\":\"4")]
+    [InlineData("\"entry\":7000001", "\"entry\":7000002")]
+    [InlineData("\"entry\":7000001", "\"entry\":0")]
+    [InlineData("\"sig\":\"F", "\"sig\":\"G")]
     public void Verify_EveryTamperedField_ReadDirectlyAndBadSignature(string field, string tampered)
     {
         var clock = new FakeClock(CommandTestData.Now);

@@ -47,7 +47,7 @@ public class ProtocolDocumentTests
 
     public static TheoryData<string[]> ValueSets() => new()
     {
-        DoorStates.All, RefusalReasons.All, CommandActions.All, CommandResults.All,
+        DoorStates.All, RefusalReasons.All, CommandActions.All, CommandResults.All, CommandResults.FailureReasons, CachedCodeKinds.All,
         new[] { CodeSources.Keypad, CodeSources.Qr }, new[] { StatusStates.Online, StatusStates.Offline },
     };
 
@@ -83,7 +83,7 @@ public class ProtocolDocumentTests
             Assert.Contains("`" + value + "`", ProtocolPage);
         }
 
-        foreach (var failure in new[] { CommandResults.Jammed, CommandResults.UnknownTarget, CommandResults.OutOfService, CommandResults.Unsupported })
+        foreach (var failure in CommandResults.FailureReasons.Concat(CachedCodeKinds.All))
         {
             Assert.Contains("`" + failure + "`", ProtocolPage);
         }
@@ -96,6 +96,16 @@ public class ProtocolDocumentTests
         Assert.Contains(CommandSignerTests.ExampleBase64, ProtocolPage);
         Assert.Contains(CommandSignerTests.ExampleJson, ProtocolPage);
         Assert.Contains(AsyncApiLines, l => l.Contains(CommandSignerTests.ExampleBase64));
+    }
+
+    [Fact]
+    public void Documents_AckWorkedExample_MatchesTheVerifierTest()
+    {
+        Assert.Contains(Lockers.Core.Tests.Acks.AckVerifierTests.ExampleSignature, ProtocolPage);
+        Assert.Contains(Lockers.Core.Tests.Acks.AckVerifierTests.ExampleCanonical.Replace("\n", "\\n"), ProtocolPage);
+        Assert.Contains(Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
+            Lockers.Core.Tests.Acks.AckVerifierTests.Key, System.Text.Encoding.UTF8.GetBytes(Lockers.Core.Tests.Acks.AckVerifierTests.ExampleCanonical))), ProtocolPage);
+        Assert.Contains(AsyncApiLines, l => l.Contains(Lockers.Core.Tests.Acks.AckVerifierTests.ExampleSignature));
     }
 
     private static string ChannelBlock(string channel)

@@ -77,7 +77,11 @@ public class TopicsTests
     [Fact]
     public void Channels_QosAndRetain_MatchTheDesign()
     {
-        Assert.Equal(new[] { "status", "event", "telemetry", "cmd", "cmd/result" }, Channels.All);
+        Assert.Equal(new[] { "status", "event", "telemetry", "cmd", "cmd/result", "ack" }, Channels.All);
+        Assert.Equal(1, Channels.QosOf(Channels.Ack));
+        Assert.False(Channels.IsFromLocker(Channels.Ack));
+        Assert.False(Channels.IsRetained(Channels.Ack));
+        Assert.Equal("lockers/v1/L1/ack", Topics.Ack("L1"));
         Assert.Equal(1, Channels.QosOf(Channels.Status));
         Assert.Equal(1, Channels.QosOf(Channels.Event));
         Assert.Equal(0, Channels.QosOf(Channels.Telemetry));

@@ -135,9 +135,13 @@ public sealed class DashboardGateway : IAsyncDisposable
         return booked;
     }
 
-    /// <summary>The commands the gateway signed for a locker, newest first (recorded before they are published).</summary>
-    public Task<IReadOnlyList<LockerCommandRecord>> CommandsAsync(string lockerId) =>
-        Service<ILockerStore>().ExecuteAsync(tx => tx.LockerLink.ListCommandsAsync(lockerId, 100));
+    /// <summary>
+    /// The commands the gateway signed for a locker, newest first (recorded before they are published), without the pushes of
+    /// its offline code cache (sync_codes), which follow every booking and every birth.
+    /// </summary>
+    public async Task<IReadOnlyList<LockerCommandRecord>> CommandsAsync(string lockerId) =>
+        (await Service<ILockerStore>().ExecuteAsync(tx => tx.LockerLink.ListCommandsAsync(lockerId, 100)))
+            .Where(command => command.Action != Lockers.Core.Protocol.CommandActions.SyncCodes).ToList();
 
     /// <summary>Waits until the simulated locker itself sees door <paramref name="compartment"/> standing open (or shut).</summary>
     public Task WaitForDoorAsync(int compartment, bool open) =>

@@ -86,6 +86,54 @@ public sealed class CodeAnswerTests
     }
 
     [Fact]
+    public async Task CodeEntry_PastItsAnswerWindow_IsNotAnswered_AndAnEntryInTimeIsAnsweredByName()
+    {
+        await using var system = await LinkedGateway.StartAsync();
+        var locker = await system.ProvisionAndConnectAsync("test-a");
+        var booked = await system.Api.BookAsync();
+        var now = system.Gateway.Time.GetUtcNow();
+
+        // Entered 6 s ago with a 6 s window: the person has gone; nothing is sent, it is audited.
+        await locker.PublishAsync(LockerEvent.CodeEntered(CodeSources.Keypad, locker.Config.KeypadId, booked.DropoffCode, 1_000_001, 6000),
+            now.AddSeconds(-6));
+        // Entered 1 s ago with a 6 s window: answered, naming the entry, expiring with its window.
+        await locker.PublishAsync(LockerEvent.CodeEntered(CodeSources.Keypad, locker.Config.KeypadId, booked.DropoffCode, 1_000_002, 6000),
+            now.AddSeconds(-1));
+
+        var unlock = await locker.NextCommandAsync();
+        Assert.True(unlock.Accepted, unlock.Reason);
+        Assert.Equal((CommandActions.Unlock, 1_000_002L), (unlock.Command!.Action, unlock.Command.Entry));
+        // The window ends 5 s from now; the last valid second ends by then.
+        Assert.Equal(now.AddSeconds(5).ToUnixTimeSeconds() - 1, unlock.Command.ExpiresAt);
+        var audit = await system.Gateway.Factory.Service<Lockers.Gateway.Store.ILockerStore>()
+            .ReadAsync(tx => tx.Monitoring.ListAuditAsync("test-a", 50));
+        Assert.Single(audit, e => e.Action == Lockers.Gateway.Audit.AuditActions.CodeTooLate && e.Detail!.Contains("entry=1000001"));
+        Assert.Single(await system.CommandsAsync("test-a"));
+    }
+
+    [Fact]
+    public async Task CodeEntry_ForADoorOnAnotherController_UnlockCannotNameTheEntry_ButExpiresWithItsWindow_AndTheReplyNamesIt()
+    {
+        await using var system = await LinkedGateway.StartAsync();
+        var keypadLocker = await system.ProvisionAndConnectAsync("test-a");
+        var otherLocker = await system.ProvisionAndConnectAsync("test-b");
+        var booked = await system.Api.BookAsync(ReservationRequests.Booking(size: "XL"));
+        var now = system.Gateway.Time.GetUtcNow();
+
+        await keypadLocker.PublishAsync(LockerEvent.CodeEntered(CodeSources.Keypad, keypadLocker.Config.KeypadId, booked.DropoffCode, 7_000_001, 4000),
+            now);
+
+        var unlock = await otherLocker.NextCommandAsync();
+        Assert.Equal((0L, now.AddSeconds(4).ToUnixTimeSeconds() - 1), (unlock.Command!.Entry, unlock.Command.ExpiresAt));
+        await otherLocker.AnswerAsync(unlock);
+
+        // The "go to" message, once test-b answered, answers the entry typed at test-a and expires with its window.
+        var told = await keypadLocker.NextCommandAsync();
+        Assert.Equal((CommandActions.ShowMessage, 7_000_001L, now.AddSeconds(4).ToUnixTimeSeconds() - 1),
+            (told.Command!.Action, told.Command.Entry, told.Command.ExpiresAt));
+    }
+
+    [Fact]
     public async Task CommandSignedForOneLocker_IsRefusedByAnother()
     {
         await using var system = await LinkedGateway.StartAsync();

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
+using Lockers.Core.Protocol;
 using Lockers.Gateway.Link;
 using Lockers.Gateway.Provisioning;
 using Lockers.Gateway.Reservations;
@@ -70,10 +71,18 @@ public sealed class LinkedGateway : IAsyncDisposable
         (await Api.GetFromJsonAsync<ReservationResponse>($"/api/v1/reservations/{id}", ReservationRequests.Json))!;
 
     /// <summary>
-    /// The commands signed for a locker, newest first. They are recorded before they are published, so once a
-    /// locker has received one, it is here (the link's CommandsSent counter moves only at the broker's PUBACK).
+    /// The commands signed for a locker, newest first, without the pushes of its offline code cache (sync_codes, see
+    /// <see cref="SyncCommandsAsync"/>). They are recorded before they are published, so once a locker has received one, it
+    /// is here (the link's CommandsSent counter moves only at the broker's PUBACK).
     /// </summary>
-    public Task<IReadOnlyList<LockerCommandRecord>> CommandsAsync(string lockerId) =>
+    public async Task<IReadOnlyList<LockerCommandRecord>> CommandsAsync(string lockerId) =>
+        (await AllCommandsAsync(lockerId)).Where(command => command.Action != CommandActions.SyncCodes).ToList();
+
+    /// <summary>The sync_codes parts signed for a locker, newest first.</summary>
+    public async Task<IReadOnlyList<LockerCommandRecord>> SyncCommandsAsync(string lockerId) =>
+        (await AllCommandsAsync(lockerId)).Where(command => command.Action == CommandActions.SyncCodes).ToList();
+
+    private Task<IReadOnlyList<LockerCommandRecord>> AllCommandsAsync(string lockerId) =>
         Gateway.Factory.Service<ILockerStore>().ExecuteAsync(tx => tx.LockerLink.ListCommandsAsync(lockerId, 100));
 
     public Task WaitForStatusAsync(string reservationId, string status) =>

@@ -1,3 +1,4 @@
+using Lockers.Core.Acks;
 using Lockers.Core.Commands;
 using Lockers.Core.Config;
 using Lockers.Core.Protocol;
@@ -44,6 +45,9 @@ public sealed class MqttTestLocker : IAsyncDisposable
     public int Connections => Volatile.Read(ref _connections.Value);
     public string Id => Config.LockerId;
     public MqttClient Client => _client;
+
+    /// <summary>The epoch its events carry; null (the default) publishes them as firmware without acknowledgements does.</summary>
+    public string? Epoch { get; set; }
 
     /// <summary>
     /// Connects with the config's broker settings and the TLS files beside it (CA, client certificate and key), retrying
@@ -115,6 +119,7 @@ public sealed class MqttTestLocker : IAsyncDisposable
     public async Task RepublishAsync(LockerEvent e, long seq, DateTimeOffset? happenedAt = null)
     {
         e.Seq = seq;
+        e.Epoch = Epoch;
         e.UptimeMs = 1000 * seq;
         e.UnixMs = (happenedAt ?? _time.GetUtcNow()).ToUnixTimeMilliseconds();
         await _client.PublishAsync(Topics.Event(Id), e.ToJson(), MqttQos.AtLeastOnce);
@@ -125,7 +130,14 @@ public sealed class MqttTestLocker : IAsyncDisposable
 
     public Task<long> DoorAsync(int compartment, string state) => PublishAsync(LockerEvent.Door(compartment, state));
 
-    /// <summary>The next command on this locker's cmd topic, checked by the core's verifier; fails the test after a timeout.</summary>
+    /// <summary>The sync_codes parts this locker received (checked and set aside by <see cref="NextCommandAsync"/>).</summary>
+    public List<SignedCommand> SyncParts { get; } = new();
+
+    /// <summary>
+    /// The next command on this locker's cmd topic, checked by the core's verifier; fails the test after a timeout. Pushes
+    /// of the offline code cache (sync_codes) are verified too, so the counter moves as on a locker, and set aside in
+    /// <see cref="SyncParts"/>.
+    /// </summary>
     public async Task<CommandVerdict> NextCommandAsync()
     {
         using var timeout = new CancellationTokenSource(CommandTimeout);
@@ -136,13 +148,46 @@ public sealed class MqttTestLocker : IAsyncDisposable
                 var message = await _client.Messages.ReadAsync(timeout.Token);
                 if (message.Topic == Topics.Command(Id))
                 {
-                    return _verifier.Verify(message.Payload.ToArray());
+                    var verdict = _verifier.Verify(message.Payload.ToArray());
+                    if (verdict.Command is { Action: CommandActions.SyncCodes } sync)
+                    {
+                        SyncParts.Add(sync);
+                        continue;
+                    }
+
+                    return verdict;
                 }
             }
         }
         catch (OperationCanceledException)
         {
             throw new TimeoutException($"locker {Id} received no command within {CommandTimeout.TotalSeconds} s");
+        }
+    }
+
+    /// <summary>Subscribes to its ack topic, as the firmware does (acks then arrive beside commands).</summary>
+    public async Task SubscribeAcksAsync() => (await _client.SubscribeAsync(Topics.Ack(Id))).EnsureGranted();
+
+    /// <summary>The next ack on this locker's ack topic, checked with the core's verifier and the locker's key for <see cref="Epoch"/>.</summary>
+    public async Task<(AckVerdict Verdict, long Seq, bool Replay)> NextAckAsync()
+    {
+        var verifier = new AckVerifier(Id, Config.CommandKey);
+        using var timeout = new CancellationTokenSource(CommandTimeout);
+        try
+        {
+            while (true)
+            {
+                var message = await _client.Messages.ReadAsync(timeout.Token);
+                if (message.Topic == Topics.Ack(Id))
+                {
+                    var verdict = verifier.Verify(message.Payload.ToArray(), Epoch ?? Epochs.Legacy);
+                    return (verdict, verifier.Seq, verifier.Replay);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"locker {Id} received no ack within {CommandTimeout.TotalSeconds} s");
         }
     }
 

@@ -63,7 +63,7 @@ public class ExpiryServiceTests : IAsyncLifetime
         Assert.Equal(1, await ExpireAsync());
 
         Assert.Equal(ReservationStatus.Expired, (await ReservationAsync()).Status);
-        Assert.Same(CodeCheckResult.Rejected, await _locker.EnterAsync(_codes.Pin));
+        Assert.Equal(CodeCheckOutcome.Rejected, (await _locker.EnterAsync(_codes.Pin)).Outcome);
         var expired = await DeliveredAsync(WebhookEvents.Expired);
         Assert.Matches("^[0-9]{8}$", expired.GetProperty("secrets").GetProperty("collectCode").GetString());
     }

@@ -78,6 +78,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public bool TryTake(out Delivery? delivery) => _deliveries.Reader.TryRead(out delivery);
 
+    /// <summary>Every delivery as it arrives, until <paramref name="cancellationToken"/> is cancelled.</summary>
+    public IAsyncEnumerable<Delivery> ReadAllAsync(CancellationToken cancellationToken) => _deliveries.Reader.ReadAllAsync(cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

@@ -39,7 +39,9 @@ public sealed class LockerCommandSenderTests : IAsyncLifetime
         var verdicts = _published.Payloads("test-a").Select(verifier.Verify).ToList();
         Assert.All(verdicts, v => Assert.True(v.Accepted, v.Reason));
         Assert.Equal([1L, 2L], verdicts.Select(v => v.Command!.Counter));
-        Assert.Equal(_gateway.Time.GetUtcNow().AddSeconds(30).ToUnixTimeSeconds(), verdicts[0].Command!.ExpiresAt);
+        // An unlock lives LockerLink:UnlockExpirySeconds (10 s), the rest CommandExpirySeconds (30 s).
+        Assert.Equal(_gateway.Time.GetUtcNow().AddSeconds(10).ToUnixTimeSeconds(), verdicts[0].Command!.ExpiresAt);
+        Assert.Equal(_gateway.Time.GetUtcNow().AddSeconds(30).ToUnixTimeSeconds(), verdicts[1].Command!.ExpiresAt);
         var stored = await Store.ExecuteAsync(tx => tx.LockerLink.ListCommandsAsync("test-a", 10));
         Assert.Equal(["c-2", "c-1"], stored.Select(c => c.CommandId));
     }
@@ -129,6 +131,9 @@ public sealed class LockerCommandSenderTests : IAsyncLifetime
 
             return Task.CompletedTask;
         }
+
+        // Acks are not commands: this test only watches the cmd topic.
+        public Task PublishAckAsync(string lockerId, byte[] payload, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public List<byte[]> Payloads(string lockerId)
         {

@@ -28,13 +28,50 @@ public sealed class LockerEventApplierTests : IAsyncLifetime
     [Fact]
     public async Task Tamper_AppliedOnce_IsAuditedOnce()
     {
-        var tamper = Numbered(LockerEvent.Tamper("case opened"), 4);
+        var tamper = Numbered(LockerEvent.Tamper("case opened"), 1);
 
         var first = await Applier.ApplyAsync(_locker, tamper, CancellationToken.None);
         var again = await Applier.ApplyAsync(_locker, tamper, CancellationToken.None);
 
         Assert.Equal((LinkOutcome.Applied, LinkOutcome.Duplicate), (first, again));
-        Assert.Single(await AuditAsync(), a => a.Action == AuditActions.Tamper && a.Detail == "seq=4 case opened");
+        Assert.Single(await AuditAsync(), a => a.Action == AuditActions.Tamper && a.Detail == "seq=1 case opened");
+    }
+
+    [Fact]
+    public async Task SameIdentityTwice_SecondIsADuplicate_DifferentContentIsAConflictKeptAndNeverApplied()
+    {
+        var first = Numbered(LockerEvent.Tamper("case opened"), 1);
+        first.Epoch = "00112233aabbccdd";
+        var squatter = Numbered(LockerEvent.Door(2, DoorStates.Forced), 1);
+        squatter.Epoch = first.Epoch;
+
+        var outcomes = (await Applier.ApplyAsync(_locker, first, CancellationToken.None),
+            await Applier.ApplyAsync(_locker, first, CancellationToken.None),
+            await Applier.ApplyAsync(_locker, squatter, CancellationToken.None));
+
+        Assert.Equal((LinkOutcome.Applied, LinkOutcome.Duplicate, LinkOutcome.Conflict), outcomes);
+        var conflict = Assert.Single(await Store.ExecuteAsync(tx => tx.LockerLink.ListConflictsAsync("test-a", 10)));
+        Assert.Equal((first.Epoch, 1L), (conflict.Epoch, conflict.Seq));
+        Assert.Contains("\"state\":\"forced\"", conflict.Payload);
+        var audit = await AuditAsync();
+        Assert.DoesNotContain(audit, a => a.Action == AuditActions.DoorForced);
+        Assert.Single(audit, a => a.Action == AuditActions.EventConflict);
+    }
+
+    [Fact]
+    public async Task ConflictingCodeEntry_IsKeptWithItsCodeRedacted()
+    {
+        var applied = Numbered(LockerEvent.Tamper("lid"), 1);
+        applied.Epoch = "00112233aabbccdd";
+        var code = Numbered(LockerEvent.CodeEntered(CodeSources.Keypad, "kp-1", "123456"), 1);
+        code.Epoch = applied.Epoch;
+
+        await Applier.ApplyAsync(_locker, applied, CancellationToken.None);
+        await Applier.ApplyAsync(_locker, code, CancellationToken.None);
+
+        var conflict = Assert.Single(await Store.ExecuteAsync(tx => tx.LockerLink.ListConflictsAsync("test-a", 10)));
+        Assert.DoesNotContain("123456", conflict.Payload);
+        Assert.Contains("[redacted]", conflict.Payload);
     }
 
     [Theory]

@@ -32,6 +32,18 @@ public sealed class AlarmRulesTests
     }
 
     [Fact]
+    public void Offline_ProvisionedInterval_IsTheAllowanceInsteadOfTheDefault()
+    {
+        var provisioned = Healthy() with { ContactInterval = TimeSpan.FromSeconds(300) };
+
+        Assert.True(_rules.IsOnline(provisioned, Start + TimeSpan.FromSeconds(900)));
+        Assert.Empty(At(provisioned, TimeSpan.FromSeconds(900)));
+        var condition = Assert.Single(At(provisioned, TimeSpan.FromSeconds(901)));
+        Assert.Equal(AlarmKinds.LockerOffline, condition.Kind);
+        Assert.Contains("telemetry every 300 s", condition.Detail);
+    }
+
+    [Fact]
     public void Offline_HeartbeatsMissedForThreeIntervals_RaisesOnlyAfterTheAllowance()
     {
         Assert.Empty(At(Healthy(), TimeSpan.FromSeconds(180)));
@@ -111,9 +123,9 @@ public sealed class AlarmRulesTests
     }
 
     [Fact]
-    public void PinThrottle_KeypadHeldBack_RaisesUntilTheBlockEnds()
+    public void PinThrottle_ReaderHeldBack_RaisesUntilTheBlockEnds()
     {
-        var snapshot = Healthy() with { ThrottledKeypads = [new ThrottledKeypad("k1", Start + TimeSpan.FromMinutes(5))] };
+        var snapshot = Healthy() with { ThrottledReaders = [new ThrottledReader("k1", Start + TimeSpan.FromMinutes(5))] };
 
         var condition = Assert.Single(At(snapshot.HeardAt(TimeSpan.FromMinutes(4)), TimeSpan.FromMinutes(4)));
         Assert.Equal(AlarmKinds.PinThrottle, condition.Kind);
@@ -126,7 +138,7 @@ public sealed class AlarmRulesTests
     {
         var snapshot = Healthy() with
         {
-            ThrottledKeypads = [new ThrottledKeypad("k1", Start + TimeSpan.FromMinutes(5)), new ThrottledKeypad("k2", Start + TimeSpan.FromMinutes(9))],
+            ThrottledReaders = [new ThrottledReader("k1", Start + TimeSpan.FromMinutes(5)), new ThrottledReader("k2", Start + TimeSpan.FromMinutes(9))],
         };
 
         var condition = Assert.Single(At(snapshot.HeardAt(TimeSpan.FromMinutes(1)), TimeSpan.FromMinutes(1)));

@@ -85,7 +85,8 @@ public sealed class LockerHealthServiceTests
         await using var gateway = await MonitoringGateway.StartAsync();
         await gateway.BringOnlineAsync();
 
-        gateway.Time.Advance(TimeSpan.FromSeconds(181));
+        // test-a is not provisioned: the default interval (the firmware's 300 s telemetry) times three.
+        gateway.Time.Advance(TimeSpan.FromSeconds(3 * Lockers.Core.Config.DeviceConfig.DefaultTelemetryS + 1));
         await gateway.Health.EvaluateAllAsync();
         var offline = Assert.Single(await AlarmsAsync(gateway, openOnly: true));
         Assert.Equal(AlarmKinds.LockerOffline, offline.Kind);
@@ -96,6 +97,29 @@ public sealed class LockerHealthServiceTests
         Assert.Empty(await AlarmsAsync(gateway, openOnly: true));
         locker = await gateway.Service<ILockerStore>().ExecuteAsync(tx => tx.Registry.GetLockerAsync("test-a"));
         Assert.True(locker!.Online);
+    }
+
+    // Issue 12, finding 5: provisioning set telemetry every 300 s while the gateway declared offline after 3 x 60 s.
+    [Fact]
+    public async Task ProvisionedTelemetryInterval_IdleLockerIsNotOfflineBeforeThreeOfItsIntervals()
+    {
+        await using var gateway = await MonitoringGateway.StartAsync(new Dictionary<string, string?> { ["Monitoring:HeartbeatIntervalSeconds"] = "60" });
+        await gateway.Service<ILockerStore>().ExecuteAsync(tx => tx.LockerLink.SaveCredentialsAsync(
+            new Lockers.Gateway.Link.LockerCredentials("test-a", "test-a", "hash", [1, 2, 3], gateway.Time.GetUtcNow()) { HeartbeatS = 60, TelemetryS = 300 }));
+        await gateway.BringOnlineAsync();
+
+        for (var silent = 0; silent < 880; silent += 20)
+        {
+            gateway.Time.Advance(TimeSpan.FromSeconds(20));
+            await gateway.Health.EvaluateAllAsync();
+            Assert.Empty(await AlarmsAsync(gateway, openOnly: true));
+        }
+
+        gateway.Time.Advance(TimeSpan.FromSeconds(21)); // 901 s: three of its intervals and a second
+        await gateway.Health.EvaluateAllAsync();
+        var offline = Assert.Single(await AlarmsAsync(gateway, openOnly: true));
+        Assert.Equal(AlarmKinds.LockerOffline, offline.Kind);
+        Assert.Contains("telemetry every 300 s", offline.Detail);
     }
 
     [Fact]
@@ -135,6 +159,35 @@ public sealed class LockerHealthServiceTests
         Assert.DoesNotContain(await AlarmsAsync(gateway, openOnly: true), a => a.Kind == AlarmKinds.CommandRefused);
     }
 
+    [Theory]
+    [InlineData(RefusalReasons.Expired)]
+    [InlineData(RefusalReasons.NoTime)]
+    public async Task CommandRefusedAsStale_RaisesNoAlarm(string reason)
+    {
+        await using var gateway = await MonitoringGateway.StartAsync();
+        await gateway.BringOnlineAsync();
+
+        await gateway.Health.OnCommandRefusedAsync("test-a", "c-9", reason, gateway.Time.GetUtcNow());
+
+        Assert.Empty(await AlarmsAsync(gateway, openOnly: true));
+    }
+
+    [Fact]
+    public async Task OfflineConflict_RaisesAMajorEventAlarm_ThatClearsAfterTheQuietPeriod()
+    {
+        await using var gateway = await MonitoringGateway.StartAsync();
+        await gateway.BringOnlineAsync();
+
+        await gateway.Health.OnOfflineConflictAsync("test-a", 3, "compartment 3 opened offline: the parcel is in test-a/4 now", gateway.Time.GetUtcNow());
+
+        var alarm = Assert.Single(await AlarmsAsync(gateway, openOnly: true));
+        Assert.Equal((AlarmKinds.OfflineConflict, AlarmSeverity.Major), (alarm.Kind, alarm.Severity));
+        Assert.Contains("test-a/4", alarm.Detail);
+        gateway.Time.Advance(TimeSpan.FromMinutes(30));
+        await gateway.Health.EvaluateAllAsync();
+        Assert.DoesNotContain(await AlarmsAsync(gateway, openOnly: true), a => a.Kind == AlarmKinds.OfflineConflict);
+    }
+
     [Fact]
     public async Task TelemetryOutOfRange_RaisesSupplyAndTemperatureAlarms_AndStoresHistory()
     {
@@ -165,13 +218,16 @@ public sealed class LockerHealthServiceTests
     }
 
     [Fact]
-    public async Task ThrottleEngaged_RaisesPinThrottle_ClearedWhenTheBlockEnds()
+    public async Task ReaderHeldInTheStore_RaisesPinThrottle_ClearedWhenTheBlockEnds()
     {
         await using var gateway = await MonitoringGateway.StartAsync();
         await gateway.BringOnlineAsync();
         var now = gateway.Time.GetUtcNow();
+        await gateway.Service<ILockerStore>().ExecuteAsync(tx => tx.Throttle.SaveAsync(
+            Gateway.Throttle.ThrottleScope.Reader("test-site", "test-a", "k1"),
+            new Gateway.Throttle.ThrottleState(4, now + TimeSpan.FromMinutes(2))));
 
-        await gateway.Health.OnThrottleEngagedAsync("test-a", "k1", now + TimeSpan.FromMinutes(2), now);
+        await gateway.Health.OnHoldsChangedAsync("test-a");
         Assert.Equal(AlarmKinds.PinThrottle, Assert.Single(await AlarmsAsync(gateway, openOnly: true)).Kind);
 
         gateway.Time.Advance(TimeSpan.FromMinutes(2));

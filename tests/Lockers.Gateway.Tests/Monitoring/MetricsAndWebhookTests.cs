@@ -16,8 +16,8 @@ public sealed class MetricsAndWebhookTests
         await gateway.BringOnlineAsync();
         await gateway.Health.OnDoorEventAsync("test-a", 2, DoorStates.Forced, gateway.Time.GetUtcNow());
 
-        // No sign-in: /metrics is open like /health (operations.md).
-        using var response = await gateway.CreateClient().GetAsync("/metrics");
+        // No sign-in, but the scrape token (ADR 0112).
+        using var response = await gateway.CreateScrapeClient().GetAsync("/metrics");
         var page = PrometheusPage.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -119,7 +119,7 @@ public sealed class MetricsAndWebhookTests
     }
 
     private static async Task<PrometheusPage> ScrapeAsync(MonitoringGateway gateway) =>
-        PrometheusPage.Parse(await gateway.CreateClient().GetStringAsync("/metrics"));
+        PrometheusPage.Parse(await gateway.CreateScrapeClient().GetStringAsync("/metrics"));
 
     private const string AlarmSecret = "alarm-webhook-test-secret-0123456789abcdef";
 

@@ -45,6 +45,17 @@ public sealed class MonitoringGateway : IAsyncDisposable
         AllowAutoRedirect = false,
     });
 
+    /// <summary>The scrape token the test gateway is configured with (Metrics:ScrapeToken).</summary>
+    public const string ScrapeToken = "test-scrape-token-0123456789abcdefghijklmn";
+
+    /// <summary>A client that scrapes /metrics as Prometheus would, with the bearer token.</summary>
+    public HttpClient CreateScrapeClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ScrapeToken);
+        return client;
+    }
+
     public Task AddStaffAsync(string user, StaffRole role, string password = StaffClient.Password) =>
         Service<StaffService>().SaveAsync(user, role, password, "test");
 
@@ -78,6 +89,7 @@ public sealed class MonitoringGateway : IAsyncDisposable
             builder.UseSetting("Expiry:Enabled", "false");
             builder.UseSetting("Monitoring:EvaluatorEnabled", "false");
             builder.UseSetting("Staff:PasswordIterations", "100000"); // the minimum: tests sign in often
+            builder.UseSetting("Metrics:ScrapeToken", ScrapeToken);
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);

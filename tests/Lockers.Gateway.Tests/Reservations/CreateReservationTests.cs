@@ -100,6 +100,7 @@ public class CreateReservationTests : ApiTest
     [InlineData("size", "XXL", "size")]
     [InlineData("email", "not-an-email", "recipient.email")]
     [InlineData("phone", "090-1234", "recipient.phone")]
+    [InlineData("phone", "+81<script>alert(1)</script>", "recipient.phone")]
     [InlineData("hours", "0", "pickupWindowHours")]
     [InlineData("hours", "1000", "pickupWindowHours")]
     [InlineData("parcel", "has spaces in it", "parcelReference")]

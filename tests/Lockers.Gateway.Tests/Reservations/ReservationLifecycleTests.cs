@@ -102,6 +102,29 @@ public sealed class ReservationLifecycleTests : IAsyncLifetime
         Assert.Equal(resumed.Reservation.PickupDeadline, (await Store.ReadAsync(tx => tx.Reservations.GetAsync(reservation.Id)))!.PickupDeadline);
     }
 
+    /// <summary>
+    /// After a pickup the compartment stays held until its door closes (the "emptied" step). Staff must not read that
+    /// as a booking: the locker page says the parcel was taken out and the door is free once it closes.
+    /// </summary>
+    [Fact]
+    public async Task PickedUp_UntilTheDoorCloses_TheCompartmentReadsEmptying_ThenEmpty()
+    {
+        var reservation = await InsertAsync(ReservationStatus.ReadyForPickup);
+        await Store.ExecuteAsync(tx => tx.Registry.TryHoldAsync(reservation.Compartment!.Value, reservation.Id));
+        var lifecycle = Lifecycle();
+
+        var picked = await Store.ExecuteAsync(tx => lifecycle.ApplyAsync(tx, reservation, ReservationEvent.PickedUp, new TransitionInput("test")));
+        var whileOpen = await OccupancyAsync(1);
+        await Store.ExecuteAsync(tx => lifecycle.ApplyAsync(tx, picked.Reservation, ReservationEvent.Emptied, new TransitionInput("test")));
+
+        Assert.True(picked.Applied, picked.Refusal);
+        Assert.Equal("emptying", whileOpen);
+        Assert.Equal("empty", await OccupancyAsync(1));
+    }
+
+    private Task<string> OccupancyAsync(int number) =>
+        Store.ReadAsync(async tx => (await tx.Monitoring.ListCompartmentsAsync("test-a")).Single(c => c.Number == number).Occupancy);
+
     private ILockerStore Store => _gateway.Factory.Service<ILockerStore>();
 
     /// <summary>The gateway's lifecycle parts, with a logger the test reads.</summary>

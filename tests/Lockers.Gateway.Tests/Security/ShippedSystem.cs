@@ -43,13 +43,14 @@ public sealed class ShippedSystem : IAsyncDisposable
         }
     }
 
-    public static async Task<ShippedSystem> StartAsync([CallerMemberName] string test = "")
+    /// <param name="gatewaySettings">More gateway configuration (Section:Key), e.g. a small budget for a test.</param>
+    public static async Task<ShippedSystem> StartAsync(IReadOnlyDictionary<string, string?>? gatewaySettings = null, [CallerMemberName] string test = "")
     {
         var broker = await ShippedBroker.StartAsync();
         // Rogue handshakes (plain text, revoked certificates) are refused by OpenSSL, which the broker logs as errors.
         broker.AllowedErrors.Add("OpenSSL");
         var settings = broker.ProvisioningSettings();
-        foreach (var (key, value) in broker.LinkSettings(TestIds.ClientId(test, "gateway")))
+        foreach (var (key, value) in broker.LinkSettings(TestIds.ClientId(test, "gateway")).Concat(gatewaySettings ?? new Dictionary<string, string?>()))
         {
             settings[key] = value;
         }

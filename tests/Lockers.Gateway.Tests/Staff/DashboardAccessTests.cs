@@ -106,7 +106,11 @@ public sealed class DashboardAccessTests
 
         using var response = await alice.PostAsync(OpenDoor, new { reason = "parcel stuck behind the door" });
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // Accepted, not done: the command is pending until the locker answers or its expiry passes.
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal("/dashboard/api/lockers/test-a/commands/c-1", response.Headers.Location?.OriginalString);
+        var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(("c-1", "sent"), (body.GetProperty("commandId").GetString(), body.GetProperty("status").GetString()));
         Assert.Equal(("unlock", "test-a", 3), Assert.Single(gateway.Commands.Sent) is var c ? (c.Action, c.LockerId, c.Compartment) : default);
         var audit = await gateway.Service<ILockerStore>().ExecuteAsync(tx => tx.Monitoring.ListAuditAsync("test-a", 10));
         var entry = Assert.Single(audit, e => e.Action == AuditActions.RemoteOpen);

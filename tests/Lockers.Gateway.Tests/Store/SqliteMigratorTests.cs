@@ -15,7 +15,7 @@ public class SqliteMigratorTests : IDisposable
     private SqliteMigrator Migrator() =>
         new(Database(), NullLogger<SqliteMigrator>.Instance, new FakeTimeProvider());
 
-    private SqliteDatabase Database() => new(Options.Create(new StoreOptions { DataDirectory = _directory.Path }));
+    private SqliteDatabase Database() => new(Options.Create(new StoreOptions { DataDirectory = _directory.Path }), new SqliteFaults(), NullLogger<SqliteDatabase>.Instance);
 
     private async Task<T> ScalarAsync<T>(string sql)
     {

@@ -94,6 +94,10 @@ public sealed class SimulatedLockerBrokerTests : IAsyncLifetime
         Assert.Equal(typed.Append("QR-OUTAGE").ToArray(), codes);
         var seqs = _gateway.Events().Select(e => e.Seq).ToArray();
         Assert.Equal(Enumerable.Range(1, seqs.Length).Select(i => (long)i).ToArray(), seqs);
+
+        // Only the gateway's ack empties the journal (ADR 0011): the probe confirms everything it received.
+        Assert.True(_locker.Controller!.JournalDepth > 0);
+        await _gateway.PublishAckAsync(_setup.SignedAck(_locker.Controller.EventEpoch, seqs[^1]));
         await Wait.UntilAsync(() => _locker.Controller!.JournalDepth == 0, Timeout, "the journal to drain");
     }
 

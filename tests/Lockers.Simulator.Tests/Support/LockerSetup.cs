@@ -41,6 +41,7 @@ internal sealed class LockerSetup
                 "user " + MosquittoBrokerOptions.DefaultUser,
                 "topic readwrite #",
                 "pattern read lockers/v1/%u/cmd",
+                "pattern read lockers/v1/%u/ack",
                 "pattern write lockers/v1/%u/status",
                 "pattern write lockers/v1/%u/event",
                 "pattern write lockers/v1/%u/telemetry",
@@ -87,6 +88,10 @@ internal sealed class LockerSetup
         long expires = UnixTime.ToUnixSeconds(DateTime.UtcNow) + 120;
         return Signer.SignToJson(SignedCommand.Unlock(LockerId, commandId, ++_counter, expires, compartment));
     }
+
+    /// <summary>The gateway's signed ack: every event of <paramref name="epoch"/> through <paramref name="seq"/> applied.</summary>
+    public byte[] SignedAck(string epoch, long seq) =>
+        new Lockers.Core.Acks.AckSigner(Key).Sign(LockerId, new AckPayload { Epoch = epoch, Seq = seq }).ToJson();
 
     public void DeleteStorage()
     {

@@ -113,13 +113,14 @@ public sealed class MosquittoBroker : IAsyncDisposable
 
     /// <summary>
     /// Freezes the broker (SIGSTOP): its sockets stay open but nothing answers, like a hung host or a black-holed
-    /// link. Keep-alive is what notices. <see cref="ResumeAsync"/> undoes it; disposing resumes it first.
+    /// link. Keep-alive is what notices. Returns once the process is stopped, so nothing sent after it gets an answer.
+    /// <see cref="ResumeAsync"/> undoes it; disposing resumes it first.
     /// </summary>
-    public Task PauseAsync()
+    public async Task PauseAsync()
     {
         _process.Signal(MosquittoProcess.SigStop);
         _paused = true;
-        return Task.CompletedTask;
+        await Wait.UntilAsync(() => _process.IsStopped, StopTimeout, "the broker to stop on SIGSTOP");
     }
 
     /// <summary>Lets a paused broker run again (SIGCONT).</summary>

@@ -27,6 +27,26 @@ internal sealed class MosquittoProcess(string directory, string configPath) : ID
     /// <summary>The running broker's process id (benchmarks read its CPU and memory); null when it is not running.</summary>
     public int? ProcessId => IsRunning ? _process!.Id : null;
 
+    /// <summary>
+    /// Whether the running process is stopped by a signal (state T in /proc/PID/stat). SIGSTOP is delivered after kill()
+    /// returns, so a test that needs the broker frozen before its next step waits for this.
+    /// </summary>
+    public bool IsStopped
+    {
+        get
+        {
+            if (ProcessId is not { } pid)
+            {
+                return false;
+            }
+
+            // "PID (COMMAND) STATE ...": the command may hold spaces or parentheses, the state follows the last ')'.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var end = stat.LastIndexOf(')');
+            return end > 0 && end + 2 < stat.Length && stat[end + 2] is 'T' or 't';
+        }
+    }
+
     /// <summary>The broker's log file so far, then anything it printed on stdout/stderr.</summary>
     public string Log
     {

@@ -2,7 +2,8 @@ namespace Lockers.Gateway.Provisioning.Pki;
 
 /// <summary>
 /// Writes a file in one step (a temporary file renamed over the old one), created 0600 when it holds a secret (a key)
-/// and 0644 otherwise (certificates and revocation lists are public, and the broker may run as another user).
+/// and 0644 otherwise (certificates and revocation lists are public, and the broker may run as another user). A missing
+/// folder for a secret is made 0700 (ADR 0112).
 /// </summary>
 public static class PrivateFiles
 {
@@ -10,7 +11,15 @@ public static class PrivateFiles
     {
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            if (secret)
+            {
+                Store.SecretFiles.CreateFolder(folder);
+            }
+            else
+            {
+                Directory.CreateDirectory(folder);
+            }
             var temporary = path + ".tmp";
             var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows())

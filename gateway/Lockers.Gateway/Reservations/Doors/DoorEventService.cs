@@ -2,6 +2,7 @@ using Lockers.Gateway.Audit;
 using Lockers.Gateway.Codes;
 using Lockers.Gateway.Registry;
 using Lockers.Gateway.Store;
+using Lockers.Gateway.Throttle;
 using Lockers.Gateway.Webhooks;
 
 namespace Lockers.Gateway.Reservations.Doors;
@@ -11,8 +12,6 @@ public enum DoorEventOutcome
 {
     /// <summary>The event changed state.</summary>
     Applied,
-    /// <summary>This (locker, seq) was applied before: a redelivery, ignored.</summary>
-    Duplicate,
     /// <summary>No pending unlock for this door, or its code was already spent: recorded, nothing changed.</summary>
     NoEffect,
 }
@@ -32,12 +31,15 @@ public sealed record DoorOpenedResult(DoorEventOutcome Outcome, string? Reservat
 public sealed record DoorUnlockCommand(string CommandId, string RequestedBy);
 
 /// <summary>
-/// Applies door events reported by a locker. Each (locker, seq) is applied once. Codes are consumed by a
-/// conditional update when the sensor confirms the door opened, so the same code used at two keypads spends
-/// once and moves the parcel once. What a door opening or closing means for the parcel (deposit started, deposited,
-/// picked up, collected, compartment free) is the lifecycle's: <see cref="ReservationLifecycle"/>.
+/// Applies door events reported by a locker. That each event reaches here once is the locker link's to ensure (it
+/// claims the event's (locker, epoch, seq) in the same unit of work: Link/EventSequencer); <c>seq</c> is for the audit
+/// trail. Codes are consumed by a conditional update when the sensor confirms the door opened, so the same code used at
+/// two keypads spends once and moves the parcel once. What a door opening or closing means for the parcel (deposit started, deposited,
+/// picked up, collected, compartment free) is the lifecycle's: <see cref="ReservationLifecycle"/>. A door that opened
+/// for a code is also the only success that clears the failures of the reader the code was entered at (ADR 0108).
 /// </summary>
-public sealed class DoorEventService(ILockerStore store, ReservationLifecycle lifecycle, WebhookSignal signal, TimeProvider time)
+public sealed class DoorEventService(
+    ILockerStore store, ReservationLifecycle lifecycle, GuessingBudget budget, WebhookSignal signal, TimeProvider time)
 {
     /// <summary>The door opened: spend the code and advance the reservation (picked up, returned, or deposit started).</summary>
     public async Task<DoorEventOutcome> ConfirmOpenedAsync(string lockerId, int compartmentNumber, long seq, CancellationToken cancellationToken = default) =>
@@ -55,10 +57,6 @@ public sealed class DoorEventService(ILockerStore store, ReservationLifecycle li
         var outcome = await store.ExecuteAsync(async tx =>
         {
             var now = time.GetStoreNow();
-            if (!await tx.LockerEvents.TryMarkAppliedAsync(lockerId, seq, now))
-            {
-                return new DoorOpenedResult(DoorEventOutcome.Duplicate);
-            }
             var intent = await tx.LockerEvents.FindLatestIntentAsync(compartment, UnlockIntentStatus.Pending, UnlockIntentStatus.Jammed);
             if (intent is null)
             {
@@ -74,6 +72,11 @@ public sealed class DoorEventService(ILockerStore store, ReservationLifecycle li
             }
             await tx.LockerEvents.CloseOtherIntentsAsync(compartment, intent.Id, now);
             var reservation = (await tx.Reservations.GetAsync(intent.ReservationId))!;
+            if (intent is { EntryLockerId: { } entryLocker, ReaderId: { } reader })
+            {
+                // The door confirms the code was right: only now does the reader (and its locker) start afresh.
+                await budget.ConfirmSuccessAsync(tx, ThrottleScope.Reader(reservation.SiteId, entryLocker, reader));
+            }
             await tx.Audit.AppendAsync(new AuditEntry(now, $"locker:{lockerId}", AuditActions.CodeConsumed, reservation.SiteId, lockerId,
                 compartmentNumber, reservation.Id, $"purpose={intent.Purpose}"));
             await tx.Audit.AppendAsync(new AuditEntry(now, $"locker:{lockerId}", AuditActions.DoorOpened, reservation.SiteId, lockerId,
@@ -113,10 +116,6 @@ public sealed class DoorEventService(ILockerStore store, ReservationLifecycle li
         store.ExecuteAsync(async tx =>
         {
             var now = time.GetStoreNow();
-            if (!await tx.LockerEvents.TryMarkAppliedAsync(lockerId, seq, now))
-            {
-                return DoorEventOutcome.Duplicate;
-            }
             var compartment = new CompartmentRef(lockerId, compartmentNumber);
             var intent = await tx.LockerEvents.FindLatestIntentAsync(compartment, UnlockIntentStatus.Pending);
             if (intent is not null)
@@ -147,10 +146,6 @@ public sealed class DoorEventService(ILockerStore store, ReservationLifecycle li
     {
         var compartment = new CompartmentRef(lockerId, compartmentNumber);
         var now = time.GetStoreNow();
-        if (!await tx.LockerEvents.TryMarkAppliedAsync(lockerId, seq, now))
-        {
-            return new DoorClosedResult(DoorEventOutcome.Duplicate);
-        }
         var intent = await tx.LockerEvents.FindLatestIntentAsync(compartment, UnlockIntentStatus.Opened);
         var moving = intent is null ? await tx.Reservations.FindMovingThroughAsync(compartment) : null;
         await tx.Audit.AppendAsync(new AuditEntry(now, $"locker:{lockerId}", AuditActions.DoorClosed, null, lockerId,

@@ -30,7 +30,11 @@ public enum UnlockIntentStatus
     Done,
 }
 
-/// <summary>A door the gateway decided to open because a code matched; the code is consumed only when the door confirms.</summary>
+/// <summary>
+/// A door the gateway decided to open because a code matched; the code is consumed only when the door confirms.
+/// <see cref="EntryLockerId"/> and <see cref="ReaderId"/> say where the code was entered (possibly another controller of the
+/// site): the door's confirmation clears that reader's failures (ADR 0108). Null for intents written before schema step 7.
+/// </summary>
 public sealed record UnlockIntent(
     long Id, CompartmentRef Compartment, string ReservationId, long CodeId, UnlockPurpose Purpose,
-    UnlockIntentStatus Status, DateTimeOffset CreatedAt);
+    UnlockIntentStatus Status, DateTimeOffset CreatedAt, string? EntryLockerId = null, string? ReaderId = null);

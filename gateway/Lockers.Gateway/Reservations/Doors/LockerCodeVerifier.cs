@@ -1,20 +1,26 @@
 using Lockers.Gateway.Audit;
 using Lockers.Gateway.Codes;
 using Lockers.Gateway.Couriers;
+using Lockers.Gateway.Guard;
 using Lockers.Gateway.Registry;
 using Lockers.Gateway.Store;
 using Lockers.Gateway.Throttle;
+using Microsoft.Extensions.Options;
 
 namespace Lockers.Gateway.Reservations.Doors;
 
 /// <summary>
-/// Checks a code entered at a locker and says which door to open. It consumes nothing: the code is spent
-/// only when the door reports it opened (<see cref="DoorEventService.ConfirmOpenedAsync"/>), so a jammed
-/// door leaves the recipient's code valid.
+/// Checks a code entered at a locker and says which door to open. In order: unlocks held at the site or in the fleet
+/// (<see cref="UnlockGuard"/>) answer without a check; the guessing budget (<see cref="GuessingBudget"/>: reader, locker,
+/// site and code family) may hold the entry back; then the code is looked up. A right code whose door cannot open now (out of
+/// service, offline, being moved) is told so; otherwise it passes the guard's per-minute ceilings before an unlock intent is
+/// written. It consumes nothing: the code is spent only when the door reports it opened
+/// (<see cref="DoorEventService.ConfirmOpenedAsync"/>), which is also the only thing that clears the reader's failures, so a
+/// jammed or unavailable door leaves the recipient's code valid and gives a guesser nothing.
 /// </summary>
 public sealed class LockerCodeVerifier(
-    ILockerStore store, CodeHasher hasher, KeypadThrottle throttle, ReservationLifecycle lifecycle, AvailabilityService availability,
-    CourierService couriers, TimeProvider time)
+    ILockerStore store, CodeHasher hasher, GuessingBudget budget, UnlockGuard guard, ReservationLifecycle lifecycle,
+    AvailabilityService availability, CourierService couriers, IOptions<CodesOptions> codes, TimeProvider time)
 {
     private const int MaxCodeLength = 64;
 
@@ -24,48 +30,82 @@ public sealed class LockerCodeVerifier(
     /// <summary>The check inside a caller's unit of work (the locker link claims the event, checks and signs in one).</summary>
     public async Task<CodeCheckResult> CheckCodeAsync(IStoreTransaction tx, CodeCheckRequest request)
     {
-        var keypad = new KeypadRef(request.SiteId, request.LockerId, request.KeypadId);
-        var countsTowardsThrottle = request.Source == CodeSource.Keypad;
-        if (countsTowardsThrottle && await throttle.RemainingDelayAsync(tx, keypad) is { } wait && wait > TimeSpan.Zero)
+        if (await guard.FindHoldAsync(tx, request.SiteId) is { } hold)
         {
-            await tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), $"keypad:{request.KeypadId}", AuditActions.CodeThrottled,
-                request.SiteId, request.LockerId, Detail: $"retry_after={Math.Ceiling(wait.TotalSeconds)}s"));
-            return CodeCheckResult.Throttled(wait);
+            await AuditAsync(tx, request, AuditActions.CodeHeld, $"scope={hold.Scope} kind={hold.Kind.ToString().ToLowerInvariant()}");
+            return CodeCheckResult.Held(new UnlockAdmission(hold));
         }
 
-        // A parcel's code first; failing that, a courier's badge or PIN. Either way a typed miss counts against the keypad,
-        // so a courier PIN is as hard to guess as any code typed there.
-        var accepted = await TryAcceptAsync(tx, request) ?? await TryCourierAsync(tx, request);
-        if (accepted is { Outcome: CodeCheckOutcome.Unavailable })
+        var reader = ThrottleScope.Reader(request.SiteId, request.LockerId, request.ReaderId);
+        var family = CodeFamilies.Classify(request.Code, request.Source, codes.Value);
+        if (await budget.CheckAsync(tx, reader, family) is { } held)
         {
-            // A right code: the throttle forgets this keypad's failures as for any success.
-            if (countsTowardsThrottle)
-            {
-                await throttle.ResetAsync(tx, keypad);
-            }
-            return accepted;
+            await AuditAsync(tx, request, AuditActions.CodeThrottled,
+                $"family={family.Name()} held_by={held.Scope.ToString().ToLowerInvariant()} retry_after={Math.Ceiling(held.RetryAfter.TotalSeconds)}s");
+            return CodeCheckResult.Throttled(held);
         }
-        if (accepted is null)
-        {
-            if (countsTowardsThrottle)
-            {
-                await throttle.RecordFailureAsync(tx, keypad);
-            }
-            else
-            {
-                await tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), $"scanner:{request.KeypadId}", AuditActions.CodeRejected,
-                    request.SiteId, request.LockerId, Detail: "source=qr"));
-            }
-            return CodeCheckResult.Rejected;
-        }
-        if (countsTowardsThrottle)
-        {
-            await throttle.ResetAsync(tx, keypad);
-        }
-        return accepted;
+
+        // A parcel's code first; failing that, a courier's badge or PIN. Either way a miss counts against the same budgets (a
+        // courier PIN has a family of its own), so a courier PIN is as hard to guess as any code typed there. A right code
+        // (accepted, held by the guard, or its door unavailable) clears nothing here: only the door's opening does.
+        return await TryAcceptAsync(tx, request)
+            ?? await TryCourierAsync(tx, request)
+            ?? CodeCheckResult.Rejected(await budget.RecordFailureAsync(tx, reader, family, request.Actor));
     }
 
-    /// <returns>The door to open, or null for every kind of "no" (one uniform answer).</returns>
+    /// <summary>
+    /// Reconciles a door a locker opened from its offline cache. When the code is still live for that very compartment and the
+    /// lifecycle would allow what the opening means, it is recorded as that code's unlock intent (audited "opened offline"):
+    /// the door's opened event then spends the code and moves the parcel on, exactly as online. Otherwise it is a conflict
+    /// (the parcel was cancelled, moved, picked up or expired meanwhile), audited; nothing changes.
+    /// </summary>
+    public async Task<OfflineCodeOutcome> AcceptOfflineAsync(IStoreTransaction tx, OfflineCodeUse use)
+    {
+        var now = time.GetStoreNow();
+        var actor = $"{use.Source.ToString().ToLowerInvariant()}:{use.Reader}";
+        var found = await tx.Codes.GetAsync(use.CodeId);
+        var code = found?.Code;
+        var reservation = code is null ? null : await tx.Reservations.GetAsync(code.ReservationId);
+        UnlockPurpose? purpose = code is null ? null : PurposeOf(code.Kind);
+        var conflict = (code, reservation) switch
+        {
+            (null, _) => "the gateway never issued the code the locker's cache named",
+            (_, null) => "the code's reservation does not exist",
+            _ when code.SiteId != use.SiteId => "the code belongs to another site",
+            _ when !found!.Live => $"the code was no longer valid (used or revoked): the reservation is {Describe(reservation)}",
+            _ when reservation.Compartment != use.Compartment => $"the parcel is in {reservation.Compartment?.ToString() ?? "no compartment"} now",
+            _ when reservation.Move is not null && purpose != UnlockPurpose.Deposit => "staff were moving the parcel",
+            _ when !lifecycle.Allows(reservation, purpose!.Value.OpenedEvent()) =>
+                $"the reservation is {Describe(reservation)}; {ReservationTransitions.Name(purpose.Value.OpenedEvent())} is not possible",
+            _ => null,
+        };
+        var detail = $"entry={use.Entry} ref={use.CodeId} purpose={purpose?.ToString() ?? "unknown"}";
+        if (conflict is not null)
+        {
+            await tx.Audit.AppendAsync(new AuditEntry(now, actor, AuditActions.CodeOfflineConflict, use.SiteId, use.Compartment.LockerId,
+                use.Compartment.Number, reservation?.Id, $"{detail}: {conflict}"));
+            return OfflineCodeOutcome.Conflicting(conflict, reservation?.Id, purpose);
+        }
+
+        // The locker that opened is the one whose reader took the code.
+        await tx.LockerEvents.InsertIntentAsync(use.Compartment, reservation!.Id, code!.Id, purpose!.Value, now,
+            use.Compartment.LockerId, use.Reader);
+        await tx.Audit.AppendAsync(new AuditEntry(now, actor, AuditActions.CodeOpenedOffline, use.SiteId, use.Compartment.LockerId,
+            use.Compartment.Number, reservation.Id, $"{detail} kind={code.Kind}"));
+        return new OfflineCodeOutcome(true, reservation.Id, purpose, null);
+    }
+
+    private static string Describe(Reservation r) =>
+        r.Status == ReservationStatus.Booked && r.DepositedAt is not null ? "being deposited" : r.Status.ToWire();
+
+    private static UnlockPurpose PurposeOf(CodeKind kind) => kind switch
+    {
+        CodeKind.Dropoff => UnlockPurpose.Deposit,
+        CodeKind.PickupPin or CodeKind.PickupQr => UnlockPurpose.Pickup,
+        _ => UnlockPurpose.Collect,
+    };
+
+    /// <returns>The door to open, why it cannot open now, a refusal by the guard, or null for every kind of "no" (one uniform answer).</returns>
     private async Task<CodeCheckResult?> TryAcceptAsync(IStoreTransaction tx, CodeCheckRequest request)
     {
         if (request.Code.Length is 0 or > MaxCodeLength)
@@ -84,12 +124,7 @@ public sealed class LockerCodeVerifier(
             return null;
         }
         // The door opens only for what the lifecycle would allow once it has opened.
-        UnlockPurpose? purpose = code.Kind switch
-        {
-            CodeKind.Dropoff => UnlockPurpose.Deposit,
-            CodeKind.PickupPin or CodeKind.PickupQr => UnlockPurpose.Pickup,
-            _ => UnlockPurpose.Collect,
-        };
+        UnlockPurpose? purpose = PurposeOf(code.Kind);
         if (purpose != UnlockPurpose.Deposit && reservation.Move is not null
             && reservation.Status is ReservationStatus.ReadyForPickup or ReservationStatus.Expired && SameKind(code.Kind, reservation.Status))
         {
@@ -108,12 +143,18 @@ public sealed class LockerCodeVerifier(
         {
             return await UnavailableAsync(tx, request, reservation, compartment, unavailable);
         }
+        // A right code still opens nothing beyond the site's and the fleet's ceilings (the guard counts this unlock).
+        var admission = await guard.AdmitAsync(tx, request.SiteId, compartment.LockerId, request.Actor);
+        if (!admission.IsAdmitted)
+        {
+            await AuditAsync(tx, request, AuditActions.CodeHeld, $"scope={admission.Hold!.Scope} right code, unlock refused by the guard");
+            return CodeCheckResult.Held(admission);
+        }
 
         var now = time.GetStoreNow();
-        await tx.LockerEvents.InsertIntentAsync(compartment, reservation.Id, code.Id, purpose.Value, now);
-        await tx.Audit.AppendAsync(new AuditEntry(now, $"{request.Source.ToString().ToLowerInvariant()}:{request.KeypadId}",
-            AuditActions.CodeAccepted, request.SiteId, compartment.LockerId, compartment.Number, reservation.Id,
-            $"kind={code.Kind} purpose={purpose}"));
+        await tx.LockerEvents.InsertIntentAsync(compartment, reservation.Id, code.Id, purpose.Value, now, request.LockerId, request.ReaderId);
+        await tx.Audit.AppendAsync(new AuditEntry(now, request.Actor, AuditActions.CodeAccepted, request.SiteId, compartment.LockerId,
+            compartment.Number, reservation.Id, $"kind={code.Kind} purpose={purpose}"));
         return new CodeCheckResult(CodeCheckOutcome.Accepted, compartment, purpose, reservation.Id);
     }
 
@@ -124,7 +165,7 @@ public sealed class LockerCodeVerifier(
             return null;
         }
 
-        await tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), $"{request.Source.ToString().ToLowerInvariant()}:{request.KeypadId}",
+        await tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), request.Actor,
             AuditActions.CodeAccepted, request.SiteId, request.LockerId, Detail: $"kind=courier courier={courier.Id}"));
         return new CodeCheckResult(CodeCheckOutcome.Courier, Courier: courier);
     }
@@ -156,10 +197,13 @@ public sealed class LockerCodeVerifier(
     private async Task<CodeCheckResult> UnavailableAsync(
         IStoreTransaction tx, CodeCheckRequest request, Reservation reservation, CompartmentRef door, DoorUnavailable why)
     {
-        await tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), $"{request.Source.ToString().ToLowerInvariant()}:{request.KeypadId}",
+        await tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), request.Actor,
             AuditActions.CodeDoorUnavailable, request.SiteId, door.LockerId, door.Number, reservation.Id, $"reason={why}"));
         return new CodeCheckResult(CodeCheckOutcome.Unavailable, door, ReservationId: reservation.Id, Unavailable: why);
     }
+
+    private Task AuditAsync(IStoreTransaction tx, CodeCheckRequest request, string action, string detail) =>
+        tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), request.Actor, action, request.SiteId, request.LockerId, Detail: detail));
 
     /// <summary>A pickup code belongs to a waiting parcel, a collect code to an expired one.</summary>
     private static bool SameKind(CodeKind kind, ReservationStatus status) =>

@@ -4,6 +4,7 @@ using Lockers.Core.Texts;
 using Lockers.Gateway.Audit;
 using Lockers.Gateway.Codes;
 using Lockers.Gateway.Couriers;
+using Lockers.Gateway.Guard;
 using Lockers.Gateway.Registry;
 using Lockers.Gateway.Reservations.Doors;
 using Lockers.Gateway.Store;
@@ -20,7 +21,7 @@ namespace Lockers.Gateway.Reservations.Rounds;
 /// every step is audited for the courier. HTTP- and MQTT-free: the link sends what a <see cref="RoundStep"/> says.
 /// </summary>
 public sealed class CourierRoundService(
-    LockerCodeVerifier verifier, ReservationLifecycle lifecycle, IOptions<CouriersOptions> options, TimeProvider time)
+    LockerCodeVerifier verifier, ReservationLifecycle lifecycle, UnlockGuard guard, IOptions<CouriersOptions> options, TimeProvider time)
 {
     public const string DidNotFitKey = "0";
     public const string SkipKey = "8";
@@ -139,7 +140,22 @@ public sealed class CourierRoundService(
     private async Task<RoundStep> OpenAsync(IStoreTransaction tx, CourierRound round, Courier courier, string reservationId, long codeId,
         CompartmentRef door, UnlockPurpose purpose, DateTimeOffset now, int? largerMessage)
     {
-        await tx.LockerEvents.InsertIntentAsync(door, reservationId, codeId, purpose, now);
+        // A round's door passes the unlock guard like any code's (ADR 0110): held unlocks, or one over the site's or the
+        // fleet's ceiling, end the round; what is still waiting is picked up by the next badge once staff release the hold.
+        var admission = await guard.AdmitAsync(tx, round.SiteId, door.LockerId, Actor(courier));
+        if (!admission.IsAdmitted)
+        {
+            await tx.Audit.AppendAsync(new AuditEntry(now, Actor(courier), AuditActions.CodeHeld, round.SiteId, door.LockerId, door.Number,
+                reservationId, $"scope={admission.Hold!.Scope} round={round.Id}, unlock refused by the guard"));
+            await EndAsync(tx, round, now, "unlocks held");
+            return new RoundStep(round.LockerId, round.Reader, MessageKeys.ServicePaused, [], null, reservationId, Actor(courier))
+            {
+                HoldTripped = admission.Tripped,
+            };
+        }
+
+        // The intent names the round's controller and reader: the door's opening clears that reader's failures.
+        await tx.LockerEvents.InsertIntentAsync(door, reservationId, codeId, purpose, now, round.LockerId, round.Reader);
         round = round with { LastActivityAt = now };
         await tx.Rounds.UpdateAsync(round);
         var (position, total) = Position(round, purpose);

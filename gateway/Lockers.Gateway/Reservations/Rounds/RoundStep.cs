@@ -10,6 +10,9 @@ namespace Lockers.Gateway.Reservations.Rounds;
 public sealed record RoundStep(string LockerId, string Reader, int MessageKey, IReadOnlyList<string> Arguments, CompartmentRef? Unlock,
     string? ReservationId, string Actor)
 {
+    /// <summary>True when this step's unlock tripped the guard's ceiling (a new hold locker health should show).</summary>
+    public bool HoldTripped { get; init; }
+
     /// <summary>The show_message_key text: key|arg|arg.</summary>
     public string KeyedText => string.Join('|', [MessageKeys.Names[MessageKey], .. Arguments]);
 }

@@ -12,12 +12,15 @@ internal sealed class SqliteCodeRepository(SqliteSession db) : ICodeRepository
         await db.ScalarAsync("SELECT 1 FROM codes WHERE site_id = $site AND code_hash = $hash AND status = 'live';",
             ("$site", siteId), ("$hash", hash)) is not null;
 
-    public async Task<long> InsertAsync(string reservationId, string siteId, CodeKind kind, byte[] hash, DateTimeOffset issuedAt) =>
+    public async Task<long> InsertAsync(string reservationId, string siteId, CodeKind kind, byte[] hash, DateTimeOffset issuedAt, byte[]? sealedCode = null) =>
         (long)(await db.ScalarAsync("""
-            INSERT INTO codes (reservation_id, site_id, kind, code_hash, status, issued_at)
-            VALUES ($reservation, $site, $kind, $hash, 'live', $at) RETURNING id;
+            INSERT INTO codes (reservation_id, site_id, kind, code_hash, status, issued_at, sealed_code)
+            VALUES ($reservation, $site, $kind, $hash, 'live', $at, $sealed) RETURNING id;
             """, ("$reservation", reservationId), ("$site", siteId), ("$kind", kind.ToString()), ("$hash", hash),
-            ("$at", Time(issuedAt))))!;
+            ("$at", Time(issuedAt)), ("$sealed", sealedCode)))!;
+
+    public Task<StoredCodeState?> GetAsync(long codeId) => db.QuerySingleAsync(
+        $"SELECT {Columns}, status FROM codes WHERE id = $id;", r => new StoredCodeState(Read(r), r.ReadString("status") == "live"), ("$id", codeId));
 
     public Task<StoredCode?> FindLiveAsync(string siteId, byte[] hash) => db.QuerySingleAsync(
         $"SELECT {Columns} FROM codes WHERE site_id = $site AND code_hash = $hash AND status = 'live';",
@@ -28,7 +31,7 @@ internal sealed class SqliteCodeRepository(SqliteSession db) : ICodeRepository
         Read, ("$reservation", reservationId), ("$kind", kind.ToString()));
 
     public async Task<bool> ConsumeAsync(long codeId, DateTimeOffset at) =>
-        await db.ExecuteAsync("UPDATE codes SET status = 'used', retired_at = $at WHERE id = $id AND status = 'live';",
+        await db.ExecuteAsync("UPDATE codes SET status = 'used', retired_at = $at, sealed_code = NULL WHERE id = $id AND status = 'live';",
             ("$id", codeId), ("$at", Time(at))) == 1;
 
     public async Task RevokeAsync(string reservationId, IReadOnlyCollection<CodeKind> kinds, DateTimeOffset at)
@@ -36,7 +39,7 @@ internal sealed class SqliteCodeRepository(SqliteSession db) : ICodeRepository
         foreach (var kind in kinds)
         {
             await db.ExecuteAsync("""
-                UPDATE codes SET status = 'revoked', retired_at = $at
+                UPDATE codes SET status = 'revoked', retired_at = $at, sealed_code = NULL
                 WHERE reservation_id = $reservation AND kind = $kind AND status = 'live';
                 """, ("$reservation", reservationId), ("$kind", kind.ToString()), ("$at", Time(at)));
         }

@@ -3,16 +3,24 @@ using Microsoft.Extensions.Options;
 
 namespace Lockers.Gateway.Store.Sqlite;
 
-/// <summary>Opens connections to the one database file with the settings every connection needs.</summary>
-public sealed class SqliteDatabase(IOptions<StoreOptions> options)
+/// <summary>
+/// Opens connections to the one database file with the settings every connection needs. The file is created 0600 in a
+/// folder created 0700 (SQLite gives its -wal and -shm files the database file's mode), and narrowed to 0600 when found
+/// more open (ADR 0112).
+/// </summary>
+public sealed class SqliteDatabase(IOptions<StoreOptions> options, SqliteFaults faults, ILogger<SqliteDatabase> logger)
 {
     private readonly StoreOptions _options = options.Value;
+    private int _fileChecked;
 
     public string Path => _options.DatabasePath;
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        if (Interlocked.Exchange(ref _fileChecked, 1) == 0)
+        {
+            ProtectFile();
+        }
         var connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path,
@@ -29,12 +37,41 @@ public sealed class SqliteDatabase(IOptions<StoreOptions> options)
             await using var pragma = connection.CreateCommand();
             pragma.CommandText = $"PRAGMA busy_timeout = {_options.BusyTimeoutMs};";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
+            if (_options.FaultInjection)
+            {
+                await faults.ApplyAsync(connection, cancellationToken);
+            }
+
             return connection;
         }
         catch (SqliteException ex)
         {
             await connection.DisposeAsync();
             throw Explain(ex);
+        }
+    }
+
+    /// <summary>An empty file is a new SQLite database: made here with the right mode before SQLite makes it with its own.</summary>
+    private void ProtectFile()
+    {
+        try
+        {
+            if (SecretFiles.CreateFile(Path))
+            {
+                return;
+            }
+            foreach (var file in new[] { Path, Path + "-wal", Path + "-shm", Path + "-journal" })
+            {
+                if (SecretFiles.Restrict(file))
+                {
+                    logger.LogWarning("{File} could be read by other users; narrowed to 0600", file);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Opening will fail with a message an operator can act on (Explain), or succeed with the file as it is.
+            logger.LogWarning("Could not check the mode of {File}: {Error}", Path, ex.Message);
         }
     }
 

@@ -8,18 +8,15 @@ namespace Lockers.Gateway.Store.Sqlite;
 
 internal sealed class SqliteLockerEventRepository(SqliteSession db) : ILockerEventRepository
 {
-    public async Task<bool> TryMarkAppliedAsync(string lockerId, long seq, DateTimeOffset at) =>
-        await db.ExecuteAsync(
-            "INSERT INTO applied_events (locker_id, seq, applied_at) VALUES ($locker, $seq, $at) ON CONFLICT DO NOTHING;",
-            ("$locker", lockerId), ("$seq", seq), ("$at", Time(at))) == 1;
-
     public async Task<long> InsertIntentAsync(
-        CompartmentRef compartment, string reservationId, long codeId, UnlockPurpose purpose, DateTimeOffset at) =>
+        CompartmentRef compartment, string reservationId, long codeId, UnlockPurpose purpose, DateTimeOffset at,
+        string entryLockerId, string readerId) =>
         (long)(await db.ScalarAsync("""
-            INSERT INTO unlock_intents (locker_id, compartment, reservation_id, code_id, purpose, status, created_at, updated_at)
-            VALUES ($locker, $number, $reservation, $code, $purpose, 'Pending', $at, $at) RETURNING id;
+            INSERT INTO unlock_intents (locker_id, compartment, reservation_id, code_id, purpose, status, created_at, updated_at,
+                                        entry_locker_id, reader_id)
+            VALUES ($locker, $number, $reservation, $code, $purpose, 'Pending', $at, $at, $entry, $reader) RETURNING id;
             """, ("$locker", compartment.LockerId), ("$number", compartment.Number), ("$reservation", reservationId),
-            ("$code", codeId), ("$purpose", purpose.ToString()), ("$at", Time(at))))!;
+            ("$code", codeId), ("$purpose", purpose.ToString()), ("$at", Time(at)), ("$entry", entryLockerId), ("$reader", readerId)))!;
 
     public Task<UnlockIntent?> FindLatestIntentAsync(CompartmentRef compartment, params UnlockIntentStatus[] statuses)
     {
@@ -27,7 +24,7 @@ internal sealed class SqliteLockerEventRepository(SqliteSession db) : ILockerEve
         var names = statuses.Select((s, i) => ($"$s{i}", (object?)s.ToString())).ToArray();
         var list = string.Join(", ", names.Select(n => n.Item1));
         return db.QuerySingleAsync($"""
-            SELECT id, locker_id, compartment, reservation_id, code_id, purpose, status, created_at FROM unlock_intents
+            SELECT id, locker_id, compartment, reservation_id, code_id, purpose, status, created_at, entry_locker_id, reader_id FROM unlock_intents
             WHERE locker_id = $locker AND compartment = $number AND status IN ({list})
             ORDER BY id DESC LIMIT 1;
             """, ReadIntent, [("$locker", compartment.LockerId), ("$number", compartment.Number), .. names]);
@@ -45,5 +42,6 @@ internal sealed class SqliteLockerEventRepository(SqliteSession db) : ILockerEve
     private static UnlockIntent ReadIntent(SqliteDataReader r) => new(
         r.ReadLong("id"), new CompartmentRef(r.ReadString("locker_id"), (int)r.ReadLong("compartment")),
         r.ReadString("reservation_id"), r.ReadLong("code_id"), Enum.Parse<UnlockPurpose>(r.ReadString("purpose")),
-        Enum.Parse<UnlockIntentStatus>(r.ReadString("status")), r.ReadTime("created_at"));
+        Enum.Parse<UnlockIntentStatus>(r.ReadString("status")), r.ReadTime("created_at"),
+        r.ReadNullableString("entry_locker_id"), r.ReadNullableString("reader_id"));
 }

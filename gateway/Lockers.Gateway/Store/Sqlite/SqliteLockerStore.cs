@@ -4,10 +4,17 @@ namespace Lockers.Gateway.Store.Sqlite;
 
 /// <summary>
 /// The default store: one SQLite file. Each unit of work is a BEGIN IMMEDIATE transaction, so writers queue
-/// (busy_timeout) instead of failing on a lock upgrade halfway through.
+/// (busy_timeout) instead of failing on a lock upgrade halfway through. Whether writes go through is reported to
+/// <see cref="StoreAvailability"/>: a write that fails because the store is unavailable starts an outage, the next
+/// commit ends it (ADR 0208).
 /// </summary>
-public sealed class SqliteLockerStore(SqliteDatabase database, SqliteMigrator migrator) : ILockerStore
+public sealed class SqliteLockerStore(SqliteDatabase database, SqliteMigrator migrator, StoreAvailability availability) : ILockerStore
 {
+    // SQLite primary result codes that mean the database cannot take the work now, whatever the work:
+    // BUSY, LOCKED, NOMEM, READONLY, IOERR, CORRUPT, FULL, CANTOPEN, PROTOCOL, NOTADB. The rest (a constraint, a misuse)
+    // is a fault of the work and would fail again the same way.
+    private static readonly int[] UnavailableCodes = [5, 6, 7, 8, 10, 11, 13, 14, 15, 26];
+
     // The open group commit of the current async flow, if any (ILockerStore.BeginGroup).
     private readonly AsyncLocal<SqliteStoreGroup?> _group = new();
 
@@ -18,17 +25,50 @@ public sealed class SqliteLockerStore(SqliteDatabase database, SqliteMigrator mi
             return await group.RunAsync(work, readOnly: false, cancellationToken);
         }
 
-        await migrator.EnsureMigratedAsync(cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        T result;
-        await using (var session = new SqliteSession(connection, transaction, reuseCommands: true))
+        try
         {
-            result = await work(new SqliteStoreTransaction(session));
+            await migrator.EnsureMigratedAsync(cancellationToken);
+            await using var connection = await database.OpenAsync(cancellationToken);
+            var changesBefore = TotalChanges(connection);
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            T result;
+            await using (var session = new SqliteSession(connection, transaction, reuseCommands: true))
+            {
+                result = await work(new SqliteStoreTransaction(session));
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            if (TotalChanges(connection) != changesBefore)
+            {
+                availability.ReportWritten();
+            }
+
+            return result;
+        }
+        catch (Exception ex) when (IsUnavailable(ex))
+        {
+            availability.ReportFailure(ex);
+            throw;
+        }
+    }
+
+    /// <summary>Rows changed on this connection so far: a commit that changed none proves nothing about writes (a unit that only read).</summary>
+    private static int TotalChanges(SqliteConnection connection) => SQLitePCL.raw.sqlite3_total_changes(connection.Handle);
+
+    public bool IsUnavailable(Exception failure)
+    {
+        for (var ex = failure; ex is not null; ex = ex.InnerException)
+        {
+            switch (ex)
+            {
+                case StoreUnavailableException:
+                case IOException:
+                case SqliteException sqlite when UnavailableCodes.Contains(sqlite.SqliteErrorCode):
+                    return true;
+            }
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        return result;
+        return false;
     }
 
     public async Task<T> ReadAsync<T>(Func<IStoreTransaction, Task<T>> work, CancellationToken cancellationToken = default)
@@ -60,7 +100,7 @@ public sealed class SqliteLockerStore(SqliteDatabase database, SqliteMigrator mi
             throw new InvalidOperationException("A group commit is already open in this flow; groups do not nest.");
         }
 
-        var group = new SqliteStoreGroup(this, database, migrator);
+        var group = new SqliteStoreGroup(this, database, migrator, availability);
         _group.Value = group;
         return group;
     }
@@ -106,7 +146,8 @@ public sealed class SqliteLockerStore(SqliteDatabase database, SqliteMigrator mi
     /// that ran none costs nothing). Units run one at a time; a failing one marks the group broken instead of
     /// being rolled back alone, so no caller that catches and carries on can get half a unit committed.
     /// </summary>
-    private sealed class SqliteStoreGroup(SqliteLockerStore store, SqliteDatabase database, SqliteMigrator migrator) : IStoreGroup
+    private sealed class SqliteStoreGroup(SqliteLockerStore store, SqliteDatabase database, SqliteMigrator migrator, StoreAvailability availability)
+        : IStoreGroup
     {
         private readonly SemaphoreSlim _gate = new(1, 1);
         private readonly List<Func<Task>> _afterCommit = [];
@@ -115,6 +156,7 @@ public sealed class SqliteLockerStore(SqliteDatabase database, SqliteMigrator mi
         private SqliteSession? _session; // one for all units, so they share prepared statements
         private Exception? _broken;
         private bool _closed;
+        private int _changesBefore;
 
         public bool IsOpen => !_closed;
 
@@ -140,6 +182,7 @@ public sealed class SqliteLockerStore(SqliteDatabase database, SqliteMigrator mi
                     {
                         await migrator.EnsureMigratedAsync(cancellationToken);
                         _connection = await database.OpenAsync(cancellationToken);
+                        _changesBefore = TotalChanges(_connection);
                         _transaction = _connection.BeginTransaction(deferred: false);
                         _session = new SqliteSession(_connection, _transaction, reuseCommands: true);
                     }
@@ -160,6 +203,11 @@ public sealed class SqliteLockerStore(SqliteDatabase database, SqliteMigrator mi
                 catch (Exception ex)
                 {
                     _broken = ex;
+                    if (store.IsUnavailable(ex))
+                    {
+                        availability.ReportFailure(ex);
+                    }
+
                     throw;
                 }
             }
@@ -190,10 +238,19 @@ public sealed class SqliteLockerStore(SqliteDatabase database, SqliteMigrator mi
                     {
                         await _session!.DisposeAsync();
                         await _transaction.CommitAsync(cancellationToken);
+                        if (TotalChanges(_connection!) != _changesBefore)
+                        {
+                            availability.ReportWritten();
+                        }
                     }
                     catch (Exception ex)
                     {
                         _broken = ex;
+                        if (store.IsUnavailable(ex))
+                        {
+                            availability.ReportFailure(ex);
+                        }
+
                         throw new StoreGroupBrokenException($"The group commit of {Units} units failed: {ex.Message}", ex);
                     }
                 }
@@ -276,6 +333,7 @@ internal sealed class SqliteStoreTransaction(SqliteSession session) : IStoreTran
     public IClientRepository Clients { get; } = new SqliteClientRepository(session);
     public IIdempotencyRepository Idempotency { get; } = new SqliteIdempotencyRepository(session);
     public IThrottleRepository Throttle { get; } = new SqliteThrottleRepository(session);
+    public IGuardRepository Guard { get; } = new SqliteGuardRepository(session);
     public ILockerEventRepository LockerEvents { get; } = new SqliteLockerEventRepository(session);
     public IAuditLog Audit { get; } = new SqliteAuditLog(session);
     public IOutbox Outbox { get; } = new SqliteOutbox(session);
@@ -284,4 +342,5 @@ internal sealed class SqliteStoreTransaction(SqliteSession session) : IStoreTran
     public IStaffRepository Staff { get; } = new SqliteStaffRepository(session);
     public ICourierRepository Couriers { get; } = new SqliteCourierRepository(session);
     public IRoundRepository Rounds { get; } = new SqliteRoundRepository(session);
+    public ICodeCacheRepository CodeCaches { get; } = new SqliteCodeCacheRepository(session);
 }

@@ -178,7 +178,10 @@ public static class SqliteMigrations
             """),
         new(5, SqliteAlarmFoldMigration.Description, SqliteAlarmFoldMigration.Sql),
         new(6, SqliteTruthfulMessagesMigration.Description, SqliteTruthfulMessagesMigration.Sql),
-        new(7, SqliteRecipientsMigration.Description, SqliteRecipientsMigration.Sql),
+        new(7, SqliteEventSequenceMigration.Description, SqliteEventSequenceMigration.Sql),
+        new(8, SqliteOfflineCodesMigration.Description, SqliteOfflineCodesMigration.Sql),
+        new(9, SqliteSecurityMigration.Description, SqliteSecurityMigration.Sql),
+        new(10, SqliteRecipientsMigration.Description, SqliteRecipientsMigration.Sql),
     ];
 
     public static int Latest => All[^1].Version;

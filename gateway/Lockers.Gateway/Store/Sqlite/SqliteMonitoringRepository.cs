@@ -18,6 +18,11 @@ internal sealed class SqliteMonitoringRepository(SqliteSession db) : IMonitoring
         $"SELECT {AlarmColumns} FROM monitoring_alarms WHERE locker_id = $locker AND cleared_at IS NULL ORDER BY id;",
         ReadAlarm, ("$locker", lockerId));
 
+    public async Task<int?> GetTelemetryIntervalAsync(string lockerId) =>
+        await db.ScalarAsync("SELECT telemetry_s FROM locker_credentials WHERE locker_id = $locker;", ("$locker", lockerId)) is long seconds
+            ? (int)seconds
+            : null;
+
     public Task<MonitoredAlarm?> InsertAlarmAsync(AlarmCondition condition, string? siteId, DateTimeOffset at, long? followsAlarmId = null) =>
         db.QuerySingleAsync($"""
             INSERT INTO monitoring_alarms (kind, severity, site_id, locker_id, compartment, detail, first_seen, last_seen, follows_alarm_id, until_at)
@@ -75,11 +80,6 @@ internal sealed class SqliteMonitoringRepository(SqliteSession db) : IMonitoring
             SELECT at, uptime_ms, free_mem, rssi_dbm, supply_mv, temp_c, fw, journal, dropped FROM telemetry_samples
             WHERE locker_id = $locker ORDER BY at DESC, id DESC LIMIT $limit;
             """, ReadSample, ("$locker", lockerId), ("$limit", limit))).Reverse().ToList();
-
-    public Task<IReadOnlyList<StoredKeypadBlock>> ListThrottledKeypadsAsync(DateTimeOffset now) => db.QueryAsync(
-        "SELECT locker_id, keypad_id, blocked_until FROM keypad_throttle WHERE blocked_until > $now;",
-        r => new StoredKeypadBlock(r.ReadString("locker_id"), r.ReadString("keypad_id"), r.ReadTime("blocked_until")),
-        ("$now", Time(now)));
 
     public Task<IReadOnlyList<FleetLocker>> ListFleetAsync() => db.QueryAsync("""
         SELECT s.id AS site_id, s.name AS site_name, l.id AS locker_id, l.name AS locker_name, l.online,
@@ -151,6 +151,8 @@ internal sealed class SqliteMonitoringRepository(SqliteSession db) : IMonitoring
         (null, _) => "empty",
         _ when purpose == "move_target" => "move_target",
         (_, "ready_for_pickup" or "expired") => "parcel",
+        // Taken out, the hold kept until the door closes (the lifecycle's "emptied" step releases it).
+        (_, "picked_up" or "returned") => "emptying",
         _ => "reserved",
     };
 

@@ -1,9 +1,9 @@
 namespace Lockers.Gateway.Store.Sqlite;
 
 /// <summary>
-/// Schema step 7 (issue 15): what a recipient's page and a courier's round need. Sites learn where they are, when they
-/// open, how to find the door, which language their people read and their time zone; clients their recipient policy;
-/// reservations their kind (a delivery or a send from a locker), the recipient's link kept sealed until the parcel is
+/// Schema step 10 (issue 15; after issue 12's steps 7 and 8 and issue 13's step 9): what a recipient's page and a
+/// courier's round need. Sites learn where they are, when they open, how to find the door, which language their
+/// people read and their time zone; clients their recipient policy; reservations their kind (a delivery or a send from a locker), the recipient's link kept sealed until the parcel is
 /// closed, which derivation of that link the PIN is, the hours the recipient added, a move and a redirect; couriers
 /// and their rounds get tables of their own.
 /// </summary>

@@ -144,7 +144,8 @@ const Lockers = (() => {
   function renderUser(s) {
     const slot = document.getElementById("user");
     if (!slot) return;
-    slot.replaceChildren(el("span", { text: t("Common.UserRole", s.user, t("Role." + s.role)), "data-role": s.role }));
+    slot.replaceChildren(el("a", { href: "holds.html", text: t("Common.Holds") }), " ",
+      el("span", { text: t("Common.UserRole", s.user, t("Role." + s.role)), "data-role": s.role }));
     const out = el("button", { type: "button", text: t("Common.SignOut"), class: "link" });
     out.addEventListener("click", async () => {
       await api("/sign-out", { method: "POST" });
@@ -229,7 +230,7 @@ const Lockers = (() => {
   // state is stale: onReconnected reloads it. A stream the browser gave up on (an error answer) is opened again.
   function events(lockerId, onUpdate, onReconnected, onState = showLiveState) {
     const url = "/dashboard/api/events" + (lockerId ? "?locker=" + encodeURIComponent(lockerId) : "");
-    const topics = ["door", "telemetry", "status", "alarm", "command", "service", "parcel"];
+    const topics = ["door", "telemetry", "status", "alarm", "command", "service", "parcel", "hold"];
     let hellos = 0;
     let retry = 1000;
     let source = null;

@@ -25,6 +25,8 @@
   // Live updates and actions each reload; answers can arrive out of order, and only the latest request may draw
   // (an older answer would put back a door state from before the update that triggered the newer one).
   let loads = 0;
+  // The remote open this page asked for and is telling the outcome of.
+  let pendingOpen = null;
   async function load() {
     const mine = ++loads;
     const fresh = await api("/lockers/" + encodeURIComponent(lockerId));
@@ -34,6 +36,9 @@
     drawGrid();
     drawPanel();
     drawTelemetry();
+    // The answer to a remote open may have come while the open was still being posted (before its id was known here):
+    // every reload shows the pending open's latest state, so the page never stays at "waiting for the locker".
+    if (pendingOpen) showCommand(view.commands.find((x) => x.commandId === pendingOpen.commandId));
     AlarmList.render(document.getElementById("alarms"), view.alarms, load, false);
     drawAuditChoices();
     if (Object.keys(auditFilter).length === 0) drawAudit(view.audit);
@@ -59,6 +64,7 @@
     if (!c.parcel) return occupancyWords(c.occupancy);
     const p = c.parcel;
     if (p.movingHere) return t("Grid.MovingHere", p.parcelReference);
+    if (c.occupancy === "emptying") return t("Grid.Emptying", p.parcelReference);
     return t(c.occupancy === "parcel" ? "Grid.Parcel" : "Grid.BookedFor", p.parcelReference);
   }
 
@@ -170,7 +176,6 @@
   }
 
   // Runs an action and shows its outcome where it was taken (the region beside its button), and to screen readers.
-  let pendingOpen = null;
   async function act(path, body, resultId, describe) {
     const result = document.getElementById(resultId);
     result.textContent = t("Act.Working");
@@ -193,7 +198,9 @@
   const base = () => `/lockers/${encodeURIComponent(lockerId)}/compartments/${selected}`;
   const current = () => view.compartments.find((x) => x.number === selected);
   const parcelLine = (c) => c.parcel
-    ? (c.occupancy === "parcel"
+    ? (c.occupancy === "emptying"
+      ? t("Open.Emptying", c.parcel.parcelReference, statusWords(c.parcel.status))
+      : c.occupancy === "parcel"
       ? t("Open.Holds", c.parcel.parcelReference, statusWords(c.parcel.status))
       : t("Open.Booked", c.parcel.parcelReference))
     : t("Open.Empty");
