@@ -72,6 +72,23 @@ public sealed partial class LanguageTests(ChromiumFixture chromium) : IClassFixt
         await tab.ScreenshotAsync($"lang-confirm-{name}");
         await tab.Page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(dialog).ToHaveCountAsync(0);
+
+        // The Holds page, reached from the header's link, and its confirmation.
+        await tab.Page.GetByRole(AriaRole.Link, new() { Name = texts["Common.Holds"], Exact = true }).ClickAsync();
+        await tab.Page.Locator("body[data-ready='true']").WaitForAsync();
+        await Assertions.Expect(tab.Page.Locator("h1")).ToHaveTextAsync(texts["Holds.Title"]);
+        await Assertions.Expect(tab.Page.Locator("#holds")).ToContainTextAsync(texts["Holds.Nothing"]);
+        await AssertInLanguageAsync(tab, language, "holds");
+        await Axe.AssertNoSeriousViolationsAsync(tab.Page, $"holds ({name})");
+        await tab.ScreenshotAsync($"lang-holds-{name}");
+        Assert.True(await tab.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+            $"the holds page in {language} scrolls sideways at {w} px");
+        await tab.Page.Locator("#hold-reason").FillAsync("camera check");
+        await tab.Page.Locator("#hold button[type='submit']").ClickAsync();
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await AssertInLanguageAsync(tab, language, "holds confirmation");
+        await tab.Page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
         tab.AssertNoScriptErrors();
     }
 
