@@ -67,6 +67,32 @@ public sealed class CourierApiTests
         Assert.Equal(CodeCheckOutcome.Throttled, (await gateway.CheckAsync(RecipientGateway.Station, issued.Pin)).Outcome);
     }
 
+    [Fact]
+    public async Task WrongCourierPin_CountsInTheCourierPinFamily()
+    {
+        await using var gateway = await RecipientGateway.StartAsync();
+        var issued = await IssueAsync(gateway, "Sato");
+        var wrong = issued.Pin == "123456789" ? "987654321" : "123456789";
+
+        Assert.Equal(CodeCheckOutcome.Rejected, (await gateway.CheckAsync(RecipientGateway.Station, wrong)).Outcome);
+
+        var audit = await gateway.Gateway.Factory.Service<ILockerStore>().ReadAsync(tx => tx.Audit.ListRecentAsync(50));
+        Assert.Contains("family=courier_pin", Assert.Single(audit, e => e.Action == AuditActions.CodeRejected).Detail);
+    }
+
+    [Fact]
+    public async Task CourierPin_WhereUnlocksAreHeld_IsNotChecked_AndStartsNoRound()
+    {
+        await using var gateway = await RecipientGateway.StartAsync();
+        var issued = await IssueAsync(gateway, "Sato");
+        var held = await gateway.Gateway.Factory.Service<Lockers.Gateway.Dashboard.UnlockHoldService>()
+            .HoldAsync(RecipientGateway.Station, "cameras show someone trying doors", "mia");
+        Assert.True(held.Done);
+
+        Assert.Equal(CodeCheckOutcome.Held, (await gateway.CheckAsync(RecipientGateway.Station, issued.Pin)).Outcome);
+        Assert.Equal(CodeCheckOutcome.Held, (await gateway.CheckAsync(RecipientGateway.Station, issued.BadgeToken, CodeSource.Qr)).Outcome);
+    }
+
     [Theory]
     [InlineData("{}")]
     [InlineData("{\"name\":\"\"}")]

@@ -129,7 +129,7 @@ public sealed class CodeAnswerTests
 
         // The "go to" message, once test-b answered, answers the entry typed at test-a and expires with its window.
         var told = await keypadLocker.NextCommandAsync();
-        Assert.Equal((CommandActions.ShowMessage, 7_000_001L, now.AddSeconds(4).ToUnixTimeSeconds() - 1),
+        Assert.Equal((CommandActions.ShowMessageKey, 7_000_001L, now.AddSeconds(4).ToUnixTimeSeconds() - 1),
             (told.Command!.Action, told.Command.Entry, told.Command.ExpiresAt));
     }
 
