@@ -1,5 +1,6 @@
 using Lockers.Gateway.Clients;
 using Lockers.Gateway.Codes;
+using Lockers.Gateway.Couriers;
 using Lockers.Gateway.CommandLine;
 using Lockers.Gateway.Dashboard;
 using Lockers.Gateway.Expiry;
@@ -7,9 +8,12 @@ using Lockers.Gateway.Guard;
 using Lockers.Gateway.Health;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Link;
+using Lockers.Gateway.Localization;
 using Lockers.Gateway.Provisioning;
+using Lockers.Gateway.Recipients;
 using Lockers.Gateway.Registry;
 using Lockers.Gateway.Reservations;
+using Lockers.Gateway.Reservations.Rounds;
 using Lockers.Gateway.Store;
 using Lockers.Gateway.Throttle;
 using Lockers.Gateway.Web;
@@ -31,7 +35,9 @@ builder.AddStore();
 builder.AddCodes();
 builder.AddRegistry();
 builder.AddApiClients();
+builder.AddCouriers();
 builder.AddReservations();
+builder.AddRecipients();
 builder.AddThrottle();
 builder.AddUnlockGuard();
 builder.AddWebhooks();
@@ -54,11 +60,16 @@ if (isCommand)
 app.UseHttpRules();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapOpenApi();
 app.MapHealthApi();
 app.MapReservationsApi();
-app.MapAccessLinkApi();
+app.MapRecipientPolicyApi();
+app.MapCouriersApi();
+app.MapManifestApi();
+app.MapRecipientPages();
+app.MapTextsApi(app.Services.GetRequiredService<RecipientPageRenderer>().Texts, DashboardTexts.Resources);
 app.MapDashboard();
 
 await app.RunAsync();

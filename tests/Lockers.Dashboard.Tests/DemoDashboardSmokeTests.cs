@@ -73,6 +73,25 @@ public sealed class DemoDashboardSmokeTests(ChromiumFixture chromium) : IClassFi
         await WaitForLineAsync(new Regex("nothing is sent until #"), Step);
         await Say("book XXL");
         await WaitForLineAsync(new Regex("the size is S, M, L or XL"), Step);
+
+        // The demo's dashboard in each language, chosen with the header's switch, at desktop and phone width: screenshots
+        // for a person to look at (LanguageTests holds the pages to their languages).
+        foreach (var (language, htmlLang) in new[] { ("ja", "ja"), ("zh", "zh-Hans"), ("en", "en") })
+        {
+            await tab.Page.Locator($"#languages button[data-lang='{language}']").ClickAsync();
+            await Assertions.Expect(tab.Page.Locator("html")).ToHaveAttributeAsync("lang", htmlLang);
+            await tab.Page.Locator("body[data-ready='true']").WaitForAsync();
+            foreach (var (page, url) in new[] { ("locker", $"/dashboard/locker.html?id={parcel.LockerId}&door={parcel.Door}"), ("fleet", "/dashboard/index.html") })
+            {
+                await tab.Page.GotoAsync(url);
+                await tab.Page.Locator("body[data-ready='true']").WaitForAsync();
+                await Assertions.Expect(tab.Page.Locator("html")).ToHaveAttributeAsync("lang", htmlLang);
+                await tab.ScreenshotAsync($"demo-{page}-{language}-desktop");
+                await tab.Page.SetViewportSizeAsync(390, 844);
+                await tab.ScreenshotAsync($"demo-{page}-{language}-phone");
+                await tab.Page.SetViewportSizeAsync(1280, 900);
+            }
+        }
         tab.AssertNoScriptErrors();
 
         await Say("quit");

@@ -36,7 +36,8 @@ public static class DemoProgram
         {
             output.WriteLine(session.FirstRun ? "Set up and booked. What you can do:" : "Resumed with the same data. What you can do:");
             output.Write(Guide.ForAll(session.Read(s => s.Parcels.ToList())));
-            output.WriteLine("When a courier closes a door on a parcel, the carrier's webhook brings the recipient's PIN and QR link; they appear here.");
+            output.WriteLine(Guide.CourierBadgeLine(session.State));
+            output.WriteLine("When a courier closes a door on a parcel, the carrier's webhook brings the recipient's PIN and parcel page link; they appear here.");
             output.WriteLine($"Maintenance dashboard: {session.GatewayUrl}/dashboard  (sign in as {DemoState.DashboardUser} / {session.State.DashboardPassword}): watch the doors live, acknowledge alarms, open doors.");
             if (!options.Once)
             {

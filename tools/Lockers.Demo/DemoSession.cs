@@ -190,6 +190,18 @@ public sealed class DemoSession : IAsyncDisposable
         _stopInOrder.Insert(0, receiver);
         Reservations = new ReservationClient(gateway.BaseUrl, State.ApiKey!);
 
+        if (State.CourierBadge is null || State.CourierPin is null)
+        {
+            var (badge, pin) = await Reservations.IssueCourierAsync("Demo courier");
+            lock (_stateGate)
+            {
+                (State.CourierBadge, State.CourierPin) = (badge, pin);
+                State.Save(Paths.StateFile);
+            }
+
+            log.WriteLine("issued the site's courier (badge and PIN) over the API");
+        }
+
         if (!State.Booked)
         {
             await BookFirstParcelsAsync(log);

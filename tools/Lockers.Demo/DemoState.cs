@@ -8,7 +8,7 @@ public sealed class DemoParcel
     public required string ReservationId { get; init; }
     public required string ParcelReference { get; init; }
     public required string Size { get; init; }
-    public required string DropoffCode { get; init; }
+    public required string DropoffCode { get; set; }
     public string? LockerId { get; set; }
     public int? Compartment { get; set; }
     public string Status { get; set; } = "booked";
@@ -39,6 +39,10 @@ public sealed class DemoState
     public string? DashboardPassword { get; set; }
 
     public const string DashboardUser = "demo-admin";
+
+    /// <summary>The site's courier (issued over the API on the first run): the badge token to scan and the PIN to type.</summary>
+    public string? CourierBadge { get; set; }
+    public string? CourierPin { get; set; }
     public bool Booked { get; set; }
     public List<DemoParcel> Parcels { get; set; } = [];
 

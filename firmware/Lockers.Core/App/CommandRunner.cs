@@ -5,6 +5,7 @@ using Lockers.Core.Keypad;
 using Lockers.Core.Offline;
 using Lockers.Core.Ports;
 using Lockers.Core.Protocol;
+using Lockers.Core.Texts;
 
 namespace Lockers.Core.App
 {
@@ -20,6 +21,7 @@ namespace Lockers.Core.App
         private readonly DoorController _doors;
         private readonly KeypadEntry _keypad;
         private readonly IFeedbackPort _feedback;
+        private readonly DisplayMessages _messages;
         private readonly string _keypadId;
         private readonly string _scannerId;
         private readonly PendingCodeEntries _entries;
@@ -33,9 +35,10 @@ namespace Lockers.Core.App
         private CommandResultPayload[] _answers = new CommandResultPayload[4];
 
         public CommandRunner(
-            DoorController doors, KeypadEntry keypad, IFeedbackPort feedback, string keypadId, string scannerId,
+            DoorController doors, KeypadEntry keypad, IFeedbackPort feedback, DisplayMessages messages, string keypadId, string scannerId,
             PendingCodeEntries entries, OfflineCodeCache codes)
         {
+            _messages = messages;
             _entries = entries;
             _codes = codes;
             _doors = doors;
@@ -63,6 +66,7 @@ namespace Lockers.Core.App
 
             if (action == CommandActions.Unlock) return Unlock(command);
             if (action == CommandActions.ShowMessage) return ShowMessage(command);
+            if (action == CommandActions.ShowMessageKey) return ShowMessageKey(command);
             if (action == CommandActions.Deny) return Deny(command);
             return CommandResultPayload.Failed(command.CommandId, CommandResults.Unsupported);
         }
@@ -118,7 +122,7 @@ namespace Lockers.Core.App
             bool staffOverride = command.On;
             if (LockerOutOfService && !staffOverride)
             {
-                _feedback.ShowText(DisplayTexts.DoorOutOfService(command.Compartment));
+                _feedback.ShowText(_messages.Format(MessageKeys.DoorOutOfService, command.Compartment));
                 return CommandResultPayload.Failed(command.CommandId, CommandResults.OutOfService);
             }
 
@@ -129,12 +133,12 @@ namespace Lockers.Core.App
                 case UnlockResult.AlreadyInProgress:
                     // A second unlock for a door already being opened shares the first one's outcome.
                     Wait(command.Compartment, command.CommandId);
-                    _feedback.ShowText(DisplayTexts.DoorOpening);
+                    _feedback.ShowText(_messages.Text(MessageKeys.DoorOpening));
                     return null;
                 case UnlockResult.AlreadyOpen:
                     return CommandResultPayload.Ok(command.CommandId);
                 case UnlockResult.OutOfService:
-                    _feedback.ShowText(DisplayTexts.DoorOutOfService(command.Compartment));
+                    _feedback.ShowText(_messages.Format(MessageKeys.DoorOutOfService, command.Compartment));
                     return CommandResultPayload.Failed(command.CommandId, CommandResults.OutOfService);
                 default:
                     return CommandResultPayload.Failed(command.CommandId, CommandResults.UnknownTarget);
@@ -153,7 +157,7 @@ namespace Lockers.Core.App
                 }
 
                 _keypad.Reset();
-                _feedback.ShowText(command.On ? DisplayTexts.OutOfService : DisplayTexts.Ready);
+                _feedback.ShowText(_messages.Text(command.On ? MessageKeys.OutOfService : MessageKeys.Ready));
                 return CommandResultPayload.Ok(command.CommandId);
             }
 
@@ -173,6 +177,24 @@ namespace Lockers.Core.App
             return CommandResultPayload.Ok(command.CommandId);
         }
 
+        // The gateway names the text; the locker shows it in its own language, with glyphs its display has.
+        private CommandResultPayload ShowMessageKey(SignedCommand command)
+        {
+            if (!IsOurReader(command.Reader))
+            {
+                return CommandResultPayload.Failed(command.CommandId, CommandResults.UnknownTarget);
+            }
+
+            string? text = _messages.FromWire(command.Text);
+            if (text == null)
+            {
+                return CommandResultPayload.Failed(command.CommandId, CommandResults.Unsupported);
+            }
+
+            _feedback.ShowText(text);
+            return CommandResultPayload.Ok(command.CommandId);
+        }
+
         private CommandResultPayload Deny(SignedCommand command)
         {
             if (!IsOurReader(command.Reader))
@@ -182,7 +204,7 @@ namespace Lockers.Core.App
 
             // Whatever the next person types starts from an empty entry.
             _keypad.Reset();
-            _feedback.ShowText(command.RetryAfterS > 0 ? DisplayTexts.Throttled(command.RetryAfterS) : DisplayTexts.CodeRefused);
+            _feedback.ShowText(command.RetryAfterS > 0 ? _messages.Format(MessageKeys.Throttled, command.RetryAfterS) : _messages.Text(MessageKeys.CodeRefused));
             _feedback.Beep(BeepKind.Error);
             return CommandResultPayload.Ok(command.CommandId);
         }

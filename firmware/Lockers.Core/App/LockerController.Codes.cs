@@ -1,6 +1,7 @@
 using Lockers.Core.Doors;
 using Lockers.Core.Ports;
 using Lockers.Core.Protocol;
+using Lockers.Core.Texts;
 
 namespace Lockers.Core.App
 {
@@ -34,7 +35,7 @@ namespace Lockers.Core.App
             bool fromScanner = source == CodeSources.Qr;
             long entry = _entries!.Open(reader, fromScanner, code, now);
             Record(_event.RefillCodeEntered(source, reader, code, entry, _entries.AnswerMs));
-            _ports.Feedback.ShowText(DisplayTexts.Checking);
+            _ports.Feedback.ShowText(_messages.Text(MessageKeys.Checking));
             HoldDisplay(_entries.AnswerMs);
             if (!_online)
             {
@@ -56,7 +57,7 @@ namespace Lockers.Core.App
             for (int slot = _entries.NextExpired(now); slot >= 0; slot = _entries.NextExpired(now))
             {
                 _entries.Release(slot);
-                Tell(_online ? DisplayTexts.TooLate : DisplayTexts.CannotCheck);
+                Tell(_messages.Text(_online ? MessageKeys.TooLate : MessageKeys.CannotCheck));
             }
         }
 
@@ -74,7 +75,7 @@ namespace Lockers.Core.App
                 if (wait > 0)
                 {
                     _entries.Release(slot);
-                    Tell(DisplayTexts.Throttled((int)((wait + 999) / 1000)));
+                    Tell(_messages.Format(MessageKeys.Throttled, (wait + 999) / 1000));
                     return;
                 }
             }
@@ -101,7 +102,7 @@ namespace Lockers.Core.App
             _entries.Release(slot);
             if (_commands!.LockerOutOfService)
             {
-                Tell(DisplayTexts.OutOfService);
+                Tell(_messages.Text(MessageKeys.OutOfService));
                 return;
             }
 
@@ -113,18 +114,18 @@ namespace Lockers.Core.App
                     // Journaled before the door can report opening, so the gateway reconciles the opening with this code.
                     Record(LockerEvent.CodeOffline(entry, source, reader, codeRef, compartment));
                     TrackOfflineUnlock(compartment, codeRef);
-                    _ports.Feedback.ShowText(DisplayTexts.DoorOpening);
+                    _ports.Feedback.ShowText(_messages.Text(MessageKeys.DoorOpening));
                     HoldDisplay();
                     break;
                 case UnlockResult.AlreadyOpen:
-                    _ports.Feedback.ShowText(DisplayTexts.DoorOpened(compartment));
+                    _ports.Feedback.ShowText(_messages.Format(MessageKeys.DoorOpened, compartment));
                     HoldDisplay();
                     break;
                 case UnlockResult.OutOfService:
-                    Tell(DisplayTexts.OutOfService);
+                    Tell(_messages.Text(MessageKeys.OutOfService));
                     break;
                 default:
-                    Tell(DisplayTexts.CannotCheck);
+                    Tell(_messages.Text(MessageKeys.CannotCheck));
                     break;
             }
         }

@@ -3,6 +3,7 @@ using Lockers.Core.Commands;
 using Lockers.Core.Doors;
 using Lockers.Core.Ports;
 using Lockers.Core.Protocol;
+using Lockers.Core.Texts;
 
 namespace Lockers.Core.App
 {
@@ -156,7 +157,7 @@ namespace Lockers.Core.App
             OfflineDoorOutcome(compartment, kind);
             if (kind == DoorEventKind.Opened)
             {
-                _ports.Feedback.ShowText(DisplayTexts.DoorOpened(compartment));
+                _ports.Feedback.ShowText(_messages.Format(MessageKeys.DoorOpened, compartment));
                 HoldDisplay();
             }
 
@@ -171,7 +172,7 @@ namespace Lockers.Core.App
             if (kind == DoorEventKind.Jammed || kind == DoorEventKind.OutputFault)
             {
                 // Whoever typed the code is still waiting at the door: say it did not open, and what to do.
-                _ports.Feedback.ShowText(DisplayTexts.DoorDidNotOpen(compartment));
+                _ports.Feedback.ShowText(_messages.Format(MessageKeys.DoorDidNotOpen, compartment));
                 HoldDisplay();
             }
 

@@ -9,6 +9,7 @@ using Lockers.Core.Keypad;
 using Lockers.Core.Offline;
 using Lockers.Core.Protocol;
 using Lockers.Core.Scanner;
+using Lockers.Core.Texts;
 using Lockers.Core.Watchdog;
 
 namespace Lockers.Core.App
@@ -39,6 +40,7 @@ namespace Lockers.Core.App
         private readonly TelemetryReporter _telemetry;
         private readonly KeypadEntry _keypad;
         private readonly ScannerLineReader _scanner;
+        private readonly DisplayMessages _messages;
         // Refilled for every code and door event (under the lock): Record hands it to the journal, which stamps
         // and serialises it and keeps nothing, so one instance serves them all.
         private readonly LockerEvent _event = new LockerEvent();
@@ -78,7 +80,11 @@ namespace Lockers.Core.App
             _telemetry = new TelemetryReporter(Topics.Telemetry(config.LockerId), config.TelemetryS, _firmware);
             _keypad = new KeypadEntry(ports.Feedback);
             _scanner = new ScannerLineReader(ports.Clock);
+            _messages = new DisplayMessages(config.Language);
         }
+
+        /// <summary>The display's texts, in the locker's language (device config <c>language</c>).</summary>
+        public DisplayMessages Messages => _messages;
 
         /// <summary>The locker's id.</summary>
         public string LockerId => _config.LockerId;
@@ -152,14 +158,14 @@ namespace Lockers.Core.App
                 BootCount = BootCounter.Increment(_ports.Storage);
                 _entries = new PendingCodeEntries(BootCount, _config.AnswerS * 1000L, _config.OfflineAfterS * 1000L);
                 _offlineCodes = new OfflineCodeCache(_config.CommandKey, _ports.Storage);
-                _commands = new CommandRunner(_doors, _keypad, _ports.Feedback, _config.KeypadId, _config.ScannerId, _entries, _offlineCodes);
+                _commands = new CommandRunner(_doors, _keypad, _ports.Feedback, _messages, _config.KeypadId, _config.ScannerId, _entries, _offlineCodes);
                 _keypad.CodeEntered += OnKeypadCode;
                 _scanner.LineRead += OnScannedLine;
                 AttachPorts();
                 // The doors as the reed switches show them now: the gateway's picture of every door starts from this.
                 Record(LockerEvent.Boot(_firmware, BootCount, OpenDoorsNow()));
                 ReportStorageProblems();
-                _ports.Feedback.ShowText(DisplayTexts.Ready);
+                _ports.Feedback.ShowText(_messages.Text(MessageKeys.Ready));
                 if (_ports.Link.IsConnected) OnConnected();
                 else _ports.Feedback.SetLed(Ports.LedState.SlowBlink);
             }
@@ -248,7 +254,7 @@ namespace Lockers.Core.App
         {
             if (_displayResetAtMs < 0 || now < _displayResetAtMs) return;
             _displayResetAtMs = -1;
-            _ports.Feedback.ShowText(_commands!.LockerOutOfService ? DisplayTexts.OutOfService : DisplayTexts.Ready);
+            _ports.Feedback.ShowText(_messages.Text(_commands!.LockerOutOfService ? MessageKeys.OutOfService : MessageKeys.Ready));
         }
 
         /// <summary>For the host's watchdog timer: reboots through the system port when Poll has stalled. True when it tripped.</summary>

@@ -37,13 +37,13 @@ namespace Lockers.Core.Commands
         /// <summary>out_of_service: true to take out of service, false to return it.</summary>
         public bool On { get; set; }
 
-        /// <summary>show_message, deny: keypad or scanner id.</summary>
+        /// <summary>show_message, show_message_key, deny: keypad or scanner id.</summary>
         public string Reader { get; set; } = "";
 
         /// <summary>deny: seconds the reader is throttled, 0 for none.</summary>
         public int RetryAfterS { get; set; }
 
-        /// <summary>show_message: the text (may contain line breaks: it is the last canonical line).</summary>
+        /// <summary>show_message: the text (may contain line breaks: it is the last canonical line); show_message_key: key|arg|arg.</summary>
         public string Text { get; set; } = "";
 
         /// <summary>
@@ -90,6 +90,15 @@ namespace Lockers.Core.Commands
             var command = Create(lockerId, commandId, counter, expiresAt, CommandActions.ShowMessage);
             command.Reader = reader;
             command.Text = text;
+            return command;
+        }
+
+        /// <summary>Shows one of the locker's own texts on a reader: <paramref name="keyedText"/> is <c>key</c> or <c>key|arg|arg</c>.</summary>
+        public static SignedCommand ShowMessageKey(string lockerId, string commandId, long counter, long expiresAt, string reader, string keyedText)
+        {
+            var command = Create(lockerId, commandId, counter, expiresAt, CommandActions.ShowMessageKey);
+            command.Reader = reader;
+            command.Text = keyedText;
             return command;
         }
 

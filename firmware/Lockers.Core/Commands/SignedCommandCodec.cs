@@ -133,7 +133,7 @@ namespace Lockers.Core.Commands
                 return Bad(Fields.Compartment, "must be at least " + minCompartment);
             }
 
-            bool needsReader = c.Action == CommandActions.ShowMessage || c.Action == CommandActions.Deny;
+            bool needsReader = c.Action == CommandActions.ShowMessage || c.Action == CommandActions.ShowMessageKey || c.Action == CommandActions.Deny;
             if (c.Reader.Length > MaxReaderLength || HasControl(c.Reader) || (needsReader && c.Reader.Length == 0))
             {
                 return Bad(Fields.Reader, needsReader ? "required, up to 64 characters" : "up to 64 characters");
@@ -147,6 +147,11 @@ namespace Lockers.Core.Commands
             if (c.Text.Length > MaxTextLength)
             {
                 return Bad(Fields.Text, "longer than 256 characters");
+            }
+
+            if (c.Action == CommandActions.ShowMessageKey && c.Text.Length == 0)
+            {
+                return Bad(Fields.Text, "required: the message key");
             }
 
             if (c.Entry < 0)

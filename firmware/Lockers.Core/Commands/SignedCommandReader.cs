@@ -46,7 +46,7 @@ namespace Lockers.Core.Commands
 
         private static readonly string[] Actions =
         {
-            CommandActions.Unlock, CommandActions.OutOfService, CommandActions.ShowMessage, CommandActions.Deny, CommandActions.SyncCodes,
+            CommandActions.Unlock, CommandActions.OutOfService, CommandActions.ShowMessage, CommandActions.ShowMessageKey, CommandActions.Deny, CommandActions.SyncCodes,
         };
 
         /// <summary>The command, or null when the general parser has to decide.</summary>

@@ -1,3 +1,5 @@
+using Lockers.Core.Texts;
+
 namespace Lockers.Core.Config
 {
     /// <summary>
@@ -33,9 +35,10 @@ namespace Lockers.Core.Config
             int telemetryS,
             string keypadId,
             string scannerId,
-            WifiSettings? wifi)
+            WifiSettings? wifi,
+            string language = DisplayLanguages.English)
             : this(lockerId, siteId, broker, commandKey, boardFile, heartbeatS, telemetryS, keypadId, scannerId, wifi,
-                DefaultAnswerS, DefaultOfflineAfterS)
+                DefaultAnswerS, DefaultOfflineAfterS, language)
         {
         }
 
@@ -52,7 +55,8 @@ namespace Lockers.Core.Config
             string scannerId,
             WifiSettings? wifi,
             int answerS,
-            int offlineAfterS)
+            int offlineAfterS,
+            string language = DisplayLanguages.English)
         {
             AnswerS = answerS;
             OfflineAfterS = offlineAfterS;
@@ -66,6 +70,7 @@ namespace Lockers.Core.Config
             KeypadId = keypadId;
             ScannerId = scannerId;
             Wifi = wifi;
+            Language = language;
         }
 
         /// <summary>The locker's id, unique in the network; the topic segment in <c>lockers/v1/&lt;lockerId&gt;/</c>.</summary>
@@ -112,6 +117,12 @@ namespace Lockers.Core.Config
 
         /// <summary>The Wi-Fi network (device only), or null when the device uses Ethernet or is simulated.</summary>
         public WifiSettings? Wifi { get; }
+
+        /// <summary>
+        /// The display's language (<see cref="DisplayLanguages"/>: en, ja, zh), the site's; provisioning writes it
+        /// from the site definition. Defaults to English.
+        /// </summary>
+        public string Language { get; }
 
         /// <summary>Throws <see cref="DeviceConfigException"/> listing every problem; returns when the configuration is usable.</summary>
         public void Validate()

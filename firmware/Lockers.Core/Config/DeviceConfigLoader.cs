@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using Lockers.Core.Json;
 using Lockers.Core.Protocol;
+using Lockers.Core.Texts;
 
 namespace Lockers.Core.Config
 {
@@ -49,7 +50,8 @@ namespace Lockers.Core.Config
                 fields.Text(root, "", "scannerId", DefaultScannerId(readerBase)),
                 ReadWifi(root, fields),
                 (int)fields.Integer(root, "", "answerS", DeviceConfig.DefaultAnswerS),
-                (int)fields.Integer(root, "", "offlineAfterS", DeviceConfig.DefaultOfflineAfterS));
+                (int)fields.Integer(root, "", "offlineAfterS", DeviceConfig.DefaultOfflineAfterS),
+                fields.Text(root, "", "language", DisplayLanguages.English));
             DeviceConfigRules.Check(config, problems);
             DeviceConfigRules.ThrowIfAny(problems);
             return config;

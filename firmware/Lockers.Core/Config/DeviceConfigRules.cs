@@ -1,5 +1,6 @@
 using System.Collections;
 using Lockers.Core.Protocol;
+using Lockers.Core.Texts;
 
 namespace Lockers.Core.Config
 {
@@ -33,6 +34,11 @@ namespace Lockers.Core.Config
             if (config.Wifi != null)
             {
                 CheckWifi(config.Wifi, problems);
+            }
+
+            if (!DisplayLanguages.IsKnown(config.Language))
+            {
+                Report(problems, "language", "must be en, ja or zh (is '" + config.Language + "')");
             }
         }
 

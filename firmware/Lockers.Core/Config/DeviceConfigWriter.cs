@@ -21,7 +21,8 @@ namespace Lockers.Core.Config
                 .Field("heartbeatS", config.HeartbeatS)
                 .Field("telemetryS", config.TelemetryS)
                 .Field("answerS", config.AnswerS)
-                .Field("offlineAfterS", config.OfflineAfterS);
+                .Field("offlineAfterS", config.OfflineAfterS)
+                .Field("language", config.Language);
             json.Name("broker").BeginObject()
                 .Field("host", config.Broker.Host)
                 .Field("port", config.Broker.Port)

@@ -12,6 +12,12 @@ namespace Lockers.Core.Protocol
         /// <summary>Show a message on a reader's display: reader, text; entry when it answers a code entry.</summary>
         public const string ShowMessage = "show_message";
 
+        /// <summary>
+        /// Show one of the locker's own texts on a reader's display, in the locker's language: reader, text =
+        /// <c>key</c> or <c>key|arg|arg</c> (Texts/MessageKeys). A key the firmware does not know is answered failed/unsupported.
+        /// </summary>
+        public const string ShowMessageKey = "show_message_key";
+
         /// <summary>A code was refused: tell the person at reader; retry_after_s &gt; 0 when it is throttled; entry when it answers a code entry.</summary>
         public const string Deny = "deny";
 
@@ -22,13 +28,13 @@ namespace Lockers.Core.Protocol
         public const string SyncCodes = "sync_codes";
 
         /// <summary>Every action, in the order the documents list them.</summary>
-        public static string[] All => new[] { Unlock, OutOfService, ShowMessage, Deny, SyncCodes };
+        public static string[] All => new[] { Unlock, OutOfService, ShowMessage, ShowMessageKey, Deny, SyncCodes };
 
         /// <summary>True for a known action.</summary>
         public static bool IsKnown(string action)
         {
             // Compared one by one rather than through All, which makes an array per call (every command is checked).
-            return action == Unlock || action == OutOfService || action == ShowMessage || action == Deny || action == SyncCodes;
+            return action == Unlock || action == OutOfService || action == ShowMessage || action == ShowMessageKey || action == Deny || action == SyncCodes;
         }
     }
 }

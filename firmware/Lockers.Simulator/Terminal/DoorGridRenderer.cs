@@ -31,7 +31,7 @@ public static class DoorGridRenderer
 
         var controller = locker.Controller;
         text.AppendLine();
-        text.AppendLine($"display: [{locker.Feedback.Text}]   led: {locker.Feedback.Led}   beeps: {locker.Feedback.Beeps.Length}");
+        text.AppendLine($"display: [{locker.Feedback.Text.Replace("\n", " / ", StringComparison.Ordinal)}]   led: {locker.Feedback.Led}   beeps: {locker.Feedback.Beeps.Length}");
         text.AppendLine($"journal: {controller?.JournalDepth ?? 0} waiting   next seq: {controller?.NextEventSeq ?? 0}   boot: {controller?.BootCount ?? 0}");
         text.AppendLine("keys: digits * #  |  scan <text>  close|jam|unjam|force <n>  power  help  quit");
         return text.ToString();

@@ -39,6 +39,19 @@ public static class AuditActions
     public const string ParcelMoveRequested = "parcel.move_requested";
     public const string ParcelMoved = "parcel.moved";
     public const string ParcelMoveCancelled = "parcel.move_cancelled";
+    public const string ReservationRedirected = "reservation.redirected";
+    public const string AccessReissued = "reservation.access_reissued";
+    public const string ReservationResized = "reservation.resized";
+    public const string DepositAbandoned = "reservation.deposit_abandoned";
+
+    // Couriers (issued and revoked by their carrier) and their rounds at a locker.
+    public const string CourierIssued = "courier.issued";
+    public const string CourierRevoked = "courier.revoked";
+    public const string RoundStarted = "courier.round_started";
+    public const string RoundStep = "courier.round_step";
+    public const string RoundDidNotFit = "courier.did_not_fit";
+    public const string RoundSkipped = "courier.skipped";
+    public const string RoundEnded = "courier.round_ended";
 
     // What a locker tells about itself, and the commands it is sent.
     public const string LockerOnlineChanged = "locker.online_changed";
@@ -86,4 +99,5 @@ public static class AuditActions
     public const string StaffAccountSaved = "admin.staff_account_saved";
     public const string StaffAccountDisabled = "admin.staff_account_disabled";
     public const string StaffAccountEnabled = "admin.staff_account_enabled";
+    public const string RecipientPolicyChanged = "admin.recipient_policy_changed";
 }

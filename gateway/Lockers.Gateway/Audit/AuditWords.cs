@@ -1,39 +1,53 @@
 using System.Text.RegularExpressions;
+using Lockers.Gateway.Localization;
 
 namespace Lockers.Gateway.Audit;
 
-/// <summary>A way to narrow the audit trail, as staff choose it: its key, its words, and the stored prefixes it matches.</summary>
-public sealed record AuditChoice(string Key, string Label, IReadOnlyList<string> Prefixes);
+/// <summary>A way to narrow the audit trail, as staff choose it: its key, and the stored prefixes it matches.</summary>
+public sealed record AuditChoice(string Key, IReadOnlyList<string> Prefixes);
+
+/// <summary>A way to narrow the audit trail, in the reader's words.</summary>
+public sealed record AuditChoiceView(string Key, string Label);
 
 /// <summary>
-/// The audit trail in staff's words (ADR 0307): who did what, as a sentence, from the stored action names
-/// (<see cref="AuditActions"/>) and details. The one place that turns them into words, and that says how the trail
-/// can be narrowed (<see cref="Categories"/>, <see cref="Who"/>). Stored lines never change; only their reading does.
+/// The audit trail in staff's words (ADR 0307), in the reader's language (ADR 0308): who did what, as a sentence, from the
+/// stored action names (<see cref="AuditActions"/>) and details. The one place that turns them into words, and that says
+/// how the trail can be narrowed (<see cref="Categories"/>, <see cref="Who"/>). Stored lines never change (they stay in
+/// the English the code writes); only their reading does. The sentences are keys (AuditLine.*) in
+/// Localization/DashboardTexts*.resx.
 /// </summary>
 public static partial class AuditWords
 {
     /// <summary>What happened, by the stored action's prefix.</summary>
     public static IReadOnlyList<AuditChoice> Categories { get; } =
     [
-        new("doors", "Doors", ["door."]),
-        new("codes", "Codes at the door", ["code."]),
-        new("parcels", "Parcels and bookings", ["reservation.", "parcel."]),
-        new("alarms", "Alarms", ["alarm."]),
-        new("commands", "Commands to the locker", ["locker.command"]),
-        new("locker", "The locker itself", ["locker.online", "locker.boot", "locker.tamper", "locker.journal", "locker.unknown"]),
-        new("staff", "Sign-ins and service changes", ["staff.", "admin."]),
-        new("holds", "Unlock holds", ["guard."]),
+        new("doors", ["door."]),
+        new("codes", ["code."]),
+        new("parcels", ["reservation.", "parcel."]),
+        new("couriers", ["courier."]),
+        new("alarms", ["alarm."]),
+        new("commands", ["locker.command"]),
+        new("locker", ["locker.online", "locker.boot", "locker.tamper", "locker.journal", "locker.unknown", "locker.storage", "events."]),
+        new("staff", ["staff.", "admin."]),
+        new("holds", ["guard."]),
     ];
 
     /// <summary>Who did it, by the stored actor's prefix.</summary>
     public static IReadOnlyList<AuditChoice> Who { get; } =
     [
-        new("staff", "Staff", ["staff:"]),
-        new("door", "People at the door", ["keypad:", "qr:", "scanner:"]),
-        new("carriers", "Carriers", ["client:"]),
-        new("lockers", "Lockers", ["locker:"]),
-        new("system", "The gateway", ["system", "gateway", "guard"]),
+        new("staff", ["staff:"]),
+        new("door", ["keypad:", "qr:", "scanner:"]),
+        new("couriers", ["courier:"]),
+        new("carriers", ["client:"]),
+        new("lockers", ["locker:"]),
+        new("system", ["system", "gateway", "guard"]),
     ];
+
+    /// <summary>The choices of what happened, in the reader's words (texts AuditCategory.{key}).</summary>
+    public static IReadOnlyList<AuditChoiceView> CategoriesIn(PageTexts w) => Categories.Select(c => new AuditChoiceView(c.Key, w["AuditCategory." + c.Key])).ToList();
+
+    /// <summary>The choices of who did it, in the reader's words (texts AuditWho.{key}).</summary>
+    public static IReadOnlyList<AuditChoiceView> WhoIn(PageTexts w) => Who.Select(c => new AuditChoiceView(c.Key, w["AuditWho." + c.Key])).ToList();
 
     public static AuditFilter Filter(string? category, string? who, int? compartment) => new(
         Categories.FirstOrDefault(c => c.Key == category)?.Prefixes ?? [],
@@ -41,170 +55,203 @@ public static partial class AuditWords
         compartment);
 
     /// <summary>Who, in words: "mia (staff)", "someone at keypad kp-1", "carrier acme"; <paramref name="clientName"/> names a client id.</summary>
-    public static string Actor(string actor, Func<string, string?> clientName)
+    public static string Actor(string actor, Func<string, string?> clientName, PageTexts w)
     {
         var (kind, id) = actor.IndexOf(':') is var colon and > 0 ? (actor[..colon], actor[(colon + 1)..]) : (actor, "");
         return kind switch
         {
-            "staff" => $"{id} (staff)",
-            "keypad" => $"someone at keypad {id}",
-            "qr" or "scanner" => $"someone at scanner {id}",
-            "client" => $"carrier {clientName(id) ?? id}",
-            "locker" => $"locker {id}",
-            "system" => "the gateway (alarm rules)",
-            "gateway" => "the gateway",
-            "guard" => "the gateway's unlock guard",
-            "admin" => "an administrator (command line)",
+            "staff" => w.Text("AuditLine.Actor.Staff", id),
+            "keypad" => w.Text("AuditLine.Actor.Keypad", id),
+            "qr" or "scanner" => w.Text("AuditLine.Actor.Scanner", id),
+            "client" => w.Text("AuditLine.Actor.Carrier", clientName(id) ?? id),
+            "courier" => w.Text("AuditLine.Actor.Courier", id),
+            "locker" => w.Text("AuditLine.Actor.Locker", id),
+            "system" => w["AuditLine.Actor.System"],
+            "gateway" => w["AuditLine.Actor.Gateway"],
+            "guard" => w["AuditLine.Actor.Guard"],
+            "admin" => w.Text("AuditLine.Actor.Admin", id),
             _ => actor,
         };
     }
 
     /// <summary>What happened, as a sentence a member of staff can act on.</summary>
-    public static string What(AuditEntry e)
+    public static string What(AuditEntry e, PageTexts w)
     {
         var d = Fields(e.Detail);
-        var door = e.Compartment is { } n ? $"door {n}" : "a door";
-        var Door = e.Compartment is { } m ? $"Door {m}" : "A door";
+        var door = e.Compartment is { } n ? w.Text("AuditLine.DoorN", n) : w["AuditLine.ADoor"];
+        var Door = e.Compartment is { } m ? w.Text("AuditLine.DoorNStart", m) : w["AuditLine.ADoorStart"]; // at a sentence's start
+        string T(string key, params object[] args) => w.Text("AuditLine." + key, args);
+        string Or(string? value, string key = "Unknown") => value ?? w["AuditLine." + key];
         return e.Action switch
         {
-            AuditActions.CodeIssued => "Code issued",
-            AuditActions.CodeAccepted => $"Right code ({Kind(d.Get("kind"))}): {door} to open for {Purpose(d.Get("purpose"))}",
-            AuditActions.CodeRejected => Rejected(d),
-            AuditActions.CodeThrottled => $"Code not checked: {HeldBy(d.Get("held_by"))} is held back after wrong codes (retry after {d.Get("retry_after") ?? "a while"})",
-            AuditActions.CodeHeld => $"Code not checked: unlocks are held at {HoldScope(d.Get("scope"))}; the reader said service is paused",
-            AuditActions.CodeReaderRefused => "Code refused unchecked: the locker named a reader it was not provisioned with (a forged or misconfigured locker)",
-            AuditActions.CodeConsumed => $"Code used up: {door} opened for {Purpose(d.Get("purpose"))}",
-            AuditActions.CodeTooOld => "Code entered too long ago (replayed from the locker's journal): not answered, nothing opened",
-            AuditActions.CodeDoorUnavailable => $"Right code, but {door} could not open ({Unavailable(d.Get("reason"))}); the person was told, the code stays valid",
-            AuditActions.DoorOpened => Opened(Door, d, e.Detail ?? ""),
-            AuditActions.DoorClosed => $"{Door} closed",
-            AuditActions.DoorJammed => $"{Door} did not open after an unlock (jammed); the code stays valid",
-            AuditActions.DoorForced => $"{Door} forced open (no unlock asked for it)",
-            AuditActions.DoorLeftOpen => $"{Door} left open too long",
-            AuditActions.RemoteOpen => $"Remote open of {door} asked ({RestAfter(e.Detail, "reason: ") ?? "no reason"})",
-            AuditActions.ReservationBooked => $"{Door} booked for a parcel",
-            AuditActions.ReservationCancelled => "Booking cancelled by the carrier",
-            AuditActions.ReservationExtended => $"Pickup window extended ({d.Get("hours") ?? "?"} h, {d.Get("total") ?? "?"} h in all)",
-            AuditActions.ReservationExpired => "Pickup window ran out: the parcel waits for the carrier's collection",
-            AuditActions.ReservationRelocated => $"Booking {e.Detail}",
-            AuditActions.ParcelMoveRequested => $"Parcel {e.Detail}: its door opens, then the new one",
-            AuditActions.ParcelMoved => $"Parcel {e.Detail}: the recipient's codes now open the new door",
-            AuditActions.ParcelMoveCancelled => $"Parcel {e.Detail}: the parcel stays where it was",
-            AuditActions.LockerOnlineChanged => e.Detail == "online" ? "Locker came online" : "Locker went offline",
-            AuditActions.CommandSent => Command(d, e.Detail ?? ""),
-            AuditActions.CommandResult => Result(d),
-            AuditActions.CommandRefused => $"The locker refused a signed command ({d.Get("reason") ?? "?"})",
-            AuditActions.Tamper => $"The locker reported tampering: {e.Detail}",
-            AuditActions.Boot => $"The locker started (firmware {d.Get("fw") ?? "?"}, start {d.Get("boot") ?? "?"})",
-            AuditActions.JournalOverflow => $"The locker's event journal overflowed ({d.Get("dropped") ?? "?"} events lost)",
-            AuditActions.UnknownEvent => $"The locker sent an event the gateway does not know ({d.Get("kind") ?? "?"})",
-            AuditActions.AlarmRaised => $"Alarm raised: {Alarm(e.Detail)}",
-            AuditActions.AlarmConditionEnded => $"Alarm's condition ended, waiting to be acknowledged: {Alarm(e.Detail)}",
-            AuditActions.AlarmAcknowledged => $"Alarm acknowledged: {Alarm(e.Detail)}",
-            AuditActions.AlarmCleared => $"Alarm cleared: {Alarm(e.Detail)}",
-            AuditActions.StaffSignedIn => "Signed in to the dashboard",
-            AuditActions.StaffSignInFailed => e.Detail == "account disabled" ? "Sign-in refused: the account is disabled" : "Sign-in refused",
-            AuditActions.StaffSignedOut => "Signed out (the session ended everywhere)",
-            AuditActions.StaffPasswordChanged => "Changed their password",
-            AuditActions.StaffSessionsRevoked => $"Every session of {d.Get("user") ?? "the account"} ended ({d.Get("sessions") ?? "?"}): {RestAfter(e.Detail, ": ") ?? "rights changed"}",
-            AuditActions.StaffAccountDisabled => $"Account {d.Get("user") ?? "?"} disabled",
-            AuditActions.StaffAccountEnabled => $"Account {d.Get("user") ?? "?"} enabled again",
-            AuditActions.UnlocksHeld => $"Unlocks held at {HoldScope(d.Get("scope"))}: no code answers, no remote opens ({RestAfter(e.Detail, "reason: ") ?? "no reason"})",
-            AuditActions.UnlocksReleased => $"Unlock hold released at {HoldScope(d.Get("scope"))} ({RestAfter(e.Detail, "reason: ") ?? "no reason"})",
-            AuditActions.CompartmentServiceChanged => e.Detail == "in_service" ? $"{Door} returned to service" : $"{Door} taken out of service",
-            AuditActions.LockerServiceChanged => e.Detail == "in_service" ? "Whole locker returned to service" : "Whole locker taken out of service",
-            _ => $"{e.Action.Replace('.', ' ').Replace('_', ' ')}{(e.Detail is { Length: > 0 } detail ? ": " + detail : "")}",
+            AuditActions.CodeIssued => T("CodeIssued"),
+            AuditActions.CodeAccepted => T("CodeAccepted", Kind(d.Get("kind"), w), door, Purpose(d.Get("purpose"), w)),
+            AuditActions.CodeRejected => Rejected(d, w),
+            AuditActions.CodeThrottled => T("CodeThrottled", HeldBy(d.Get("held_by"), w), Or(d.Get("retry_after"), "AWhile")),
+            AuditActions.CodeHeld => T("CodeHeld", HoldScope(d.Get("scope"), w)),
+            AuditActions.CodeReaderRefused => T("CodeReaderRefused"),
+            AuditActions.CodeConsumed => T("CodeConsumed", door, Purpose(d.Get("purpose"), w)),
+            AuditActions.CodeTooOld => T("CodeTooOld"),
+            AuditActions.CodeTooLate => T("CodeTooLate"),
+            AuditActions.CodeOpenedOffline => T("CodeOpenedOffline", door, Purpose(d.Get("purpose"), w)),
+            AuditActions.CodeOfflineConflict => T("CodeOfflineConflict", door, Or(RestAfter(e.Detail, ": "))),
+            AuditActions.CodeDoorUnavailable => T("CodeDoorUnavailable", door, Unavailable(d.Get("reason"), w)),
+            AuditActions.DoorOpened => Opened(Door, d, e.Detail ?? "", w),
+            AuditActions.DoorClosed => T("DoorClosed", Door),
+            AuditActions.DoorJammed => T("DoorJammed", Door),
+            AuditActions.DoorForced => T("DoorForced", Door),
+            AuditActions.DoorLeftOpen => T("DoorLeftOpen", Door),
+            AuditActions.RemoteOpen => T("RemoteOpen", door, Or(RestAfter(e.Detail, "reason: "), "NoReason")),
+            AuditActions.ReservationBooked => T("Booked", Door),
+            AuditActions.ReservationCancelled => T("Cancelled"),
+            AuditActions.ReservationExtended => d.Get("by") == "recipient"
+                ? T("ExtendedByRecipient", Or(d.Get("hours")?.TrimStart('+')), Or(d.Get("total")))
+                : T("Extended", Or(d.Get("hours")?.TrimStart('+')), Or(d.Get("total"))),
+            AuditActions.ReservationExpired => T("Expired"),
+            AuditActions.ReservationRelocated => Moved("Relocated", e.Detail, w),
+            AuditActions.ParcelMoveRequested => Moved("MoveRequested", e.Detail, w),
+            AuditActions.ParcelMoved => Moved("Moved", e.Detail, w),
+            AuditActions.ParcelMoveCancelled => Moved("MoveCancelled", e.Detail, w),
+            AuditActions.ReservationRedirected => d.Get("carried_on_by") is { } next
+                ? T("RedirectedCarriedOn", Or(d.Get("to")), next)
+                : T("Redirected", Or(d.Get("from")), Or(d.Get("to"))),
+            AuditActions.AccessReissued => T("AccessReissued"),
+            AuditActions.ReservationResized => T("Resized", door),
+            AuditActions.DepositAbandoned => T("DepositAbandoned", door),
+            AuditActions.CourierIssued => T("CourierIssued", Or(d.Get("name") ?? d.Get("courier"))),
+            AuditActions.CourierRevoked => T("CourierRevoked", Or(d.Get("courier"))),
+            AuditActions.RoundStarted => T("RoundStarted", Or(d.Get("deposits")), Or(d.Get("collections"))),
+            AuditActions.RoundStep => T("RoundStep", door),
+            AuditActions.RoundDidNotFit => T("RoundDidNotFit", door),
+            AuditActions.RoundSkipped => T("RoundSkipped", door),
+            AuditActions.RoundEnded => T("RoundEnded", Or(d.Get("deposited")), Or(d.Get("collected")), Or(d.Get("skipped"))),
+            AuditActions.LockerOnlineChanged => T(e.Detail == "online" ? "CameOnline" : "WentOffline"),
+            AuditActions.CommandSent => Command(d, e.Detail ?? "", w),
+            AuditActions.CommandResult => d.Get("result") is "ok"
+                ? T("CommandDone", Or(d.Get("id")))
+                : T("CommandAnswered", Or(d.Get("id")), w.Word("Result", d.Get("result") ?? "?") + (d.Get("reason") is { } reason ? w.Text("AuditLine.Why", w.Word("Reason", reason)) : "")),
+            AuditActions.CommandRefused => T("CommandRefused", w.Word("Reason", d.Get("reason") ?? "?")),
+            AuditActions.CommandUnanswered => T("CommandUnanswered", Or(d.Get("id")), Or(d.Get("action"))),
+            AuditActions.StorageFault => T("StorageFault", e.Detail ?? ""),
+            AuditActions.SequenceReset => T("SequenceReset"),
+            AuditActions.EventsLost => d.Get("from") is { } from && d.Get("to") is { } to && from != to
+                ? T("EventsLost", from, to)
+                : T("EventLost", Or(d.Get("from"))),
+            AuditActions.EventConflict => T("EventConflict", Or(d.Get("seq"))),
+            AuditActions.EventApplyLate => T("EventApplyLate", Or(d.Get("seq"))),
+            AuditActions.Tamper => T("Tamper", e.Detail ?? ""),
+            AuditActions.Boot => T("Boot", Or(d.Get("fw")), Or(d.Get("boot"))),
+            AuditActions.JournalOverflow => T("JournalOverflow", Or(d.Get("dropped"))),
+            AuditActions.UnknownEvent => T("UnknownEvent", Or(d.Get("kind"))),
+            AuditActions.AlarmRaised => T("AlarmRaised", Alarm(e.Detail, w)),
+            AuditActions.AlarmConditionEnded => T("AlarmConditionEnded", Alarm(e.Detail, w)),
+            AuditActions.AlarmAcknowledged => T("AlarmAcknowledged", Alarm(e.Detail, w)),
+            AuditActions.AlarmCleared => T("AlarmCleared", Alarm(e.Detail, w)),
+            AuditActions.StaffSignedIn => T("SignedIn"),
+            AuditActions.StaffSignInFailed => T(e.Detail == "account disabled" ? "SignInFailedDisabled" : "SignInFailed"),
+            AuditActions.StaffSignedOut => T("SignedOut"),
+            AuditActions.StaffPasswordChanged => T("PasswordChanged"),
+            AuditActions.StaffSessionsRevoked => T("SessionsRevoked", Or(d.Get("user")), Or(d.Get("sessions")), Or(RestAfter(e.Detail, ": "))),
+            AuditActions.StaffAccountDisabled => T("AccountDisabled", Or(d.Get("user"))),
+            AuditActions.StaffAccountEnabled => T("AccountEnabled", Or(d.Get("user"))),
+            AuditActions.UnlocksHeld => T("UnlocksHeld", HoldScope(d.Get("scope"), w), Or(RestAfter(e.Detail, "reason: "), "NoReason")),
+            AuditActions.UnlocksReleased => T("UnlocksReleased", HoldScope(d.Get("scope"), w), Or(RestAfter(e.Detail, "reason: "), "NoReason")),
+            AuditActions.CompartmentServiceChanged => T(e.Detail == "in_service" ? "DoorReturned" : "DoorTakenOut", Door),
+            AuditActions.LockerServiceChanged => T(e.Detail == "in_service" ? "LockerReturned" : "LockerTakenOut"),
+            AuditActions.SiteImported => T("SiteImported", Or(d.Get("lockers")), Or(d.Get("compartments"))),
+            AuditActions.ApiClientCreated => T("ApiClientCreated", Or(d.Get("name") ?? d.Get("client"))),
+            AuditActions.LockerProvisioned => T("LockerProvisioned", Or(d.Get("board")), Or(d.Get("until"))),
+            AuditActions.LockerRevoked => T("LockerRevoked"),
+            AuditActions.StaffAccountSaved => T("StaffAccountSaved", Or(d.Get("user")), w.Word("Role", d.Get("role") ?? "?")),
+            AuditActions.RecipientPolicyChanged => T("RecipientPolicyChanged"),
+            // An action without words yet: its stored name and detail, as they are.
+            _ => $"{e.Action}{(e.Detail is { Length: > 0 } detail ? ": " + detail : "")}",
         };
     }
 
-    private static string Opened(string door, Dictionary<string, string> d, string detail) => d.Get("purpose") switch
+    private static string Opened(string door, Dictionary<string, string> d, string detail, PageTexts w) => d.Get("purpose") switch
     {
-        "remote_open" => $"{door} opened on the remote open {Requested(d)}",
-        "move_source" => $"{door} opened for the parcel move: take the parcel out",
-        "move_target" => $"{door} opened for the parcel move: put the parcel in and close it",
-        { } purpose => $"{door} opened for {Purpose(purpose)}",
-        null when detail.Contains("already spent", StringComparison.Ordinal) => $"{door} opened, but its code had been used already",
-        _ => $"{door} opened with no code or command the gateway knows of",
+        "remote_open" => w.Text("AuditLine.OpenedRemote", door, Requested(d, w)),
+        "move_source" => w.Text("AuditLine.OpenedMoveSource", door),
+        "move_target" => w.Text("AuditLine.OpenedMoveTarget", door),
+        { } purpose => w.Text("AuditLine.OpenedFor", door, Purpose(purpose, w)),
+        null when detail.Contains("already spent", StringComparison.Ordinal) => w.Text("AuditLine.OpenedSpent", door),
+        _ => w.Text("AuditLine.OpenedUnknown", door),
     };
 
-    private static string Requested(Dictionary<string, string> d) => d.Get("requested_by") is { } by && by.StartsWith("staff:", StringComparison.Ordinal)
-        ? $"asked by {by["staff:".Length..]}"
-        : $"asked by {d.Get("requested_by") ?? "the gateway"}";
+    private static string Requested(Dictionary<string, string> d, PageTexts w) => d.Get("requested_by") is { } by && by.StartsWith("staff:", StringComparison.Ordinal)
+        ? by["staff:".Length..]
+        : d.Get("requested_by") ?? w["AuditLine.Actor.Gateway"];
 
-    private static string Command(Dictionary<string, string> d, string detail) => d.Get("action") switch
+    /// <summary>"moved to dash-a/3", "move to dash-a/3 requested (why)": the lifecycle's detail of a move or relocation.</summary>
+    private static string Moved(string key, string? detail, PageTexts w)
     {
-        "unlock" => $"Unlock of door {d.Get("compartment")} sent to the locker{(d.Get("staff_override") == "true" ? " (staff override)" : "")}",
+        if (detail is null || MoveDetail().Match(detail) is not { Success: true } m)
+        {
+            return w.Text("AuditLine." + key, detail ?? "?", "");
+        }
+        var where = w.Text(m.Groups["direction"].Value == "to" ? "AuditLine.To" : "AuditLine.From", m.Groups["door"].Value);
+        var why = m.Groups["why"].Success ? w.Text("AuditLine.Why", m.Groups["why"].Value) : "";
+        return w.Text("AuditLine." + key, where, why);
+    }
+
+    private static string Command(Dictionary<string, string> d, string detail, PageTexts w) => d.Get("action") switch
+    {
+        "unlock" => w.Text(d.Get("staff_override") == "true" ? "AuditLine.UnlockSentOverride" : "AuditLine.UnlockSent", d.Get("compartment") ?? "?"),
         "deny" => d.Get("retry_after_s") is { } wait && wait != "0"
-            ? $"Told reader {d.Get("reader")}: too many tries, wait {wait} s"
-            : $"Told reader {d.Get("reader")}: code not accepted",
-        "show_message" => $"Told reader {d.Get("reader")}: \u201C{RestAfter(detail, "text=")}\u201D",
-        "out_of_service" => $"Out-of-service command sent for {(d.Get("compartment") is "0" or null ? "the whole locker" : "door " + d.Get("compartment"))}",
-        var other => $"Command {other} sent",
+            ? w.Text("AuditLine.ToldWait", d.Get("reader") ?? "?", wait)
+            : w.Text("AuditLine.ToldRefused", d.Get("reader") ?? "?"),
+        "show_message" => w.Text("AuditLine.ToldText", d.Get("reader") ?? "?", RestAfter(detail, "text=") ?? ""),
+        "sync_codes" => w.Text("AuditLine.SyncCodesSent", d.Get("version") ?? "?", d.Get("part") ?? "?"),
+        "show_message_key" => w.Text("AuditLine.ToldKey", d.Get("reader") ?? "?", RestAfter(detail, "key=") ?? RestAfter(detail, "text=") ?? ""),
+        "out_of_service" => d.Get("compartment") is "0" or null
+            ? w["AuditLine.OutOfServiceSentLocker"]
+            : w.Text("AuditLine.OutOfServiceSent", d.Get("compartment")!),
+        var other => w.Text("AuditLine.CommandSent", other ?? "?"),
     };
 
-    private static string Result(Dictionary<string, string> d) => d.Get("result") switch
-    {
-        "ok" => $"The locker carried out command {d.Get("id")}",
-        var result => $"The locker answered command {d.Get("id")}: {result}{(d.Get("reason") is { } reason ? $" ({reason.Replace('_', ' ')})" : "")}",
-    };
+    private static string Kind(string? kind, PageTexts w) => kind is "Dropoff" or "PickupPin" or "PickupQr" or "Collect"
+        ? w["AuditLine.Kind." + kind]
+        : kind ?? w["AuditLine.ACode"];
 
-    private static string Kind(string? kind) => kind switch
-    {
-        "Dropoff" => "courier's drop-off code",
-        "PickupPin" => "recipient's PIN",
-        "PickupQr" => "recipient's QR code",
-        "Collect" => "carrier's collect code",
-        _ => kind ?? "a code",
-    };
+    private static string Purpose(string? purpose, PageTexts w) => purpose is "Deposit" or "Pickup" or "Collect"
+        ? w["AuditLine.Purpose." + purpose]
+        : purpose ?? w["AuditLine.ACode"];
 
-    private static string Purpose(string? purpose) => purpose switch
-    {
-        "Deposit" => "the courier's deposit",
-        "Pickup" => "the recipient's pickup",
-        "Collect" => "the carrier's collection",
-        _ => purpose ?? "a code",
-    };
+    private static string Unavailable(string? reason, PageTexts w) => reason is "OutOfService" or "LockerOffline" or "ParcelBeingMoved"
+        ? w["AuditLine.Unavailable." + reason]
+        : reason ?? w["AuditLine.Unavailable.Other"];
 
-    private static string Rejected(Dictionary<string, string> d) =>
-        $"Code not accepted ({Family(d.Get("family"))})" + (d.Get("failures") is { } failures ? $": {failures} wrong in a row at this reader" : "") +
-        (d.Get("site_failures") is { } site ? $", {site} wrong at the site within the budget window" : "");
+    private static string Rejected(Dictionary<string, string> d, PageTexts w) =>
+        w.Text("AuditLine.CodeRejected", Family(d.Get("family"), w))
+        + (d.Get("failures") is { } failures ? w.Text("AuditLine.RejectedInARow", failures) : "")
+        + (d.Get("site_failures") is { } site ? w.Text("AuditLine.RejectedAtSite", site) : "");
 
-    private static string Family(string? family) => family switch
-    {
-        "pin" => "PIN-shaped",
-        "dropoff" => "drop-off or collect code shaped",
-        "qr" => "QR token; not counted",
-        _ => "no code's shape",
-    };
+    private static string Family(string? family, PageTexts w) => family is "pin" or "dropoff" or "courier_pin" or "qr"
+        ? w["AuditLine.Family." + family]
+        : w["AuditLine.Family.other"];
 
-    private static string HeldBy(string? scope) => scope switch
-    {
-        "locker" => "the whole locker",
-        "site" => "the site (its budget of wrong codes is spent)",
-        _ => "this reader",
-    };
+    private static string HeldBy(string? scope, PageTexts w) => scope is "locker" or "site"
+        ? w["AuditLine.HeldBy." + scope]
+        : w["AuditLine.HeldBy.reader"];
 
-    private static string HoldScope(string? scope) => scope switch
+    private static string HoldScope(string? scope, PageTexts w) => scope switch
     {
-        "fleet" => "the whole fleet",
-        { } site when site.StartsWith("site:", StringComparison.Ordinal) => $"site {site[5..]}",
+        "fleet" => w["AuditLine.Scope.Fleet"],
+        { } site when site.StartsWith("site:", StringComparison.Ordinal) => w.Text("AuditLine.Scope.Site", site[5..]),
         _ => scope ?? "?",
     };
 
-    private static string Unavailable(string? reason) => reason switch
-    {
-        "OutOfService" => "out of service",
-        "LockerOffline" => "its locker is offline",
-        "ParcelBeingMoved" => "staff are moving the parcel",
-        _ => reason ?? "unavailable",
-    };
-
-    /// <summary>"alarm=7 kind=door_forced severity=critical: detail" as "door forced (critical): detail".</summary>
-    private static string Alarm(string? detail)
+    /// <summary>"alarm=7 kind=door_forced severity=critical: detail" as "door forced (critical): detail", in the reader's words.</summary>
+    private static string Alarm(string? detail, PageTexts w)
     {
         var d = Fields(detail);
         var words = RestAfter(detail, ": ");
-        return $"{d.Get("kind")?.Replace('_', ' ') ?? "?"} ({d.Get("severity") ?? "?"}){(words is null ? "" : ": " + words)}";
+        var kind = w.Word("Alarm.Kind", d.Get("kind") ?? "?");
+        var severity = w.Word("Severity", d.Get("severity") ?? "?");
+        return words is null
+            ? w.Text("AuditLine.AlarmSubject", kind, severity)
+            : w.Text("AuditLine.AlarmSubjectDetail", kind, severity, AlarmDetails.Read(words, w));
     }
 
     private static string? RestAfter(string? text, string marker) =>
@@ -225,4 +272,7 @@ public static partial class AuditWords
 
     [GeneratedRegex(@"(?<![^\s])([a-z_]+)=(\S+)")]
     private static partial Regex Field();
+
+    [GeneratedRegex(@"^(?:move|moved) (?<direction>to|from) (?<door>\S+)(?: requested| cancelled)?(?: \((?<why>.*)\))?$")]
+    private static partial Regex MoveDetail();
 }

@@ -68,6 +68,24 @@ public sealed partial class ApiClientService(ILockerStore store, CodeSecrets sec
         }, cancellationToken);
     }
 
+    /// <summary>The client's recipient policy, as set or defaulted.</summary>
+    public Task<RecipientPolicy?> GetPolicyAsync(string clientId, RecipientPolicyOptions defaults, CancellationToken cancellationToken = default) =>
+        store.ExecuteAsync(async tx => await tx.Clients.GetClientAsync(clientId) is { } client ? RecipientPolicy.For(client, defaults) : null,
+            cancellationToken);
+
+    /// <summary>Sets the client's recipient policy (audited); null values return to the defaults.</summary>
+    public Task SetPolicyAsync(string clientId, int? extensionHours, bool? redirectBeforeDeposit, bool? redirectAfterDeposit,
+        CancellationToken cancellationToken = default) =>
+        store.ExecuteAsync(async tx =>
+        {
+            await tx.Clients.SetRecipientPolicyAsync(clientId, extensionHours, redirectBeforeDeposit, redirectAfterDeposit);
+            await tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), $"client:{clientId}", AuditActions.RecipientPolicyChanged,
+                Detail: $"extension_hours={Text(extensionHours)} redirect_before_deposit={Text(redirectBeforeDeposit)} " +
+                        $"redirect_after_deposit={Text(redirectAfterDeposit)}"));
+        }, cancellationToken);
+
+    private static string Text(object? value) => value?.ToString()?.ToLowerInvariant() ?? "default";
+
     private byte[] HashKey(string key) => HMACSHA256.HashData(secrets.ApiKeyHashKey, Encoding.UTF8.GetBytes(key));
 
     private static bool IsWebhookUrl(string url) =>

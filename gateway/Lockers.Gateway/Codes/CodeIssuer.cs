@@ -28,10 +28,38 @@ public sealed class CodeIssuer(CodeHasher hasher, SecretSealer sealer, IOptions<
     public Task<string> IssueCollectCodeAsync(IStoreTransaction tx, string reservationId, string siteId) =>
         IssueDigitsAsync(tx, reservationId, siteId, CodeKind.Collect, _options.CollectCodeLength);
 
-    /// <summary>PIN and QR token; the QR token is derived from <paramref name="accessToken"/> (the recipient's link), whose hash the reservation keeps.</summary>
-    public async Task<IssuedPickupCodes> IssuePickupCodesAsync(IStoreTransaction tx, string reservationId, string siteId, string accessToken)
+    /// <summary>
+    /// Which derivation of <paramref name="accessToken"/> becomes the PIN: the first whose PIN is not live at the site.
+    /// Chosen before the reservation is written (it keeps the index); <see cref="IssuePickupCodesAsync"/> stores it.
+    /// </summary>
+    public async Task<int> ChoosePinIndexAsync(IStoreTransaction tx, string siteId, string accessToken)
     {
-        var pin = await IssueDigitsAsync(tx, reservationId, siteId, CodeKind.PickupPin, _options.PinLength);
+        for (var index = 0; index < _options.MaxGenerationAttempts; index++)
+        {
+            if (!await tx.Codes.LiveExistsAsync(siteId, hasher.HashCode(siteId, hasher.PinFor(accessToken, index, _options.PinLength))))
+            {
+                return index;
+            }
+        }
+
+        throw new InvalidOperationException(
+            $"No unused {_options.PinLength}-digit PIN found at site {siteId} after {_options.MaxGenerationAttempts} tries; raise Codes:PinLength.");
+    }
+
+    /// <summary>The PIN the parcel page shows: the one <see cref="ChoosePinIndexAsync"/> chose.</summary>
+    public string PinFor(string accessToken, int pinIndex) => hasher.PinFor(accessToken, pinIndex, _options.PinLength);
+
+    /// <summary>
+    /// PIN and QR token, both derived from <paramref name="accessToken"/> (the recipient's link, whose hash the reservation
+    /// keeps): the PIN as the <paramref name="pinIndex"/>-th candidate, the QR token as before (ADR 0102).
+    /// </summary>
+    public async Task<IssuedPickupCodes> IssuePickupCodesAsync(IStoreTransaction tx, string reservationId, string siteId, string accessToken, int pinIndex)
+    {
+        var pin = PinFor(accessToken, pinIndex);
+        // Sealed like every other live code, so the locker's offline cache holds the PIN too (ADR 0211).
+        await tx.Codes.InsertAsync(reservationId, siteId, CodeKind.PickupPin, hasher.HashCode(siteId, pin), time.GetStoreNow(),
+            sealer.Seal(pin, OfflineCodePurpose));
+        await AuditIssuedAsync(tx, reservationId, siteId, CodeKind.PickupPin);
         var qrToken = hasher.QrTokenFor(accessToken);
         await tx.Codes.InsertAsync(reservationId, siteId, CodeKind.PickupQr, hasher.HashCode(siteId, qrToken), time.GetStoreNow(),
             sealer.Seal(qrToken, OfflineCodePurpose));

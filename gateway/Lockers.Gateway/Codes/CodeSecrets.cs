@@ -18,6 +18,8 @@ public sealed class CodeSecrets
         ApiKeyHashKey = Derive(pepper, "api-key-hash");
         AccessTokenKey = Derive(pepper, "access-token");
         QrTokenKey = Derive(pepper, "qr-token");
+        PinKey = Derive(pepper, "pickup-pin");
+        CourierKey = Derive(pepper, "courier");
         SealingKey = Derive(pepper, "sealing");
         RequestHashKey = Derive(pepper, "request-hash");
     }
@@ -26,6 +28,8 @@ public sealed class CodeSecrets
     public byte[] ApiKeyHashKey { get; }
     public byte[] AccessTokenKey { get; }
     public byte[] QrTokenKey { get; }
+    public byte[] PinKey { get; }
+    public byte[] CourierKey { get; }
     public byte[] SealingKey { get; }
     public byte[] RequestHashKey { get; }
 

@@ -25,6 +25,9 @@ public sealed class CodesOptions : IGatewayOptions
 
     public int CollectCodeLength { get; set; } = 8;
 
+    /// <summary>A courier's own PIN (typed to start a round); its length differs from every other code's, so a typed code is never both.</summary>
+    public int CourierPinLength { get; set; } = 9;
+
     /// <summary>How many random codes to try before giving up on finding one unused at the site.</summary>
     public int MaxGenerationAttempts { get; set; } = 50;
 }

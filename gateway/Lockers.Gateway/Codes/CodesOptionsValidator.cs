@@ -13,6 +13,10 @@ public sealed class CodesOptionsValidator : OptionsValidator<CodesOptions>
         problems.Range(nameof(o.PinLength), o.PinLength, 4, 10, " digits");
         problems.Range(nameof(o.DropoffCodeLength), o.DropoffCodeLength, 6, 12, " digits");
         problems.Range(nameof(o.CollectCodeLength), o.CollectCodeLength, 6, 12, " digits");
+        problems.Range(nameof(o.CourierPinLength), o.CourierPinLength, 6, 12, " digits");
+        problems.Require(o.CourierPinLength != o.PinLength && o.CourierPinLength != o.DropoffCodeLength && o.CourierPinLength != o.CollectCodeLength,
+            nameof(o.CourierPinLength), $"must differ from Codes:PinLength, Codes:DropoffCodeLength and Codes:CollectCodeLength (is {o.CourierPinLength}), " +
+            "so that a typed code is either a courier's PIN or a parcel's code, never both.");
         problems.Range(nameof(o.MaxGenerationAttempts), o.MaxGenerationAttempts, 1, 1000);
     }
 

@@ -1,3 +1,4 @@
+using Lockers.Gateway.Localization;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Registry;
 using Lockers.Gateway.Staff;
@@ -37,30 +38,31 @@ public static class DashboardActionsApi
         long alarmId, HttpContext context, AlarmLifecycle alarms)
     {
         var alarm = await alarms.AcknowledgeAsync(alarmId, context.User.UserName(), context.RequestAborted);
+        var texts = DashboardTexts.For(context);
         return alarm is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "No such alarm, or it was already acknowledged")
-            : TypedResults.Ok(AlarmView.From(alarm));
+            ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: texts["Problem.NoAlarm"])
+            : TypedResults.Ok(DashboardApi.Alarm(alarm, texts));
     }
 
     private static async Task<IResult> OpenAsync(string lockerId, int number, OpenRequest request, HttpContext context, RemoteOpenService doors) =>
-        Answer(await doors.OpenAsync(new CompartmentRef(lockerId, number), request.Reason ?? "", context.User.UserName(), context.RequestAborted));
+        Answer(await doors.OpenAsync(new CompartmentRef(lockerId, number), request.Reason ?? "", context.User.UserName(), context.RequestAborted, DashboardTexts.For(context)));
 
     private static async Task<IResult> SetCompartmentServiceAsync(
         string lockerId, int number, ServiceRequest request, HttpContext context, ServiceStateService service) =>
-        Answer(await service.SetCompartmentAsync(new CompartmentRef(lockerId, number), request.InService, context.User.UserName(), context.RequestAborted));
+        Answer(await service.SetCompartmentAsync(new CompartmentRef(lockerId, number), request.InService, context.User.UserName(), context.RequestAborted, DashboardTexts.For(context)));
 
     private static async Task<IResult> SetLockerServiceAsync(string lockerId, ServiceRequest request, HttpContext context, ServiceStateService service) =>
-        Answer(await service.SetLockerAsync(lockerId, request.InService, context.User.UserName(), context.RequestAborted));
+        Answer(await service.SetLockerAsync(lockerId, request.InService, context.User.UserName(), context.RequestAborted, DashboardTexts.For(context)));
 
     private static async Task<IResult> MoveAsync(string lockerId, int number, MoveRequest request, HttpContext context, ParcelMoveService parcels) =>
         Answer(await parcels.StartAsync(new CompartmentRef(lockerId, number), new CompartmentRef(request.ToLocker ?? lockerId, request.ToCompartment),
-            context.User.UserName(), context.RequestAborted));
+            context.User.UserName(), context.RequestAborted, DashboardTexts.For(context)));
 
     private static async Task<IResult> OpenAgainAsync(string lockerId, int number, HttpContext context, ParcelMoveService parcels) =>
-        Answer(await parcels.OpenAgainAsync(new CompartmentRef(lockerId, number), context.User.UserName(), context.RequestAborted));
+        Answer(await parcels.OpenAgainAsync(new CompartmentRef(lockerId, number), context.User.UserName(), context.RequestAborted, DashboardTexts.For(context)));
 
     private static async Task<IResult> CancelMoveAsync(string lockerId, int number, HttpContext context, ParcelMoveService parcels) =>
-        Answer(await parcels.CancelAsync(new CompartmentRef(lockerId, number), context.User.UserName(), context.RequestAborted));
+        Answer(await parcels.CancelAsync(new CompartmentRef(lockerId, number), context.User.UserName(), context.RequestAborted, DashboardTexts.For(context)));
 
     private static IResult Answer(MaintenanceOutcome outcome) => outcome switch
     {

@@ -1,4 +1,5 @@
 using Lockers.Gateway.Audit;
+using Lockers.Gateway.Localization;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Registry;
 using Lockers.Gateway.Reservations;
@@ -74,9 +75,14 @@ public static class DashboardApi
         return TypedResults.Ok<IReadOnlyList<ParcelSearchView>>(found);
     }
 
+    /// <summary>An alarm as the page shows it: its detail in the staff member's language (stored and sent in English).</summary>
+    internal static AlarmView Alarm(MonitoredAlarm alarm, PageTexts texts) =>
+        AlarmView.From(alarm) with { Detail = AlarmDetails.Read(alarm.Detail, texts) };
+
     private static async Task<Results<Ok<LockerPageView>, NotFound>> GetLockerAsync(
-        string lockerId, ILockerStore store, LockerHealthState health, TimeProvider time, CancellationToken cancellationToken)
+        string lockerId, ILockerStore store, LockerHealthState health, TimeProvider time, HttpContext context, CancellationToken cancellationToken)
     {
+        var texts = DashboardTexts.For(context);
         var page = await store.ReadAsync(async tx =>
         {
             if (await tx.Registry.GetLockerAsync(lockerId) is not { } locker)
@@ -102,23 +108,24 @@ public static class DashboardApi
                     door?.State ?? "unknown", parcel) { DoorReportedAt = door?.ReportedAt });
             }
             var history = await tx.Monitoring.ListTelemetryAsync(lockerId, TelemetryPoints);
-            var alarms = (await tx.Monitoring.ListAlarmsAsync(lockerId, openOnly: false, AlarmRows)).Select(a => AlarmView.From(a)).ToList();
-            var audit = await AuditLinesAsync(tx, lockerId, null);
+            var alarms = (await tx.Monitoring.ListAlarmsAsync(lockerId, openOnly: false, AlarmRows)).Select(a => Alarm(a, texts)).ToList();
+            var audit = await AuditLinesAsync(tx, lockerId, null, texts);
             var now = time.GetStoreNow();
             var commands = (await tx.LockerLink.ListCommandsAsync(lockerId, CommandRows)).Select(c => CommandPageView.From(c, now)).ToList();
             return new LockerPageView(locker.Id, locker.Name, locker.SiteId, site?.Name ?? locker.SiteId, locker.Online,
                 live?.LastContact, live?.Firmware, compartments, live?.Telemetry ?? history.LastOrDefault(), history, alarms,
-                audit, commands, AuditWords.Categories, AuditWords.Who);
+                audit, commands, AuditWords.CategoriesIn(texts), AuditWords.WhoIn(texts));
         }, cancellationToken);
         return page is null ? TypedResults.NotFound() : TypedResults.Ok(page);
     }
 
     /// <summary>The locker's audit trail in staff's words, narrowed by what happened (category), who did it, and the door.</summary>
     private static async Task<Ok<IReadOnlyList<AuditLineView>>> GetAuditAsync(
-        string lockerId, string? category, string? who, int? compartment, ILockerStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await store.ReadAsync(tx => AuditLinesAsync(tx, lockerId, AuditWords.Filter(category, who, compartment)), cancellationToken));
+        string lockerId, string? category, string? who, int? compartment, ILockerStore store, HttpContext context, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.ReadAsync(tx => AuditLinesAsync(tx, lockerId, AuditWords.Filter(category, who, compartment), DashboardTexts.For(context)),
+            cancellationToken));
 
-    private static async Task<IReadOnlyList<AuditLineView>> AuditLinesAsync(IStoreTransaction tx, string lockerId, AuditFilter? filter)
+    private static async Task<IReadOnlyList<AuditLineView>> AuditLinesAsync(IStoreTransaction tx, string lockerId, AuditFilter? filter, PageTexts texts)
     {
         var entries = await tx.Monitoring.ListAuditAsync(lockerId, AuditRows, filter);
         var clients = new Dictionary<string, string?>();
@@ -126,13 +133,14 @@ public static class DashboardApi
         {
             clients[id] = (await tx.Clients.GetClientAsync(id))?.Name;
         }
-        return entries.Select(e => AuditLineView.From(e, id => clients.GetValueOrDefault(id))).ToList();
+        return entries.Select(e => AuditLineView.From(e, id => clients.GetValueOrDefault(id), texts)).ToList();
     }
 
     private static async Task<Ok<IReadOnlyList<AlarmView>>> GetAlarmsAsync(
-        bool? open, ILockerStore store, CancellationToken cancellationToken)
+        bool? open, ILockerStore store, HttpContext context, CancellationToken cancellationToken)
     {
         var alarms = await store.ReadAsync(tx => tx.Monitoring.ListAlarmsAsync(null, open ?? true, 200), cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<AlarmView>>(alarms.Select(a => AlarmView.From(a)).ToList());
+        var texts = DashboardTexts.For(context);
+        return TypedResults.Ok<IReadOnlyList<AlarmView>>(alarms.Select(a => Alarm(a, texts)).ToList());
     }
 }

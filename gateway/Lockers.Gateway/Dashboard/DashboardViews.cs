@@ -1,6 +1,7 @@
 using Lockers.Core.Board;
 using Lockers.Gateway.Audit;
 using Lockers.Gateway.Link;
+using Lockers.Gateway.Localization;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Reservations;
 
@@ -41,8 +42,8 @@ public sealed record CompartmentPageView(
 /// <summary>One line of the audit trail in staff's words (<see cref="AuditWords"/>), with the stored action and detail for the record.</summary>
 public sealed record AuditLineView(long Id, DateTimeOffset At, string Who, string What, string Action, int? Compartment, string? Detail)
 {
-    public static AuditLineView From(AuditEntry e, Func<string, string?> clientName) =>
-        new(e.Id, e.At, AuditWords.Actor(e.Actor, clientName), AuditWords.What(e), e.Action, e.Compartment, e.Detail);
+    public static AuditLineView From(AuditEntry e, Func<string, string?> clientName, PageTexts texts) =>
+        new(e.Id, e.At, AuditWords.Actor(e.Actor, clientName, texts), AuditWords.What(e, texts), e.Action, e.Compartment, e.Detail);
 }
 
 /// <summary>A command sent to the locker and how it ended so far: sent, done, failed, or no answer before it expired.</summary>
@@ -59,7 +60,7 @@ public sealed record LockerPageView(
     string LockerId, string LockerName, string SiteId, string SiteName, bool Online, DateTimeOffset? LastContact, string? Firmware,
     IReadOnlyList<CompartmentPageView> Compartments, TelemetrySample? Telemetry, IReadOnlyList<TelemetrySample> TelemetryHistory,
     IReadOnlyList<AlarmView> Alarms, IReadOnlyList<AuditLineView> Audit, IReadOnlyList<CommandPageView> Commands,
-    IReadOnlyList<AuditChoice> AuditCategories, IReadOnlyList<AuditChoice> AuditWho);
+    IReadOnlyList<AuditChoiceView> AuditCategories, IReadOnlyList<AuditChoiceView> AuditWho);
 
 /// <summary>A parcel found by the fleet page's search: where it is and how it stands.</summary>
 public sealed record ParcelSearchView(

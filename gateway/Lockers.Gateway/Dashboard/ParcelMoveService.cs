@@ -1,5 +1,6 @@
 using Lockers.Core.Board;
 using Lockers.Gateway.Link;
+using Lockers.Gateway.Localization;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Registry;
 using Lockers.Gateway.Reservations;
@@ -16,8 +17,11 @@ namespace Lockers.Gateway.Dashboard;
 /// </summary>
 public sealed class ParcelMoveService(ILockerStore store, ReservationLifecycle lifecycle, ILockerCommandSender commands, LiveFeed live, TimeProvider time)
 {
-    public async Task<MaintenanceOutcome> StartAsync(CompartmentRef from, CompartmentRef to, string staffUser, CancellationToken cancellationToken = default)
+    /// <summary><paramref name="texts"/>: the language of a refusal (English when not given).</summary>
+    public async Task<MaintenanceOutcome> StartAsync(
+        CompartmentRef from, CompartmentRef to, string staffUser, CancellationToken cancellationToken = default, PageTexts? texts = null)
     {
+        texts ??= DashboardTexts.English;
         MaintenanceOutcome outcome;
         try
         {
@@ -26,17 +30,17 @@ public sealed class ParcelMoveService(ILockerStore store, ReservationLifecycle l
                 var reservation = await tx.Reservations.FindHoldingAsync(from);
                 if (reservation is null || reservation.Status is not (ReservationStatus.ReadyForPickup or ReservationStatus.Expired))
                 {
-                    return MaintenanceOutcome.Conflict($"Compartment {from} holds no parcel.");
+                    return MaintenanceOutcome.Conflict(texts.Text("Problem.NoParcel", from));
                 }
                 var target = await tx.Registry.GetCompartmentAsync(to);
                 var targetLocker = target is null ? null : await tx.Registry.GetLockerAsync(to.LockerId);
                 if (target is null || targetLocker?.SiteId != reservation.SiteId || to == from)
                 {
-                    return MaintenanceOutcome.NotFound($"There is no other compartment {to} at this site.");
+                    return MaintenanceOutcome.NotFound(texts.Text("Problem.NoOtherCompartment", to));
                 }
                 if (!target.InService || target.Size < reservation.Size)
                 {
-                    return MaintenanceOutcome.Conflict($"Compartment {to} is out of service or smaller than size {CompartmentSizes.ToName(reservation.Size)}.");
+                    return MaintenanceOutcome.Conflict(texts.Text("Problem.TargetUnfit", to, CompartmentSizes.ToName(reservation.Size)));
                 }
                 var started = await lifecycle.ApplyAsync(tx, reservation, ReservationEvent.MoveRequested, new TransitionInput($"staff:{staffUser}", Compartment: to));
                 return started.Applied ? MaintenanceOutcome.Ok(started.Reservation) : MaintenanceOutcome.Conflict(started.Refusal!);
@@ -44,7 +48,7 @@ public sealed class ParcelMoveService(ILockerStore store, ReservationLifecycle l
         }
         catch (CompartmentTakenException)
         {
-            return MaintenanceOutcome.Conflict($"Compartment {to} is taken.");
+            return MaintenanceOutcome.Conflict(texts.Text("Problem.TargetTaken", to));
         }
         if (!outcome.Done)
         {
@@ -56,26 +60,30 @@ public sealed class ParcelMoveService(ILockerStore store, ReservationLifecycle l
     }
 
     /// <summary>Sends the door the move waits on (the parcel's, then the target) another unlock.</summary>
-    public async Task<MaintenanceOutcome> OpenAgainAsync(CompartmentRef from, string staffUser, CancellationToken cancellationToken = default)
+    public async Task<MaintenanceOutcome> OpenAgainAsync(
+        CompartmentRef from, string staffUser, CancellationToken cancellationToken = default, PageTexts? texts = null)
     {
+        texts ??= DashboardTexts.English;
         var moving = await store.ReadAsync(tx => tx.Reservations.FindHoldingAsync(from), cancellationToken);
         if (moving?.Move is not { Step: not MoveStep.TargetOpened })
         {
             return MaintenanceOutcome.Conflict(moving?.Move is null
-                ? $"No move of a parcel from {from} is under way."
-                : "The target door is open: put the parcel in and close it.");
+                ? texts.Text("Problem.NoMove", from)
+                : texts["Problem.TargetOpen"]);
         }
         return MaintenanceOutcome.Ok(View(moving, await OpenWaitingDoorAsync(moving, staffUser, cancellationToken)));
     }
 
-    public async Task<MaintenanceOutcome> CancelAsync(CompartmentRef from, string staffUser, CancellationToken cancellationToken = default)
+    public async Task<MaintenanceOutcome> CancelAsync(
+        CompartmentRef from, string staffUser, CancellationToken cancellationToken = default, PageTexts? texts = null)
     {
+        texts ??= DashboardTexts.English;
         var outcome = await store.ExecuteAsync(async tx =>
         {
             var moving = await tx.Reservations.FindHoldingAsync(from);
             if (moving?.Move is null)
             {
-                return MaintenanceOutcome.Conflict($"No move of a parcel from {from} is under way.");
+                return MaintenanceOutcome.Conflict(texts.Text("Problem.NoMove", from));
             }
             var cancelled = await lifecycle.ApplyAsync(tx, moving, ReservationEvent.MoveCancelled, new TransitionInput($"staff:{staffUser}"));
             return cancelled.Applied

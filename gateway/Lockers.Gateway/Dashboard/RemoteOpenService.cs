@@ -1,6 +1,7 @@
 using Lockers.Gateway.Audit;
 using Lockers.Gateway.Guard;
 using Lockers.Gateway.Link;
+using Lockers.Gateway.Localization;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Registry;
 using Lockers.Gateway.Store;
@@ -21,12 +22,15 @@ public sealed class RemoteOpenService(
 {
     public const int MaxReasonLength = 500;
 
-    public async Task<MaintenanceOutcome> OpenAsync(CompartmentRef target, string reason, string staffUser, CancellationToken cancellationToken = default)
+    /// <summary><paramref name="texts"/>: the language of a refusal (English when not given).</summary>
+    public async Task<MaintenanceOutcome> OpenAsync(
+        CompartmentRef target, string reason, string staffUser, CancellationToken cancellationToken = default, PageTexts? texts = null)
     {
+        texts ??= DashboardTexts.English;
         reason = reason.Trim();
         if (reason.Length is < 3 or > MaxReasonLength)
         {
-            return new MaintenanceOutcome(false, $"Give a reason of 3 to {MaxReasonLength} characters.", StatusCodes.Status400BadRequest);
+            return new MaintenanceOutcome(false, texts.Text("Problem.Reason", 3, MaxReasonLength), StatusCodes.Status400BadRequest);
         }
         var (compartment, admission) = await store.ExecuteAsync(async tx =>
         {
@@ -43,7 +47,7 @@ public sealed class RemoteOpenService(
         }, cancellationToken);
         if (compartment is null)
         {
-            return MaintenanceOutcome.NotFound($"There is no compartment {target}.");
+            return MaintenanceOutcome.NotFound(texts.Text("Problem.NoCompartment", target));
         }
         if (admission.Hold is { } hold)
         {
@@ -51,9 +55,10 @@ public sealed class RemoteOpenService(
             {
                 await health.OnHoldsChangedAsync(target.LockerId, cancellationToken);
             }
-            return new MaintenanceOutcome(false,
-                $"Unlocks are held at {hold.Describe()} ({(hold.Kind == UnlockHoldKind.Anomaly ? "by the anomaly guard" : $"by {hold.HeldBy}")}: " +
-                $"{hold.Reason}). Release the hold first.", StatusCodes.Status409Conflict);
+            return new MaintenanceOutcome(false, hold.Kind == UnlockHoldKind.Anomaly
+                    ? texts.Text("Problem.UnlocksHeldByGuard", hold.Describe(), hold.Reason)
+                    : texts.Text("Problem.UnlocksHeldByStaff", hold.Describe(), hold.HeldBy, hold.Reason),
+                StatusCodes.Status409Conflict);
         }
         var sentAt = time.GetStoreNow();
         // The staff override opens a door that is out of service too: maintenance checking a repaired door.
@@ -70,7 +75,7 @@ public sealed class RemoteOpenService(
             { Status: CommandSendStatus.Sent } or { CommandId: not null } => MaintenanceOutcome.Accepted(
                 StatusPath(target.LockerId, result.CommandId!),
                 new { commandId = result.CommandId, status = LockerCommandRecord.Sent, statusUrl = StatusPath(target.LockerId, result.CommandId!) }),
-            _ => MaintenanceOutcome.Unavailable($"The locker cannot be reached: {result.Reason}."),
+            _ => MaintenanceOutcome.Unavailable(texts.Text("Problem.Unreachable", result.Reason ?? "")),
         };
     }
 

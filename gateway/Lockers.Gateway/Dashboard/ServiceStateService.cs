@@ -1,5 +1,6 @@
 using Lockers.Gateway.Audit;
 using Lockers.Gateway.Link;
+using Lockers.Gateway.Localization;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Registry;
 using Lockers.Gateway.Reservations;
@@ -16,21 +17,26 @@ namespace Lockers.Gateway.Dashboard;
 public sealed class ServiceStateService(
     AvailabilityService availability, ILockerStore store, ILockerCommandSender commands, LiveFeed live, TimeProvider time)
 {
-    public async Task<MaintenanceOutcome> SetCompartmentAsync(CompartmentRef target, bool inService, string staffUser, CancellationToken cancellationToken = default)
+    /// <summary><paramref name="texts"/>: the language of the answer's words (English when not given).</summary>
+    public async Task<MaintenanceOutcome> SetCompartmentAsync(
+        CompartmentRef target, bool inService, string staffUser, CancellationToken cancellationToken = default, PageTexts? texts = null)
     {
+        texts ??= DashboardTexts.English;
         if (await store.ReadAsync(tx => tx.Registry.GetCompartmentAsync(target), cancellationToken) is null)
         {
-            return MaintenanceOutcome.NotFound($"There is no compartment {target}.");
+            return MaintenanceOutcome.NotFound(texts.Text("Problem.NoCompartment", target));
         }
         var change = await availability.SetCompartmentInServiceAsync(target, inService, $"staff:{staffUser}", cancellationToken);
         var sent = await commands.SendAsync(LockerCommandRequest.OutOfService(target.LockerId, target.Number, !inService), $"staff:{staffUser}",
             cancellationToken: cancellationToken);
         Publish(target.LockerId, target.Number, inService, staffUser, sent, [change]);
-        return MaintenanceOutcome.Ok(await ViewAsync($"Door {target.Number}", inService, sent, [change], 1, cancellationToken));
+        return MaintenanceOutcome.Ok(await ViewAsync(texts.Text("Summary.DoorN", target.Number), inService, sent, [change], 1, texts, cancellationToken));
     }
 
-    public async Task<MaintenanceOutcome> SetLockerAsync(string lockerId, bool inService, string staffUser, CancellationToken cancellationToken = default)
+    public async Task<MaintenanceOutcome> SetLockerAsync(
+        string lockerId, bool inService, string staffUser, CancellationToken cancellationToken = default, PageTexts? texts = null)
     {
+        texts ??= DashboardTexts.English;
         var compartments = await store.ExecuteAsync(async tx =>
         {
             var locker = await tx.Registry.GetLockerAsync(lockerId);
@@ -44,7 +50,7 @@ public sealed class ServiceStateService(
         }, cancellationToken);
         if (compartments is null)
         {
-            return MaintenanceOutcome.NotFound($"There is no locker {lockerId}.");
+            return MaintenanceOutcome.NotFound(texts.Text("Problem.NoLocker", lockerId));
         }
         var changes = new List<ServiceChange>();
         foreach (var compartment in compartments)
@@ -54,7 +60,7 @@ public sealed class ServiceStateService(
         var sent = await commands.SendAsync(LockerCommandRequest.OutOfService(lockerId, 0, !inService), $"staff:{staffUser}",
             cancellationToken: cancellationToken);
         Publish(lockerId, 0, inService, staffUser, sent, changes);
-        return MaintenanceOutcome.Ok(await ViewAsync("Every door", inService, sent, changes, compartments.Count, cancellationToken));
+        return MaintenanceOutcome.Ok(await ViewAsync(texts["Summary.EveryDoor"], inService, sent, changes, compartments.Count, texts, cancellationToken));
     }
 
     private void Publish(string lockerId, int compartment, bool inService, string staffUser, CommandSendResult sent, IReadOnlyList<ServiceChange> changes)
@@ -73,7 +79,8 @@ public sealed class ServiceStateService(
 
     /// <summary>The outcome for the page: the figures, and one summary in words ("... 1 parcel inside (DEMO-0001): its pickup window is paused").</summary>
     private async Task<object> ViewAsync(
-        string what, bool inService, CommandSendResult sent, IReadOnlyList<ServiceChange> changes, int doors, CancellationToken cancellationToken)
+        string what, bool inService, CommandSendResult sent, IReadOnlyList<ServiceChange> changes, int doors, PageTexts texts,
+        CancellationToken cancellationToken)
     {
         var relocated = changes.SelectMany(c => c.Relocated).ToList();
         var stranded = changes.SelectMany(c => c.Stranded).ToList();
@@ -87,21 +94,22 @@ public sealed class ServiceStateService(
             }
             return found;
         }, cancellationToken);
-        var words = new List<string> { $"{what} {(inService ? "returned to service" : "taken out of service")}." };
-        words.AddRange(relocated.Select(r =>
-            $"Booking {r.Reservation.ParcelReference} moved to {names[r.To.LockerId]}, door {r.To.Number}; the carrier is told."));
+        var list = texts["Common.ListSeparator"];
+        var words = new List<string> { texts.Text(inService ? "Summary.Returned" : "Summary.TakenOut", what) };
+        words.AddRange(relocated.Select(r => texts.Text("Summary.Relocated", r.Reservation.ParcelReference, names[r.To.LockerId], r.To.Number)));
         if (stranded.Count > 0)
         {
-            words.Add($"No free compartment for booking {string.Join(", ", stranded.Select(r => r.ParcelReference))}: it stays, and its courier will be told the door is out of service.");
+            words.Add(texts.Text("Summary.Stranded", string.Join(list, stranded.Select(r => r.ParcelReference))));
         }
         if (inside.Count > 0)
         {
-            words.Add($"{Count(inside.Count, "parcel")} inside ({string.Join(", ", inside.Select(r => r.ParcelReference))}): "
-                + (inService ? "collection is possible again." : "the pickup window is paused until the door is back in service; move the parcel to let the recipient collect it."));
+            var key = (inService ? "Summary.InsideReturned" : "Summary.InsidePaused") + (inside.Count == 1 ? "One" : "");
+            words.Add(texts.Text(key, inside.Count,
+                string.Join(list, inside.Select(r => r.ParcelReference))));
         }
         if (sent.Status != CommandSendStatus.Sent)
         {
-            words.Add($"The locker was not told ({sent.Reason}); it will refuse or allow the door as before until it is.");
+            words.Add(texts.Text("Summary.NotTold", sent.Reason ?? ""));
         }
         return new
         {
@@ -111,9 +119,7 @@ public sealed class ServiceStateService(
             relocated = relocated.Select(r => new { r.Reservation.Id, r.Reservation.ParcelReference, from = r.From.ToString(), to = r.To.ToString() }),
             stranded = stranded.Select(r => new { r.Id, r.ParcelReference }),
             parcelsInside = inside.Select(r => new { r.Id, r.ParcelReference }),
-            summary = string.Join(" ", words),
+            summary = string.Join(texts["Summary.Join"], words),
         };
     }
-
-    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 }

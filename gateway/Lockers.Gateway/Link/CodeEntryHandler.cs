@@ -1,10 +1,12 @@
 using Lockers.Core.Commands;
 using Lockers.Core.Protocol;
+using Lockers.Core.Texts;
 using Lockers.Gateway.Audit;
 using Lockers.Gateway.Codes;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Registry;
 using Lockers.Gateway.Reservations.Doors;
+using Lockers.Gateway.Reservations.Rounds;
 using Lockers.Gateway.Store;
 using Microsoft.Extensions.Options;
 
@@ -16,18 +18,19 @@ namespace Lockers.Gateway.Link;
 /// less <see cref="AnswerMargin"/> for the trip back) and at most LockerLink:MaxCodeAgeSeconds; past it the entry is
 /// audited and gets nothing. The commands name the entry (the locker runs them only while it waits) and expire with its
 /// window. The reader must be one the locker was provisioned with, of the entry's kind (ADR 0109: a locker's word about
-/// its readers is checked, not trusted). Otherwise the code is checked (<see cref="LockerCodeVerifier"/>: unlock holds,
-/// guessing budgets, unlock intent, audit) and the answer is signed and recorded: a signed <c>unlock</c> of the door
-/// holding the parcel (possibly another controller of the site, whose answer is passed on to this reader), a
-/// <c>show_message</c> saying why a right code's door cannot open now or that unlocks are held, or a <c>deny</c>. The
-/// commands are published after the commit. A redelivered event is a duplicate and never reaches here, so it never
-/// counts twice against the budgets; a crash before the commit changes nothing (the broker
-/// redelivers the event, the locker resends it); a crash between the commit and the publish loses one answer, and the
-/// person types the code again (see ADR 0200).
+/// its readers is checked, not trusted). A courier's round answers its own keys (0#, 8#, 9#). Otherwise the code is
+/// checked (<see cref="LockerCodeVerifier"/>: unlock holds, guessing budgets, unlock intent, audit; a courier's badge or
+/// PIN starts a round) and the answer is signed and recorded: a signed <c>unlock</c> of the door holding the parcel
+/// (possibly another controller of the site, whose answer is passed on to this reader), a <c>show_message_key</c> saying
+/// why a right code's door cannot open now or that unlocks are held, the round's door and instruction, or a <c>deny</c>.
+/// The commands are published after the commit. A redelivered event is a duplicate and never reaches here, so it never
+/// counts twice against the budgets; a crash before the commit changes nothing (the broker redelivers the event, the
+/// locker resends it); a crash between the commit and the publish loses one answer, and the person types the code again
+/// (see ADR 0200).
 /// </summary>
 public sealed class CodeEntryHandler(
-    ILockerStore store, LockerCodeVerifier verifier, ILockerCommandSender sender, ILockerHealthSink health, LinkCounters counters,
-    IOptions<LockerLinkOptions> options, TimeProvider time, ILogger<CodeEntryHandler> logger)
+    ILockerStore store, LockerCodeVerifier verifier, CourierRoundService rounds, RoundStepCommands roundCommands, ILockerCommandSender sender,
+    ILockerHealthSink health, LinkCounters counters, IOptions<LockerLinkOptions> options, TimeProvider time, ILogger<CodeEntryHandler> logger)
 {
     /// <summary>An answer sent later than this before the end of the entry's window would arrive after the person left.</summary>
     public static readonly TimeSpan AnswerMargin = TimeSpan.FromSeconds(1);
@@ -59,7 +62,20 @@ public sealed class CodeEntryHandler(
                 return Answer.None with { Refused = refused };
             }
 
+            // A courier's round answers its own keys (0#, 8#, 9#); a courier's badge or PIN starts one. Its commands answer
+            // the entry like any other (RoundStepCommands).
+            if (source == CodeSource.Keypad && await rounds.HandleKeyAsync(tx, locker, entry.Code) is { } key)
+            {
+                return new Answer(await roundCommands.SignAsync(tx, key, entry.Entry, deadline), key.HoldTripped, null);
+            }
+
             var check = await verifier.CheckCodeAsync(tx, new CodeCheckRequest(locker.SiteId, locker.Id, entry.Reader, entry.Code, source));
+            if (check is { Outcome: CodeCheckOutcome.Courier, Courier: { } courier })
+            {
+                var first = await rounds.StartAsync(tx, courier, locker, entry.Reader);
+                return new Answer(await roundCommands.SignAsync(tx, first, entry.Entry, deadline), first.HoldTripped, null);
+            }
+
             var request = check switch
             {
                 // A door on another controller of the site: the person at this reader learns where to go only once that
@@ -67,10 +83,10 @@ public sealed class CodeEntryHandler(
                 { Outcome: CodeCheckOutcome.Accepted, Compartment: { } door } => LockerCommandRequest.Unlock(door.LockerId, door.Number,
                     replyTo: door.LockerId == locker.Id ? null : new CommandReply(locker.Id, entry.Reader, entry.Entry, deadline)),
                 { Outcome: CodeCheckOutcome.Throttled, RetryAfter: { } wait } => LockerCommandRequest.Deny(locker.Id, entry.Reader, (int)Math.Ceiling(wait.TotalSeconds)),
-                { Outcome: CodeCheckOutcome.Unavailable, Compartment: { } door, Unavailable: { } why } => LockerCommandRequest.ShowMessage(locker.Id,
+                { Outcome: CodeCheckOutcome.Unavailable, Compartment: { } door, Unavailable: { } why } => LockerCommandRequest.ShowMessageKey(locker.Id,
                     entry.Reader, ReaderMessages.Unavailable(why, await tx.Registry.GetLockerAsync(door.LockerId) ?? locker, door.Number, locker.Id)),
                 // Not "code not accepted": the code was not checked, and the person should come back, not try others.
-                { Outcome: CodeCheckOutcome.Held } => LockerCommandRequest.ShowMessage(locker.Id, entry.Reader, ReaderMessages.UnlocksHeld),
+                { Outcome: CodeCheckOutcome.Held } => LockerCommandRequest.ShowMessageKey(locker.Id, entry.Reader, ReaderMessages.UnlocksHeld),
                 _ => LockerCommandRequest.Deny(locker.Id, entry.Reader, 0),
             };
             // Only the controller that saw the entry can check it; another controller's unlock is bounded by its expiry.

@@ -33,7 +33,7 @@ public sealed class CommandResultRecorder(
             if (command is { Action: CommandActions.Unlock, ReplyTo: { } to } && !(to.NotAfter is { } end && now >= end))
             {
                 var text = ReaderMessages.DoorElsewhereAnswered(locker, command.Compartment, answer.Result, answer.Reason);
-                reply = await sender.SignAndRecordAsync(tx, LockerCommandRequest.ShowMessage(to.LockerId, to.Reader, text)
+                reply = await sender.SignAndRecordAsync(tx, LockerCommandRequest.ShowMessageKey(to.LockerId, to.Reader, text)
                     .Answering(to.Entry, to.NotAfter), command.RequestedBy ?? "gateway", null);
             }
             return (command, reply, now);

@@ -37,6 +37,10 @@ public sealed record LockerCommandRequest(
     public static LockerCommandRequest ShowMessage(string lockerId, string reader, string text) =>
         new(lockerId, CommandActions.ShowMessage, Reader: reader, Text: text);
 
+    /// <summary>One of the locker's own texts (firmware/Lockers.Core/Texts), shown in its language: <c>key|arg|arg</c>.</summary>
+    public static LockerCommandRequest ShowMessageKey(string lockerId, string reader, string keyedText) =>
+        new(lockerId, CommandActions.ShowMessageKey, Reader: reader, Text: keyedText);
+
     /// <summary>One part of a locker's offline code cache (<c>sync_codes</c>).</summary>
     public static LockerCommandRequest SyncCodes(string lockerId, long version, int part, int parts, string codes) =>
         new(lockerId, CommandActions.SyncCodes) { Version = version, Part = part, Parts = parts, Codes = codes };

@@ -4,6 +4,7 @@ using Lockers.Gateway.Codes;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Registry;
 using Lockers.Gateway.Reservations.Doors;
+using Lockers.Gateway.Reservations.Rounds;
 using Lockers.Gateway.Store;
 using Microsoft.Extensions.Options;
 
@@ -20,8 +21,8 @@ namespace Lockers.Gateway.Link;
 /// </summary>
 public sealed class LockerEventApplier(
     ILockerStore store, EventSequencer sequencer, LockerAcks acks, DoorEventService doors, CodeEntryHandler codes, OfflineCodeHandler offlineCodes, ILockerHealthSink health,
-    ILockerCommandSender commands, LiveFeed live, LinkCounters counters, IOptions<LockerLinkOptions> options, TimeProvider time,
-    ILogger<LockerEventApplier> logger)
+    ILockerCommandSender commands, LiveFeed live, LinkCounters counters, IOptions<LockerLinkOptions> options, CourierRoundService rounds,
+    RoundStepCommands roundCommands, TimeProvider time, ILogger<LockerEventApplier> logger)
 {
     /// <summary>As the link applies it, from the event's JSON as the core writes it (tests).</summary>
     public Task<LinkOutcome> ApplyAsync(Locker locker, LockerEvent e, CancellationToken cancellationToken) =>
@@ -152,18 +153,52 @@ public sealed class LockerEventApplier(
         {
             await AnnounceParcelAsync(locker.Id, moved, opened.OpenNext);
         }
+        if (opened.Outcome == DoorEventOutcome.Applied)
+        {
+            // A courier's round waiting on this door: its instruction again, since the locker's own "door N is open" replaced it.
+            var instruction = await store.ExecuteAsync(async tx =>
+                await rounds.AfterDoorOpenedAsync(tx, new CompartmentRef(locker.Id, e.Compartment)) is { } step
+                    ? await roundCommands.SignAsync(tx, step)
+                    : [], cancellationToken);
+            await PublishAfterCommitAsync(instruction, cancellationToken);
+        }
         return opened.Outcome;
     }
 
+    /// <summary>
+    /// The door closed: the parcel's step, and when it was a courier's round's parcel, the round's next door, signed in the
+    /// same unit of work and published after it committed.
+    /// </summary>
     private async Task<DoorEventOutcome> ClosedAsync(Locker locker, LockerEvent e, CancellationToken cancellationToken)
     {
-        var closed = await doors.ReportClosedAsync(locker.Id, e.Compartment, e.Seq, cancellationToken);
+        var (closed, next) = await store.ExecuteAsync(async tx =>
+        {
+            var closed = await doors.ReportClosedAsync(tx, locker.Id, e.Compartment, e.Seq);
+            var step = closed.Reservation is { } reservation ? await rounds.AfterDoorClosedAsync(tx, reservation) : null;
+            return (closed, step is null ? [] : await roundCommands.SignAsync(tx, step));
+        }, cancellationToken);
+        await doors.NotifyAfterCommitAsync();
+        await PublishAfterCommitAsync(next, cancellationToken);
         if (closed is { Moved: true, ReservationId: { } reservationId })
         {
             await AnnounceParcelAsync(locker.Id, reservationId, null);
         }
         return closed.Outcome;
     }
+
+    /// <summary>Commands signed in a unit of work go out once it (or its group) committed, never before.</summary>
+    private Task PublishAfterCommitAsync(IReadOnlyList<Lockers.Core.Commands.SignedCommand> signed, CancellationToken cancellationToken) =>
+        signed.Count == 0
+            ? Task.CompletedTask
+            : store.AfterCommitAsync(() =>
+            {
+                foreach (var command in signed)
+                {
+                    commands.StartPublish(command, cancellationToken);
+                }
+
+                return Task.CompletedTask;
+            });
 
     /// <summary>A move went a step further: every page showing one of its doors reloads (after the commit, so it reads the new state).</summary>
     private Task AnnounceParcelAsync(string lockerId, string reservationId, CompartmentRef? openNext) => store.AfterCommitAsync(async () =>

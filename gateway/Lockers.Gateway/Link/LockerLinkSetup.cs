@@ -18,6 +18,7 @@ public static class LockerLinkSetup
         builder.Services.AddSingleton<LockerLinkClient>();
         builder.Services.AddSingleton<ILockerCommandPublisher>(sp => sp.GetRequiredService<LockerLinkClient>());
         builder.Services.AddSingleton<ILockerCommandSender, LockerCommandSender>();
+        builder.Services.AddSingleton<RoundStepCommands>();
         builder.Services.AddSingleton<CodeEntryHandler>();
         builder.Services.AddSingleton<EventSequencer>();
         builder.Services.AddSingleton<LockerAcks>();

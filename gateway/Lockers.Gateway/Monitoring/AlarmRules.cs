@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lockers.Core.Protocol;
+using Lockers.Gateway.Localization;
 
 namespace Lockers.Gateway.Monitoring;
 
@@ -47,9 +48,9 @@ public sealed class AlarmRules(MonitoringOptions options)
         }
         var detail = locker.ReportedOnline == false
             ? locker.Fault is { } fault
-                ? $"the locker cannot run and says why: {fault}"
-                : "the locker's status is offline (it disconnected, or the broker published its last will)"
-            : $"no message for {Seconds(now - (locker.LastContact ?? now))} s (telemetry every {Seconds(Interval(locker))} s)";
+                ? AlarmDetails.English("AlarmDetail.Fault", fault)
+                : AlarmDetails.English("AlarmDetail.StatusOffline")
+            : AlarmDetails.English("AlarmDetail.Silent", Seconds(now - (locker.LastContact ?? now)), Seconds(Interval(locker)));
         conditions.Add(new AlarmCondition(AlarmKinds.LockerOffline, locker.LockerId, null, detail, now));
     }
 
@@ -59,9 +60,9 @@ public sealed class AlarmRules(MonitoringOptions options)
         {
             (string? Kind, string Detail) condition = state switch
             {
-                DoorStates.Forced => (AlarmKinds.DoorForced, "the door opened without an unlock"),
-                DoorStates.Jammed => (AlarmKinds.DoorJammed, "the door did not open after an unlock"),
-                DoorStates.LeftOpen => (AlarmKinds.DoorLeftOpen, "the door has been open longer than allowed"),
+                DoorStates.Forced => (AlarmKinds.DoorForced, AlarmDetails.English("AlarmDetail.Forced")),
+                DoorStates.Jammed => (AlarmKinds.DoorJammed, AlarmDetails.English("AlarmDetail.Jammed")),
+                DoorStates.LeftOpen => (AlarmKinds.DoorLeftOpen, AlarmDetails.English("AlarmDetail.LeftOpen")),
                 _ => (null, ""),
             };
             if (condition.Kind is not null)
@@ -83,24 +84,24 @@ public sealed class AlarmRules(MonitoringOptions options)
         {
             if (mv <= 0)
             {
-                faults.Add($"supply reads {mv} mV");
+                faults.Add(AlarmDetails.English("AlarmDetail.SupplyReads", mv));
             }
             else if (mv < options.SupplyMinMv || mv > options.SupplyMaxMv)
             {
                 conditions.Add(new AlarmCondition(AlarmKinds.SupplyOutOfRange, locker.LockerId, null,
-                    $"supply {mv} mV, allowed {options.SupplyMinMv}-{options.SupplyMaxMv} mV", now));
+                    AlarmDetails.English("AlarmDetail.Supply", mv, options.SupplyMinMv, options.SupplyMaxMv), now));
             }
         }
         if (t.TemperatureC is { } celsius)
         {
             if (celsius <= ImplausibleLowTemperatureC || celsius >= ImplausibleHighTemperatureC)
             {
-                faults.Add($"temperature reads {Format(celsius)} °C");
+                faults.Add(AlarmDetails.English("AlarmDetail.TemperatureReads", Format(celsius)));
             }
             else if (celsius < options.TemperatureMinC || celsius > options.TemperatureMaxC)
             {
                 conditions.Add(new AlarmCondition(AlarmKinds.TemperatureOutOfRange, locker.LockerId, null,
-                    $"temperature {Format(celsius)} °C, allowed {Format(options.TemperatureMinC)} to {Format(options.TemperatureMaxC)} °C", now));
+                    AlarmDetails.English("AlarmDetail.Temperature", Format(celsius), Format(options.TemperatureMinC), Format(options.TemperatureMaxC)), now));
             }
         }
         AddSensorFault(locker, now, conditions, faults);
@@ -111,7 +112,7 @@ public sealed class AlarmRules(MonitoringOptions options)
         if (faults.Count > 0)
         {
             conditions.Add(new AlarmCondition(AlarmKinds.SensorFault, locker.LockerId, null,
-                "implausible reading: " + string.Join(", ", faults), now));
+                AlarmDetails.English(AlarmDetails.ListKey, string.Join(", ", faults)), now));
         }
     }
 
@@ -133,7 +134,7 @@ public sealed class AlarmRules(MonitoringOptions options)
             // No clock time in the words: the page shows Until in the viewer's own time zone, counting down.
             var list = string.Join(", ", held.Select(reader => reader.ReaderId.Length == 0 ? "the whole locker" : reader.ReaderId));
             conditions.Add(new AlarmCondition(AlarmKinds.PinThrottle, locker.LockerId, null,
-                $"repeated wrong codes, held back: {list}", now, held.Max(reader => reader.Until)));
+                AlarmDetails.English("AlarmDetail.Throttle", list), now, held.Max(reader => reader.Until)));
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Lockers.Core.Protocol;
+using Lockers.Gateway.Localization;
 using Lockers.Gateway.Reservations;
 using Lockers.Gateway.Reservations.Doors;
 using Lockers.Gateway.Store;
@@ -42,9 +43,7 @@ public sealed class LockerHealthService(
                 if (births >= _options.TakeoverConnections)
                 {
                     locker.AddIncident(new LockerIncident(AlarmKinds.SessionTakeover, at,
-                        $"the locker connected {births} times within {_options.TakeoverWindowMinutes} min: another client is using its " +
-                        "identity (a copied certificate takes over its session each time), or its network keeps dropping; if it is not " +
-                        "rebooting, revoke it (locker revoke) and provision it again"), at - _options.EventAlarmQuietPeriod);
+                        AlarmDetails.English("AlarmDetail.Takeover", births, _options.TakeoverWindowMinutes)), at - _options.EventAlarmQuietPeriod);
                 }
             }
         });
@@ -111,9 +110,9 @@ public sealed class LockerHealthService(
             return OnContactAsync(lockerId, at, cancellationToken);
         }
 
-        var attack = reason is RefusalReasons.BadSignature or RefusalReasons.Replay ? " (possible attack: forged or replayed command)" : "";
+        var attack = reason is RefusalReasons.BadSignature or RefusalReasons.Replay;
         return AddIncidentAsync(lockerId, new LockerIncident(AlarmKinds.CommandRefused, at,
-            $"command '{commandId}' refused: {reason}{attack}"), cancellationToken);
+            AlarmDetails.English(attack ? "AlarmDetail.CommandRefusedAttack" : "AlarmDetail.CommandRefused", commandId, reason)), cancellationToken);
     }
 
     public Task OnOfflineConflictAsync(string lockerId, int compartment, string detail, DateTimeOffset at, CancellationToken cancellationToken = default) =>
@@ -121,7 +120,7 @@ public sealed class LockerHealthService(
 
     public Task OnJournalOverflowAsync(string lockerId, long droppedTotal, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         AddIncidentAsync(lockerId, new LockerIncident(AlarmKinds.JournalOverflow, at,
-            $"the event journal overflowed; {droppedTotal} events lost since installation"), cancellationToken);
+            AlarmDetails.English("AlarmDetail.JournalOverflow", droppedTotal)), cancellationToken);
 
     public Task OnIncidentAsync(string lockerId, string kind, string detail, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         AlarmKinds.IsEventAlarm(kind)
@@ -129,7 +128,7 @@ public sealed class LockerHealthService(
             : throw new ArgumentException($"'{kind}' is not an event alarm", nameof(kind));
 
     public Task OnTamperAsync(string lockerId, string detail, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        AddIncidentAsync(lockerId, new LockerIncident(AlarmKinds.Tamper, at, $"tamper: {detail}"), cancellationToken);
+        AddIncidentAsync(lockerId, new LockerIncident(AlarmKinds.Tamper, at, AlarmDetails.English("AlarmDetail.Tamper", detail)), cancellationToken);
 
     public Task OnClaimRefusedAsync(string lockerId, string detail, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         AddIncidentAsync(lockerId, new LockerIncident(AlarmKinds.ClaimRefused, at, detail), cancellationToken);

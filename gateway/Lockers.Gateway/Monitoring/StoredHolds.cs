@@ -48,5 +48,10 @@ public sealed class StoredHolds(ILockerStore store, IOptions<ThrottleOptions> th
         return byLocker.ToDictionary(pair => pair.Key, pair => new PerLocker(pair.Value.Readers, pair.Value.Notices), StringComparer.Ordinal);
     }
 
-    private static string FamilyText(CodeFamily family) => family == CodeFamily.Pin ? "PIN" : "drop-off/collect code";
+    private static string FamilyText(CodeFamily family) => family switch
+    {
+        CodeFamily.Pin => "PIN",
+        CodeFamily.CourierPin => "courier PIN",
+        _ => "drop-off/collect code",
+    };
 }

@@ -4,6 +4,7 @@ using Lockers.Core.Protocol;
 using Lockers.Gateway.Audit;
 using Lockers.Gateway.Link;
 using Lockers.Gateway.Provisioning.Pki;
+using Lockers.Gateway.Registry;
 using Lockers.Gateway.Store;
 using Microsoft.Extensions.Options;
 
@@ -31,14 +32,14 @@ public sealed class LockerProvisioner(
 
     public async Task<ProvisionedLocker> ProvisionAsync(LockerProvisionRequest request, string actor, CancellationToken cancellationToken = default)
     {
-        var board = await CheckAsync(request, cancellationToken);
+        var (board, site) = await CheckAsync(request, cancellationToken);
         using var ca = DeploymentCa.Open(pki.Value.RequireDirectory());
         var earlier = ca.Index.IssuedTo(request.LockerId).Select(entry => entry.Serial).ToList();
         var key = CommandKeys.Generate();
         var config = new DeviceConfig(request.LockerId, request.SiteId,
             new BrokerSettings(request.BrokerHost, request.BrokerPort, true, request.LockerId, "", CaFileName, CertificateFileName, KeyFileName),
             key, Path.GetFileName(request.BoardPath), DeviceConfig.DefaultHeartbeatS, DeviceConfig.DefaultTelemetryS,
-            request.LockerId, ScannerIdFor(request.LockerId), null);
+            request.LockerId, ScannerIdFor(request.LockerId), null, site.Language);
         Validate(config);
 
         var now = time.GetStoreNow();
@@ -74,8 +75,8 @@ public sealed class LockerProvisioner(
             configPath, keyPath, revoked, crlWritten, aclWritten, reloaded);
     }
 
-    /// <summary>Every check that needs no side effect; returns the loaded board.</summary>
-    private async Task<BoardDefinition> CheckAsync(LockerProvisionRequest request, CancellationToken cancellationToken)
+    /// <summary>Every check that needs no side effect; returns the loaded board and the site (whose language the display speaks).</summary>
+    private async Task<(BoardDefinition Board, Site Site)> CheckAsync(LockerProvisionRequest request, CancellationToken cancellationToken)
     {
         if (!Topics.IsValidLockerId(request.LockerId))
         {
@@ -88,8 +89,9 @@ public sealed class LockerProvisioner(
         }
 
         var board = LoadBoard(request.BoardPath);
-        var (locker, compartments) = await store.ExecuteAsync(async tx =>
-            (await tx.Registry.GetLockerAsync(request.LockerId), await tx.Registry.ListCompartmentsAsync(request.SiteId)), cancellationToken);
+        var (locker, compartments, site) = await store.ExecuteAsync(async tx =>
+            (await tx.Registry.GetLockerAsync(request.LockerId), await tx.Registry.ListCompartmentsAsync(request.SiteId),
+                await tx.Registry.GetSiteAsync(request.SiteId)), cancellationToken);
         if (locker is null || locker.SiteId != request.SiteId)
         {
             throw new ProvisioningException(locker is null
@@ -104,7 +106,7 @@ public sealed class LockerProvisioner(
                 $"board '{board.Name}' has no compartment {string.Join(", ", missing)}, which the registry lists for locker '{locker.Id}'");
         }
 
-        return board;
+        return (board, site!);
     }
 
     private static BoardDefinition LoadBoard(string path)

@@ -2,8 +2,47 @@ using Lockers.Core.Board;
 
 namespace Lockers.Gateway.Registry;
 
-/// <summary>A place with one to four locker controllers.</summary>
-public sealed record Site(string Id, string Name);
+/// <summary>
+/// A place with one to four locker controllers, and what a recipient needs to find it: the address, where it is on a map
+/// (also how near other sites are), its opening hours (null: always open), notes on how to reach the lockers (by language),
+/// the locale its people read (ja-JP: the pages and the locker display default to Japanese) and its time zone (the local
+/// hours and "today" of a courier's manifest).
+/// </summary>
+public sealed record Site(
+    string Id, string Name, string? Address = null, GeoPoint? Location = null, OpeningHours? Hours = null,
+    IReadOnlyDictionary<string, string>? AccessNotes = null, string Locale = "en", string TimeZone = "UTC")
+{
+    /// <summary>The language of the site's locale (en, ja, zh): the default of its pages and its lockers' display.</summary>
+    public string Language => Localization.Languages.FromTag(Locale) ?? Localization.Languages.English;
+
+    /// <summary>The access note in <paramref name="language"/>, else in the site's language, else any.</summary>
+    public string? AccessNoteIn(string language) =>
+        AccessNotes is null or { Count: 0 } ? null
+        : AccessNotes.TryGetValue(language, out var note) ? note
+        : AccessNotes.TryGetValue(Language, out var local) ? local
+        : AccessNotes.Values.First();
+
+    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+}
+
+/// <summary>A point on the earth in degrees (WGS 84, as maps use).</summary>
+public sealed record GeoPoint(double Latitude, double Longitude)
+{
+    private const double EarthRadiusKm = 6371.0088;
+
+    /// <summary>Great-circle distance (haversine), in kilometres.</summary>
+    public double DistanceKm(GeoPoint other)
+    {
+        static double Radians(double degrees) => degrees * Math.PI / 180;
+        var dLat = Radians(other.Latitude - Latitude);
+        var dLon = Radians(other.Longitude - Longitude);
+        var a = Math.Pow(Math.Sin(dLat / 2), 2) + Math.Cos(Radians(Latitude)) * Math.Cos(Radians(other.Latitude)) * Math.Pow(Math.Sin(dLon / 2), 2);
+        return 2 * EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(a)));
+    }
+}
+
+/// <summary>Daily opening hours in the site's time zone; <see cref="Closes"/> before <see cref="Opens"/> means past midnight.</summary>
+public sealed record OpeningHours(TimeOnly Opens, TimeOnly Closes);
 
 /// <summary>One locker controller; <see cref="Online"/> follows its MQTT birth/last-will status.</summary>
 public sealed record Locker(string Id, string SiteId, string Name, bool Online = true);

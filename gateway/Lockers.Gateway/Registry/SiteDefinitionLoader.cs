@@ -73,11 +73,64 @@ public static class SiteDefinitionLoader
             }
             lockers.Add(new Locker(locker.Id ?? "", file.Id ?? "", locker.Name ?? ""));
         }
+        var details = CheckDetails(file, errors);
         if (errors.Count > 0)
         {
             throw new SiteDefinitionException(errors);
         }
-        return new SiteDefinition(new Site(file.Id!, file.Name!), lockers, compartments);
+        return new SiteDefinition(details with { Id = file.Id!, Name = file.Name! }, lockers, compartments);
+    }
+
+    /// <summary>What a recipient reads about the site: address, map point, hours, access notes, locale and time zone.</summary>
+    private static Site CheckDetails(SiteDefinitionFile file, List<string> errors)
+    {
+        GeoPoint? location = null;
+        if (file.Location is { } point)
+        {
+            if (point.Latitude is not (>= -90 and <= 90)) errors.Add("location.latitude: must be -90..90 degrees");
+            if (point.Longitude is not (>= -180 and <= 180)) errors.Add("location.longitude: must be -180..180 degrees");
+            location = point is { Latitude: { } lat, Longitude: { } lon } ? new GeoPoint(lat, lon) : null;
+        }
+
+        OpeningHours? hours = null;
+        if (file.Hours is { } given)
+        {
+            var opens = ParseTime(given.Opens, "hours.opens", errors);
+            var closes = ParseTime(given.Closes, "hours.closes", errors);
+            hours = opens is { } o && closes is { } c ? new OpeningHours(o, c) : null;
+        }
+
+        foreach (var (language, note) in file.AccessNotes ?? [])
+        {
+            if (Localization.Languages.FromTag(language) != language) errors.Add($"accessNotes.{language}: the language must be one of {string.Join(", ", Localization.Languages.All)}");
+            if (string.IsNullOrWhiteSpace(note) || note.Length > 500) errors.Add($"accessNotes.{language}: 1-500 characters");
+        }
+
+        if (file.Address is { Length: > 200 }) errors.Add("address: at most 200 characters");
+        var locale = file.Locale ?? Localization.Languages.English;
+        if (Localization.Languages.FromTag(locale) is null || Localization.Languages.TryCulture(locale) is null)
+        {
+            errors.Add($"locale: '{locale}' must be a locale of English, Japanese or Chinese (en-GB, ja-JP, zh-CN)");
+        }
+
+        var timeZone = file.TimeZone ?? "UTC";
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+        {
+            errors.Add($"timeZone: '{timeZone}' is not a time zone this machine knows (an IANA name such as Asia/Tokyo)");
+        }
+
+        return new Site("", "", file.Address, location, hours, file.AccessNotes, locale, timeZone);
+    }
+
+    private static TimeOnly? ParseTime(string? text, string at, List<string> errors)
+    {
+        if (TimeOnly.TryParseExact(text, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time))
+        {
+            return time;
+        }
+
+        errors.Add($"{at}: must be a time HH:mm (24 h)");
+        return null;
     }
 
     private static void CheckId(string? id, string at, List<string> errors)

@@ -7,7 +7,8 @@ namespace Lockers.Gateway.Reservations;
 
 /// <summary>A booking whose every field has been checked.</summary>
 public sealed record BookingRequest(
-    string SiteId, CompartmentSize Size, bool Accessible, string ParcelReference, string? Email, string? Phone, int PickupWindowHours)
+    string SiteId, CompartmentSize Size, bool Accessible, string ParcelReference, string? Email, string? Phone, int PickupWindowHours,
+    ReservationKind Kind = ReservationKind.Delivery)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -15,8 +16,11 @@ public sealed record BookingRequest(
     /// What a repeated Idempotency-Key is compared by (hashed, ADR 0104): the request as JSON, its size as the stored
     /// number (<see cref="CompartmentSizeNumbers"/>), so fingerprints stored by earlier versions still match.
     /// </summary>
-    public string Fingerprint() => JsonSerializer.Serialize(
-        new { SiteId, Size = CompartmentSizeNumbers.ToNumber(Size), Accessible, ParcelReference, Email, Phone, PickupWindowHours }, Json);
+    public string Fingerprint() => Kind == ReservationKind.Delivery
+        ? JsonSerializer.Serialize(
+            new { SiteId, Size = CompartmentSizeNumbers.ToNumber(Size), Accessible, ParcelReference, Email, Phone, PickupWindowHours }, Json)
+        : JsonSerializer.Serialize(
+            new { SiteId, Size = CompartmentSizeNumbers.ToNumber(Size), Accessible, ParcelReference, Email, Phone, PickupWindowHours, Kind = Kind.ToWire() }, Json);
 }
 
 /// <summary>Turns the raw body into a <see cref="BookingRequest"/> or a field -> messages map for a validation problem.</summary>
@@ -51,9 +55,14 @@ public static partial class BookingRequestValidator
         else if (!ParcelReferencePattern().IsMatch(body.ParcelReference))
             Fail("parcelReference", "parcelReference must be 1-64 characters of letters, digits and . _ : / # -.");
 
+        var kind = ReservationKind.Delivery;
+        if (body.Kind is not null && !ReservationKinds.TryParse(body.Kind, out kind))
+            Fail("kind", $"kind '{body.Kind}' is not one of delivery, send.");
+
+        // A send from a locker has no recipient at the locker: the carrier collects it; a contact is optional.
         var email = body.Recipient?.Email;
         var phone = body.Recipient?.Phone;
-        if (string.IsNullOrEmpty(email) && string.IsNullOrEmpty(phone))
+        if (kind == ReservationKind.Delivery && string.IsNullOrEmpty(email) && string.IsNullOrEmpty(phone))
             Fail("recipient", "recipient needs an email or a phone number (or both).");
         if (!string.IsNullOrEmpty(email) && (email.Length > 254 || email.IndexOf('@') > 64 || !EmailPattern().IsMatch(email)))
             Fail("recipient.email", "email must be an address like name@example.org (letters, digits and . _ + - before the @, a domain name after it).");
@@ -66,7 +75,7 @@ public static partial class BookingRequestValidator
 
         request = errors.Count == 0
             ? new BookingRequest(body.SiteId!, size, body.Accessible ?? false, body.ParcelReference!,
-                NullIfEmpty(email), NullIfEmpty(phone), hours)
+                NullIfEmpty(email), NullIfEmpty(phone), hours, kind)
             : null;
         return errors;
     }

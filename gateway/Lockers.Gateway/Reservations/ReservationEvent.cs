@@ -41,6 +41,17 @@ public enum ReservationEvent
     Moved,
     /// <summary>Staff gave up the move before the target door opened; the parcel stays where it was.</summary>
     MoveCancelled,
+    /// <summary>
+    /// The recipient sent the parcel to another site: before deposit the booking moves there; after deposit (where the
+    /// carrier allows it) the parcel waits to be collected here and a new reservation, created by the same step, carries it.
+    /// </summary>
+    Redirected,
+    /// <summary>The carrier asked for a new access link (and PIN, once deposited): the old ones stop working.</summary>
+    Reissued,
+    /// <summary>At a courier's round the parcel did not fit: the booking moves to a larger free compartment.</summary>
+    Resized,
+    /// <summary>At a courier's round a started deposit was given up (no larger door, or skipped): the courier keeps the parcel.</summary>
+    DepositAbandoned,
 }
 
 /// <summary>
@@ -55,6 +66,8 @@ public enum ReservationEffect
     StartWindow,
     /// <summary>The window's hours and the deadline grow by the hours asked for.</summary>
     LengthenWindow,
+    /// <summary>deposited_at cleared: the deposit did not happen after all (the booking can be cancelled again).</summary>
+    ClearDeposit,
     /// <summary>paused_since = now.</summary>
     PauseWindow,
     /// <summary>The deadline moves later by the time paused; paused_since cleared.</summary>
@@ -63,8 +76,16 @@ public enum ReservationEffect
     EndPause,
     /// <summary>expired_at = now.</summary>
     StampExpired,
-    /// <summary>closed_at = now.</summary>
+    /// <summary>closed_at = now; the sealed access token is erased (the link then shows only how it ended).</summary>
     Close,
+    /// <summary>moved_at = now.</summary>
+    StampMoved,
+    /// <summary>The reservation moves to the site asked for (redirected_from = the old one) and to a compartment there.</summary>
+    ChangeSite,
+    /// <summary>The recipient's access link leaves this reservation (for the one that carries the parcel on); redirected_to is set.</summary>
+    HandOverAccessLink,
+    /// <summary>A new access link for the recipient (token, its hash and the sealed token); an older link stops working.</summary>
+    IssueAccessLink,
     /// <summary>The compartment of a new booking is held for it.</summary>
     HoldCompartment,
     /// <summary>The reservation's compartment is no longer held (free for the next booking).</summary>
@@ -74,10 +95,10 @@ public enum ReservationEffect
     /// <summary>The courier's drop-off code.</summary>
     IssueDropoffCode,
     RevokeDropoffCode,
-    /// <summary>The recipient's PIN and QR token, and the access link to the QR image.</summary>
+    /// <summary>The recipient's PIN and QR token, derived from the access link's token.</summary>
     IssuePickupCodes,
     RevokePickupCodes,
-    /// <summary>The carrier's code to collect the expired parcel.</summary>
+    /// <summary>The carrier's code to collect the parcel (expired, redirected, or sent from the locker).</summary>
     IssueCollectCode,
     /// <summary>The window pauses or resumes for the compartment the parcel is in now (Paused or Resumed).</summary>
     RefreshPause,
@@ -118,4 +139,8 @@ public enum ReservationGuard
     AwaitingTargetClose,
     /// <summary>A move is under way and the target door has not opened yet (it can still be given up).</summary>
     MoveCancellable,
+    /// <summary>The reservation is a delivery (to a recipient).</summary>
+    Delivery,
+    /// <summary>The reservation is a send from a locker.</summary>
+    Send,
 }

@@ -7,11 +7,18 @@ using Microsoft.Extensions.Options;
 
 namespace Lockers.Gateway.Reservations;
 
-/// <summary>Who caused a transition and what it needs: the hours for Extended, the compartment for Booked, Relocated and MoveRequested (the target).</summary>
-public sealed record TransitionInput(string Actor, int Hours = 0, CompartmentRef? Compartment = null, string? AuditDetail = null);
+/// <summary>
+/// Who caused a transition and what it needs: the hours for Extended (<see cref="ByRecipient"/> when the recipient asked on
+/// the parcel page), the compartment for Booked, Relocated, MoveRequested (the target), Resized and Redirected, the site for
+/// Redirected, and for a redirect after deposit the id of the reservation that carries the parcel on.
+/// </summary>
+public sealed record TransitionInput(
+    string Actor, int Hours = 0, CompartmentRef? Compartment = null, string? AuditDetail = null, string? SiteId = null,
+    bool ByRecipient = false, string? NewReservationId = null);
 
 /// <summary>Codes a transition issued, in clear, to be handed on once (the answer to a booking, a webhook, a test).</summary>
-public sealed record IssuedCodes(string? DropoffCode = null, IssuedPickupCodes? Pickup = null, string? CollectCode = null);
+public sealed record IssuedCodes(
+    string? DropoffCode = null, IssuedPickupCodes? Pickup = null, string? CollectCode = null, string? AccessToken = null);
 
 /// <summary>What a transition did: <see cref="Reservation"/> as it is now, or <see cref="Refusal"/> saying why nothing happened.</summary>
 public sealed record TransitionResult(Reservation Reservation, string? Refusal, IssuedCodes Issued)
@@ -32,8 +39,12 @@ public sealed class CompartmentTakenException(CompartmentRef compartment)
 /// caller's unit of work rolls back whole: never half a step.
 /// </summary>
 public sealed class ReservationLifecycle(
-    CodeIssuer codes, WebhookEnqueuer webhooks, IOptions<ReservationsOptions> options, TimeProvider time, ILogger<ReservationLifecycle> logger)
+    CodeIssuer codes, SecretSealer sealer, WebhookEnqueuer webhooks, IOptions<ReservationsOptions> options, TimeProvider time,
+    ILogger<ReservationLifecycle> logger)
 {
+    /// <summary>What the sealed access token is bound to (associated data), so no other sealed secret can pass for it.</summary>
+    public const string AccessTokenPurpose = "access-token";
+
     /// <summary>The reservation begins: booked into <paramref name="compartment"/>, which is held, with the courier's drop-off code.</summary>
     public Task<TransitionResult> BookAsync(
         IStoreTransaction tx, string clientId, BookingRequest request, CompartmentRef compartment, string auditDetail)
@@ -41,7 +52,7 @@ public sealed class ReservationLifecycle(
         var now = time.GetStoreNow();
         var reservation = new Reservation
         {
-            Id = "rsv_" + CodeGenerator.Token(15),
+            Id = NewReservationId(),
             ClientId = clientId,
             SiteId = request.SiteId,
             Size = request.Size,
@@ -50,20 +61,57 @@ public sealed class ReservationLifecycle(
             RecipientEmail = request.Email,
             RecipientPhone = request.Phone,
             PickupWindowHours = request.PickupWindowHours,
+            Kind = request.Kind,
             Status = ReservationStatus.Booked,
             Compartment = compartment,
             CreatedAt = now,
         };
-        var row = ReservationTransitions.Find(null, ReservationEvent.Booked)!;
+        var row = ReservationTransitions.Find(null, ReservationEvent.Booked, request.Kind)!;
         return CarryOutAsync(tx, reservation, reservation, row, new TransitionInput($"client:{clientId}", Compartment: compartment, AuditDetail: auditDetail), now,
             isNew: true);
     }
+
+    /// <summary>
+    /// The second half of a redirect after deposit: a new reservation <paramref name="newId"/> at <paramref name="siteId"/>,
+    /// booked into <paramref name="compartment"/>, carrying on the parcel of <paramref name="from"/> as it was before the
+    /// redirect (its recipient, window and access link; call after <see cref="ApplyAsync"/> handed the link over).
+    /// </summary>
+    public Task<TransitionResult> CarryOnAsync(
+        IStoreTransaction tx, Reservation from, string newId, string siteId, CompartmentRef compartment, TransitionInput input)
+    {
+        var now = time.GetStoreNow();
+        var reservation = new Reservation
+        {
+            Id = newId,
+            ClientId = from.ClientId,
+            SiteId = siteId,
+            Size = from.Size,
+            Accessible = from.Accessible,
+            ParcelReference = from.ParcelReference,
+            RecipientEmail = from.RecipientEmail,
+            RecipientPhone = from.RecipientPhone,
+            PickupWindowHours = from.PickupWindowHours,
+            RecipientExtendedHours = from.RecipientExtendedHours,
+            Kind = from.Kind,
+            Status = ReservationStatus.Booked,
+            Compartment = compartment,
+            CreatedAt = now,
+            AccessTokenHash = from.AccessTokenHash,
+            AccessTokenSealed = from.AccessTokenSealed,
+            RedirectedFrom = from.SiteId,
+        };
+        var row = ReservationTransitions.Find(null, ReservationEvent.Redirected, from.Kind)!;
+        return CarryOutAsync(tx, reservation, reservation, row, input with { Compartment = compartment }, now, isNew: true);
+    }
+
+    /// <summary>A new reservation id (for a redirect after deposit, known before the new reservation is written).</summary>
+    public static string NewReservationId() => "rsv_" + CodeGenerator.Token(15);
 
     /// <summary>Applies <paramref name="event"/> to <paramref name="reservation"/> as read in this unit of work.</summary>
     public async Task<TransitionResult> ApplyAsync(IStoreTransaction tx, Reservation reservation, ReservationEvent @event, TransitionInput input)
     {
         var now = time.GetStoreNow();
-        var row = ReservationTransitions.Find(reservation.Status, @event);
+        var row = ReservationTransitions.Find(reservation.Status, @event, reservation.Kind);
         var refusal = row is null ? NotAllowed(reservation, @event) : GuardRefusal(row, reservation, now);
         if (refusal is not null)
         {
@@ -77,7 +125,7 @@ public sealed class ReservationLifecycle(
 
     /// <summary>Whether <paramref name="event"/> would be allowed now (the table and its guard), without doing it.</summary>
     public bool Allows(Reservation reservation, ReservationEvent @event) =>
-        ReservationTransitions.Find(reservation.Status, @event) is { } row && GuardRefusal(row, reservation, time.GetStoreNow()) is null;
+        ReservationTransitions.Find(reservation.Status, @event, reservation.Kind) is { } row && GuardRefusal(row, reservation, time.GetStoreNow()) is null;
 
     /// <summary>
     /// Pauses or resumes the pickup window of a parcel waiting in its compartment, after the compartment's service state
@@ -101,18 +149,38 @@ public sealed class ReservationLifecycle(
         return change is { } @event ? (await ApplyAsync(tx, reservation, @event, new TransitionInput("gateway"))).Reservation : reservation;
     }
 
-    /// <summary>The recipient's link to the QR image; whoever holds it can show the QR at the locker.</summary>
-    public string AccessLinkFor(string accessToken) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/r/{accessToken}/qr.svg";
+    /// <summary>The recipient's parcel page; whoever holds the link can see the PIN and show the QR at the locker.</summary>
+    public string AccessLinkFor(string accessToken) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/r/{accessToken}";
+
+    /// <summary>The access token of a reservation still open, from its sealed copy; null once closed or for an old reservation.</summary>
+    public string? AccessTokenOf(Reservation reservation) =>
+        reservation.AccessTokenSealed is { } sealedToken ? sealer.Unseal(sealedToken, AccessTokenPurpose) : null;
 
     private async Task<TransitionResult> CarryOutAsync(
         IStoreTransaction tx, Reservation before, Reservation after, ReservationTransition row, TransitionInput input, DateTimeOffset now, bool isNew)
     {
+        // What is part of the reservation is decided before the write: a new link's hash and sealed token, and which
+        // derivation of the link the PIN is. The codes themselves are stored after it, by the effects.
         string? accessToken = null;
+        var pinIndex = 0;
+        if (row.Effects.Contains(ReservationEffect.IssueAccessLink))
+        {
+            accessToken = CodeGenerator.Token();
+            after = WithAccessLink(after, accessToken);
+        }
+
         if (row.Effects.Contains(ReservationEffect.IssuePickupCodes))
         {
-            // The link's hash is part of the reservation, so it is drawn before the write; the codes are stored after it.
-            accessToken = CodeGenerator.Token();
-            after = after with { AccessTokenHash = codes.HashAccessToken(accessToken) };
+            accessToken ??= AccessTokenOf(after);
+            if (accessToken is null)
+            {
+                // Booked before links were issued at booking: the link is made now, as it always was.
+                accessToken = CodeGenerator.Token();
+                after = WithAccessLink(after, accessToken);
+            }
+
+            pinIndex = await codes.ChoosePinIndexAsync(tx, after.SiteId, accessToken);
+            after = after with { PinIndex = pinIndex };
         }
 
         if (isNew)
@@ -124,7 +192,7 @@ public sealed class ReservationLifecycle(
             return new TransitionResult(before, "The reservation changed meanwhile; read it again.", new IssuedCodes());
         }
 
-        var issued = new IssuedCodes();
+        var issued = new IssuedCodes(AccessToken: accessToken);
         foreach (var effect in row.Effects)
         {
             switch (effect)
@@ -146,7 +214,7 @@ public sealed class ReservationLifecycle(
                     await tx.Codes.RevokeAsync(after.Id, [CodeKind.Dropoff], now);
                     break;
                 case ReservationEffect.IssuePickupCodes:
-                    issued = issued with { Pickup = await codes.IssuePickupCodesAsync(tx, after.Id, after.SiteId, accessToken!) };
+                    issued = issued with { Pickup = await codes.IssuePickupCodesAsync(tx, after.Id, after.SiteId, accessToken!, pinIndex) };
                     break;
                 case ReservationEffect.RevokePickupCodes:
                     await tx.Codes.RevokeAsync(after.Id, [CodeKind.PickupPin, CodeKind.PickupQr], now);
@@ -193,6 +261,12 @@ public sealed class ReservationLifecycle(
         return new TransitionResult(after, null, issued);
     }
 
+    private Reservation WithAccessLink(Reservation reservation, string accessToken) => reservation with
+    {
+        AccessTokenHash = codes.HashAccessToken(accessToken),
+        AccessTokenSealed = sealer.Seal(accessToken, AccessTokenPurpose),
+    };
+
     /// <summary>The reservation as the row's field effects leave it (nothing is written here).</summary>
     private static Reservation Change(Reservation r, ReservationTransition row, TransitionInput input, DateTimeOffset now)
     {
@@ -207,12 +281,26 @@ public sealed class ReservationLifecycle(
                 {
                     PickupWindowHours = next.PickupWindowHours + input.Hours,
                     PickupDeadline = next.PickupDeadline?.AddHours(input.Hours),
+                    RecipientExtendedHours = next.RecipientExtendedHours + (input.ByRecipient ? input.Hours : 0),
+                },
+                ReservationEffect.ClearDeposit => next with { DepositedAt = null },
+                ReservationEffect.StampMoved => next with { MovedAt = now },
+                ReservationEffect.ChangeSite => next with
+                {
+                    SiteId = input.SiteId ?? throw new ArgumentException($"{ReservationTransitions.Name(row.Event)} needs the site to move to"),
+                    RedirectedFrom = r.SiteId,
+                },
+                ReservationEffect.HandOverAccessLink => next with
+                {
+                    AccessTokenHash = null,
+                    AccessTokenSealed = null,
+                    RedirectedTo = input.NewReservationId ?? throw new ArgumentException($"{ReservationTransitions.Name(row.Event)} needs the new reservation"),
                 },
                 ReservationEffect.PauseWindow => next with { PausedSince = now },
                 ReservationEffect.ResumeWindow => next with { PausedSince = null, PickupDeadline = next.PickupDeadline + (now - next.PausedSince!.Value) },
                 ReservationEffect.EndPause => next with { PausedSince = null },
                 ReservationEffect.StampExpired => next with { ExpiredAt = now },
-                ReservationEffect.Close => next with { ClosedAt = now },
+                ReservationEffect.Close => next with { ClosedAt = now, AccessTokenSealed = null },
                 ReservationEffect.MoveCompartment => next with { Compartment = TargetOf(row, input) },
                 ReservationEffect.BeginMove => next with { Move = new ParcelMove(TargetOf(row, input), MoveStep.Requested) },
                 ReservationEffect.AdvanceMove => next with
@@ -280,7 +368,9 @@ public sealed class ReservationLifecycle(
             accessLink = AccessLinkFor(pickup.AccessToken),
             qrToken = pickup.QrToken,
         },
-        WebhookEvents.Expired when issued.CollectCode is { } collectCode => new { collectCode },
+        WebhookEvents.Expired or WebhookEvents.Deposited when issued.CollectCode is { } collectCode => new { collectCode },
+        WebhookEvents.Redirected when issued.CollectCode is { } collectCode => new { collectCode },
+        WebhookEvents.Redirected or WebhookEvents.DropoffCodeChanged when issued.DropoffCode is { } dropoffCode => new { dropoffCode },
         _ => null,
     };
 
@@ -294,7 +384,14 @@ public sealed class ReservationLifecycle(
                 break;
             case ReservationEvent.Extended:
                 yield return new AuditEntry(now, input.Actor, action, after.SiteId, ReservationId: after.Id,
-                    Detail: $"hours=+{input.Hours} total={after.PickupWindowHours}");
+                    Detail: $"hours=+{input.Hours} total={after.PickupWindowHours}" + (input.ByRecipient ? $" by=recipient recipient_total={after.RecipientExtendedHours}" : ""));
+                break;
+            case ReservationEvent.Redirected:
+                // Before deposit the booking itself moved; after it, the parcel waits here and a new reservation carries it on.
+                yield return new AuditEntry(now, input.Actor, action, after.SiteId, after.Compartment?.LockerId, after.Compartment?.Number, after.Id,
+                    after.RedirectedTo is { } next
+                        ? $"from={after.SiteId} to={input.SiteId} carried_on_by={next}"
+                        : $"from={after.RedirectedFrom} to={after.SiteId}" + (input.AuditDetail is { } extra ? " " + extra : ""));
                 break;
             case ReservationEvent.Moved or ReservationEvent.Relocated or ReservationEvent.MoveRequested or ReservationEvent.MoveCancelled:
                 // On both lockers' audit trails when the parcel (or booking) changes locker.

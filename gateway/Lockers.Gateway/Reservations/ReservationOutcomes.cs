@@ -5,7 +5,7 @@ public abstract record BookingOutcome
 {
     public sealed record Booked(BookedReservationResponse Response, bool Replayed) : BookingOutcome;
     public sealed record UnknownSite(string SiteId) : BookingOutcome;
-    public sealed record NoCapacity(string SiteId, string Size) : BookingOutcome;
+    public sealed record NoCapacity(string SiteId, string Size, IReadOnlyList<Registry.NearbySite> Alternatives) : BookingOutcome;
     public sealed record IdempotencyKeyReused : BookingOutcome;
 }
 
@@ -15,4 +15,12 @@ public abstract record ChangeOutcome
     public sealed record Changed(Reservation Reservation) : ChangeOutcome;
     public sealed record NotFound : ChangeOutcome;
     public sealed record Refused(string Reason) : ChangeOutcome;
+}
+
+/// <summary>How reissuing a recipient's access ended.</summary>
+public abstract record ReissueOutcome
+{
+    public sealed record Reissued(ReissuedAccessResponse Response) : ReissueOutcome;
+    public sealed record NotFound : ReissueOutcome;
+    public sealed record Refused(string Reason) : ReissueOutcome;
 }

@@ -2,7 +2,9 @@ using Lockers.Core.Board;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text;
+using Lockers.Gateway.Clients;
 using Lockers.Gateway.Codes;
+using Lockers.Gateway.Registry;
 using Lockers.Gateway.Store;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +12,8 @@ namespace Lockers.Gateway.Reservations;
 
 /// <summary>The reservation rules clients drive: book, read, list, cancel, extend. HTTP-free.</summary>
 public sealed class ReservationService(
-    ILockerStore store, ReservationLifecycle lifecycle, SecretSealer sealer, CodeSecrets secrets, IOptions<ReservationsOptions> options)
+    ILockerStore store, ReservationLifecycle lifecycle, SecretSealer sealer, CodeSecrets secrets, IOptions<ReservationsOptions> options,
+    IOptions<RecipientPolicyOptions> nearby)
 {
     public const string IdempotentResponsePurpose = "idempotent-response";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -34,21 +37,24 @@ public sealed class ReservationService(
                 var replay = JsonSerializer.Deserialize<BookedReservationResponse>(sealer.Unseal(previous.SealedResponse, IdempotentResponsePurpose), Json)!;
                 return new BookingOutcome.Booked(replay, Replayed: true);
             }
-            if (await tx.Registry.GetSiteAsync(request.SiteId) is null)
+            if (await tx.Registry.GetSiteAsync(request.SiteId) is not { } site)
             {
                 return new BookingOutcome.UnknownSite(request.SiteId);
             }
             var compartment = await tx.Registry.FindFreeCompartmentAsync(request.SiteId, request.Size, request.Accessible);
             if (compartment is null)
             {
-                return new BookingOutcome.NoCapacity(request.SiteId, CompartmentSizes.ToName(request.Size));
+                // The site is full for this size: name the nearest sites that are not, so the client can book one at once.
+                var alternatives = await NearbySites.FindAsync(tx, site, request.Size, request.Accessible, nearby.Value.NearbySites, nearby.Value.NearbyRadiusKm);
+                return new BookingOutcome.NoCapacity(request.SiteId, CompartmentSizes.ToName(request.Size), alternatives);
             }
 
             var booked = await lifecycle.BookAsync(tx, clientId, request, compartment.Ref,
                 $"size={CompartmentSizes.ToName(request.Size)} got={CompartmentSizes.ToName(compartment.Size)}");
             var reservation = booked.Reservation;
             var dropoffCode = booked.Issued.DropoffCode!;
-            var response = new BookedReservationResponse(ReservationResponse.From(reservation), dropoffCode);
+            var accessLink = booked.Issued.AccessToken is { } token ? lifecycle.AccessLinkFor(token) : null;
+            var response = new BookedReservationResponse(ReservationResponse.From(reservation), dropoffCode, accessLink);
             if (idempotencyKey is not null)
             {
                 await tx.Idempotency.InsertAsync(new IdempotencyRecord(clientId, idempotencyKey, requestHash, StatusCodes.Status201Created,
@@ -90,6 +96,25 @@ public sealed class ReservationService(
                     $"({_options.MaxPickupWindowHours - reservation.PickupWindowHours} more).", new IssuedCodes());
             }
             return await lifecycle.ApplyAsync(tx, reservation, ReservationEvent.Extended, new TransitionInput($"client:{clientId}", Hours: hours));
+        }, cancellationToken);
+
+    /// <summary>
+    /// A new access link for the recipient (and a new PIN once the parcel is in the locker); the old link and PIN stop
+    /// working at once. For a recipient who lost the message.
+    /// </summary>
+    public Task<ReissueOutcome> ReissueAccessAsync(string clientId, string reservationId, CancellationToken cancellationToken = default) =>
+        store.ExecuteAsync<ReissueOutcome>(async tx =>
+        {
+            var reservation = await tx.Reservations.GetAsync(reservationId);
+            if (reservation is null || reservation.ClientId != clientId)
+            {
+                return new ReissueOutcome.NotFound();
+            }
+            var result = await lifecycle.ApplyAsync(tx, reservation, ReservationEvent.Reissued, new TransitionInput($"client:{clientId}"));
+            return result.Applied
+                ? new ReissueOutcome.Reissued(new ReissuedAccessResponse(ReservationResponse.From(result.Reservation),
+                    lifecycle.AccessLinkFor(result.Issued.AccessToken!), result.Issued.Pickup?.Pin))
+                : new ReissueOutcome.Refused(result.Refusal!);
         }, cancellationToken);
 
     /// <summary>A client's change to its own reservation, through the lifecycle; another client's looks like a missing one.</summary>

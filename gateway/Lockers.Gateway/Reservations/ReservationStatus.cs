@@ -3,7 +3,8 @@ namespace Lockers.Gateway.Reservations;
 /// <summary>
 /// Where a parcel is in its lifecycle, as the API names it (<see cref="ReservationStatuses.ToWire"/>). Which status may
 /// follow which, and why, is <see cref="ReservationTransitions"/>: booked -> ready_for_pickup -> picked_up,
-/// booked -> cancelled, ready_for_pickup -> expired -> returned.
+/// booked -> cancelled, ready_for_pickup -> expired -> returned, ready_for_pickup -> redirected -> returned; a send from a
+/// locker booked -> deposited -> collected.
 /// </summary>
 public enum ReservationStatus
 {
@@ -13,6 +14,12 @@ public enum ReservationStatus
     Cancelled,
     Expired,
     Returned,
+    /// <summary>The recipient sent the deposited parcel to another site: the carrier collects it here.</summary>
+    Redirected,
+    /// <summary>A parcel sent from the locker waits for the carrier.</summary>
+    Deposited,
+    /// <summary>The carrier took the sent parcel.</summary>
+    Collected,
 }
 
 public static class ReservationStatuses
@@ -25,6 +32,9 @@ public static class ReservationStatuses
         [ReservationStatus.Cancelled] = "cancelled",
         [ReservationStatus.Expired] = "expired",
         [ReservationStatus.Returned] = "returned",
+        [ReservationStatus.Redirected] = "redirected",
+        [ReservationStatus.Deposited] = "deposited",
+        [ReservationStatus.Collected] = "collected",
     };
 
     public static IEnumerable<string> AllNames => Names.Values;

@@ -29,6 +29,8 @@ public static class ReservationsApi
         group.MapPost("/{id}/extend", ExtendAsync)
             .Accepts<ExtendReservationRequest>("application/json")
             .WithSummary("Extend the pickup window, within Reservations:MaxPickupWindowHours.");
+        group.MapPost("/{id}/access-link", ReissueAsync)
+            .WithSummary("A new recipient link (and PIN once deposited) for a recipient who lost the message; the old ones stop working.");
         return group;
     }
 
@@ -65,8 +67,16 @@ public static class ReservationsApi
             case BookingOutcome.NoCapacity full:
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "No free compartment",
                     detail: $"Site '{full.SiteId}' has no free compartment of size {full.Size} or larger" +
-                            (booking!.Accessible ? " that is accessible." : "."),
-                    type: "https://lockers.dev/problems/no-capacity");
+                            (booking!.Accessible ? " that is accessible." : ".") +
+                            (full.Alternatives.Count > 0 ? $" The nearest sites that have one are under 'alternatives'." : ""),
+                    type: "https://lockers.dev/problems/no-capacity",
+                    extensions: new Dictionary<string, object?>
+                    {
+                        ["alternatives"] = full.Alternatives.Select(a => new
+                        {
+                            siteId = a.Site.Id, name = a.Site.Name, address = a.Site.Address, distanceKm = a.DistanceKm,
+                        }).ToList(),
+                    });
             default:
                 return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key reused",
                     detail: "This Idempotency-Key was already used with a different request body. Use a new key for a new booking.",
@@ -125,6 +135,15 @@ public static class ReservationsApi
         }
         return ToResult(id, await reservations.ExtendAsync(user.ClientId(), id, hours, request.HttpContext.RequestAborted));
     }
+
+    private static async Task<IResult> ReissueAsync(string id, ClaimsPrincipal user, ReservationService reservations, CancellationToken cancellationToken) =>
+        await reservations.ReissueAccessAsync(user.ClientId(), id, cancellationToken) switch
+        {
+            ReissueOutcome.Reissued reissued => TypedResults.Ok(reissued.Response),
+            ReissueOutcome.Refused refused => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+                title: "Not possible in the reservation's current state", detail: refused.Reason),
+            _ => NotFound(id),
+        };
 
     private static IResult ToResult(string id, ChangeOutcome outcome) => outcome switch
     {

@@ -1,4 +1,5 @@
 using Lockers.Gateway.Reservations.Doors;
+using Lockers.Gateway.Reservations.Rounds;
 using Lockers.Gateway.Settings;
 
 namespace Lockers.Gateway.Reservations;
@@ -10,9 +11,12 @@ public static class ReservationsSetup
         builder.Services.AddGatewayOptions<ReservationsOptions, ReservationsOptionsValidator>();
         builder.Services.AddSingleton<ReservationLifecycle>();
         builder.Services.AddSingleton<ReservationService>();
+        builder.Services.AddSingleton<RecipientActions>();
         builder.Services.AddSingleton<AvailabilityService>();
         builder.Services.AddSingleton<LockerCodeVerifier>();
         builder.Services.AddSingleton<DoorEventService>();
+        builder.Services.AddSingleton<CourierRoundService>();
+        builder.Services.AddSingleton<ManifestService>();
         return builder;
     }
 }

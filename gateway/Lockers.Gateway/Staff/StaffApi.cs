@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
+using Lockers.Gateway.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lockers.Gateway.Staff;
@@ -10,7 +11,8 @@ public static class StaffApi
 {
     public sealed record SignInRequest(string? User, string? Password);
 
-    public sealed record SessionResponse(bool SignedIn, string? User, string? Role, string CsrfToken);
+    /// <summary><see cref="Language"/>: the language the pages show (en, ja, zh), as the gateway chose it for this browser.</summary>
+    public sealed record SessionResponse(bool SignedIn, string? User, string? Role, string CsrfToken, string Language);
 
     public sealed record PasswordRequest(string? Current, string? New);
 
@@ -24,7 +26,10 @@ public static class StaffApi
         return app;
     }
 
-    /// <summary>Anonymous too: the sign-in page needs a token before anyone is signed in.</summary>
+    /// <summary>
+    /// Anonymous too: the sign-in page needs a token before anyone is signed in. It also says the dashboard's language:
+    /// <c>?lang=ja</c> (the pages' switch) chooses one and remembers it in a cookie (<see cref="LanguageChoice"/>).
+    /// </summary>
     private static async Task<Ok<SessionResponse>> GetSessionAsync(HttpContext context, IAntiforgery antiforgery)
     {
         await UseStaffIdentityAsync(context);
@@ -32,7 +37,7 @@ public static class StaffApi
         var user = context.User;
         var signedIn = user.Identity?.IsAuthenticated == true;
         return TypedResults.Ok(new SessionResponse(signedIn, signedIn ? user.UserName() : null,
-            signedIn ? user.Role().ToWire() : null, tokens.RequestToken!));
+            signedIn ? user.Role().ToWire() : null, tokens.RequestToken!, DashboardTexts.For(context).Language));
     }
 
     private static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> SignInAsync(
@@ -49,14 +54,14 @@ public static class StaffApi
             context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             // The page shows the title: say how long to wait there.
             return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests,
-                title: $"Too many failed sign-ins: try again in {seconds} s");
+                title: DashboardTexts.For(context).Text("SignIn.TooMany", seconds));
         }
 
         if (string.IsNullOrEmpty(request.User) || string.IsNullOrEmpty(request.Password)
             || await staff.VerifyAsync(request.User, request.Password, context.RequestAborted) is not { } account)
         {
             throttle.Failed(userName, client);
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Wrong user name or password");
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: DashboardTexts.For(context)["SignIn.Wrong"]);
         }
 
         throttle.Succeeded(userName);
@@ -75,7 +80,7 @@ public static class StaffApi
         // The token is bound to the identity: hand out the signed-in one.
         context.User = principal;
         var tokens = antiforgery.GetAndStoreTokens(context);
-        return new SessionResponse(true, account.UserName, account.Role.ToWire(), tokens.RequestToken!);
+        return new SessionResponse(true, account.UserName, account.Role.ToWire(), tokens.RequestToken!, DashboardTexts.For(context).Language);
     }
 
     /// <summary>Ends the session in the store, not only in this browser: a copy of the cookie stops working too.</summary>

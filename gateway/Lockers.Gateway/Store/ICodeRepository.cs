@@ -10,6 +10,9 @@ public interface ICodeRepository
     Task<long> InsertAsync(string reservationId, string siteId, CodeKind kind, byte[] hash, DateTimeOffset issuedAt, byte[]? sealedCode = null);
     Task<StoredCode?> FindLiveAsync(string siteId, byte[] hash);
 
+    /// <summary>The reservation's live code of this kind (a courier's round opens the door with it), or null.</summary>
+    Task<StoredCode?> FindLiveForReservationAsync(string reservationId, CodeKind kind);
+
     /// <summary>The code with this id whatever its state (<see cref="StoredCodeState.Live"/> says whether it still opens anything); null if never issued.</summary>
     Task<StoredCodeState?> GetAsync(long codeId);
 

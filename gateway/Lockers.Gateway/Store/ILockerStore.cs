@@ -73,6 +73,8 @@ public interface IStoreTransaction
     ILockerLinkRepository LockerLink { get; }
     IMonitoringRepository Monitoring { get; }
     IStaffRepository Staff { get; }
+    ICourierRepository Couriers { get; }
+    IRoundRepository Rounds { get; }
     ICodeCacheRepository CodeCaches { get; }
 }
 

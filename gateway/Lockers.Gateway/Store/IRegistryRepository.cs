@@ -11,6 +11,9 @@ public interface IRegistryRepository
     /// <summary>Inserts or updates size/position/accessibility; never changes its in-service flag.</summary>
     Task UpsertCompartmentAsync(Compartment compartment);
     Task<Site?> GetSiteAsync(string siteId);
+
+    /// <summary>Sites whose location lies in the box (bounds included); a first cut before exact distances.</summary>
+    Task<IReadOnlyList<Site>> ListSitesWithinAsync(double minLatitude, double maxLatitude, double minLongitude, double maxLongitude);
     Task<Locker?> GetLockerAsync(string lockerId);
     Task<Compartment?> GetCompartmentAsync(CompartmentRef compartment);
     Task<IReadOnlyList<Compartment>> ListCompartmentsAsync(string siteId);

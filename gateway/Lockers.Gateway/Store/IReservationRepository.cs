@@ -32,6 +32,12 @@ public interface IReservationRepository
 
     /// <summary>Reservations whose id is <paramref name="text"/> or whose parcel reference is or starts with it (any case); open ones first.</summary>
     Task<IReadOnlyList<Reservation>> SearchAsync(string text, int limit);
+
+    /// <summary>A client's reservations at a site in any of these statuses, oldest first (a courier's round, the manifest).</summary>
+    Task<IReadOnlyList<Reservation>> ListAtSiteAsync(string siteId, string clientId, IReadOnlyCollection<ReservationStatus> statuses);
+
+    /// <summary>A client's reservations at a site deposited or closed at or after <paramref name="since"/> (the manifest's "done today").</summary>
+    Task<IReadOnlyList<Reservation>> ListChangedAtSiteSinceAsync(string siteId, string clientId, DateTimeOffset since);
 }
 
 /// <summary>Keyset position in a client's list.</summary>

@@ -14,4 +14,16 @@ public static class WebhookEvents
 
     /// <summary>The booked compartment went out of service before the deposit; the booking moved to another one.</summary>
     public const string Relocated = "relocated";
+
+    /// <summary>The pickup window was extended (by the carrier's API or by the recipient on the parcel page).</summary>
+    public const string Extended = "extended";
+
+    /// <summary>The recipient sent the parcel to another site (each reservation involved gets one).</summary>
+    public const string Redirected = "redirected";
+
+    /// <summary>The carrier took a parcel sent from the locker.</summary>
+    public const string Collected = "collected";
+
+    /// <summary>The booking has a new drop-off code: at a courier's round it moved to a larger door or the deposit was given up.</summary>
+    public const string DropoffCodeChanged = "dropoff_code_changed";
 }

@@ -1,5 +1,6 @@
 using Lockers.Core.App;
 using Lockers.Core.Protocol;
+using Lockers.Core.Texts;
 
 namespace Lockers.Core.Tests.App;
 
@@ -40,7 +41,7 @@ public class LockerControllerAnswerWindowTests
         locker.Keypad.Type("482913#");
         long entry = locker.LastEntry();
         locker.Run(locker.Config.AnswerS * 1000L + 100);
-        Assert.Equal(DisplayTexts.TooLate, locker.Feedback.Display);
+        Assert.Equal(EnglishMessages.Texts[MessageKeys.TooLate], locker.Feedback.Display);
         int texts = locker.Feedback.Texts.Count;
 
         locker.SendCommand(locker.UnlockFor(entry, 2, "c-late"));
@@ -81,7 +82,7 @@ public class LockerControllerAnswerWindowTests
 
         Assert.Empty(locker.Solenoids.Pulses);
         Assert.Equal(new[] { CommandResults.Ok, CommandResults.Failed }, locker.Results().Select(r => r.Result).ToArray());
-        Assert.Equal(DisplayTexts.CodeRefused, locker.Feedback.Texts.Last(t => t != "")); // the deny was shown, nothing after it
+        Assert.Equal(EnglishMessages.Texts[MessageKeys.CodeRefused], locker.Feedback.Texts.Last(t => t != "")); // the deny was shown, nothing after it
     }
 
     [Fact]

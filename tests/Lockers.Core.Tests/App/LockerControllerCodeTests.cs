@@ -1,11 +1,14 @@
 using Lockers.Core.App;
 using Lockers.Core.Ports;
 using Lockers.Core.Protocol;
+using Lockers.Core.Texts;
 
 namespace Lockers.Core.Tests.App;
 
 public class LockerControllerCodeTests
 {
+    private static string English(int key) => EnglishMessages.Texts[key];
+
     [Fact]
     public void KeySequence_PinThenHash_PublishesCodeEnteredEventAtQos1()
     {
@@ -23,7 +26,7 @@ public class LockerControllerCodeTests
         Assert.Equal(CodeSources.Keypad, entered.Source);
         Assert.Equal("kp-1", entered.Reader);
         Assert.Equal("482913", entered.Code);
-        Assert.Equal(DisplayTexts.Checking, locker.Feedback.Display);
+        Assert.Equal(English(MessageKeys.Checking), locker.Feedback.Display);
     }
 
     [Fact]
@@ -35,12 +38,12 @@ public class LockerControllerCodeTests
         locker.Keypad.Type("482913#");
 
         locker.Run(locker.Config.AnswerS * 1000L - 100);
-        Assert.Equal(DisplayTexts.Checking, locker.Feedback.Display);
+        Assert.Equal(English(MessageKeys.Checking), locker.Feedback.Display);
         locker.Run(200);
-        Assert.Equal(DisplayTexts.TooLate, locker.Feedback.Display);
+        Assert.Equal(English(MessageKeys.TooLate), locker.Feedback.Display);
         locker.Run(LockerController.DisplayHoldMs);
 
-        Assert.Equal(DisplayTexts.Ready, locker.Feedback.Display);
+        Assert.Equal(English(MessageKeys.Ready), locker.Feedback.Display);
     }
 
     [Fact]
@@ -82,7 +85,7 @@ public class LockerControllerCodeTests
 
         locker.SendCommand(Lockers.Core.Commands.SignedCommand.Deny(LockerHarness.LockerId, "d-1", 500, expires, "kp-1", 30));
 
-        Assert.Equal(DisplayTexts.Throttled(30), locker.Feedback.Display);
+        Assert.Equal("Too many tries\nWait 30 s", locker.Feedback.Display);
         Assert.Equal(BeepKind.Error, locker.Feedback.Beeps[^1]);
         var result = Assert.Single(locker.Results());
         Assert.Equal(CommandResults.Ok, result.Result);

@@ -1,3 +1,4 @@
+using Lockers.Core.Texts;
 using Lockers.Core.App;
 using Lockers.Core.Commands;
 using Lockers.Core.Protocol;
@@ -26,9 +27,9 @@ public class LockerControllerDisplayTests
         locker.SendCommand(locker.UnlockFor(locker.LastEntry(), 3, "c-j"));
         locker.Run(3_500);
 
-        Assert.Equal(DisplayTexts.DoorDidNotOpen(3), locker.Feedback.Display);
+        Assert.Equal(new DisplayMessages("en").Format(MessageKeys.DoorDidNotOpen, 3), locker.Feedback.Display);
         locker.Run(LockerController.DisplayHoldMs - 1_000);
-        Assert.Equal(DisplayTexts.DoorDidNotOpen(3), locker.Feedback.Display);
+        Assert.Equal(new DisplayMessages("en").Format(MessageKeys.DoorDidNotOpen, 3), locker.Feedback.Display);
     }
 
     [Fact]
@@ -40,7 +41,7 @@ public class LockerControllerDisplayTests
 
         locker.SendCommand(locker.Unlock(3, "c-3"));
 
-        Assert.Equal(DisplayTexts.DoorOutOfService(3), locker.Feedback.Display);
+        Assert.Equal(new DisplayMessages("en").Format(MessageKeys.DoorOutOfService, 3), locker.Feedback.Display);
         Assert.Equal(CommandResults.OutOfService, locker.Results()[^1].Reason);
         Assert.Empty(locker.Solenoids.Pulses);
     }

@@ -1,6 +1,7 @@
 using Lockers.Core.App;
 using Lockers.Core.Protocol;
 using Lockers.Core.Tests.Fakes;
+using Lockers.Core.Texts;
 
 namespace Lockers.Core.Tests.App;
 
@@ -78,7 +79,7 @@ public class LockerControllerOfflineTests
         locker.Run(locker.Config.AnswerS * 1000L + 100);
 
         Assert.Single(locker.Solenoids.Pulses);
-        Assert.Equal(DisplayTexts.CannotCheck, locker.Feedback.Display);
+        Assert.Equal(EnglishMessages.Texts[MessageKeys.CannotCheck], locker.Feedback.Display);
     }
 
     [Fact]
@@ -140,7 +141,7 @@ public class LockerControllerOfflineTests
         locker.Run(locker.Config.AnswerS * 1000L + 100);
 
         Assert.Empty(locker.Solenoids.Pulses);
-        Assert.Equal(DisplayTexts.CannotCheck, locker.Feedback.Display);
+        Assert.Equal(EnglishMessages.Texts[MessageKeys.CannotCheck], locker.Feedback.Display);
     }
 
     [Fact]
@@ -182,7 +183,7 @@ public class LockerControllerOfflineTests
         for (int i = 0; i < 4; i++) locker.Keypad.Type("00000" + i + "#");
         locker.Keypad.Type(Pin + "#"); // the right PIN, but the keypad must wait 5 s
 
-        Assert.Equal(DisplayTexts.Throttled(5), locker.Feedback.Display);
+        Assert.Equal(EnglishMessages.Texts[MessageKeys.Throttled].Replace("{0}", "5", StringComparison.Ordinal), locker.Feedback.Display);
         Assert.Empty(locker.Solenoids.Pulses);
         locker.Scanner.Send(QrToken + "\r\n", chunk: 64);
         locker.OpenWhenPulsed(2);

@@ -5,6 +5,7 @@ using Lockers.Core.Commands;
 using Lockers.Core.Config;
 using Lockers.Core.Offline;
 using Lockers.Core.Protocol;
+using Lockers.Core.Texts;
 using Lockers.Core.Tests.Fakes;
 using Lockers.Testing;
 
@@ -19,14 +20,14 @@ internal sealed class LockerHarness
 
     private long _counter = 100;
 
-    public LockerHarness(FakeStorage? storage = null)
+    public LockerHarness(FakeStorage? storage = null, string language = DisplayLanguages.English)
     {
         Storage = storage ?? new FakeStorage();
         Solenoids = new FakeSolenoidPort(Clock);
         PulseTimer = new FakePulseTimer(Clock);
         Config = new DeviceConfig(
             LockerId, "test-site", new BrokerSettings("localhost", 1883, false, "u", "p"), Key, "three.json",
-            60, 300, "kp-1", "qr-1", null);
+            60, 300, "kp-1", "qr-1", null, language);
         Config.Validate();
         var ports = new LockerPorts(Clock, Storage, Link, Solenoids, PulseTimer, Sensors, Keypad, Scanner, Feedback, System);
         Controller = new LockerController(Config, BoardLoader.Load(TestBoards.ThreeDoors), ports, "1.2.3");

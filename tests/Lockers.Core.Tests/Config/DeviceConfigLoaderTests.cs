@@ -31,6 +31,17 @@ public class DeviceConfigLoaderTests
     }
 
     [Fact]
+    public void Load_Language_IsReadAndDefaultsToEnglish()
+    {
+        Assert.Equal("en", DeviceConfigLoader.Load(Valid()).Language);
+        Assert.Equal("ja", DeviceConfigLoader.Load(Valid(",\"language\":\"ja\"")).Language);
+
+        var error = Assert.Throws<DeviceConfigException>(() => DeviceConfigLoader.Load(Valid(",\"language\":\"fr\"")));
+
+        Assert.Contains("language: must be en, ja or zh (is 'fr')", error.Problems);
+    }
+
+    [Fact]
     public void Load_AnswerWindowAndOfflineBound_AreReadAndWrittenBack()
     {
         var config = DeviceConfigLoader.Load(Valid(",\"answerS\":20,\"offlineAfterS\":5"));
@@ -159,7 +170,7 @@ public class DeviceConfigLoaderTests
     [Fact]
     public void ToJson_LoadedBack_GivesTheSameConfig()
     {
-        var original = DeviceConfigLoader.Load(Valid(",\"wifi\":{\"ssid\":\"net\",\"password\":\"\"},\"heartbeatS\":30"));
+        var original = DeviceConfigLoader.Load(Valid(",\"wifi\":{\"ssid\":\"net\",\"password\":\"\"},\"heartbeatS\":30,\"language\":\"zh\""));
 
         var copy = DeviceConfigLoader.Load(DeviceConfigWriter.ToJson(original));
 
@@ -169,6 +180,7 @@ public class DeviceConfigLoaderTests
         Assert.Equal(original.Broker.Password, copy.Broker.Password);
         Assert.Equal(30, copy.HeartbeatS);
         Assert.Equal("net", copy.Wifi!.Ssid);
+        Assert.Equal("zh", copy.Language);
     }
 
     [Fact]

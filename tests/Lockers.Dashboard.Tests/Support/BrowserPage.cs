@@ -47,9 +47,10 @@ public sealed class BrowserPage : IAsyncDisposable
         // for the sign-in form, which only that page has, instead of for either page's load event.
         await Page.GotoAsync("/dashboard", new() { WaitUntil = WaitUntilState.Commit });
         await Page.Locator("form#sign-in[data-ready='true']").WaitForAsync();
-        await Page.GetByLabel("User name").FillAsync(user);
-        await Page.GetByLabel("Password").FillAsync(password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        // By id, not by label: the page may be in any of its languages.
+        await Page.Locator("#user").FillAsync(user);
+        await Page.Locator("#password").FillAsync(password);
+        await Page.Locator("form#sign-in button[type='submit']").ClickAsync();
     }
 
     /// <summary>

@@ -32,14 +32,18 @@ public sealed class ChromiumFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh page; JavaScript errors and failed CSP checks on it are collected in <see cref="BrowserPage.Errors"/>.</summary>
-    public async Task<BrowserPage> NewPageAsync(string baseUrl, int width = 1280, int height = 900)
+    /// <summary>
+    /// A fresh page; JavaScript errors and failed CSP checks on it are collected in <see cref="BrowserPage.Errors"/>.
+    /// <paramref name="locale"/>: the browser's language (its Accept-Language and navigator.language), en-US unless given.
+    /// </summary>
+    public async Task<BrowserPage> NewPageAsync(string baseUrl, int width = 1280, int height = 900, string locale = "en-US")
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl,
             IgnoreHTTPSErrors = true, // the gateway's test certificate is self-signed
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = locale,
         });
         context.SetDefaultTimeout(30_000);
         return new BrowserPage(context, await context.NewPageAsync());

@@ -10,7 +10,8 @@ public sealed class LifecycleOwnershipTests
 {
     /// <summary>The fields whose changes are lifecycle steps (ReservationTransitions' effects).</summary>
     private static readonly string[] LifecycleFields =
-        ["Status", "DepositedAt", "PickupDeadline", "PausedSince", "ExpiredAt", "ClosedAt", "Compartment", "PickupWindowHours", "AccessTokenHash"];
+        ["Status", "DepositedAt", "PickupDeadline", "PausedSince", "ExpiredAt", "ClosedAt", "Compartment", "PickupWindowHours", "AccessTokenHash",
+            "SiteId", "Kind", "AccessTokenSealed", "PinIndex", "RecipientExtendedHours", "MovedAt", "RedirectedFrom", "RedirectedTo"];
 
     [Fact]
     public void OnlyTheLifecycle_AssignsAReservationsStatusTimesOrCompartment()

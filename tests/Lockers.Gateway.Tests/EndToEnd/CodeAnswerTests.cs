@@ -1,4 +1,5 @@
-using Lockers.Core.App;
+using Lockers.Gateway.Link;
+using Lockers.Core.Texts;
 using Lockers.Core.Protocol;
 using Lockers.Gateway.Registry;
 using Lockers.Gateway.Reservations;
@@ -44,8 +45,8 @@ public sealed class CodeAnswerTests
 
         var told = await keypadLocker.NextCommandAsync();
         Assert.True(told.Accepted, $"test-a refused the message: {told.Reason}");
-        Assert.Equal((CommandActions.ShowMessage, keypadLocker.Config.KeypadId), (told.Command!.Action, told.Command.Reader));
-        Assert.Equal(DisplayTexts.GoToDoor("Cabinet B", booked.Reservation.Compartment!.Value), told.Command.Text);
+        Assert.Equal((CommandActions.ShowMessageKey, keypadLocker.Config.KeypadId), (told.Command!.Action, told.Command.Reader));
+        Assert.Equal(ReaderMessages.Keyed(MessageKeys.GoToDoor, booked.Reservation.Compartment!.Value.ToString(), "Cabinet B"), told.Command.Text);
     }
 
     [Fact]
@@ -61,8 +62,8 @@ public sealed class CodeAnswerTests
         await otherLocker.AnswerAsync(CommandResultPayload.Failed(unlock.Command!.CommandId, CommandResults.OutOfService));
 
         var told = await keypadLocker.NextCommandAsync();
-        Assert.Equal(CommandActions.ShowMessage, told.Command!.Action);
-        Assert.Equal(DisplayTexts.DoorElsewhereOutOfService("Cabinet B", 1), told.Command.Text);
+        Assert.Equal(CommandActions.ShowMessageKey, told.Command!.Action);
+        Assert.Equal(ReaderMessages.Keyed(MessageKeys.DoorElsewhereOutOfService, "1", "Cabinet B"), told.Command.Text);
         Assert.DoesNotContain("Go to", told.Command.Text);
     }
 
@@ -80,7 +81,7 @@ public sealed class CodeAnswerTests
         await keypadLocker.EnterCodeAsync(booked.DropoffCode);
 
         var told = await keypadLocker.NextCommandAsync();
-        Assert.Equal((CommandActions.ShowMessage, DisplayTexts.DoorElsewhereOutOfService("Cabinet B", 1)), (told.Command!.Action, told.Command.Text));
+        Assert.Equal((CommandActions.ShowMessageKey, ReaderMessages.Keyed(MessageKeys.DoorElsewhereOutOfService, "1", "Cabinet B")), (told.Command!.Action, told.Command.Text));
         Assert.DoesNotContain(await system.CommandsAsync("test-b"), c => c.Action == CommandActions.Unlock);
     }
 
@@ -128,7 +129,7 @@ public sealed class CodeAnswerTests
 
         // The "go to" message, once test-b answered, answers the entry typed at test-a and expires with its window.
         var told = await keypadLocker.NextCommandAsync();
-        Assert.Equal((CommandActions.ShowMessage, 7_000_001L, now.AddSeconds(4).ToUnixTimeSeconds() - 1),
+        Assert.Equal((CommandActions.ShowMessageKey, 7_000_001L, now.AddSeconds(4).ToUnixTimeSeconds() - 1),
             (told.Command!.Action, told.Command.Entry, told.Command.ExpiresAt));
     }
 

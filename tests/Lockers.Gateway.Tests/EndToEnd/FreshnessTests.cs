@@ -8,6 +8,7 @@ using Lockers.Gateway.Staff;
 using Lockers.Gateway.Tests.Monitoring;
 using Lockers.Gateway.Webhooks;
 using Lockers.Testing;
+using Lockers.Core.Texts;
 
 namespace Lockers.Gateway.Tests.EndToEnd;
 
@@ -34,7 +35,7 @@ public sealed class FreshnessTests
         // has only its own parcels, so it waits for the gateway until its answer window ends, then says so.
         site.Relay("test-a").Stall();
         a.Type(pin + "#");
-        await Wait.UntilAsync(() => a.Feedback.Text == DisplayTexts.TooLate, SimulatedSite.Timeout, "test-a to say the answer came too late");
+        await Wait.UntilAsync(() => a.Feedback.Text == EnglishMessages.Texts[MessageKeys.TooLate], SimulatedSite.Timeout, "test-a to say the answer came too late");
         site.Relay("test-a").Pass();
 
         // The held code entry reaches the gateway late: audited, never answered, no door opens.
@@ -68,8 +69,8 @@ public sealed class FreshnessTests
         // arrives. The keypad of test-a, where the PIN was typed, must not stay at "Checking code...".
         site.Relay("test-b").Stall();
         a.Type(pin + "#");
-        await Wait.UntilAsync(() => a.Feedback.Text == DisplayTexts.Checking, SimulatedSite.Timeout, "test-a to check the code");
-        await Wait.UntilAsync(() => a.Feedback.Text == DisplayTexts.TooLate, SimulatedSite.Timeout,
+        await Wait.UntilAsync(() => a.Feedback.Text == EnglishMessages.Texts[MessageKeys.Checking], SimulatedSite.Timeout, "test-a to check the code");
+        await Wait.UntilAsync(() => a.Feedback.Text == EnglishMessages.Texts[MessageKeys.TooLate], SimulatedSite.Timeout,
             "test-a to give the entry up at the end of its answer window");
 
         // The unlock reaches test-b once its route is back, past its expiry: refused, the door stays shut, the code still works.

@@ -107,7 +107,7 @@ public sealed class SimulatedSite : IAsyncDisposable
             lockerId, RepositoryRoot.DevKitBoard, Broker.Broker.Host, Broker.Port, _storage.File("config-" + lockerId)), "test");
         var written = DeviceConfigLoader.Load(await File.ReadAllTextAsync(provisioned.ConfigPath));
         var config = new DeviceConfig(written.LockerId, written.SiteId, written.Broker, written.CommandKey, written.BoardFile,
-            heartbeatS, written.TelemetryS, written.KeypadId, written.ScannerId, null, AnswerS, OfflineAfterS);
+            heartbeatS, written.TelemetryS, written.KeypadId, written.ScannerId, null, AnswerS, OfflineAfterS, written.Language);
         var board = BoardLoader.Load(await File.ReadAllTextAsync(RepositoryRoot.DevKitBoard));
         var relay = TcpRelay.Start(Broker.Port);
         // The relay carries the TLS session untouched: the locker still checks the broker's certificate for its host name.

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text;
 using Lockers.Core.Commands;
 using Lockers.Core.Config;
@@ -7,6 +8,7 @@ using Lockers.Gateway.Codes;
 using Lockers.Gateway.Link;
 using Lockers.Gateway.Provisioning;
 using Lockers.Gateway.Reservations;
+using Lockers.Gateway.Reservations.Doors;
 using Lockers.Gateway.Store;
 using Lockers.Gateway.Tests.EndToEnd;
 using Lockers.Gateway.Tests.Infrastructure;
@@ -93,6 +95,48 @@ public sealed class CodeCachePusherTests : IAsyncLifetime
         await driver.PickUpAsync(pickup.Pin);
         Assert.Equal(1, await pusher.PushDueAsync());
         Assert.Equal(0, Apply().Count);
+    }
+
+    [Fact]
+    public async Task ReissuedLink_TakesTheOldPinAndQrOutOfTheCache_AndPutsTheNewPinIn()
+    {
+        var driver = new LockerDriver(_gateway.Factory);
+        var pusher = Pusher();
+        var booked = await _api.BookAsync();
+        var old = await driver.DepositAsync(booked.DropoffCode);
+        await pusher.PushDueAsync();
+        Assert.True(Apply().Find(old.Pin, fromScanner: false, Now) >= 0, "the derived PIN is not in the cache");
+
+        using var response = await _api.PostAsync($"/api/v1/reservations/{booked.Reservation.Id}/access-link", null);
+        response.EnsureSuccessStatusCode();
+        var reissued = (await response.Content.ReadFromJsonAsync<ReissuedAccessResponse>(ReservationRequests.Json))!;
+
+        Assert.Equal(1, await pusher.PushDueAsync());
+        var cache = Apply();
+        Assert.Equal(-1, cache.Find(old.Pin, fromScanner: false, Now));
+        Assert.Equal(-1, cache.Find(old.QrToken, fromScanner: true, Now));
+        Assert.True(cache.Find(reissued.PickupPin!, fromScanner: false, Now) >= 0, "the reissued PIN is not in the cache");
+        Assert.Equal(2, cache.Count); // the new PIN and QR token
+    }
+
+    [Fact]
+    public async Task SentParcel_ItsCollectCode_IsCachedOnceDeposited()
+    {
+        var driver = new LockerDriver(_gateway.Factory);
+        var pusher = Pusher();
+        var send = await _api.BookAsync(new { siteId = GatewayFixture.SiteId, size = "S", parcelReference = "RETURN-1", kind = "send" });
+        await pusher.PushDueAsync();
+
+        var check = await driver.EnterAsync(send.DropoffCode, keypad: "courier");
+        Assert.Equal(CodeCheckOutcome.Accepted, check.Outcome);
+        await driver.OpenedAsync(check.Compartment!.Value);
+        await driver.ClosedAsync(check.Compartment!.Value);
+
+        Assert.Equal(1, await pusher.PushDueAsync());
+        var sync = Parts().Last();
+        var codes = new CachedCodes(CachedCodes.Capacity);
+        Assert.Equal("", codes.Append(sync.Codes));
+        Assert.Equal([CachedCodeKinds.Collect], Enumerable.Range(0, codes.Count).Select(codes.KindAt));
     }
 
     [Fact]

@@ -128,7 +128,7 @@ public sealed class ReservationLifecycleTests : IAsyncLifetime
     private ILockerStore Store => _gateway.Factory.Service<ILockerStore>();
 
     /// <summary>The gateway's lifecycle parts, with a logger the test reads.</summary>
-    private ReservationLifecycle Lifecycle() => new(_gateway.Factory.Service<CodeIssuer>(), _gateway.Factory.Service<WebhookEnqueuer>(),
+    private ReservationLifecycle Lifecycle() => new(_gateway.Factory.Service<CodeIssuer>(), _gateway.Factory.Service<SecretSealer>(), _gateway.Factory.Service<WebhookEnqueuer>(),
         _gateway.Factory.Service<IOptions<ReservationsOptions>>(), _gateway.Time, new Logger<ReservationLifecycle>(_log));
 
     /// <summary>A reservation in any status, written as a row (the test plays an earlier state of the store).</summary>

@@ -24,7 +24,7 @@ public sealed class UnlockGuardOverTheWireTests
         await stolen.WaitForAlarmAsync(AlarmKinds.UnlockAnomaly);
 
         var commands = await stolen.CommandsAsync();
-        Assert.Equal([CommandActions.Unlock, CommandActions.ShowMessage], commands.Select(command => command.Action));
+        Assert.Equal([CommandActions.Unlock, CommandActions.ShowMessageKey], commands.Select(command => command.Action));
         Assert.Equal(StolenLocker.Keypad, commands[1].Reader);
 
         var released = await stolen.System.Gateway.Factory.Service<UnlockHoldService>()

@@ -26,11 +26,11 @@ public sealed partial class GatewayOptionsTests
     private static string GatewayFile(string name) => RepositoryRoot.File("gateway", "Lockers.Gateway", name);
 
     [Fact]
-    public void Sections_AreTheFourteenTheGatewayHas()
+    public void Sections_AreTheEighteenTheGatewayHas()
     {
         Assert.Equal(
-            ["Codes", "Expiry", "Guard", "Http", "LockerLink", "Metrics", "Monitoring", "OfflineCodes", "Pki", "Provisioning", "Reservations",
-             "Staff", "Store", "Throttle", "Webhooks"],
+            ["Codes", "Couriers", "Expiry", "Guard", "Http", "LockerLink", "Metrics", "Monitoring", "OfflineCodes", "Pki", "Provisioning",
+                "RecipientPolicy", "Recipients", "Reservations", "Staff", "Store", "Throttle", "Webhooks"],
             Sections.Keys.Order(StringComparer.Ordinal));
     }
 

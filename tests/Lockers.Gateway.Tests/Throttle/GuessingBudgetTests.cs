@@ -239,6 +239,7 @@ public class GuessingBudgetTests : IAsyncLifetime
     [InlineData("123456", CodeSource.Qr, CodeFamily.Pin)]
     [InlineData("12345678", CodeSource.Qr, CodeFamily.Dropoff)]
     [InlineData("1234", CodeSource.Keypad, CodeFamily.Other)]
+    [InlineData("123456789", CodeSource.Keypad, CodeFamily.CourierPin)] // Codes:CourierPinLength: a courier's PIN counts too
     [InlineData("AAAAAAAAAAAAAAAAAAAAA-", CodeSource.Qr, CodeFamily.Qr)]
     [InlineData("AAAAAAAAAAAAAAAAAAAAA-", CodeSource.Keypad, CodeFamily.Other)] // a keypad has no letters
     [InlineData("AAAAAAAAAAAAAAAAAAAAA!", CodeSource.Qr, CodeFamily.Other)]

@@ -32,7 +32,7 @@ public class WebhookDeliveryTests
         Assert.Equal("ready_for_pickup", body.GetProperty("type").GetString());
         Assert.Equal(booked.Reservation.Id, body.GetProperty("reservation").GetProperty("id").GetString());
         Assert.Equal(codes.Pin, body.GetProperty("secrets").GetProperty("pickupPin").GetString());
-        Assert.EndsWith($"/r/{codes.AccessToken}/qr.svg", body.GetProperty("secrets").GetProperty("accessLink").GetString());
+        Assert.EndsWith($"/r/{codes.AccessToken}", body.GetProperty("secrets").GetProperty("accessLink").GetString());
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public sealed class DemoPartsTests
     public void Webhook_SignedAsTheGatewaySigns_IsAccepted_AndAnyChangeIsRefused()
     {
         const string secret = "whsec_test";
-        const string body = """{"id":"evt_1","type":"ready_for_pickup","reservation":{"id":"rsv_1"},"secrets":{"pickupPin":"514203","qrToken":"q","accessLink":"http://x/r/t/qr.svg"}}""";
+        const string body = """{"id":"evt_1","type":"ready_for_pickup","reservation":{"id":"rsv_1"},"secrets":{"pickupPin":"514203","qrToken":"q","accessLink":"http://x/r/t"}}""";
         var mac = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes("1700000000." + body)));
         var header = $"t=1700000000,v1={mac}";
 
@@ -86,10 +86,35 @@ public sealed class DemoPartsTests
         parcel.Status = "ready_for_pickup";
         parcel.PickupPin = "514203";
         parcel.QrToken = "qr-token";
-        parcel.AccessLink = "http://127.0.0.1:18080/r/abc/qr.svg";
+        parcel.AccessLink = "http://127.0.0.1:18080/r/abc";
         var text = Guide.ForAll([parcel]);
-        Assert.Contains("As a recipient: PIN 514203 at the site (b 514203#), or QR link http://127.0.0.1:18080/r/abc/qr.svg", text);
+        Assert.Contains("As a recipient: open the parcel page http://127.0.0.1:18080/r/abc (PIN, QR, extend, redirect), type PIN 514203 at the site (b 514203#)", text);
         Assert.Contains("scan b qr-token", text);
+    }
+
+    [Fact]
+    public void Guide_GivesTheSitesCourierBadge_AndTheRoundsKeys()
+    {
+        var state = new DemoState { CourierBadge = "badge-token", CourierPin = "123456789" };
+
+        var text = Guide.CourierBadgeLine(state);
+
+        Assert.Contains("Courier badge for the site: scan a badge-token  (or type its PIN: a 123456789#)", text);
+        Assert.Contains("a 0# the parcel does not fit", text);
+    }
+
+    [Fact]
+    public void RedirectWebhook_MovesTheParcel_AndCarriesTheNewDropoffCode()
+    {
+        var parcel = new DemoParcel
+        {
+            ReservationId = "rsv_1", ParcelReference = "DEMO-0001", Size = "S", DropoffCode = "40718256", LockerId = "demo-a", Compartment = 7,
+        };
+
+        var changed = ParcelUpdates.Apply(parcel, new WebhookDelivery("evt_2", "redirected", "rsv_1", null, null, null, "demo-y", 1, "booked", "11112222"));
+
+        Assert.True(changed);
+        Assert.Equal(("demo-y", 1, "11112222", "booked"), (parcel.LockerId, parcel.Compartment, parcel.DropoffCode, parcel.Status));
     }
 
     [Fact]

@@ -39,7 +39,24 @@ public sealed class ReservationClient(string baseUrl, string apiKey) : IDisposab
             LockerId = (string?)reservation["lockerId"],
             Compartment = (int?)reservation["compartment"],
             Status = (string)reservation["status"]!,
+            AccessLink = (string?)root["accessLink"],
         };
+    }
+
+    /// <summary>Issues a courier for the carrier (POST /api/v1/couriers): the badge token and the PIN, shown once.</summary>
+    public async Task<(string Badge, string Pin)> IssueCourierAsync(string name)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/couriers") { Content = JsonContent.Create(new { name }) };
+        request.Headers.Add("X-Api-Key", apiKey);
+        using var response = await _http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new DemoException($"issuing a courier failed: {(int)response.StatusCode} {body}");
+        }
+
+        var root = JsonNode.Parse(body)!;
+        return ((string)root["badgeToken"]!, (string)root["pin"]!);
     }
 
     /// <summary>The reservation's status, or null when the gateway does not answer.</summary>

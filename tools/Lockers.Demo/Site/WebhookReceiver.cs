@@ -7,11 +7,12 @@ namespace Lockers.Demo.Site;
 
 /// <summary>
 /// One webhook the gateway delivered, already checked against the client's webhook secret. <see cref="LockerId"/> and
-/// <see cref="Compartment"/> are where the reservation is at the time of the event (a move or relocation changes them).
+/// <see cref="Compartment"/> are where the reservation is at the time of the event (a move, relocation or redirect changes
+/// them); <see cref="DropoffCode"/> comes with a redirect or a changed drop-off code.
 /// </summary>
 public sealed record WebhookDelivery(
     string Id, string Type, string ReservationId, string? PickupPin, string? QrToken, string? AccessLink,
-    string? LockerId = null, int? Compartment = null);
+    string? LockerId = null, int? Compartment = null, string? Status = null, string? DropoffCode = null);
 
 /// <summary>
 /// The demo as the carrier's webhook endpoint: <c>POST http://127.0.0.1:&lt;port&gt;/hook</c>. It checks the
@@ -73,11 +74,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 ? value.GetString()
                 : null;
         var reservation = root.GetProperty("reservation");
-        string? lockerId = reservation.TryGetProperty("lockerId", out var locker) && locker.ValueKind == JsonValueKind.String ? locker.GetString() : null;
+        string? Field(string name) => reservation.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
         int? compartment = reservation.TryGetProperty("compartment", out var number) && number.ValueKind == JsonValueKind.Number ? number.GetInt32() : null;
         return new WebhookDelivery(
             root.GetProperty("id").GetString()!, root.GetProperty("type").GetString()!,
-            reservation.GetProperty("id").GetString()!, Secret("pickupPin"), Secret("qrToken"), Secret("accessLink"), lockerId, compartment);
+            reservation.GetProperty("id").GetString()!, Secret("pickupPin"), Secret("qrToken"), Secret("accessLink"),
+            Field("lockerId"), compartment, Field("status"), Secret("dropoffCode"));
     }
 
     public async ValueTask DisposeAsync()

@@ -17,7 +17,7 @@ public static class SiteCommands
         "close a 3        close door 3 of locker A      force b 5   pry door 5 of B open\n" +
         "jam a 3          jam door 3 (unjam a 3 frees it)\n" +
         "book M           book another parcel (S, M, L, XL)   codes   what to do next   show   redraw\n" +
-        "wait 3           (scripts) pause 3 seconds; $code1 $pin1 $qr1 $door1 stand for parcel 1's codes and door\n" +
+        "wait 3           (scripts) pause 3 seconds; $code1 $pin1 $qr1 $door1 stand for parcel 1's codes and door, $badge $courierpin for the courier\n" +
         "quit             stop everything (Ctrl+C does the same)";
 
     /// <summary>The result of one line: a message ("" when none) and whether to stop.</summary>
@@ -46,7 +46,7 @@ public static class SiteCommands
             case "help" or "?":
                 return new Outcome(Help);
             case "codes":
-                return new Outcome("What you can do:\n" + Guide.ForAll(session.Read(s => s.Parcels.ToList())).TrimEnd());
+                return new Outcome("What you can do:\n" + Guide.ForAll(session.Read(s => s.Parcels.ToList())) + Guide.CourierBadgeLine(session.State));
             case "show":
                 return new Outcome("");
             case "wait" when words.Length == 2 && int.TryParse(words[1], out var seconds) && seconds is >= 0 and <= 300:
@@ -86,10 +86,13 @@ public static class SiteCommands
 
     /// <summary>
     /// For scripts, which cannot know the codes in advance: <c>$code2</c>, <c>$pin2</c>, <c>$qr2</c> stand for parcel 2's
-    /// drop-off code, PIN and QR token, <c>$door2</c> for its door ("a 3"); unknown ones stay as typed.
+    /// drop-off code, PIN and QR token, <c>$door2</c> for its door ("a 3"), <c>$badge</c> and <c>$courierpin</c> for the
+    /// site's courier; unknown ones stay as typed.
     /// </summary>
     public static string Substitute(DemoSession session, string text) =>
-        Regex.Replace(text, @"\$(code|pin|qr|door)([0-9]+)", match =>
+        Regex.Replace(text.Replace("$badge", session.Read(s => s.CourierBadge) ?? "$badge", StringComparison.Ordinal)
+                .Replace("$courierpin", session.Read(s => s.CourierPin) ?? "$courierpin", StringComparison.Ordinal),
+            @"\$(code|pin|qr|door)([0-9]+)", match =>
         {
             var parcels = session.Read(s => s.Parcels.ToList());
             var index = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) - 1;

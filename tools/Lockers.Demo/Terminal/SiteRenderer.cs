@@ -20,7 +20,7 @@ public static class SiteRenderer
         {
             text.AppendLine();
             var status = locker.IsRunning ? locker.IsConnected ? "online" : "offline (journaling)" : "power off";
-            text.AppendLine($"Locker {letter} ({locker.LockerId}) {status}   display: [{locker.Feedback.Text}]");
+            text.AppendLine($"Locker {letter} ({locker.LockerId}) {status}   display: [{locker.Feedback.Text.Replace("\n", " / ", StringComparison.Ordinal)}]");
             AppendGrid(text, locker, parcels);
         }
 

@@ -44,7 +44,7 @@ public sealed class SiteTerminal
                 var text = display.Text;
                 if (!_redraw && Interlocked.Exchange(ref shown, text) != text && text.Trim('*').Length > 0)
                 {
-                    Say($"locker {letter} display: {text}");
+                    Say($"locker {letter} display: {text.Replace("\n", " / ", StringComparison.Ordinal)}"); // a display of several lines on one
                 }
 
                 MarkStale();

@@ -28,6 +28,8 @@ public enum CodeCheckOutcome
     /// valid, nothing is unlocked, and the person is told what to do.
     /// </summary>
     Unavailable,
+    /// <summary>A courier's badge or PIN: <see cref="CodeCheckResult.Courier"/> starts a round at this locker.</summary>
+    Courier,
     /// <summary>Unlocks are held at the site or in the fleet (<see cref="CodeCheckResult.UnlockHold"/>): by staff, or by the anomaly guard.</summary>
     Held,
 }
@@ -50,7 +52,7 @@ public enum DoorUnavailable
 public sealed record CodeCheckResult(
     CodeCheckOutcome Outcome, CompartmentRef? Compartment = null, UnlockPurpose? Purpose = null,
     string? ReservationId = null, TimeSpan? RetryAfter = null, GuessFailure? Failure = null, GuessHold? GuessHold = null,
-    UnlockHold? UnlockHold = null, bool HoldTripped = false, DoorUnavailable? Unavailable = null)
+    UnlockHold? UnlockHold = null, bool HoldTripped = false, DoorUnavailable? Unavailable = null, Couriers.Courier? Courier = null)
 {
     public static CodeCheckResult Rejected(GuessFailure failure) => new(CodeCheckOutcome.Rejected, Failure: failure);
 

@@ -19,7 +19,8 @@ public enum DoorEventOutcome
 
 /// <summary>The result of a door-closed event; <see cref="PickupCodes"/> is set when a deposit completed, <see cref="Moved"/> when a move did.</summary>
 public sealed record DoorClosedResult(
-    DoorEventOutcome Outcome, string? ReservationId = null, IssuedPickupCodes? PickupCodes = null, bool Moved = false);
+    DoorEventOutcome Outcome, string? ReservationId = null, IssuedPickupCodes? PickupCodes = null, bool Moved = false,
+    Reservation? Reservation = null);
 
 /// <summary>
 /// The result of a door-opened event. <see cref="OpenNext"/>: the door a guided move opens next (the parcel's door
@@ -189,37 +190,44 @@ public sealed class DoorEventService(
     /// </summary>
     public async Task<DoorClosedResult> ReportClosedAsync(string lockerId, int compartmentNumber, long seq, CancellationToken cancellationToken = default)
     {
-        var compartment = new CompartmentRef(lockerId, compartmentNumber);
-        var result = await store.ExecuteAsync(async tx =>
-        {
-            var now = time.GetStoreNow();
-            await tx.LockerEvents.SetDoorStateAsync(compartment, DoorStates.Closed, now);
-            var intent = await tx.LockerEvents.FindLatestIntentAsync(compartment, UnlockIntentStatus.Opened);
-            var moving = intent is null ? await tx.Reservations.FindMovingThroughAsync(compartment) : null;
-            await tx.Audit.AppendAsync(new AuditEntry(now, $"locker:{lockerId}", AuditActions.DoorClosed, null, lockerId,
-                compartmentNumber, intent?.ReservationId ?? moving?.Id, $"seq={seq}"));
-            if (moving is { Move: { Step: MoveStep.TargetOpened } move } && move.Target == compartment)
-            {
-                // The target door closed on the parcel: only now do the recipient's codes follow it there.
-                var moved = await lifecycle.ApplyAsync(tx, moving, ReservationEvent.Moved, new TransitionInput($"locker:{lockerId}"));
-                return new DoorClosedResult(moved.Applied ? DoorEventOutcome.Applied : DoorEventOutcome.NoEffect, moving.Id, Moved: moved.Applied);
-            }
-            if (intent is null)
-            {
-                return new DoorClosedResult(DoorEventOutcome.NoEffect);
-            }
-            await tx.LockerEvents.TransitionIntentAsync(intent.Id, UnlockIntentStatus.Opened, UnlockIntentStatus.Done, now);
-            var reservation = (await tx.Reservations.GetAsync(intent.ReservationId))!;
-            var closed = intent.Purpose == UnlockPurpose.Deposit ? ReservationEvent.Deposited : ReservationEvent.Emptied;
-            var result = await lifecycle.ApplyAsync(tx, reservation, closed, new TransitionInput($"locker:{lockerId}"));
-            return new DoorClosedResult(result.Applied ? DoorEventOutcome.Applied : DoorEventOutcome.NoEffect, reservation.Id, result.Issued.Pickup);
-        }, cancellationToken);
+        var result = await store.ExecuteAsync(tx => ReportClosedAsync(tx, lockerId, compartmentNumber, seq), cancellationToken);
         await NotifyAfterCommitAsync();
         return result;
     }
 
-    /// <summary>Wakes the webhook dispatcher once the deliveries just queued are committed (inside a group: after it).</summary>
-    private Task NotifyAfterCommitAsync() => store.AfterCommitAsync(() =>
+    /// <summary>
+    /// The door closed, inside the caller's unit of work (the link also advances a courier's round in it); the caller wakes
+    /// the webhook dispatcher with <see cref="NotifyAfterCommitAsync"/> once the unit is committed.
+    /// </summary>
+    public async Task<DoorClosedResult> ReportClosedAsync(IStoreTransaction tx, string lockerId, int compartmentNumber, long seq)
+    {
+        var compartment = new CompartmentRef(lockerId, compartmentNumber);
+        var now = time.GetStoreNow();
+        await tx.LockerEvents.SetDoorStateAsync(compartment, DoorStates.Closed, now);
+        var intent = await tx.LockerEvents.FindLatestIntentAsync(compartment, UnlockIntentStatus.Opened);
+        var moving = intent is null ? await tx.Reservations.FindMovingThroughAsync(compartment) : null;
+        await tx.Audit.AppendAsync(new AuditEntry(now, $"locker:{lockerId}", AuditActions.DoorClosed, null, lockerId,
+            compartmentNumber, intent?.ReservationId ?? moving?.Id, $"seq={seq}"));
+        if (moving is { Move: { Step: MoveStep.TargetOpened } move } && move.Target == compartment)
+        {
+            // The target door closed on the parcel: only now do the recipient's codes follow it there.
+            var moved = await lifecycle.ApplyAsync(tx, moving, ReservationEvent.Moved, new TransitionInput($"locker:{lockerId}"));
+            return new DoorClosedResult(moved.Applied ? DoorEventOutcome.Applied : DoorEventOutcome.NoEffect, moving.Id, Moved: moved.Applied);
+        }
+        if (intent is null)
+        {
+            return new DoorClosedResult(DoorEventOutcome.NoEffect);
+        }
+        await tx.LockerEvents.TransitionIntentAsync(intent.Id, UnlockIntentStatus.Opened, UnlockIntentStatus.Done, now);
+        var reservation = (await tx.Reservations.GetAsync(intent.ReservationId))!;
+        var closed = intent.Purpose == UnlockPurpose.Deposit ? ReservationEvent.Deposited : ReservationEvent.Emptied;
+        var result = await lifecycle.ApplyAsync(tx, reservation, closed, new TransitionInput($"locker:{lockerId}"));
+        return new DoorClosedResult(result.Applied ? DoorEventOutcome.Applied : DoorEventOutcome.NoEffect, reservation.Id, result.Issued.Pickup,
+            Reservation: result.Applied ? result.Reservation : null);
+    }
+
+    /// <summary>Wakes the webhook dispatcher once the deliveries just queued are committed (inside a group: after it); call after the unit of work.</summary>
+    public Task NotifyAfterCommitAsync() => store.AfterCommitAsync(() =>
     {
         signal.Notify();
         return Task.CompletedTask;

@@ -1,5 +1,6 @@
 using Lockers.Gateway.Audit;
 using Lockers.Gateway.Codes;
+using Lockers.Gateway.Couriers;
 using Lockers.Gateway.Guard;
 using Lockers.Gateway.Registry;
 using Lockers.Gateway.Store;
@@ -19,7 +20,7 @@ namespace Lockers.Gateway.Reservations.Doors;
 /// </summary>
 public sealed class LockerCodeVerifier(
     ILockerStore store, CodeHasher hasher, GuessingBudget budget, UnlockGuard guard, ReservationLifecycle lifecycle,
-    AvailabilityService availability, IOptions<CodesOptions> codes, TimeProvider time)
+    AvailabilityService availability, CourierService couriers, IOptions<CodesOptions> codes, TimeProvider time)
 {
     private const int MaxCodeLength = 64;
 
@@ -44,8 +45,11 @@ public sealed class LockerCodeVerifier(
             return CodeCheckResult.Throttled(held);
         }
 
-        // A right code (accepted, held by the guard, or its door unavailable) clears nothing here: only the door's opening does.
+        // A parcel's code first; failing that, a courier's badge or PIN. Either way a miss counts against the same budgets (a
+        // courier PIN has a family of its own), so a courier PIN is as hard to guess as any code typed there. A right code
+        // (accepted, held by the guard, or its door unavailable) clears nothing here: only the door's opening does.
         return await TryAcceptAsync(tx, request)
+            ?? await TryCourierAsync(tx, request)
             ?? CodeCheckResult.Rejected(await budget.RecordFailureAsync(tx, reader, family, request.Actor));
     }
 
@@ -154,11 +158,24 @@ public sealed class LockerCodeVerifier(
         return new CodeCheckResult(CodeCheckOutcome.Accepted, compartment, purpose, reservation.Id);
     }
 
+    private async Task<CodeCheckResult?> TryCourierAsync(IStoreTransaction tx, CodeCheckRequest request)
+    {
+        if (request.Code.Length is 0 or > MaxCodeLength || await couriers.IdentifyAsync(tx, request.Code, request.Source == CodeSource.Qr) is not { } courier)
+        {
+            return null;
+        }
+
+        await tx.Audit.AppendAsync(new AuditEntry(time.GetStoreNow(), request.Actor,
+            AuditActions.CodeAccepted, request.SiteId, request.LockerId, Detail: $"kind=courier courier={courier.Id}"));
+        return new CodeCheckResult(CodeCheckOutcome.Courier, Courier: courier);
+    }
+
     /// <summary>
     /// If the held compartment is out of service (it was when nothing else was free), move the booking to the smallest
-    /// free one that fits now (lifecycle: relocated, which tells the carrier); else the held one.
+    /// free one that fits now (lifecycle: relocated, which tells the carrier); else the held one. A courier's round opens
+    /// its deposits through this too.
     /// </summary>
-    private async Task<CompartmentRef> EnsureUsableForDepositAsync(IStoreTransaction tx, Reservation reservation, CompartmentRef held)
+    public async Task<CompartmentRef> EnsureUsableForDepositAsync(IStoreTransaction tx, Reservation reservation, CompartmentRef held)
     {
         if (await tx.Registry.GetCompartmentAsync(held) is { InService: true })
         {

@@ -31,11 +31,13 @@ internal sealed class SqliteCodeCacheRepository(SqliteSession db) : ICodeCacheRe
         """
         SELECT c.id, c.kind, c.sealed_code, r.compartment, r.pickup_deadline
         FROM reservations r JOIN codes c ON c.reservation_id = r.id
-        WHERE r.locker_id = $locker AND r.status IN ($booked, $ready, $expired)
+        WHERE r.locker_id = $locker AND r.status IN ($booked, $ready, $expired, $redirected, $deposited)
           AND r.move_step IS NULL AND c.status = 'live' AND c.sealed_code IS NOT NULL
         ORDER BY c.id;
         """, Read, ("$locker", lockerId), ("$booked", ReservationStatus.Booked.ToWire()),
-        ("$ready", ReservationStatus.ReadyForPickup.ToWire()), ("$expired", ReservationStatus.Expired.ToWire()));
+        ("$ready", ReservationStatus.ReadyForPickup.ToWire()), ("$expired", ReservationStatus.Expired.ToWire()),
+        // A parcel redirected after deposit or sent from a locker waits for its carrier's collect code.
+        ("$redirected", ReservationStatus.Redirected.ToWire()), ("$deposited", ReservationStatus.Deposited.ToWire()));
 
     public async Task<long> MarkPushedAsync(string lockerId, DateTimeOffset at) => (long)(await db.ScalarAsync("""
         INSERT INTO code_caches (locker_id, version, pushed_at) VALUES ($locker, 1, $at)

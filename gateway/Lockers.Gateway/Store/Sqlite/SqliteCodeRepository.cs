@@ -26,6 +26,10 @@ internal sealed class SqliteCodeRepository(SqliteSession db) : ICodeRepository
         $"SELECT {Columns} FROM codes WHERE site_id = $site AND code_hash = $hash AND status = 'live';",
         Read, ("$site", siteId), ("$hash", hash));
 
+    public Task<StoredCode?> FindLiveForReservationAsync(string reservationId, CodeKind kind) => db.QuerySingleAsync(
+        $"SELECT {Columns} FROM codes WHERE reservation_id = $reservation AND kind = $kind AND status = 'live' ORDER BY id DESC LIMIT 1;",
+        Read, ("$reservation", reservationId), ("$kind", kind.ToString()));
+
     public async Task<bool> ConsumeAsync(long codeId, DateTimeOffset at) =>
         await db.ExecuteAsync("UPDATE codes SET status = 'used', retired_at = $at, sealed_code = NULL WHERE id = $id AND status = 'live';",
             ("$id", codeId), ("$at", Time(at))) == 1;

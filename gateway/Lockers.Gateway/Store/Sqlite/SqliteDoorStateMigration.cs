@@ -1,7 +1,7 @@
 namespace Lockers.Gateway.Store.Sqlite;
 
 /// <summary>
-/// Schema step 10 (docs/adr/0310): each compartment's last reported door state and when it was applied, so what staff see
+/// Schema step 11 (docs/adr/0310): each compartment's last reported door state and when it was applied, so what staff see
 /// about a door survives a gateway restart. Written only by Reservations/Doors/DoorEventService, in the unit of work that
 /// applies the door event; a compartment with no row was never reported (the page says "not reported yet").
 /// </summary>

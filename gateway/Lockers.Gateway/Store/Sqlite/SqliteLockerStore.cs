@@ -340,5 +340,7 @@ internal sealed class SqliteStoreTransaction(SqliteSession session) : IStoreTran
     public ILockerLinkRepository LockerLink { get; } = new SqliteLockerLinkRepository(session);
     public IMonitoringRepository Monitoring { get; } = new SqliteMonitoringRepository(session);
     public IStaffRepository Staff { get; } = new SqliteStaffRepository(session);
+    public ICourierRepository Couriers { get; } = new SqliteCourierRepository(session);
+    public IRoundRepository Rounds { get; } = new SqliteRoundRepository(session);
     public ICodeCacheRepository CodeCaches { get; } = new SqliteCodeCacheRepository(session);
 }

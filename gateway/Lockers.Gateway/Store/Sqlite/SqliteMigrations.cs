@@ -181,7 +181,8 @@ public static class SqliteMigrations
         new(7, SqliteEventSequenceMigration.Description, SqliteEventSequenceMigration.Sql),
         new(8, SqliteOfflineCodesMigration.Description, SqliteOfflineCodesMigration.Sql),
         new(9, SqliteSecurityMigration.Description, SqliteSecurityMigration.Sql),
-        new(10, SqliteDoorStateMigration.Description, SqliteDoorStateMigration.Sql),
+        new(10, SqliteRecipientsMigration.Description, SqliteRecipientsMigration.Sql),
+        new(11, SqliteDoorStateMigration.Description, SqliteDoorStateMigration.Sql),
     ];
 
     public static int Latest => All[^1].Version;

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using Lockers.Core.Board;
 using Lockers.Gateway.Registry;
 using Microsoft.Data.Sqlite;
@@ -8,9 +10,19 @@ internal sealed class SqliteRegistryRepository(SqliteSession db) : IRegistryRepo
 {
     private const string CompartmentColumns = "c.locker_id, c.number, c.size, c.col, c.row, c.accessible, c.in_service";
 
-    public Task UpsertSiteAsync(Site site) => db.ExecuteAsync(
-        "INSERT INTO sites (id, name) VALUES ($id, $name) ON CONFLICT(id) DO UPDATE SET name = excluded.name;",
-        ("$id", site.Id), ("$name", site.Name));
+    private const string SiteColumns = "id, name, address, latitude, longitude, opens, closes, access_notes, locale, time_zone";
+
+    public Task UpsertSiteAsync(Site site) => db.ExecuteAsync($"""
+        INSERT INTO sites ({SiteColumns}) VALUES ($id, $name, $address, $lat, $lon, $opens, $closes, $notes, $locale, $zone)
+        ON CONFLICT(id) DO UPDATE SET name = excluded.name, address = excluded.address, latitude = excluded.latitude,
+            longitude = excluded.longitude, opens = excluded.opens, closes = excluded.closes, access_notes = excluded.access_notes,
+            locale = excluded.locale, time_zone = excluded.time_zone;
+        """,
+        ("$id", site.Id), ("$name", site.Name), ("$address", site.Address), ("$lat", site.Location?.Latitude),
+        ("$lon", site.Location?.Longitude), ("$opens", site.Hours?.Opens.ToString("HH:mm", CultureInfo.InvariantCulture)),
+        ("$closes", site.Hours?.Closes.ToString("HH:mm", CultureInfo.InvariantCulture)),
+        ("$notes", site.AccessNotes is { Count: > 0 } notes ? JsonSerializer.Serialize(notes) : null), ("$locale", site.Locale),
+        ("$zone", site.TimeZone));
 
     public Task UpsertLockerAsync(Locker locker) => db.ExecuteAsync("""
         INSERT INTO lockers (id, site_id, name, online) VALUES ($id, $site, $name, $online)
@@ -26,7 +38,13 @@ internal sealed class SqliteRegistryRepository(SqliteSession db) : IRegistryRepo
         ("$row", c.Row), ("$accessible", c.Accessible), ("$inService", c.InService));
 
     public Task<Site?> GetSiteAsync(string siteId) => db.QuerySingleAsync(
-        "SELECT id, name FROM sites WHERE id = $id;", r => new Site(r.ReadString("id"), r.ReadString("name")), ("$id", siteId));
+        $"SELECT {SiteColumns} FROM sites WHERE id = $id;", ReadSite, ("$id", siteId));
+
+    public Task<IReadOnlyList<Site>> ListSitesWithinAsync(double minLatitude, double maxLatitude, double minLongitude, double maxLongitude) =>
+        db.QueryAsync($"""
+            SELECT {SiteColumns} FROM sites
+            WHERE latitude BETWEEN $minLat AND $maxLat AND longitude BETWEEN $minLon AND $maxLon;
+            """, ReadSite, ("$minLat", minLatitude), ("$maxLat", maxLatitude), ("$minLon", minLongitude), ("$maxLon", maxLongitude));
 
     public Task<Locker?> GetLockerAsync(string lockerId) => db.QuerySingleAsync(
         "SELECT id, site_id, name, online FROM lockers WHERE id = $id;",
@@ -83,6 +101,23 @@ internal sealed class SqliteRegistryRepository(SqliteSession db) : IRegistryRepo
         await db.ExecuteAsync(
             "UPDATE compartments SET in_service = $value WHERE locker_id = $locker AND number = $number AND in_service <> $value;",
             ("$locker", compartment.LockerId), ("$number", compartment.Number), ("$value", inService)) == 1;
+
+    private static Site ReadSite(SqliteDataReader r)
+    {
+        var latitude = r.IsDBNull(r.GetOrdinal("latitude")) ? (double?)null : r.GetDouble(r.GetOrdinal("latitude"));
+        var longitude = r.IsDBNull(r.GetOrdinal("longitude")) ? (double?)null : r.GetDouble(r.GetOrdinal("longitude"));
+        var opens = r.ReadNullableString("opens");
+        var closes = r.ReadNullableString("closes");
+        var notes = r.ReadNullableString("access_notes");
+        return new Site(
+            r.ReadString("id"), r.ReadString("name"), r.ReadNullableString("address"),
+            latitude is { } lat && longitude is { } lon ? new GeoPoint(lat, lon) : null,
+            opens is not null && closes is not null
+                ? new OpeningHours(TimeOnly.ParseExact(opens, "HH:mm", CultureInfo.InvariantCulture), TimeOnly.ParseExact(closes, "HH:mm", CultureInfo.InvariantCulture))
+                : null,
+            notes is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(notes),
+            r.ReadString("locale"), r.ReadString("time_zone"));
+    }
 
     private static Compartment ReadCompartment(SqliteDataReader r) => new(
         r.ReadString("locker_id"), (int)r.ReadLong("number"), CompartmentSizeNumbers.FromNumber(r.ReadLong("size")),

@@ -10,13 +10,14 @@ internal sealed class SqliteReservationRepository(SqliteSession db) : IReservati
     private const string Columns = """
         id, client_id, site_id, size, accessible, parcel_reference, recipient_email, recipient_phone,
         pickup_window_hours, status, locker_id, compartment, created_at, deposited_at, pickup_deadline,
-        paused_since, expired_at, closed_at, access_token_hash, move_locker_id, move_compartment, move_step
+        paused_since, expired_at, closed_at, access_token_hash, move_locker_id, move_compartment, move_step, kind, access_token_sealed,
+        pin_index, recipient_extended_hours, moved_at, redirected_from, redirected_to
         """;
 
     public Task InsertAsync(Reservation r) => db.ExecuteAsync($"""
         INSERT INTO reservations ({Columns}) VALUES ($id, $client, $site, $size, $accessible, $parcel, $email, $phone,
             $window, $status, $locker, $compartment, $created, $deposited, $deadline, $paused, $expired, $closed, $token,
-            $moveLocker, $moveNumber, $moveStep);
+            $moveLocker, $moveNumber, $moveStep, $kind, $sealed, $pinIndex, $recipientHours, $moved, $redirectedFrom, $redirectedTo);
         """, Parameters(r));
 
     public Task<Reservation?> GetAsync(string reservationId) =>
@@ -29,7 +30,9 @@ internal sealed class SqliteReservationRepository(SqliteSession db) : IReservati
             UPDATE reservations SET pickup_window_hours = $window, status = $status, locker_id = $locker,
                 compartment = $compartment, deposited_at = $deposited, pickup_deadline = $deadline,
                 paused_since = $paused, expired_at = $expired, closed_at = $closed, access_token_hash = $token,
-                move_locker_id = $moveLocker, move_compartment = $moveNumber, move_step = $moveStep
+                move_locker_id = $moveLocker, move_compartment = $moveNumber, move_step = $moveStep,
+                site_id = $site, access_token_sealed = $sealed, pin_index = $pinIndex, recipient_extended_hours = $recipientHours,
+                moved_at = $moved, redirected_from = $redirectedFrom, redirected_to = $redirectedTo
             WHERE id = $id AND status = $expected;
             """, parameters);
         return rows == 1;
@@ -76,6 +79,21 @@ internal sealed class SqliteReservationRepository(SqliteSession db) : IReservati
 
     private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
+    public Task<IReadOnlyList<Reservation>> ListAtSiteAsync(string siteId, string clientId, IReadOnlyCollection<ReservationStatus> statuses) =>
+        db.QueryAsync($"""
+            SELECT {Columns} FROM reservations
+            WHERE site_id = $site AND client_id = $client AND status IN (SELECT value FROM json_each($statuses))
+            ORDER BY created_at, id;
+            """, Read, ("$site", siteId), ("$client", clientId),
+            ("$statuses", System.Text.Json.JsonSerializer.Serialize(statuses.Select(status => status.ToWire()))));
+
+    public Task<IReadOnlyList<Reservation>> ListChangedAtSiteSinceAsync(string siteId, string clientId, DateTimeOffset since) =>
+        db.QueryAsync($"""
+            SELECT {Columns} FROM reservations
+            WHERE site_id = $site AND client_id = $client AND (deposited_at >= $since OR closed_at >= $since)
+            ORDER BY created_at, id;
+            """, Read, ("$site", siteId), ("$client", clientId), ("$since", Time(since)));
+
     public Task<Reservation?> FindByAccessTokenHashAsync(byte[] accessTokenHash) => db.QuerySingleAsync(
         $"SELECT {Columns} FROM reservations WHERE access_token_hash = $hash;", Read, ("$hash", accessTokenHash));
 
@@ -88,6 +106,9 @@ internal sealed class SqliteReservationRepository(SqliteSession db) : IReservati
         ("$deadline", Time(r.PickupDeadline)), ("$paused", Time(r.PausedSince)), ("$expired", Time(r.ExpiredAt)),
         ("$closed", Time(r.ClosedAt)), ("$token", r.AccessTokenHash), ("$moveLocker", r.Move?.Target.LockerId),
         ("$moveNumber", r.Move?.Target.Number), ("$moveStep", r.Move is { } move ? ParcelMoves.ToWire(move.Step) : null),
+        ("$kind", r.Kind.ToWire()), ("$sealed", r.AccessTokenSealed),
+        ("$pinIndex", r.PinIndex), ("$recipientHours", r.RecipientExtendedHours), ("$moved", Time(r.MovedAt)),
+        ("$redirectedFrom", r.RedirectedFrom), ("$redirectedTo", r.RedirectedTo),
     ];
 
     private static Reservation Read(SqliteDataReader r)
@@ -117,6 +138,13 @@ internal sealed class SqliteReservationRepository(SqliteSession db) : IReservati
             Move = r.ReadNullableString("move_step") is { } step
                 ? new ParcelMove(new CompartmentRef(r.ReadString("move_locker_id"), (int)r.ReadLong("move_compartment")), ParcelMoves.Parse(step))
                 : null,
+            Kind = r.ReadString("kind") == "send" ? ReservationKind.Send : ReservationKind.Delivery,
+            AccessTokenSealed = r.ReadNullableBytes("access_token_sealed"),
+            PinIndex = r.ReadNullableInt("pin_index"),
+            RecipientExtendedHours = (int)r.ReadLong("recipient_extended_hours"),
+            MovedAt = r.ReadNullableTime("moved_at"),
+            RedirectedFrom = r.ReadNullableString("redirected_from"),
+            RedirectedTo = r.ReadNullableString("redirected_to"),
         };
     }
 }

@@ -48,7 +48,7 @@ internal sealed class SqliteThrottleRepository(SqliteSession db) : IThrottleRepo
                (SELECT MIN(l.id) FROM lockers l WHERE l.site_id = g.site_id) AS first_locker
         FROM guess_failures g WHERE g.at > $since
         GROUP BY g.site_id, g.family HAVING COUNT(*) >= $budget;
-        """, r => new SpentSiteBudget(r.ReadString("site_id"), Enum.Parse<CodeFamily>(r.ReadString("family"), ignoreCase: true),
+        """, r => new SpentSiteBudget(r.ReadString("site_id"), CodeFamilies.FromName(r.ReadString("family")),
             (int)r.ReadLong("failures"), r.ReadTime("oldest"), r.ReadNullableString("first_locker") ?? ""),
         ("$since", Time(since)), ("$budget", budget));
 }

@@ -9,7 +9,7 @@ const Sparkline = (() => {
     const figure = Lockers.el("figure", { class: "chart" });
     const values = points.filter((p) => p.value !== null && p.value !== undefined);
     if (values.length === 0) {
-      figure.append(Lockers.el("figcaption", { text: `${title}: no data` }));
+      figure.append(Lockers.el("figcaption", { text: Lockers.t("Chart.NoData", title) }));
       return figure;
     }
     const min = Math.min(...values.map((p) => p.value));
@@ -21,7 +21,7 @@ const Sparkline = (() => {
     svg.setAttribute("viewBox", `0 0 ${WIDTH} ${HEIGHT}`);
     svg.setAttribute("role", "img");
     const last = values[values.length - 1].value;
-    const summary = `${title}: now ${last} ${unit}, range ${min} to ${max} ${unit} over ${values.length} samples`;
+    const summary = Lockers.t("Chart.Summary", title, last, min, max, unit, values.length);
     svg.setAttribute("aria-label", summary);
     const line = document.createElementNS(NS, "polyline");
     line.setAttribute("points", values.map((p) => `${x(p.at).toFixed(1)},${y(p.value).toFixed(1)}`).join(" "));

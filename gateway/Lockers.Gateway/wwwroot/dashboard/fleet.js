@@ -1,14 +1,15 @@
 "use strict";
 
 (async () => {
-  const { el, time, api, events, announce } = Lockers;
+  const { el, time, api, events, announce, t } = Lockers;
   await Lockers.requireSession();
   const search = document.getElementById("search");
   const body = document.getElementById("fleet");
   let lockers = [];
   let parcels = [];
 
-  const statusWords = { booked: "booked", ready_for_pickup: "ready for pickup", picked_up: "picked up", cancelled: "cancelled", expired: "expired", returned: "returned" };
+  // A parcel's status is the gateway's code; its words are a key (Status.ready_for_pickup), else the code as it comes.
+  const statusWords = (status) => Lockers.word("Status", status);
 
   // Only the latest request may draw: answers can arrive out of order, and an older one is stale.
   let loads = 0;
@@ -30,22 +31,21 @@
     document.getElementById("parcels").replaceChildren(...parcels.map((p) => el("li", { "data-reservation": p.reservationId },
       p.lockerId
         ? el("a", { href: `locker.html?id=${encodeURIComponent(p.lockerId)}&door=${p.compartment}`,
-          text: `${p.parcelReference}: ${p.lockerName || p.lockerId}, door ${p.compartment}` })
+          text: t("Fleet.ParcelAt", p.parcelReference, p.lockerName || p.lockerId, p.compartment) })
         : el("span", { text: p.parcelReference }),
-      ` - ${statusWords[p.status] || p.status} (reservation ${p.reservationId})`)));
+      t("Fleet.ParcelStatus", statusWords(p.status), p.reservationId))));
     document.getElementById("empty").hidden = shown.length > 0 || parcels.length > 0;
-    document.getElementById("search-status").textContent = words
-      ? `${shown.length} locker${shown.length === 1 ? "" : "s"}, ${parcels.length} parcel${parcels.length === 1 ? "" : "s"} match`
-      : "";
+    document.getElementById("search-status").textContent = words ? t("Fleet.Matches", shown.length, parcels.length) : "";
   }
 
   function row(l) {
     const state = l.online ? "online" : "offline";
+    const worst = l.worstSeverity ? Lockers.word("Severity", l.worstSeverity) : "";
     return el("tr", { "data-locker": l.lockerId, class: l.openAlarms > 0 ? "attention" : null },
       el("td", { text: l.siteName }),
-      el("td", {}, el("a", { href: "locker.html?id=" + encodeURIComponent(l.lockerId), text: `${l.lockerName} (${l.lockerId})` })),
-      el("td", {}, el("span", { class: "state " + state, text: state })),
-      el("td", { text: l.openAlarms ? `${l.openAlarms} (${l.worstSeverity})` : "0" }),
+      el("td", {}, el("a", { href: "locker.html?id=" + encodeURIComponent(l.lockerId), text: t("Common.NameId", l.lockerName, l.lockerId) })),
+      el("td", {}, el("span", { class: "state " + state, text: t("State." + state) })),
+      el("td", { text: l.openAlarms ? t("Fleet.AlarmsWorst", l.openAlarms, worst) : Lockers.number(0) }),
       el("td", { class: "last-contact" }, time(l.lastContact)),
       el("td", { text: l.firmware || "-" }));
   }
@@ -76,7 +76,9 @@
       if (cell) cell.replaceChildren(time(update.at));
     }
     if (update.topic === "status" || update.topic === "alarm") {
-      if (update.topic === "alarm") announce(`Alarm ${update.data.change.replaceAll("_", " ")}: ${update.data.kind.replaceAll("_", " ")} at ${update.data.lockerId}`);
+      if (update.topic === "alarm") {
+        announce(t("Announce.AlarmAt", Lockers.word("Alarm.Change", update.data.change), AlarmList.kindWords(update.data.kind), update.data.lockerId));
+      }
       clearTimeout(pending);
       pending = setTimeout(load, 150); // several changes in a burst cost one reload of the data
     }

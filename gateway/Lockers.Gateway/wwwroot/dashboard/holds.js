@@ -2,7 +2,7 @@
 "use strict";
 
 (async () => {
-  const { el, time, api, events, announce, canMaintain, confirm, redraw } = Lockers;
+  const { el, time, api, events, announce, canMaintain, confirm, redraw, t } = Lockers;
   const session = await Lockers.requireSession();
   const list = document.getElementById("holds");
   const form = document.getElementById("hold");
@@ -15,7 +15,7 @@
   // hold is gone (just released), never to the page's start.
   async function load() {
     const holds = await api("/holds");
-    redraw(list, () => list.replaceChildren(...(holds.length ? holds.map(item) : [el("li", { class: "none", text: "Nothing is held." })])),
+    redraw(list, () => list.replaceChildren(...(holds.length ? holds.map(item) : [el("li", { class: "none", text: t("Holds.Nothing") })])),
       heading);
   }
 
@@ -24,46 +24,46 @@
     const missing = input.value.trim().length < 3;
     input.setAttribute("aria-invalid", missing ? "true" : "false");
     if (missing) {
-      said.textContent = "Give a reason of 3 to 500 characters: it is recorded in the audit log.";
+      said.textContent = t("Holds.ReasonMissing", 3, 500);
       input.focus();
     }
     return missing;
   }
 
   function place(hold) {
-    return hold.fleet ? "the whole fleet" : `site ${hold.siteId}`;
+    return hold.fleet ? t("Holds.PlaceFleet") : t("Holds.PlaceSite", hold.siteId);
   }
 
   function item(hold) {
-    const title = hold.fleet ? "The whole fleet" : `Site ${hold.siteId}`;
-    const by = hold.kind === "anomaly" ? "the unlock guard (too many unlocks a minute)" : hold.heldBy;
+    const title = hold.fleet ? t("Holds.TitleFleet") : t("Holds.TitleSite", hold.siteId);
+    const by = hold.kind === "anomaly" ? t("Holds.ByGuard") : hold.heldBy;
     const li = el("li", { class: "alarm severity-critical", "data-scope": hold.scope },
       el("strong", { text: title }),
       el("p", { text: hold.reason }),
-      el("p", { class: "meta", text: `held by ${by} since ${time(hold.since)}` }));
+      el("p", { class: "meta", text: t("Holds.HeldBySince", by, time(hold.since)) }));
     if (session.role === "admin") {
       const id = "release-" + hold.scope.replace(/[^a-z0-9-]/gi, "-");
       const reason = el("input", { id, maxlength: "500", autocomplete: "off", "aria-describedby": id + "-said", "data-focus-key": id });
-      const release = el("button", { type: "button", class: "danger", text: `Release ${place(hold)}`, "data-focus-key": id + "-button" });
+      const release = el("button", { type: "button", class: "danger", text: t("Holds.Release", place(hold)), "data-focus-key": id + "-button" });
       const said = el("p", { id: id + "-said", class: "result", role: "status" });
       reason.value = typed.get(hold.scope) || "";
       reason.addEventListener("input", () => typed.set(hold.scope, reason.value));
       release.addEventListener("click", async () => {
         said.textContent = "";
         if (reasonMissing(reason, said)) return;
-        const ok = await confirm({ title: `Release the hold on ${place(hold)}?`, action: "Release",
-          lines: ["Codes will be answered and doors opened there again.", "Do this only once the site has been checked."] });
+        const ok = await confirm({ title: t("Holds.ReleaseConfirm", place(hold)), action: t("Holds.ReleaseAction"),
+          lines: [t("Holds.ReleaseLine1"), t("Holds.ReleaseLine2")] });
         if (!ok) return;
         try {
           await api("/holds/release", { method: "POST", body: { scope: hold.scope, reason: reason.value } });
           typed.delete(hold.scope);
-          announce(`Unlocks released at ${place(hold)}`);
+          announce(t("Holds.Released", place(hold)));
           await load();
         } catch (e) {
           said.textContent = e.message;
         }
       });
-      li.append(el("label", { for: id, text: "Reason to release" }), reason, release, said);
+      li.append(el("label", { for: id, text: t("Holds.ReleaseReason") }), reason, release, said);
     }
     return li;
   }
@@ -72,21 +72,20 @@
     const fleet = await api("/fleet");
     const sites = [...new Map(fleet.map((l) => [l.siteId, l.siteName])).entries()];
     where.replaceChildren(
-      ...sites.map(([id, name]) => el("option", { value: id, text: `Site ${name} (${id})` })),
-      el("option", { value: "", text: "The whole fleet" }));
+      ...sites.map(([id, name]) => el("option", { value: id, text: t("Holds.SiteOption", name, id) })),
+      el("option", { value: "", text: t("Holds.TitleFleet") }));
     form.hidden = false;
     form.addEventListener("submit", async (e) => {
       e.preventDefault();
       result.textContent = "";
       if (reasonMissing(document.getElementById("hold-reason"), result)) return;
-      const target = where.value ? `site ${where.value}` : "the whole fleet";
-      const ok = await confirm({ title: `Hold unlocks at ${target}?`, action: "Hold unlocks",
-        lines: [`No code will be answered and no door opened remotely at ${target}: people at the lockers are told the service is paused.`,
-          "Only an admin can release the hold."] });
+      const target = where.value ? t("Holds.PlaceSite", where.value) : t("Holds.PlaceFleet");
+      const ok = await confirm({ title: t("Holds.HoldConfirm", target), action: t("Holds.Hold"),
+        lines: [t("Holds.HoldLine1", target), t("Holds.HoldLine2")] });
       if (!ok) return;
       try {
         await api("/holds", { method: "POST", body: { siteId: where.value || null, reason: document.getElementById("hold-reason").value } });
-        result.textContent = `Unlocks held at ${target}.`;
+        result.textContent = t("Holds.Held", target);
         await load();
       } catch (ex) {
         result.textContent = ex.message;
@@ -97,7 +96,7 @@
   events(null, (update) => {
     if (update.topic === "hold") {
       // This page already said what its own user did; others' changes are announced with who made them.
-      if (update.data.by !== session.user) announce(`Unlocks ${update.data.change} at ${place(update.data.hold)} by ${update.data.by}`);
+      if (update.data.by !== session.user) announce(t(update.data.change === "released" ? "Holds.ReleasedBy" : "Holds.HeldBy", place(update.data.hold), update.data.by));
       load();
     }
   }, load);

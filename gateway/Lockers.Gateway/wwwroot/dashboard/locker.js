@@ -1,7 +1,7 @@
 "use strict";
 
 (async () => {
-  const { el, time, bytes, api, events, announce, canMaintain, redraw, confirm } = Lockers;
+  const { el, time, bytes, number, api, events, announce, canMaintain, redraw, confirm, t, word } = Lockers;
   const params = new URLSearchParams(location.search);
   const lockerId = params.get("id");
   await Lockers.requireSession();
@@ -11,27 +11,15 @@
 
   const sizes = { S: 1, M: 2, L: 3, XL: 4 };
   const alarming = ["forced", "jammed", "left_open"];
-  const doorWords = { opened: "open", closed: "closed", forced: "forced open", jammed: "jammed", left_open: "left open", unknown: "not reported yet" };
-  const occupancyWords = {
-    empty: "empty", reserved: "reserved", parcel: "parcel inside", move_target: "held for a parcel being moved here",
-    emptying: "parcel taken out; free once the door closes",
-  };
-  const statusWords = {
-    booked: "booked, waiting for the courier", ready_for_pickup: "ready for pickup",
-    expired: "expired, waiting for the carrier's collection",
-    picked_up: "collected by the recipient", returned: "taken back by the carrier",
-  };
-  const moveSteps = [
-    ["requested", "Opening the parcel's door"],
-    ["source_opened", "Take the parcel out; the new door is opening"],
-    ["target_opened", "Put the parcel in the new door and close it"],
-  ];
+  // The gateway's codes (door states, occupancy, statuses) in words: keys, else the code as it comes.
+  const doorWords = (door) => word("Door", door);
+  const occupancyWords = (occupancy) => word("Occupancy", occupancy);
+  const statusWords = (status) => word("ParcelStatus", status);
+  const moveSteps = ["requested", "source_opened", "target_opened"];
   // What each command status means for the person who asked (the gateway may add statuses: they are shown as they come).
-  const commandWords = {
-    sent: (c) => `Unlock of door ${c.compartment} sent; waiting for the locker to answer.`,
-    done: (c) => `The locker opened door ${c.compartment}.`,
-    failed: (c) => `The locker did not open door ${c.compartment}${c.reason ? ` (${c.reason.replaceAll("_", " ")})` : ""}.`,
-    no_answer: (c) => `The locker did not answer the unlock of door ${c.compartment} in time; it did not open.`,
+  const commandWords = (c) => {
+    if (c.status === "failed") return c.reason ? t("Command.failedBecause", c.compartment, word("Reason", c.reason)) : t("Command.failed", c.compartment);
+    return Lockers.hasText("Command." + c.status) ? t("Command." + c.status, c.compartment) : t("Command.Other", c.compartment, c.status);
   };
 
   // Live updates and actions each reload; answers can arrive out of order, and only the latest request may draw
@@ -58,13 +46,14 @@
   }
 
   function drawHeader() {
-    document.title = `${view.lockerName} - Lockers maintenance`;
+    document.title = t("Locker.PageTitleOf", view.lockerName);
     document.getElementById("crumb").textContent = view.lockerName;
-    document.getElementById("title").textContent = `${view.lockerName} (${view.lockerId})`;
+    document.getElementById("title").textContent = t("Common.NameId", view.lockerName, view.lockerId);
     const state = view.online ? "online" : "offline";
     document.getElementById("summary").replaceChildren(
-      `${view.siteName} - `, el("span", { id: "online", class: "state " + state, text: state }),
-      " - last contact ", el("span", { id: "last-contact" }, time(view.lastContact)), ` - firmware ${view.firmware || "unknown"}`);
+      view.siteName, t("Locker.SummarySeparator"), el("span", { id: "online", class: "state " + state, text: t("State." + state) }),
+      t("Locker.SummarySeparator"), t("Locker.LastContact"), " ", el("span", { id: "last-contact" }, time(view.lastContact)),
+      t("Locker.SummarySeparator"), t("Locker.FirmwareVersion", view.firmware || t("Locker.FirmwareUnknown")));
   }
 
   function doorClass(door) {
@@ -72,11 +61,11 @@
   }
 
   function describeParcel(c) {
-    if (!c.parcel) return occupancyWords[c.occupancy] || c.occupancy;
+    if (!c.parcel) return occupancyWords(c.occupancy);
     const p = c.parcel;
-    if (p.movingHere) return `held for ${p.parcelReference}, being moved here`;
-    if (c.occupancy === "emptying") return `${p.parcelReference} taken out; free once the door closes`;
-    return `${c.occupancy === "parcel" ? "parcel" : "booked for"} ${p.parcelReference}`;
+    if (p.movingHere) return t("Grid.MovingHere", p.parcelReference);
+    if (c.occupancy === "emptying") return t("Grid.Emptying", p.parcelReference);
+    return t(c.occupancy === "parcel" ? "Grid.Parcel" : "Grid.BookedFor", p.parcelReference);
   }
 
   function drawGrid() {
@@ -90,15 +79,15 @@
         "data-compartment": c.number, "data-door": c.door, "data-occupancy": c.occupancy, "data-focus-key": `door-${c.number}`,
         "aria-pressed": selected === c.number ? "true" : "false",
       },
-      el("span", { class: "visually-hidden", text: "Compartment " }),
+      el("span", { class: "visually-hidden", text: t("Grid.Compartment") }),
       el("span", { class: "number", text: c.number }),
-      el("span", { class: "visually-hidden", text: ", size " }),
+      el("span", { class: "visually-hidden", text: t("Grid.Size") }),
       el("span", { class: "size", text: c.size }),
-      el("span", { class: "visually-hidden", text: ", door " }),
-      el("span", { class: "door" }, mark ? el("span", { class: "mark", "aria-hidden": "true", text: mark + " " }) : "", doorWords[c.door] || c.door),
-      el("span", { class: "visually-hidden", text: ", " }),
+      el("span", { class: "visually-hidden", text: t("Grid.Door") }),
+      el("span", { class: "door" }, mark ? el("span", { class: "mark", "aria-hidden": "true", text: mark + " " }) : "", doorWords(c.door)),
+      el("span", { class: "visually-hidden", text: t("Grid.Then") }),
       el("span", { class: "occupancy", text: describeParcel(c) }),
-      c.inService ? "" : el("span", { class: "service", text: ", out of service" }));
+      c.inService ? "" : el("span", { class: "service", text: t("Grid.OutOfService") }));
       button.style.gridColumn = String(c.column + 1);
       button.style.gridRow = String(maxRow - c.row + 1);
       button.addEventListener("click", () => select(c.number));
@@ -117,14 +106,14 @@
   function parcelFacts(p) {
     if (!p) return [];
     const facts = [
-      ["Parcel", p.parcelReference], ["Reservation", p.reservationId], ["Status", statusWords[p.status] || p.status.replaceAll("_", " ")],
-      ["Parcel size", p.size],
+      ["Facts.Parcel", p.parcelReference], ["Facts.Reservation", p.reservationId], ["Facts.Status", statusWords(p.status)],
+      ["Facts.ParcelSize", p.size],
     ];
-    const rows = facts.flatMap(([k, v]) => [el("dt", { text: k }), el("dd", { text: v })]);
-    if (p.depositedAt) rows.push(el("dt", { text: "Deposited" }), el("dd", {}, time(p.depositedAt)));
+    const rows = facts.flatMap(([k, v]) => [el("dt", { text: t(k) }), el("dd", { text: v })]);
+    if (p.depositedAt) rows.push(el("dt", { text: t("Facts.Deposited") }), el("dd", {}, time(p.depositedAt)));
     if (p.pickupDeadline) {
-      rows.push(el("dt", { text: "Pickup deadline" }),
-        el("dd", {}, time(p.pickupDeadline), p.pickupWindowPaused ? " (paused: the door is unavailable)" : ""));
+      rows.push(el("dt", { text: t("Facts.PickupDeadline") }),
+        el("dd", {}, time(p.pickupDeadline), p.pickupWindowPaused ? t("Facts.Paused") : ""));
     }
     return rows;
   }
@@ -134,23 +123,23 @@
     const move = c.parcel && c.parcel.move;
     box.hidden = !move;
     if (!move) return box.replaceChildren();
-    const at = moveSteps.findIndex(([step]) => step === move.step);
-    const steps = el("ol", { class: "steps" }, ...moveSteps.map(([, words], i) =>
+    const at = moveSteps.indexOf(move.step);
+    const steps = el("ol", { class: "steps" }, ...moveSteps.map((step, i) =>
       el("li", { class: i < at ? "done" : i === at ? "current" : "todo", "aria-current": i === at ? "step" : null,
-        text: (i < at ? "\u2713 " : "") + words })));
-    const children = [el("h3", { text: `Moving ${c.parcel.parcelReference} from ${move.from} to ${move.to}` }), steps,
-      el("p", { class: "meta", text: "The recipient's code moves with the parcel when the new door is closed on it." })];
+        text: (i < at ? "\u2713 " : "") + t("Move.Step." + step) })));
+    const children = [el("h3", { text: t("Move.Heading", c.parcel.parcelReference, move.from, move.to) }), steps,
+      el("p", { class: "meta", text: t("Move.CodeFollows") })];
     if (!c.parcel.movingHere && canMaintain()) {
       const again = el("button", { type: "button", class: "secondary", id: "move-again", "data-focus-key": "move-again",
-        text: `Open ${move.waitingDoor} again` });
-      again.addEventListener("click", () => act(base() + "/move/open-again", {}, "move-result", (d) => `Unlock of ${d.opening} ${d.status}${d.reason ? ": " + d.reason : ""}.`));
+        text: t("Move.OpenAgain", move.waitingDoor) });
+      again.addEventListener("click", () => act(base() + "/move/open-again", {}, "move-result", (d) => unlockOf(d)));
       children.push(again);
       if (move.step !== "target_opened") {
-        const cancel = el("button", { type: "button", class: "secondary", id: "move-cancel", "data-focus-key": "move-cancel", text: "Cancel the move" });
+        const cancel = el("button", { type: "button", class: "secondary", id: "move-cancel", "data-focus-key": "move-cancel", text: t("Move.Cancel") });
         cancel.addEventListener("click", async () => {
-          const ok = await confirm({ title: "Cancel the move?", action: "Cancel the move",
-            lines: [`${c.parcel.parcelReference} stays in door ${c.number}. If you took it out, put it back and close door ${c.number}.`] });
-          if (ok) act(base() + "/move/cancel", {}, "move-result", () => `Move cancelled: ${c.parcel.parcelReference} stays in door ${c.number}.`);
+          const ok = await confirm({ title: t("Move.CancelTitle"), action: t("Move.Cancel"),
+            lines: [t("Move.CancelLine", c.parcel.parcelReference, c.number)] });
+          if (ok) act(base() + "/move/cancel", {}, "move-result", () => t("Move.Cancelled", c.parcel.parcelReference, c.number));
         });
         children.push(cancel);
       }
@@ -163,33 +152,33 @@
     const c = view.compartments.find((x) => x.number === selected);
     panel.hidden = !c;
     if (!c) return;
-    document.getElementById("panel-title").textContent = `Compartment ${c.number}`;
+    document.getElementById("panel-title").textContent = t("Panel.HeadingN", c.number);
     document.getElementById("panel-facts").replaceChildren(
-      el("dt", { text: "Size" }), el("dd", { text: c.size + (c.accessible ? " (accessible)" : "") }),
-      el("dt", { text: "Door" }), el("dd", {}, doorWords[c.door] || c.door, ...(c.doorReportedAt ? [", reported ", time(c.doorReportedAt)] : [])),
-      el("dt", { text: "Contents" }), el("dd", { text: occupancyWords[c.occupancy] || c.occupancy }),
-      el("dt", { text: "Service" }), el("dd", { text: c.inService ? "in service" : "out of service" }),
+      el("dt", { text: t("Facts.Size") }), el("dd", { text: c.accessible ? t("Facts.SizeAccessible", c.size) : c.size }),
+      el("dt", { text: t("Facts.Door") }), el("dd", {}, doorWords(c.door), ...(c.doorReportedAt ? [" \u00B7 ", time(c.doorReportedAt)] : [])),
+      el("dt", { text: t("Facts.Contents") }), el("dd", { text: occupancyWords(c.occupancy) }),
+      el("dt", { text: t("Facts.Service") }), el("dd", { text: t(c.inService ? "Facts.InService" : "Facts.OutOfService") }),
       ...parcelFacts(c.parcel));
     redraw(panel, () => drawMoveProgress(c), document.getElementById("panel-title"));
     const actions = document.getElementById("actions");
     actions.hidden = !canMaintain();
     if (!canMaintain()) {
-      document.getElementById("panel-message").textContent = "Your role can look but not change compartments.";
+      document.getElementById("panel-message").textContent = t("Panel.ViewerOnly");
       return;
     }
-    document.getElementById("service-button").textContent = c.inService ? "Take out of service" : "Return to service";
+    document.getElementById("service-button").textContent = t(c.inService ? "Panel.TakeOut" : "Panel.Return");
     const moveForm = document.getElementById("move-form");
-    const targets = view.compartments.filter((t) =>
-      t.number !== c.number && t.occupancy === "empty" && t.inService && sizes[t.size] >= sizes[c.size]);
+    const targets = view.compartments.filter((x) =>
+      x.number !== c.number && x.occupancy === "empty" && x.inService && sizes[x.size] >= sizes[c.size]);
     moveForm.hidden = c.occupancy !== "parcel" || targets.length === 0 || !!(c.parcel && c.parcel.move);
     document.getElementById("move-target").replaceChildren(
-      ...targets.map((t) => el("option", { value: t.number, text: `${t.number} (size ${t.size})` })));
+      ...targets.map((target) => el("option", { value: target.number, text: t("Panel.MoveOption", target.number, target.size) })));
   }
 
   // Runs an action and shows its outcome where it was taken (the region beside its button), and to screen readers.
   async function act(path, body, resultId, describe) {
     const result = document.getElementById(resultId);
-    result.textContent = "Working...";
+    result.textContent = t("Act.Working");
     result.dataset.outcome = "working";
     try {
       const data = await api(path, { method: "POST", body });
@@ -199,7 +188,7 @@
       await load();
       return data;
     } catch (e) {
-      result.textContent = "Not done: " + e.message;
+      result.textContent = t("Act.NotDone", e.message);
       result.dataset.outcome = "failed";
       announce(result.textContent);
       return null;
@@ -210,22 +199,23 @@
   const current = () => view.compartments.find((x) => x.number === selected);
   const parcelLine = (c) => c.parcel
     ? (c.occupancy === "emptying"
-      ? `Parcel ${c.parcel.parcelReference} was ${statusWords[c.parcel.status] || c.parcel.status}; the door is free once it closes.`
+      ? t("Open.Emptying", c.parcel.parcelReference, statusWords(c.parcel.status))
       : c.occupancy === "parcel"
-      ? `It holds parcel ${c.parcel.parcelReference} (${statusWords[c.parcel.status] || c.parcel.status}).`
-      : `It is booked for ${c.parcel.parcelReference}; the courier has not deposited yet.`)
-    : "It is empty.";
+      ? t("Open.Holds", c.parcel.parcelReference, statusWords(c.parcel.status))
+      : t("Open.Booked", c.parcel.parcelReference))
+    : t("Open.Empty");
+  // "Unlock of dash-a/3 sent": the answer of a move's unlock (the door, and whether the command reached the broker).
+  const unlockOf = (d) => d.reason ? t("Move.UnlockReason", d.opening, word("Send", d.status), d.reason) : t("Move.Unlock", d.opening, word("Send", d.status));
 
   document.getElementById("open-form").addEventListener("submit", async (e) => {
     e.preventDefault();
     const reason = document.getElementById("open-reason");
     if (!reason.reportValidity()) return;
     const c = current();
-    const ok = await confirm({ title: `Open door ${c.number} of ${view.lockerName}?`, action: `Open door ${c.number}`,
-      lines: [parcelLine(c), "Whoever stands at the locker can take what is inside. The opening is audited with your reason.",
-        c.inService ? "" : "The door is out of service: it opens anyway (staff override)."].filter(Boolean) });
+    const ok = await confirm({ title: t("Open.Title", c.number, view.lockerName), action: t("Open.Action", c.number),
+      lines: [parcelLine(c), t("Open.Warning"), c.inService ? "" : t("Open.Override")].filter(Boolean) });
     if (!ok) return;
-    const data = await act(base() + "/open", { reason: reason.value }, "open-result", (d) => commandWords.sent({ compartment: c.number, ...d }));
+    const data = await act(base() + "/open", { reason: reason.value }, "open-result", (d) => commandWords({ compartment: c.number, ...d }));
     if (data) {
       reason.value = "";
       pendingOpen = { commandId: data.commandId, compartment: c.number };
@@ -235,9 +225,8 @@
 
   function showCommand(command) {
     if (!command || !pendingOpen || command.commandId !== pendingOpen.commandId) return;
-    const words = commandWords[command.status];
     const result = document.getElementById("open-result");
-    result.textContent = words ? words(command) : `Unlock of door ${command.compartment}: ${command.status}.`;
+    result.textContent = commandWords(command);
     result.dataset.outcome = command.status;
     announce(result.textContent);
   }
@@ -246,13 +235,13 @@
     const c = current();
     const out = c.inService;
     const lines = out
-      ? [c.occupancy === "parcel" ? `1 parcel inside (${c.parcel.parcelReference}): its pickup window pauses and the recipient cannot collect it until the door is back in service. Consider moving it first.`
-        : c.occupancy === "reserved" ? `Booked for ${c.parcel.parcelReference}: the booking moves to another free door of the site that fits, and the carrier is told. With none free, the courier is told the door is out of service.`
-        : "The door is empty: it will not be booked while out of service.",
-        "The locker stops opening this door for codes."]
-      : ["Codes open this door again; paused pickup windows run again."];
-    const ok = await confirm({ title: `${out ? "Take door " + c.number + " out of service" : "Return door " + c.number + " to service"}?`,
-      action: out ? "Take out of service" : "Return to service", lines });
+      ? [c.occupancy === "parcel" ? t("Service.ParcelInside", c.parcel.parcelReference)
+        : c.occupancy === "reserved" ? t("Service.Booked", c.parcel.parcelReference)
+        : t("Service.Empty"),
+        t("Service.StopsOpening")]
+      : [t("Service.OpensAgain")];
+    const ok = await confirm({ title: t(out ? "Service.TakeOutTitle" : "Service.ReturnTitle", c.number),
+      action: t(out ? "Panel.TakeOut" : "Panel.Return"), lines });
     if (ok) act(base() + "/service", { inService: !c.inService }, "service-result", (d) => d.summary);
   });
 
@@ -260,12 +249,10 @@
     e.preventDefault();
     const c = current();
     const to = Number(document.getElementById("move-target").value);
-    const ok = await confirm({ title: `Move ${c.parcel.parcelReference} to door ${to}?`, action: "Start the move",
-      lines: [`Door ${c.number} opens now: take the parcel out.`, `Then door ${to} opens: put the parcel in and close it.`,
-        "The recipient's code opens the new door once it is closed on the parcel; the carrier is told then."] });
+    const ok = await confirm({ title: t("Move.Title", c.parcel.parcelReference, to), action: t("Move.Start"),
+      lines: [t("Move.LineOut", c.number), t("Move.LineIn", to), t("Move.LineCode")] });
     if (ok) {
-      act(base() + "/move", { toLocker: lockerId, toCompartment: to }, "move-result",
-        (d) => `Move started: unlock of ${d.opening} ${d.status}${d.reason ? " (" + d.reason + ")" : ""}. Follow the steps above.`);
+      act(base() + "/move", { toLocker: lockerId, toCompartment: to }, "move-result", (d) => t("Move.Started", unlockOf(d)));
     }
   });
 
@@ -275,31 +262,34 @@
     button.addEventListener("click", async () => {
       const parcels = view.compartments.filter((c) => c.occupancy === "parcel");
       const booked = view.compartments.filter((c) => c.occupancy === "reserved");
-      const count = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
-      const lines = inService ? ["Every door of this locker opens for codes again; paused pickup windows run again."] : [
-        `${count(parcels.length, "parcel")} inside${parcels.length ? " (" + parcels.map((c) => c.parcel.parcelReference).join(", ") + "): their pickup windows pause and nobody can collect them" : ""}.`,
-        `${count(booked.length, "booking")} waiting for a courier${booked.length ? ": each moves to a free door elsewhere on the site if one fits, and the carrier is told" : ""}.`,
-        "The locker shows \u201COut of service\u201D and opens no door for codes."];
-      const ok = await confirm({ title: inService ? "Return every door to service?" : `Take all of ${view.lockerName} out of service?`,
-        action: inService ? "Return to service" : "Take out of service", lines });
+      const references = (list) => list.map((c) => c.parcel.parcelReference).join(t("Common.ListSeparator"));
+      const lines = inService ? [t("Whole.OpensAgain")] : [
+        parcels.length ? t(parcels.length === 1 ? "Whole.ParcelInside" : "Whole.ParcelsInside", parcels.length, references(parcels)) : t("Whole.NoParcels"),
+        booked.length ? t(booked.length === 1 ? "Whole.Booking" : "Whole.Bookings", booked.length) : t("Whole.NoBookings"),
+        t("Whole.LockerShows")];
+      const ok = await confirm({ title: inService ? t("Whole.ReturnTitle") : t("Whole.TakeOutTitle", view.lockerName),
+        action: t(inService ? "Panel.Return" : "Panel.TakeOut"), lines });
       if (ok) act(`/lockers/${encodeURIComponent(lockerId)}/service`, { inService }, "locker-result", (d) => d.summary);
     });
   }
 
   function drawTelemetry() {
-    const t = view.telemetry;
-    const facts = t ? [
-      ["Uptime", `${Math.round(t.uptimeMs / 60000)} min`], ["Free memory", bytes(t.freeMemoryBytes)],
-      ["Signal", t.signalDbm === null ? "-" : `${t.signalDbm} dBm`], ["Supply", t.supplyMv === null ? "-" : `${(t.supplyMv / 1000).toFixed(2)} V`],
-      ["Temperature", t.temperatureC === null ? "-" : `${t.temperatureC} °C`], ["Firmware", t.firmware],
-      ["Journal", `${t.journalDepth} waiting, ${t.droppedEvents} dropped`], ["Sample", time(t.at)],
-    ] : [["Telemetry", "none received yet"]];
-    document.getElementById("telemetry").replaceChildren(...facts.flatMap(([k, v]) => [el("dt", { text: k }), el("dd", {}, v)]));
-    const points = (pick) => view.telemetryHistory.map((s) => ({ at: Date.parse(s.at), value: pick(s) }));
+    const s = view.telemetry;
+    const facts = s ? [
+      ["Telemetry.Uptime", number(Math.round(s.uptimeMs / 60000), { style: "unit", unit: "minute", unitDisplay: "long" })],
+      ["Telemetry.FreeMemory", bytes(s.freeMemoryBytes)],
+      ["Telemetry.Signal", s.signalDbm === null ? "-" : t("Unit.Dbm", s.signalDbm)],
+      ["Telemetry.Supply", s.supplyMv === null ? "-" : t("Unit.Volts", number(s.supplyMv / 1000, { minimumFractionDigits: 2, maximumFractionDigits: 2 }))],
+      ["Telemetry.Temperature", s.temperatureC === null ? "-" : number(s.temperatureC, { style: "unit", unit: "celsius" })],
+      ["Telemetry.Firmware", s.firmware],
+      ["Telemetry.Journal", t("Telemetry.JournalFigures", s.journalDepth, s.droppedEvents)], ["Telemetry.Sample", time(s.at)],
+    ] : [["Telemetry.Heading", t("Telemetry.None")]];
+    document.getElementById("telemetry").replaceChildren(...facts.flatMap(([k, v]) => [el("dt", { text: t(k) }), el("dd", {}, v)]));
+    const points = (pick) => view.telemetryHistory.map((sample) => ({ at: Date.parse(sample.at), value: pick(sample) }));
     document.getElementById("charts").replaceChildren(
-      Sparkline.draw("Supply", "mV", points((s) => s.supplyMv)),
-      Sparkline.draw("Temperature", "°C", points((s) => s.temperatureC)),
-      Sparkline.draw("Signal", "dBm", points((s) => s.signalDbm)));
+      Sparkline.draw(t("Telemetry.Supply"), "mV", points((sample) => sample.supplyMv)),
+      Sparkline.draw(t("Telemetry.Temperature"), "°C", points((sample) => sample.temperatureC)),
+      Sparkline.draw(t("Telemetry.Signal"), "dBm", points((sample) => sample.signalDbm)));
   }
 
   function drawAuditChoices() {
@@ -309,16 +299,16 @@
       select.replaceChildren(el("option", { value: "", text: first }), ...choices.map((c) => el("option", { value: c.key, text: c.label })));
       select.value = value;
     };
-    fill("audit-category", view.auditCategories, "Everything");
-    fill("audit-who", view.auditWho, "Anyone");
-    fill("audit-door", view.compartments.map((c) => ({ key: String(c.number), label: `Door ${c.number}` })), "Any door");
+    fill("audit-category", view.auditCategories, t("Audit.Everything"));
+    fill("audit-who", view.auditWho, t("Audit.Anyone"));
+    fill("audit-door", view.compartments.map((c) => ({ key: String(c.number), label: t("Audit.DoorN", c.number) })), t("Audit.AnyDoor"));
   }
 
   function drawAudit(lines) {
     document.getElementById("audit").replaceChildren(...lines.map((a) => el("tr", { "data-action": a.action },
       el("td", {}, time(a.at)), el("td", { text: a.who }), el("td", { text: a.what }),
       el("td", { text: a.compartment ?? "" }))));
-    document.getElementById("audit-count").textContent = `${lines.length} entries${Object.keys(auditFilter).length ? " (filtered)" : ""}`;
+    document.getElementById("audit-count").textContent = t(Object.keys(auditFilter).length ? "Audit.CountFiltered" : "Audit.Count", lines.length);
   }
 
   async function loadAudit() {
@@ -352,9 +342,9 @@
         drawGrid();
         drawPanel();
       }
-      announce(`Door ${update.data.compartment} ${doorWords[update.data.state] || update.data.state}`);
+      announce(t("Announce.Door", update.data.compartment, doorWords(update.data.state)));
     } else if (update.topic === "alarm" && update.lockerId === lockerId) {
-      announce(`Alarm ${update.data.change.replaceAll("_", " ")}: ${update.data.kind.replaceAll("_", " ")}`);
+      announce(t("Announce.Alarm", word("Alarm.Change", update.data.change), AlarmList.kindWords(update.data.kind)));
     } else if (update.topic === "command" && update.lockerId === lockerId) {
       showCommand(update.data);
     }

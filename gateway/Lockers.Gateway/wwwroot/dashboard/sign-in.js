@@ -23,6 +23,7 @@
       });
       location.assign(target);
     } catch (e) {
+      // The gateway's refusal, in the language the page is in (it reads the same choice).
       error.textContent = e.message;
       form.password.value = "";
       form.password.focus();
