@@ -100,7 +100,7 @@ public sealed class LockerEventApplier(
     {
         if (e.OpenDoors is { } open)
         {
-            await doors.ReportDoorsAtBootAsync(locker, open, cancellationToken);
+            await doors.ReportDoorsAtBootAsync(locker, open, e.Seq, cancellationToken);
         }
         var opened = e.OpenDoors is null ? "" : e.OpenDoors.Length == 0 ? " open=none" : $" open={string.Join(',', e.OpenDoors)}";
         return await RecordAsync(locker, e, AuditActions.Boot, $"fw={e.Firmware} boot={e.BootCount}{opened}", cancellationToken);

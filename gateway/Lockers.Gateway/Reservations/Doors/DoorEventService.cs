@@ -119,9 +119,11 @@ public sealed class DoorEventService(
     /// The locker started and said which of its doors the reed switches showed open (ADR 0310): each of its compartments gets
     /// that state, so a door that closed or opened while the controller was off reads as it is, and an alarm about a door
     /// that is shut now ends. An open door already known forced or left open keeps that (still open, still that), and a
-    /// jammed door stays jammed (a restart does not free a latch). A number the registry does not know is ignored.
+    /// jammed door stays jammed (a restart does not free a latch). A door known open that is shut now closed while the
+    /// controller was off: that is its "closed" event, with what a close means for the parcel (deposited, or the compartment
+    /// free after a pickup). A number the registry does not know is ignored.
     /// </summary>
-    public Task ReportDoorsAtBootAsync(Locker locker, IReadOnlyCollection<int> open, CancellationToken cancellationToken = default) =>
+    public Task ReportDoorsAtBootAsync(Locker locker, IReadOnlyCollection<int> open, long seq, CancellationToken cancellationToken = default) =>
         store.ExecuteAsync(async tx =>
         {
             var now = time.GetStoreNow();
@@ -132,7 +134,11 @@ public sealed class DoorEventService(
                 var state = open.Contains(compartment.Number)
                     ? before is DoorStates.Forced or DoorStates.LeftOpen ? before : DoorStates.Opened
                     : before == DoorStates.Jammed ? DoorStates.Jammed : DoorStates.Closed;
-                if (state != before)
+                if (state == DoorStates.Closed && before is DoorStates.Opened or DoorStates.LeftOpen or DoorStates.Forced)
+                {
+                    await ReportClosedAsync(tx, locker.Id, compartment.Number, seq);
+                }
+                else if (state != before)
                 {
                     await tx.LockerEvents.SetDoorStateAsync(compartment.Ref, state, now);
                 }

@@ -42,12 +42,13 @@
     const state = l.online ? "online" : "offline";
     const worst = l.worstSeverity ? Lockers.word("Severity", l.worstSeverity) : "";
     return el("tr", { "data-locker": l.lockerId, class: l.openAlarms > 0 ? "attention" : null },
-      el("td", { text: l.siteName }),
-      el("td", {}, el("a", { href: "locker.html?id=" + encodeURIComponent(l.lockerId), text: t("Common.NameId", l.lockerName, l.lockerId) })),
-      el("td", {}, el("span", { class: "state " + state, text: t("State." + state) })),
-      el("td", { text: l.openAlarms ? t("Fleet.AlarmsWorst", l.openAlarms, worst) : Lockers.number(0) }),
-      el("td", { class: "last-contact" }, time(l.lastContact)),
-      el("td", { text: l.firmware || "-" }));
+      // data-label: at phone width the header row is hidden and each cell says what it is (dashboard.css).
+      el("td", { text: l.siteName, "data-label": t("Fleet.Site") }),
+      el("td", { "data-label": t("Fleet.Locker") }, el("a", { href: "locker.html?id=" + encodeURIComponent(l.lockerId), text: t("Common.NameId", l.lockerName, l.lockerId) })),
+      el("td", { "data-label": t("Fleet.State") }, el("span", { class: "state " + state, text: t("State." + state) })),
+      el("td", { text: l.openAlarms ? t("Fleet.AlarmsWorst", l.openAlarms, worst) : Lockers.number(0), "data-label": t("Fleet.AlarmCount") }),
+      el("td", { class: "last-contact", "data-label": t("Fleet.LastContact") }, time(l.lastContact)),
+      el("td", { text: l.firmware || "-", "data-label": t("Fleet.Firmware") }));
   }
 
   // Parcels are found by the gateway (reference or reservation id); lockers are filtered here as the person types.
