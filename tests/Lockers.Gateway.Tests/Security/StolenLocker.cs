@@ -99,8 +99,13 @@ public sealed class StolenLocker : IAsyncDisposable
     public async Task<int> CountAuditAsync(string action) => (await AuditAsync()).Count(entry => entry.Action == action);
 
     /// <summary>The commands the gateway signed for test-a, oldest first.</summary>
+    /// <summary>
+    /// The signed commands for the stolen locker other than offline code cache pushes (those follow each change at their own
+    /// time), oldest first.
+    /// </summary>
     public async Task<IReadOnlyList<LockerCommandRecord>> CommandsAsync() =>
-        (await System.Gateway.Factory.Service<ILockerStore>().ExecuteAsync(tx => tx.LockerLink.ListCommandsAsync(LockerId, 1000))).Reverse().ToList();
+        (await System.Gateway.Factory.Service<ILockerStore>().ExecuteAsync(tx => tx.LockerLink.ListCommandsAsync(LockerId, 1000)))
+            .Where(command => command.Action != CommandActions.SyncCodes).Reverse().ToList();
 
     public async Task<IReadOnlyList<MonitoredAlarm>> OpenAlarmsAsync() =>
         await System.Gateway.Factory.Service<ILockerStore>().ExecuteAsync(tx => tx.Monitoring.ListAlarmsAsync(null, openOnly: true, 100));
