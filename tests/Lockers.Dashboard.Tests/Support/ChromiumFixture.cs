@@ -1,3 +1,4 @@
+using Lockers.Testing.Browser;
 using Microsoft.Playwright;
 
 namespace Lockers.Dashboard.Tests.Support;
@@ -8,29 +9,9 @@ namespace Lockers.Dashboard.Tests.Support;
 /// </summary>
 public sealed class ChromiumFixture : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    private DebianChromium? _chromium;
 
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
-    {
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException($"{ChromiumPath} is missing: run ./lockers test (it installs chromium).");
-        }
-        // Assertions wait 5 s by default; the gateway, broker and simulated locker may share a busy machine.
-        Assertions.SetDefaultExpectTimeout(30_000);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Timeout = 60_000,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
-        });
-    }
+    public async Task InitializeAsync() => _chromium = await DebianChromium.LaunchAsync();
 
     /// <summary>
     /// A fresh page; JavaScript errors and failed CSP checks on it are collected in <see cref="BrowserPage.Errors"/>.
@@ -38,7 +19,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
     /// </summary>
     public async Task<BrowserPage> NewPageAsync(string baseUrl, int width = 1280, int height = 900, string locale = "en-US")
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        var context = await _chromium!.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl,
             IgnoreHTTPSErrors = true, // the gateway's test certificate is self-signed
@@ -51,10 +32,9 @@ public sealed class ChromiumFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_browser is not null)
+        if (_chromium is not null)
         {
-            await _browser.CloseAsync();
+            await _chromium.DisposeAsync();
         }
-        _playwright?.Dispose();
     }
 }

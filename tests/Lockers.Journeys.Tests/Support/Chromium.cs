@@ -1,4 +1,5 @@
 using Lockers.Testing;
+using Lockers.Testing.Browser;
 using Microsoft.Playwright;
 
 namespace Lockers.Journeys.Tests.Support;
@@ -9,34 +10,14 @@ namespace Lockers.Journeys.Tests.Support;
 /// </summary>
 public sealed class ChromiumFixture : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    private DebianChromium? _chromium;
 
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
-    {
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException($"{ChromiumPath} is missing: run ./lockers test (it installs chromium).");
-        }
-
-        Assertions.SetDefaultExpectTimeout(30_000);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Timeout = 60_000,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
-        });
-    }
+    public async Task InitializeAsync() => _chromium = await DebianChromium.LaunchAsync();
 
     /// <summary>A phone-sized page (360 x 740 by default) whose browser prefers <paramref name="language"/>.</summary>
     public async Task<PhonePage> NewPhoneAsync(string baseUrl, string language, int width = 360, int height = 740)
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        var context = await _chromium!.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl,
             Locale = language,
@@ -52,12 +33,10 @@ public sealed class ChromiumFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_browser is not null)
+        if (_chromium is not null)
         {
-            await _browser.CloseAsync();
+            await _chromium.DisposeAsync();
         }
-
-        _playwright?.Dispose();
     }
 }
 
