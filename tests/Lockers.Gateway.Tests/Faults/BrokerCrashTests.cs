@@ -47,12 +47,7 @@ public sealed class BrokerCrashTests
         await using var site = await FaultSite.CreateAsync();
         var first = await site.StartGatewayProcessAsync();
         await site.StartLockersAsync("test-a");
-        var booked = await site.BookAsync();
-        var id = booked.Reservation.Id;
-        var door = booked.Reservation.Compartment!.Value;
-        await site.EnterCodeAndWaitOpenAsync("test-a", booked.DropoffCode, door);
-        site.Locker("test-a").Close(door);
-        var pin = await site.PickupPinAsync(id);
+        var (id, door, pin) = await site.DepositAsync("test-a");
         await first.KillAsync();
         var crashing = await site.StartGatewayProcessAsync("after-publish:code_entered");
 

@@ -20,12 +20,7 @@ public sealed class CounterResetTests
         await using var site = await FaultSite.CreateAsync();
         await site.StartGatewayProcessAsync();
         await site.StartLockersAsync("test-a");
-        var booked = await site.BookAsync();
-        var id = booked.Reservation.Id;
-        var door = booked.Reservation.Compartment!.Value;
-        await site.EnterCodeAndWaitOpenAsync("test-a", booked.DropoffCode, door);
-        site.Locker("test-a").Close(door);
-        var pin = await site.PickupPinAsync(id);
+        var (id, door, pin) = await site.DepositAsync("test-a");
         await site.WaitJournalsEmptyAsync("the deposit to be confirmed");
         var locker = site.Locker("test-a");
         var oldEpoch = locker.Controller!.EventEpoch;

@@ -238,6 +238,19 @@ public sealed class FaultSite : IAsyncDisposable
         Wait.UntilAsync(() => _lockers[lockerId].Controller?.GetDoorState(door) == (open ? DoorState.Open : DoorState.Locked), Timeout,
             $"door {door} of {lockerId} to be {(open ? "open" : "locked")}");
 
+    /// <summary>
+    /// Books a parcel at <paramref name="lockerId"/>'s site and deposits it as a courier would (drop-off code, door opens, door
+    /// closed); returns the reservation, its door and the recipient's PIN from the ready_for_pickup webhook.
+    /// </summary>
+    public async Task<(string Id, int Door, string Pin)> DepositAsync(string lockerId)
+    {
+        var booked = await BookAsync();
+        var door = booked.Reservation.Compartment!.Value;
+        await EnterCodeAndWaitOpenAsync(lockerId, booked.DropoffCode, door);
+        _lockers[lockerId].Close(door);
+        return (booked.Reservation.Id, door, await PickupPinAsync(booked.Reservation.Id));
+    }
+
     /// <summary>The pickup PIN from the (first) ready_for_pickup webhook of the reservation.</summary>
     public async Task<string> PickupPinAsync(string reservationId)
     {

@@ -58,12 +58,7 @@ public sealed class StoreFailureTests
         await using var site = await FaultSite.CreateAsync(gatewayInProcess: true);
         var gateway = await site.StartGatewayInProcessAsync();
         await site.StartLockersAsync("test-a");
-        var booked = await site.BookAsync();
-        var id = booked.Reservation.Id;
-        var door = booked.Reservation.Compartment!.Value;
-        await site.EnterCodeAndWaitOpenAsync("test-a", booked.DropoffCode, door);
-        site.Locker("test-a").Close(door);
-        var pin = await site.PickupPinAsync(id);
+        var (id, door, pin) = await site.DepositAsync("test-a");
         await site.WaitJournalsEmptyAsync("the deposit to be confirmed");
 
         await BreakAsync(gateway, fault, () => site.Locker("test-a").Type(pin + "#"));
