@@ -56,8 +56,8 @@ public sealed class RemoteOpenService(
                 await health.OnHoldsChangedAsync(target.LockerId, cancellationToken);
             }
             return new MaintenanceOutcome(false, hold.Kind == UnlockHoldKind.Anomaly
-                    ? texts.Text("Problem.UnlocksHeldByGuard", hold.Describe(), hold.Reason)
-                    : texts.Text("Problem.UnlocksHeldByStaff", hold.Describe(), hold.HeldBy, hold.Reason),
+                    ? texts.Text("Problem.UnlocksHeldByGuard", hold.Place(texts), AlarmDetails.ReadPart(hold.Reason, texts))
+                    : texts.Text("Problem.UnlocksHeldByStaff", hold.Place(texts), hold.HeldBy, hold.Reason),
                 StatusCodes.Status409Conflict);
         }
         var sentAt = time.GetStoreNow();

@@ -1,4 +1,5 @@
 using Lockers.Gateway.Guard;
+using Lockers.Gateway.Localization;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Store;
 
@@ -18,9 +19,12 @@ public sealed class UnlockHoldService(ILockerStore store, UnlockGuard guard, ILo
         store.ReadAsync(tx => tx.Guard.ListHoldsAsync(), cancellationToken);
 
     /// <param name="siteId">The site to hold, or null for the whole fleet.</param>
-    public async Task<MaintenanceOutcome> HoldAsync(string? siteId, string reason, string staffUser, CancellationToken cancellationToken = default)
+    /// <param name="texts">The language of a refusal (English when not given).</param>
+    public async Task<MaintenanceOutcome> HoldAsync(
+        string? siteId, string reason, string staffUser, CancellationToken cancellationToken = default, PageTexts? texts = null)
     {
-        if (CheckReason(ref reason) is { } invalid)
+        texts ??= DashboardTexts.English;
+        if (CheckReason(ref reason, texts) is { } invalid)
         {
             return invalid;
         }
@@ -34,36 +38,39 @@ public sealed class UnlockHoldService(ILockerStore store, UnlockGuard guard, ILo
         }, cancellationToken);
         if (!known)
         {
-            return MaintenanceOutcome.NotFound($"There is no site '{siteId}'.");
+            return MaintenanceOutcome.NotFound(texts.Text("Problem.NoSite", siteId!));
         }
         if (hold is null)
         {
-            return MaintenanceOutcome.Conflict($"Unlocks are already held at {(siteId is null ? "the whole fleet" : $"site {siteId}")}.");
+            return MaintenanceOutcome.Conflict(texts.Text("Problem.AlreadyHeld",
+                siteId is null ? texts["Holds.PlaceFleet"] : texts.Text("Holds.PlaceSite", siteId)));
         }
         await AnnounceAsync("held", hold, staffUser, cancellationToken);
         return MaintenanceOutcome.Ok(HoldView.From(hold));
     }
 
-    public async Task<MaintenanceOutcome> ReleaseAsync(string scope, string reason, string staffUser, CancellationToken cancellationToken = default)
+    public async Task<MaintenanceOutcome> ReleaseAsync(
+        string scope, string reason, string staffUser, CancellationToken cancellationToken = default, PageTexts? texts = null)
     {
-        if (CheckReason(ref reason) is { } invalid)
+        texts ??= DashboardTexts.English;
+        if (CheckReason(ref reason, texts) is { } invalid)
         {
             return invalid;
         }
         var released = await store.ExecuteAsync(tx => guard.ReleaseAsync(tx, scope, reason, staffUser), cancellationToken);
         if (released is null)
         {
-            return MaintenanceOutcome.NotFound($"Nothing is held at '{scope}'.");
+            return MaintenanceOutcome.NotFound(texts.Text("Problem.NothingHeld", scope));
         }
         await AnnounceAsync("released", released, staffUser, cancellationToken);
         return MaintenanceOutcome.Ok(HoldView.From(released));
     }
 
-    private static MaintenanceOutcome? CheckReason(ref string reason)
+    private static MaintenanceOutcome? CheckReason(ref string reason, PageTexts texts)
     {
         reason = reason.Trim();
         return reason.Length is < MinReasonLength or > MaxReasonLength
-            ? new MaintenanceOutcome(false, $"Give a reason of {MinReasonLength} to {MaxReasonLength} characters.", StatusCodes.Status400BadRequest)
+            ? new MaintenanceOutcome(false, texts.Text("Problem.Reason", MinReasonLength, MaxReasonLength), StatusCodes.Status400BadRequest)
             : null;
     }
 
@@ -79,4 +86,8 @@ public sealed record HoldView(string Scope, string? SiteId, bool Fleet, string K
 {
     public static HoldView From(UnlockHold hold) => new(hold.Scope, hold.SiteId, hold.IsFleet, hold.Kind.ToString().ToLowerInvariant(),
         hold.Reason, hold.HeldBy, hold.LockerId, hold.Since);
+
+    /// <summary>The hold for a reader of <paramref name="texts"/>: the guard's reason (stored in English) in their words; staff's as typed.</summary>
+    public static HoldView From(UnlockHold hold, PageTexts texts) =>
+        From(hold) with { Reason = hold.Kind == UnlockHoldKind.Anomaly ? AlarmDetails.ReadPart(hold.Reason, texts) : hold.Reason };
 }

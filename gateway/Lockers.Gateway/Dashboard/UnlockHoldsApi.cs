@@ -1,3 +1,4 @@
+using Lockers.Gateway.Localization;
 using Lockers.Gateway.Staff;
 
 namespace Lockers.Gateway.Dashboard;
@@ -17,15 +18,19 @@ public static class UnlockHoldsApi
     public static IEndpointRouteBuilder MapUnlockHoldsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/dashboard/api/holds").ExcludeFromDescription();
-        group.MapGet("/", async (UnlockHoldService holds, CancellationToken cancellationToken) =>
-            TypedResults.Ok((await holds.ListAsync(cancellationToken)).Select(HoldView.From).ToList()))
+        group.MapGet("/", async (HttpContext context, UnlockHoldService holds, CancellationToken cancellationToken) =>
+        {
+            var texts = DashboardTexts.For(context);
+            return TypedResults.Ok((await holds.ListAsync(cancellationToken)).Select(hold => HoldView.From(hold, texts)).ToList());
+        })
             .RequireAuthorization(StaffPolicies.Viewer);
         group.MapPost("/", async (HoldRequest request, HttpContext context, UnlockHoldService holds) =>
             Answer(await holds.HoldAsync(string.IsNullOrEmpty(request.SiteId) ? null : request.SiteId, request.Reason ?? "",
-                context.User.UserName(), context.RequestAborted)))
+                context.User.UserName(), context.RequestAborted, DashboardTexts.For(context))))
             .RequireAuthorization(StaffPolicies.Maintenance).RequireAntiforgeryToken();
         group.MapPost("/release", async (ReleaseRequest request, HttpContext context, UnlockHoldService holds) =>
-            Answer(await holds.ReleaseAsync(request.Scope ?? "", request.Reason ?? "", context.User.UserName(), context.RequestAborted)))
+            Answer(await holds.ReleaseAsync(request.Scope ?? "", request.Reason ?? "", context.User.UserName(), context.RequestAborted,
+                DashboardTexts.For(context))))
             .RequireAuthorization(StaffPolicies.Admin).RequireAntiforgeryToken();
         return app;
     }

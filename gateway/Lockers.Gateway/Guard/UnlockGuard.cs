@@ -1,4 +1,5 @@
 using Lockers.Gateway.Audit;
+using Lockers.Gateway.Localization;
 using Lockers.Gateway.Store;
 using Microsoft.Extensions.Options;
 
@@ -40,9 +41,8 @@ public sealed class UnlockGuard(IOptions<GuardOptions> options, TimeProvider tim
             if (recent + 1 > ceiling)
             {
                 var tripped = new UnlockHold(scope, UnlockHoldKind.Anomaly,
-                    $"about {Math.Round(recent)} unlocks in the last minute, over the ceiling of {ceiling} (Guard:" +
-                    $"{(scope == HoldScopes.Fleet ? nameof(GuardOptions.FleetUnlocksPerMinute) : nameof(GuardOptions.SiteUnlocksPerMinute))}); " +
-                    $"refused an unlock of {lockerId} for {actor}",
+                    AlarmDetails.English("AlarmPart.AnomalyReason", Math.Round(recent), ceiling,
+                        scope == HoldScopes.Fleet ? nameof(GuardOptions.FleetUnlocksPerMinute) : nameof(GuardOptions.SiteUnlocksPerMinute), lockerId, actor),
                     "guard", lockerId, now);
                 await tx.Guard.InsertHoldAsync(tripped);
                 await AuditAsync(tx, now, "guard", AuditActions.UnlocksHeld, tripped, lockerId);

@@ -1,3 +1,5 @@
+using Lockers.Gateway.Localization;
+
 namespace Lockers.Gateway.Guard;
 
 /// <summary>Who put a hold in place: a staff member from the dashboard, or the guard itself when unlocks ran over a ceiling.</summary>
@@ -19,8 +21,11 @@ public sealed record UnlockHold(string Scope, UnlockHoldKind Kind, string Reason
     /// <summary>The held site, or null for the fleet.</summary>
     public string? SiteId => HoldScopes.SiteOf(Scope);
 
-    /// <summary>"site demo-site" or "the whole fleet", for messages.</summary>
+    /// <summary>"site demo-site" or "the whole fleet", for the audit trail and logs (pages say it with Holds.PlaceSite/PlaceFleet).</summary>
     public string Describe() => IsFleet ? "the whole fleet" : $"site {SiteId}";
+
+    /// <summary>Where the hold stands, in the words of <paramref name="texts"/>.</summary>
+    public string Place(PageTexts texts) => IsFleet ? texts["Holds.PlaceFleet"] : texts.Text("Holds.PlaceSite", SiteId!);
 }
 
 /// <summary>The stored names of hold scopes: "fleet", or "site:" and the site id.</summary>

@@ -3,6 +3,7 @@ using Lockers.Core.Protocol;
 using Lockers.Core.Texts;
 using Lockers.Gateway.Audit;
 using Lockers.Gateway.Codes;
+using Lockers.Gateway.Localization;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Registry;
 using Lockers.Gateway.Reservations.Doors;
@@ -123,7 +124,7 @@ public sealed class CodeEntryHandler(
             {
                 counters.CountClaimRefused();
                 logger.LogWarning("Code entry at {LockerId} (seq {Seq}) refused: {Refusal}", locker.Id, entry.Seq, refused);
-                await TellHealthAsync(locker.Id, () => health.OnClaimRefusedAsync(locker.Id, $"code entry refused: {refused}", now, cancellationToken));
+                await TellHealthAsync(locker.Id, () => health.OnClaimRefusedAsync(locker.Id, AlarmDetails.English("AlarmDetail.CodeEntryRefused", refused), now, cancellationToken));
             }
             else if (answer.HoldsChanged)
             {
@@ -144,8 +145,12 @@ public sealed class CodeEntryHandler(
         {
             return null;
         }
-        var known = readers.Count == 0 ? "none: it was never provisioned" : string.Join(", ", readers);
-        return $"reader '{entry.Reader}' ({entry.Source}) is not a {kind.ToString().ToLowerInvariant()} locker {locker.Id} was provisioned with ({known})";
+        var known = readers.Count == 0
+            ? AlarmDetails.English("AlarmPart.NoReaders")
+            : string.Join(", ", readers.Select(reader =>
+                AlarmDetails.English(reader.Kind == ReaderKind.Keypad ? "AlarmPart.KeypadReader" : "AlarmPart.ScannerReader", reader.ReaderId)));
+        return AlarmDetails.English("AlarmPart.ReaderNotProvisioned", entry.Reader, entry.Source,
+            AlarmDetails.English(kind == ReaderKind.Keypad ? "AlarmPart.Keypad" : "AlarmPart.Scanner"), locker.Id, known);
     }
 
     private async Task TellHealthAsync(string lockerId, Func<Task> tell)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Lockers.Core.Protocol;
 using Lockers.Gateway.Audit;
+using Lockers.Gateway.Localization;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Registry;
 using Lockers.Gateway.Store;
@@ -55,8 +56,8 @@ public sealed class EventSequencer(IOptions<LockerLinkOptions> options)
         if (!strict || (now - gapSince >= TimeSpan.FromSeconds(settings.GapTimeoutSeconds) && sequence.ReplayRequests >= ReplayRequestsBeforeLoss))
         {
             var why = strict
-                ? $"not replayed within {settings.GapTimeoutSeconds} s after {sequence.ReplayRequests} requests"
-                : "its firmware cannot replay them (no epoch)";
+                ? AlarmDetails.English("AlarmPart.NotReplayed", settings.GapTimeoutSeconds, sequence.ReplayRequests)
+                : AlarmDetails.English("AlarmPart.CannotReplay");
             await DeclareLostAsync(tx, locker, epoch, next, e.Seq - 1, why, now, incidents);
             await ApplyAsync(tx, locker.Id, epoch, e.Seq, digest, sequence with { HighestSeen = highest }, now);
             return Claim(EventClaimOutcome.Apply, epoch, e.Seq, incidents: incidents);
@@ -79,8 +80,7 @@ public sealed class EventSequencer(IOptions<LockerLinkOptions> options)
         if (await tx.LockerLink.GetLatestEpochAsync(locker.Id) is { } previous)
         {
             var before = await tx.LockerLink.GetSequenceAsync(locker.Id, previous);
-            var detail = $"the locker numbers its events in a new epoch '{epoch}' (was '{previous}', applied through seq {before?.AppliedThrough ?? 0}): "
-                         + "its sequence counter was reset or found unreadable; the new numbering is applied from seq 1";
+            var detail = AlarmDetails.English("AlarmDetail.SequenceReset", epoch, previous, before?.AppliedThrough ?? 0);
             await AuditAsync(tx, locker, AuditActions.SequenceReset, detail, now);
             incidents.Add(new SequenceIncident(AlarmKinds.SequenceReset, detail));
         }
@@ -111,8 +111,7 @@ public sealed class EventSequencer(IOptions<LockerLinkOptions> options)
         // The same identity with other content: someone else published under the locker's credentials at its seq (or
         // the locker's numbering broke without a new epoch). Which of the two is genuine cannot be told here.
         await tx.LockerLink.InsertConflictAsync(new EventConflict(0, locker.Id, epoch, e.Seq, now, applied.Digest, digest, Redacted(e)));
-        var detail = $"a different event arrived as seq {e.Seq} of epoch '{epoch}', which was already applied "
-                     + "(possible stolen credentials publishing at the locker's next seq); it was not applied and is kept for reconciliation";
+        var detail = AlarmDetails.English("AlarmDetail.EventConflict", e.Seq, epoch);
         await AuditAsync(tx, locker, AuditActions.EventConflict, $"epoch={epoch} seq={e.Seq} kind={e.Kind}", now);
         incidents.Add(new SequenceIncident(AlarmKinds.EventConflict, detail));
         return Claim(EventClaimOutcome.Conflict, epoch, sequence.AppliedThrough, incidents: incidents);
@@ -134,8 +133,9 @@ public sealed class EventSequencer(IOptions<LockerLinkOptions> options)
     private static async Task DeclareLostAsync(
         IStoreTransaction tx, Locker locker, string epoch, long from, long to, string why, DateTimeOffset now, List<SequenceIncident> incidents)
     {
-        var seqs = from == to ? $"seq {from}" : $"seqs {from}-{to}";
-        var detail = $"events {seqs} of epoch '{epoch}' never arrived and are declared lost: {why}";
+        var detail = from == to
+            ? AlarmDetails.English("AlarmDetail.EventLost", from, epoch, why)
+            : AlarmDetails.English("AlarmDetail.EventsLost", from, to, epoch, why);
         await AuditAsync(tx, locker, AuditActions.EventsLost, $"epoch={epoch} from={from} to={to}: {why}", now);
         incidents.Add(new SequenceIncident(AlarmKinds.EventsLost, detail));
     }

@@ -1,4 +1,5 @@
 using Lockers.Core.Protocol;
+using Lockers.Gateway.Localization;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Registry;
 using Lockers.Gateway.Reservations;
@@ -36,7 +37,7 @@ public sealed class LockerMessageHandler(
             {
                 // A registered locker sent text its firmware never would: a security alarm, not just a counter.
                 await store.AfterCommitAsync(() => TellHealthAsync(sender, () =>
-                    health.ClaimRefusedAsync(sender, $"message on {raw.Topic} refused: {parsed.Detail}", cancellationToken)));
+                    health.ClaimRefusedAsync(sender, AlarmDetails.English("AlarmDetail.MessageRefused", raw.Topic, parsed.Detail), cancellationToken)));
             }
             return await DropAsync(parsed.Reason, raw.Topic, parsed.Detail);
         }

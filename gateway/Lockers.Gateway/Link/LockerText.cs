@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Unicode;
 using Lockers.Core.Protocol;
+using Lockers.Gateway.Localization;
 
 namespace Lockers.Gateway.Link;
 
@@ -21,7 +22,7 @@ public static class LockerText
 
     /// <summary>Null when <paramref name="utf8"/> is well-formed UTF-8; otherwise where it is not.</summary>
     public static string? CheckUtf8(ReadOnlySpan<byte> utf8) =>
-        Utf8.IsValid(utf8) ? null : "the payload is not valid UTF-8";
+        Utf8.IsValid(utf8) ? null : AlarmDetails.English("AlarmPart.NotUtf8");
 
     /// <summary>Null when every string of the parsed payload is acceptable; otherwise the field and why (never the text itself).</summary>
     public static string? Check(object payload) => payload switch
@@ -42,16 +43,16 @@ public static class LockerText
 
     /// <summary>A reader, locker or site id: the protocol's id alphabet.</summary>
     private static string? Id(string field, string value) =>
-        Topics.IsValidLockerId(value) ? null : $"field '{field}': not an id (1..{Topics.MaxLockerIdLength} of A-Z a-z 0-9 - _)";
+        Topics.IsValidLockerId(value) ? null : AlarmDetails.English("AlarmPart.NotAnId", field, Topics.MaxLockerIdLength);
 
     /// <summary>A protocol word (kind, reason, result, command id): printable ASCII without spaces.</summary>
     private static string? Word(string field, string value) =>
         value.Length > MaxWordLength ? TooLong(field, value, MaxWordLength)
-        : value.All(c => c is > ' ' and <= '~') ? null : $"field '{field}': only printable ASCII without spaces";
+        : value.All(c => c is > ' ' and <= '~') ? null : AlarmDetails.English("AlarmPart.NotWord", field);
 
     private static string? Ascii(string field, string value, int max) =>
         value.Length > max ? TooLong(field, value, max)
-        : value.All(c => c is >= ' ' and <= '~') ? null : $"field '{field}': only printable ASCII";
+        : value.All(c => c is >= ' ' and <= '~') ? null : AlarmDetails.English("AlarmPart.NotAscii", field);
 
     private static string? Printable(string field, string value, int max)
     {
@@ -64,7 +65,7 @@ public static class LockerText
             if (!IsPrintable(value, i, out var width))
             {
                 var codePoint = width == 2 ? char.ConvertToUtf32(value, i) : value[i];
-                return $"field '{field}': character {i + 1} is not printable (U+{codePoint:X4})";
+                return AlarmDetails.English("AlarmPart.NotPrintable", field, i + 1, codePoint.ToString("X4", CultureInfo.InvariantCulture));
             }
             i += width - 1;
         }
@@ -88,5 +89,6 @@ public static class LockerText
             or UnicodeCategory.ParagraphSeparator);
     }
 
-    private static string TooLong(string field, string value, int max) => $"field '{field}': {value.Length} characters, at most {max}";
+    private static string TooLong(string field, string value, int max) =>
+        AlarmDetails.English("AlarmPart.TooLong", field, value.Length, max);
 }

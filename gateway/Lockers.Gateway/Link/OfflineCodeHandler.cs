@@ -1,5 +1,6 @@
 using Lockers.Core.Protocol;
 using Lockers.Gateway.Codes;
+using Lockers.Gateway.Localization;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Registry;
 using Lockers.Gateway.Reservations;
@@ -47,9 +48,9 @@ public sealed class OfflineCodeHandler(
                     await availability.SetCompartmentInServiceAsync(compartment, false, "gateway", cancellationToken);
                 }
 
-                await health.OnOfflineConflictAsync(locker.Id, e.Compartment,
-                    $"compartment {e.Compartment} opened offline with code {e.CodeRef}"
-                    + (outcome.ReservationId is { } id ? $" of reservation {id}" : "") + $": {outcome.Conflict}; check the compartment",
+                await health.OnOfflineConflictAsync(locker.Id, e.Compartment, outcome.ReservationId is { } id
+                        ? AlarmDetails.English("AlarmDetail.OfflineConflict", e.Compartment, e.CodeRef, id, outcome.Conflict!)
+                        : AlarmDetails.English("AlarmDetail.OfflineConflictNoReservation", e.Compartment, e.CodeRef, outcome.Conflict!),
                     time.GetStoreNow(), cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -132,7 +132,7 @@ public sealed class AlarmRules(MonitoringOptions options)
         if (held.Count > 0)
         {
             // No clock time in the words: the page shows Until in the viewer's own time zone, counting down.
-            var list = string.Join(", ", held.Select(reader => reader.ReaderId.Length == 0 ? "the whole locker" : reader.ReaderId));
+            var list = string.Join(", ", held.Select(reader => reader.ReaderId.Length == 0 ? AlarmDetails.English("AlarmPart.WholeLocker") : reader.ReaderId));
             conditions.Add(new AlarmCondition(AlarmKinds.PinThrottle, locker.LockerId, null,
                 AlarmDetails.English("AlarmDetail.Throttle", list), now, held.Max(reader => reader.Until)));
         }

@@ -1,4 +1,5 @@
 using Lockers.Core.Protocol;
+using Lockers.Gateway.Localization;
 using Lockers.Gateway.Store;
 
 namespace Lockers.Gateway.Monitoring;
@@ -25,7 +26,7 @@ public sealed class LockerHealthFeed(ILockerHealthSink sink, TimeProvider time)
             LockerEvent { Kind: EventKinds.JournalOverflow } overflow => sink.OnJournalOverflowAsync(lockerId, overflow.Dropped, at, cancellationToken),
             LockerEvent { Kind: EventKinds.Tamper } tamper => sink.OnTamperAsync(lockerId, tamper.Detail, at, cancellationToken),
             LockerEvent { Kind: EventKinds.StorageFault } fault =>
-                sink.OnIncidentAsync(lockerId, AlarmKinds.StorageFault, "the locker repaired damaged flash at start-up: " + fault.Detail, at, cancellationToken),
+                sink.OnIncidentAsync(lockerId, AlarmKinds.StorageFault, AlarmDetails.English("AlarmDetail.FlashRepaired", fault.Detail), at, cancellationToken),
             // Refused cmd/results repeat the command_refused event; everything else just proves the locker is alive.
             _ => sink.OnContactAsync(lockerId, at, cancellationToken),
         };

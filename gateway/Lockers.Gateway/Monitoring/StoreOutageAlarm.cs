@@ -1,4 +1,5 @@
 using Lockers.Gateway.Audit;
+using Lockers.Gateway.Localization;
 using Lockers.Gateway.Store;
 
 namespace Lockers.Gateway.Monitoring;
@@ -77,7 +78,7 @@ public sealed class StoreOutageAlarm(StoreAvailability availability, ILockerStor
     }
 
     private static string Detail(StoreOutage outage) =>
-        $"the store refuses writes: {outage.Reason}; locker messages wait at the broker, the REST API answers 503";
+        AlarmDetails.English("AlarmDetail.StoreUnavailable", outage.Reason);
 
     private static MonitoredAlarm Alarm(StoreOutage outage, long id, DateTimeOffset? cleared) => new(
         id, AlarmKinds.StoreUnavailable, AlarmKinds.SeverityOf(AlarmKinds.StoreUnavailable), null, Subject, null, Detail(outage),

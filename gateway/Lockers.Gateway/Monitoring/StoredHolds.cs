@@ -1,4 +1,5 @@
 using Lockers.Gateway.Guard;
+using Lockers.Gateway.Localization;
 using Lockers.Gateway.Store;
 using Lockers.Gateway.Throttle;
 using Microsoft.Extensions.Options;
@@ -34,24 +35,23 @@ public sealed class StoredHolds(ILockerStore store, IOptions<ThrottleOptions> th
         {
             // No clock time in the words: the page shows Until in the viewer's own time zone.
             At(spent.FirstLockerId).Notices.Add(new HoldNotice(AlarmKinds.GuessingBudget,
-                $"site {spent.SiteId}: {spent.Failures} failed {FamilyText(spent.Family)} entries within {options.SiteBudgetWindowHours} h " +
-                $"(budget {options.SiteFailureBudget}): someone may be guessing codes. {FamilyText(spent.Family)} entry is held at every " +
-                "locker of the site until the oldest failure leaves the window (then one try per failure that ages out); QR codes " +
-                "still open doors. Look at the site's audit trail and cameras.", spent.Oldest + options.SiteBudgetWindow));
+                AlarmDetails.English("AlarmDetail.GuessingBudget", spent.SiteId, spent.Failures, FamilyText(spent.Family),
+                    options.SiteBudgetWindowHours, options.SiteFailureBudget), spent.Oldest + options.SiteBudgetWindow));
         }
         foreach (var hold in holds.Where(h => h is { Kind: UnlockHoldKind.Anomaly, LockerId: not null }))
         {
             At(hold.LockerId!).Notices.Add(new HoldNotice(AlarmKinds.UnlockAnomaly,
-                $"unlocks held at {hold.Describe()}: {hold.Reason}. " +
-                "No code is answered and no remote open sent there until staff release the hold (dashboard, Holds)."));
+                hold.IsFleet
+                    ? AlarmDetails.English("AlarmDetail.UnlockAnomalyFleet", hold.Reason)
+                    : AlarmDetails.English("AlarmDetail.UnlockAnomalySite", hold.SiteId!, hold.Reason)));
         }
         return byLocker.ToDictionary(pair => pair.Key, pair => new PerLocker(pair.Value.Readers, pair.Value.Notices), StringComparer.Ordinal);
     }
 
-    private static string FamilyText(CodeFamily family) => family switch
+    private static string FamilyText(CodeFamily family) => AlarmDetails.English(family switch
     {
-        CodeFamily.Pin => "PIN",
-        CodeFamily.CourierPin => "courier PIN",
-        _ => "drop-off/collect code",
-    };
+        CodeFamily.Pin => "AlarmPart.FamilyPin",
+        CodeFamily.CourierPin => "AlarmPart.FamilyCourierPin",
+        _ => "AlarmPart.FamilyCode",
+    });
 }

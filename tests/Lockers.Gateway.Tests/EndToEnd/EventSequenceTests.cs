@@ -4,6 +4,7 @@ using Lockers.Gateway.Audit;
 using Lockers.Gateway.Link;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Store;
+using Lockers.Gateway.Tests.Localization;
 using Lockers.Testing;
 
 namespace Lockers.Gateway.Tests.EndToEnd;
@@ -87,6 +88,10 @@ public sealed class EventSequenceTests
         await Wait.UntilAsync(async () => (await system.Gateway.Factory.Service<ILockerStore>()
                 .ReadAsync(tx => tx.Monitoring.ListOpenAlarmsAsync("test-a"))).Any(a => a.Kind == AlarmKinds.EventsLost),
             TimeSpan.FromSeconds(15), "the events_lost alarm");
+        var alarm = (await system.Gateway.Factory.Service<ILockerStore>().ReadAsync(tx => tx.Monitoring.ListOpenAlarmsAsync("test-a")))
+            .Single(a => a.Kind == AlarmKinds.EventsLost);
+        Assert.Contains("events 2 to 4", alarm.Detail);
+        AlarmDetailReading.AssertReadsInJapaneseAndChinese(alarm.Detail);
     }
 
     [Fact]

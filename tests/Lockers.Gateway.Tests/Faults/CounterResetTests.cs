@@ -1,6 +1,7 @@
 using System.Text;
 using Lockers.Core.Journal;
 using Lockers.Gateway.Monitoring;
+using Lockers.Gateway.Tests.Localization;
 using Lockers.Gateway.Webhooks;
 using Lockers.Testing;
 
@@ -43,5 +44,6 @@ public sealed class CounterResetTests
                 await site.ScalarAsync("SELECT COUNT(*) FROM monitoring_alarms WHERE locker_id = 'test-a' AND kind = $r", AlarmKinds.SequenceReset) == 1
                 && await site.ScalarAsync("SELECT COUNT(*) FROM monitoring_alarms WHERE locker_id = 'test-a' AND kind = $r", AlarmKinds.StorageFault) == 1,
             FaultSite.Timeout, "the sequence_reset and storage_fault alarms");
+        AlarmDetailReading.AssertReadsInJapaneseAndChinese(await site.AlarmDetailAsync("test-a", AlarmKinds.SequenceReset));
     }
 }

@@ -300,6 +300,18 @@ public sealed class FaultSite : IAsyncDisposable
     /// <summary>Audit lines of <paramref name="action"/> in the database.</summary>
     public Task<long> AuditCountAsync(string action) => ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE action = $r", action);
 
+    /// <summary>The stored detail of <paramref name="lockerId"/>'s latest alarm of <paramref name="kind"/>.</summary>
+    public async Task<string> AlarmDetailAsync(string lockerId, string kind)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT detail FROM monitoring_alarms WHERE locker_id = $l AND kind = $k ORDER BY id DESC LIMIT 1";
+        command.Parameters.AddWithValue("$l", lockerId);
+        command.Parameters.AddWithValue("$k", kind);
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
     public async Task<long> ScalarAsync(string sql, string? parameter = null)
     {
         await using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");

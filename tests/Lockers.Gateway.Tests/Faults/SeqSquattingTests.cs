@@ -1,8 +1,9 @@
 using System.Text;
 using Lockers.Core.Protocol;
 using Lockers.Gateway.Monitoring;
-using Lockers.Testing;
+using Lockers.Gateway.Tests.Localization;
 using Lockers.Gateway.Tests.Security;
+using Lockers.Testing;
 
 namespace Lockers.Gateway.Tests.Faults;
 
@@ -49,6 +50,7 @@ public sealed class SeqSquattingTests
         await Wait.UntilAsync(async () => await site.ScalarAsync(
                 "SELECT COUNT(*) FROM monitoring_alarms WHERE locker_id = 'test-a' AND kind = $r AND severity = 3", AlarmKinds.EventConflict) == 1,
             FaultSite.Timeout, "the critical event_conflict alarm");
+        AlarmDetailReading.AssertReadsInJapaneseAndChinese(await site.AlarmDetailAsync("test-a", AlarmKinds.EventConflict));
 
         // The locker's numbering goes on: the courier types the code again and the deposit proceeds.
         await site.EnterCodeAndWaitOpenAsync("test-a", booked.DropoffCode, booked.Reservation.Compartment!.Value);

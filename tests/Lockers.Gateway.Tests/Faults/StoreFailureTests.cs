@@ -5,6 +5,7 @@ using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Store;
 using Lockers.Gateway.Store.Sqlite;
 using Lockers.Gateway.Tests.Infrastructure;
+using Lockers.Gateway.Tests.Localization;
 using Lockers.Gateway.Webhooks;
 using Lockers.Testing;
 
@@ -117,5 +118,6 @@ public sealed class StoreFailureTests
         var alarm = Assert.Single(stored);
         Assert.Equal(AlarmKinds.StoreUnavailable, alarm.Kind);
         Assert.NotNull(alarm.ClearedAt);
+        AlarmDetailReading.AssertReadsInJapaneseAndChinese(alarm.Detail);
     }
 }

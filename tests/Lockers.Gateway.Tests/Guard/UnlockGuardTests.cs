@@ -1,11 +1,13 @@
 using Lockers.Gateway.Audit;
 using Lockers.Gateway.Dashboard;
 using Lockers.Gateway.Guard;
+using Lockers.Gateway.Localization;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Registry;
 using Lockers.Gateway.Reservations.Doors;
 using Lockers.Gateway.Store;
 using Lockers.Gateway.Tests.Infrastructure;
+using Lockers.Gateway.Tests.Localization;
 
 namespace Lockers.Gateway.Tests.Guard;
 
@@ -52,8 +54,21 @@ public sealed class UnlockGuardTests : IDisposable
         await _gateway.Factory.Service<LockerHealthService>().EvaluateAllAsync();
         var alarm = Assert.Single(await OpenAlarmsAsync(), a => a.Kind == AlarmKinds.UnlockAnomaly);
         Assert.Equal(("test-a", AlarmSeverity.Critical), (alarm.LockerId, alarm.Severity));
+        AlarmDetailReading.AssertReadsInJapaneseAndChinese(alarm.Detail);
 
-        var released = await _gateway.Factory.Service<UnlockHoldService>().ReleaseAsync(HoldScopes.Site(GatewayFixture.SiteId), "checked the cameras", "alice");
+        // Staff reading Japanese get the guard's hold, and the refusals about it, in Japanese.
+        var holds = _gateway.Factory.Service<UnlockHoldService>();
+        var ja = DashboardTexts.Resources.For(Languages.Japanese, Languages.FormatCulture(Languages.Japanese, null));
+        var shown = HoldView.From(Assert.Single(await holds.ListAsync()), ja);
+        Assert.StartsWith("直近1分間の解錠が約", shown.Reason);
+        var again = await holds.HoldAsync(GatewayFixture.SiteId, "hold it again", "alice", texts: ja);
+        Assert.Equal((false, ja.Text("Problem.AlreadyHeld", ja.Text("Holds.PlaceSite", GatewayFixture.SiteId))), (again.Done, again.Problem));
+        var open = await _gateway.Factory.Service<RemoteOpenService>().OpenAsync(new CompartmentRef("test-a", 1), "stuck parcel", "alice", texts: ja);
+        Assert.False(open.Done);
+        Assert.Equal(ja.Text("Problem.UnlocksHeldByGuard", ja.Text("Holds.PlaceSite", GatewayFixture.SiteId), shown.Reason), open.Problem);
+        Assert.Equal(ja.Text("Problem.NothingHeld", "fleet"), (await holds.ReleaseAsync(HoldScopes.Fleet, "nothing there", "alice", texts: ja)).Problem);
+
+        var released = await holds.ReleaseAsync(HoldScopes.Site(GatewayFixture.SiteId), "checked the cameras", "alice");
         Assert.True(released.Done);
         Assert.Equal(CodeCheckOutcome.Accepted, (await _locker.EnterAsync(third.DropoffCode)).Outcome);
         await _gateway.Factory.Service<LockerHealthService>().EvaluateAllAsync();

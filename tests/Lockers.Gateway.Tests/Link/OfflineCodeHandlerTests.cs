@@ -7,6 +7,7 @@ using Lockers.Gateway.Registry;
 using Lockers.Gateway.Reservations;
 using Lockers.Gateway.Store;
 using Lockers.Gateway.Tests.Infrastructure;
+using Lockers.Gateway.Tests.Localization;
 
 namespace Lockers.Gateway.Tests.Link;
 
@@ -68,7 +69,7 @@ public sealed class OfflineCodeHandlerTests : IAsyncLifetime
         var conflict = Assert.Single(await AuditAsync(), e => e.Action == AuditActions.CodeOfflineConflict);
         Assert.Contains("the parcel is in test-a/4 now", conflict.Detail);
         var alarms = await Store.ReadAsync(tx => tx.Monitoring.ListAlarmsAsync("test-a", true, 10));
-        Assert.Contains(alarms, alarm => alarm.Kind == AlarmKinds.OfflineConflict);
+        AlarmDetailReading.AssertReadsInJapaneseAndChinese(Assert.Single(alarms, alarm => alarm.Kind == AlarmKinds.OfflineConflict).Detail);
         // A pickup conflict leaves the compartment in service: nothing was put in it.
         Assert.True((await Store.ReadAsync(tx => tx.Registry.GetCompartmentAsync(new CompartmentRef("test-a", door))))!.InService);
         Assert.NotNull(await Store.ReadAsync(tx => tx.Codes.FindLiveAsync(GatewayFixture.SiteId,

@@ -1,5 +1,6 @@
 using Lockers.Core.Protocol;
 using Lockers.Gateway.Monitoring;
+using Lockers.Gateway.Tests.Localization;
 using static Lockers.Gateway.Tests.Monitoring.HealthSnapshots;
 
 namespace Lockers.Gateway.Tests.Monitoring;
@@ -131,6 +132,17 @@ public sealed class AlarmRulesTests
         Assert.Equal(AlarmKinds.PinThrottle, condition.Kind);
         Assert.Contains("k1", condition.Detail);
         Assert.Empty(At(snapshot.HeardAt(TimeSpan.FromMinutes(5)), TimeSpan.FromMinutes(5)));
+    }
+
+    [Fact]
+    public void PinThrottle_WholeLockerHeldBack_IsSaidInTheReadersWords()
+    {
+        var until = Start + TimeSpan.FromMinutes(5);
+        var snapshot = Healthy() with { ThrottledReaders = [new ThrottledReader("", until), new ThrottledReader("k1", until)] };
+
+        var condition = Assert.Single(At(snapshot.HeardAt(TimeSpan.FromMinutes(1)), TimeSpan.FromMinutes(1)));
+        Assert.EndsWith("the whole locker, k1", condition.Detail);
+        AlarmDetailReading.AssertReadsInJapaneseAndChinese(condition.Detail);
     }
 
     [Fact]

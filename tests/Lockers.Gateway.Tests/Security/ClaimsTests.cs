@@ -5,6 +5,7 @@ using Lockers.Gateway.Link;
 using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Reservations;
 using Lockers.Gateway.Store;
+using Lockers.Gateway.Tests.Localization;
 using Lockers.Testing;
 
 namespace Lockers.Gateway.Tests.Security;
@@ -37,6 +38,8 @@ public sealed class ClaimsTests
         await stolen.WaitForAlarmAsync(AlarmKinds.ClaimRefused);
         var alarm = (await stolen.OpenAlarmsAsync()).Single(a => a.Kind == AlarmKinds.ClaimRefused);
         Assert.Equal((StolenLocker.LockerId, AlarmSeverity.Critical), (alarm.LockerId, alarm.Severity));
+        Assert.Contains("is not a keypad locker", alarm.Detail);
+        AlarmDetailReading.AssertReadsInJapaneseAndChinese(alarm.Detail);
     }
 
     [Fact]
@@ -70,6 +73,9 @@ public sealed class ClaimsTests
         Assert.DoesNotContain(audit, entry => entry.Action is AuditActions.Tamper or AuditActions.Boot);
         Assert.Equal(3, stolen.System.Gateway.Factory.Service<LinkCounters>().Dropped(LinkDropReason.InvalidText));
         await stolen.WaitForAlarmAsync(AlarmKinds.ClaimRefused);
+        var alarm = (await stolen.OpenAlarmsAsync()).Single(a => a.Kind == AlarmKinds.ClaimRefused);
+        Assert.StartsWith("message on lockers/v1/", alarm.Detail);
+        AlarmDetailReading.AssertReadsInJapaneseAndChinese(alarm.Detail);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Lockers.Gateway.Monitoring;
 using Lockers.Gateway.Reservations.Doors;
 using Lockers.Gateway.Store;
 using Lockers.Gateway.Tests.Infrastructure;
+using Lockers.Gateway.Tests.Localization;
 using Lockers.Gateway.Throttle;
 
 namespace Lockers.Gateway.Tests.Throttle;
@@ -196,6 +197,7 @@ public class GuessingBudgetTests : IAsyncLifetime
             tx.Monitoring.ListAlarmsAsync(null, openOnly: true, 10)), a => a.Kind == AlarmKinds.GuessingBudget);
         Assert.Equal(("test-a", AlarmSeverity.Critical), (alarm.LockerId, alarm.Severity));
         Assert.Contains("5 failed PIN entries", alarm.Detail);
+        AlarmDetailReading.AssertReadsInJapaneseAndChinese(alarm.Detail);
 
         // The window slides: a day later the oldest failures have left it, and the PIN is checked again.
         _gateway.Time.Advance(TimeSpan.FromHours(24));

@@ -2,6 +2,7 @@ using Lockers.Gateway.Audit;
 using Lockers.Gateway.Codes;
 using Lockers.Gateway.Couriers;
 using Lockers.Gateway.Guard;
+using Lockers.Gateway.Localization;
 using Lockers.Gateway.Registry;
 using Lockers.Gateway.Store;
 using Lockers.Gateway.Throttle;
@@ -69,14 +70,20 @@ public sealed class LockerCodeVerifier(
         UnlockPurpose? purpose = code is null ? null : PurposeOf(code.Kind);
         var conflict = (code, reservation) switch
         {
-            (null, _) => "the gateway never issued the code the locker's cache named",
-            (_, null) => "the code's reservation does not exist",
-            _ when code.SiteId != use.SiteId => "the code belongs to another site",
-            _ when !found!.Live => $"the code was no longer valid (used or revoked): the reservation is {Describe(reservation)}",
-            _ when reservation.Compartment != use.Compartment => $"the parcel is in {reservation.Compartment?.ToString() ?? "no compartment"} now",
-            _ when reservation.Move is not null && purpose != UnlockPurpose.Deposit => "staff were moving the parcel",
-            _ when !lifecycle.Allows(reservation, purpose!.Value.OpenedEvent()) =>
-                $"the reservation is {Describe(reservation)}; {ReservationTransitions.Name(purpose.Value.OpenedEvent())} is not possible",
+            (null, _) => AlarmDetails.English("AlarmPart.NeverIssued"),
+            (_, null) => AlarmDetails.English("AlarmPart.NoSuchReservation"),
+            _ when code.SiteId != use.SiteId => AlarmDetails.English("AlarmPart.OtherSite"),
+            _ when !found!.Live => AlarmDetails.English("AlarmPart.NoLongerValid", Describe(reservation)),
+            _ when reservation.Compartment != use.Compartment => reservation.Compartment is { } elsewhere
+                ? AlarmDetails.English("AlarmPart.ParcelElsewhere", elsewhere)
+                : AlarmDetails.English("AlarmPart.ParcelNowhere"),
+            _ when reservation.Move is not null && purpose != UnlockPurpose.Deposit => AlarmDetails.English("AlarmPart.BeingMoved"),
+            _ when !lifecycle.Allows(reservation, purpose!.Value.OpenedEvent()) => AlarmDetails.English(purpose.Value switch
+            {
+                UnlockPurpose.Deposit => "AlarmPart.NoDeposit",
+                UnlockPurpose.Pickup => "AlarmPart.NoPickup",
+                _ => "AlarmPart.NoCollection",
+            }, Describe(reservation)),
             _ => null,
         };
         var detail = $"entry={use.Entry} ref={use.CodeId} purpose={purpose?.ToString() ?? "unknown"}";
@@ -95,8 +102,11 @@ public sealed class LockerCodeVerifier(
         return new OfflineCodeOutcome(true, reservation.Id, purpose, null);
     }
 
+    /// <summary>The reservation's state in the words of an alarm detail (English, read back in the reader's language).</summary>
     private static string Describe(Reservation r) =>
-        r.Status == ReservationStatus.Booked && r.DepositedAt is not null ? "being deposited" : r.Status.ToWire();
+        r.Status == ReservationStatus.Booked && r.DepositedAt is not null
+            ? AlarmDetails.English("AlarmPart.BeingDeposited")
+            : DashboardTexts.English.Word("ParcelStatus", r.Status.ToWire());
 
     private static UnlockPurpose PurposeOf(CodeKind kind) => kind switch
     {
