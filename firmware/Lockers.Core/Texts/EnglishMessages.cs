@@ -29,6 +29,7 @@ namespace Lockers.Core.Texts
             "No answer in time\nTry again",
             "Cannot check code\nnow. Try later",
             "Service paused here\nTry again later",
+            "Round paused:\nunlocks held here\n{0} in, {1} out\nThe rest stay booked\nBadge or PIN again\nonce staff release",
         };
     }
 }

@@ -84,8 +84,14 @@ namespace Lockers.Core.Texts
         /// </summary>
         public const int ServicePaused = 22;
 
+        /// <summary>
+        /// A courier's round stopped part-way because unlocks are held at this site (staff, or the gateway's unlock guard):
+        /// {0} put in and {1} taken out so far; the rest stay booked, and the badge or PIN goes on once staff release the hold.
+        /// </summary>
+        public const int RoundPaused = 23;
+
         /// <summary>How many keys there are; every table has exactly this many texts.</summary>
-        public const int Count = 23;
+        public const int Count = 24;
 
         /// <summary>Most arguments a text takes.</summary>
         public const int MaxArguments = 4;
@@ -97,7 +103,7 @@ namespace Lockers.Core.Texts
             "go_to_door", "round_deposit", "round_collect", "round_larger", "round_no_larger",
             "round_done", "round_nothing", "parcel_being_moved", "door_did_not_open", "door_out_of_service",
             "door_elsewhere_did_not_open", "door_elsewhere_out_of_service", "locker_offline",
-            "too_late", "cannot_check", "service_paused",
+            "too_late", "cannot_check", "service_paused", "round_paused",
         };
 
         /// <summary>The key with this wire name, or -1.</summary>
@@ -127,6 +133,7 @@ namespace Lockers.Core.Texts
             if (name == "too_late") return TooLate;
             if (name == "cannot_check") return CannotCheck;
             if (name == "service_paused") return ServicePaused;
+            if (name == "round_paused") return RoundPaused;
             return -1;
         }
     }

@@ -52,6 +52,7 @@ public static class AuditActions
     public const string RoundDidNotFit = "courier.did_not_fit";
     public const string RoundSkipped = "courier.skipped";
     public const string RoundEnded = "courier.round_ended";
+    public const string RoundHeld = "courier.round_held";
 
     // What a locker tells about itself, and the commands it is sent.
     public const string LockerOnlineChanged = "locker.online_changed";

@@ -125,6 +125,7 @@ public static partial class AuditWords
             AuditActions.RoundDidNotFit => T("RoundDidNotFit", door),
             AuditActions.RoundSkipped => T("RoundSkipped", door),
             AuditActions.RoundEnded => T("RoundEnded", Or(d.Get("deposited")), Or(d.Get("collected")), Or(d.Get("skipped"))),
+            AuditActions.RoundHeld => T("RoundHeld", HoldScope(d.Get("scope"), w), door),
             AuditActions.LockerOnlineChanged => T(e.Detail == "online" ? "CameOnline" : "WentOffline"),
             AuditActions.CommandSent => Command(d, e.Detail ?? "", w),
             AuditActions.CommandResult => d.Get("result") is "ok"

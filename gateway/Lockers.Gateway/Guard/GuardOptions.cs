@@ -8,8 +8,9 @@ public sealed class GuardOptions : IGatewayOptions
     public static string Section => "Guard";
 
     /// <summary>
-    /// Unlocks one site may get per minute (code answers and remote opens). One site has at most 4 controllers of 32 doors;
-    /// a courier round or a queue of recipients opens a few doors a minute, a break-in opens them all at once.
+    /// Unlocks one site may get per minute (code answers, courier round doors and remote opens). One site has at most 4
+    /// controllers of 32 doors; a courier round (about 7 a minute per controller, ADR 0312) or a queue of recipients opens a
+    /// few doors a minute, a break-in opens them all at once.
     /// </summary>
     public int SiteUnlocksPerMinute { get; set; } = 30;
 

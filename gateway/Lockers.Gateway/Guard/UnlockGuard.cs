@@ -68,7 +68,11 @@ public sealed class UnlockGuard(IOptions<GuardOptions> options, TimeProvider tim
         return hold;
     }
 
-    /// <summary>Releases the hold on <paramref name="scope"/>; null when there was none.</summary>
+    /// <summary>
+    /// Releases the hold on <paramref name="scope"/>; null when there was none. The scope's count starts afresh: the staff
+    /// member releasing says the site is safe again, so the unlocks before the hold (those that tripped it) must not trip
+    /// it again at the next door (a courier resuming a round, a recipient waiting at the keypad; ADR 0312).
+    /// </summary>
     public async Task<UnlockHold?> ReleaseAsync(IStoreTransaction tx, string scope, string reason, string staffUser)
     {
         var hold = (await tx.Guard.FindHoldsAsync([scope])).FirstOrDefault();
@@ -76,6 +80,7 @@ public sealed class UnlockGuard(IOptions<GuardOptions> options, TimeProvider tim
         {
             return null;
         }
+        await tx.Guard.ForgetUnlocksAsync(scope);
         var now = time.GetStoreNow();
         await tx.Audit.AppendAsync(new AuditEntry(now, $"staff:{staffUser}", AuditActions.UnlocksReleased, hold.SiteId, hold.LockerId,
             Detail: $"scope={hold.Scope} kind={hold.Kind.ToString().ToLowerInvariant()} held_since={hold.Since:O} reason: {reason}"));

@@ -171,19 +171,37 @@ public sealed class LockerEventApplier(
     /// </summary>
     private async Task<DoorEventOutcome> ClosedAsync(Locker locker, LockerEvent e, CancellationToken cancellationToken)
     {
-        var (closed, next) = await store.ExecuteAsync(async tx =>
+        var (closed, next, tripped) = await store.ExecuteAsync(async tx =>
         {
             var closed = await doors.ReportClosedAsync(tx, locker.Id, e.Compartment, e.Seq);
             var step = closed.Reservation is { } reservation ? await rounds.AfterDoorClosedAsync(tx, reservation) : null;
-            return (closed, step is null ? [] : await roundCommands.SignAsync(tx, step));
+            return (closed, step is null ? [] : await roundCommands.SignAsync(tx, step), step?.HoldTripped == true);
         }, cancellationToken);
         await doors.NotifyAfterCommitAsync();
         await PublishAfterCommitAsync(next, cancellationToken);
+        if (tripped)
+        {
+            // The round's next door ran over the unlock ceiling and held the site or fleet: unlock_anomaly, as for a code.
+            await store.AfterCommitAsync(() => TellHoldsChangedAsync(locker.Id, cancellationToken));
+        }
         if (closed is { Moved: true, ReservationId: { } reservationId })
         {
             await AnnounceParcelAsync(locker.Id, reservationId, null);
         }
         return closed.Outcome;
+    }
+
+    /// <summary>Locker health re-reads the holds; its failure must not fail the event, which is committed already.</summary>
+    private async Task TellHoldsChangedAsync(string lockerId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await health.OnHoldsChangedAsync(lockerId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Locker health for {LockerId} not told of the hold a courier round's door made", lockerId);
+        }
     }
 
     /// <summary>Commands signed in a unit of work go out once it (or its group) committed, never before.</summary>

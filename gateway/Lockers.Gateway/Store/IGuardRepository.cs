@@ -19,4 +19,7 @@ public interface IGuardRepository
 
     /// <summary>Counts one unlock in <paramref name="minute"/> and forgets the scope's older minutes but the one before.</summary>
     Task CountUnlockAsync(string scope, long minute);
+
+    /// <summary>Forgets every unlock counted for <paramref name="scope"/> (a released hold: counting starts afresh).</summary>
+    Task ForgetUnlocksAsync(string scope);
 }

@@ -80,6 +80,24 @@ public sealed class UnlockGuardTests : IDisposable
     }
 
     [Fact]
+    public async Task Release_StartsTheSitesCountAfresh_SoTheNextUnlockWithinTheSameMinuteIsAdmitted()
+    {
+        await StartAsync(site: 2);
+        var first = await _http.BookAsync();
+        var second = await _http.BookAsync(ReservationRequests.Booking(parcel: "PARCEL-2"));
+        var third = await _http.BookAsync(ReservationRequests.Booking(parcel: "PARCEL-3"));
+        await _locker.EnterAsync(first.DropoffCode);
+        await _locker.EnterAsync(second.DropoffCode);
+        Assert.Equal(CodeCheckOutcome.Held, (await _locker.EnterAsync(third.DropoffCode)).Outcome);
+
+        // Released at once (staff on the phone with the courier): the two unlocks before the hold do not trip it again.
+        Assert.True((await _gateway.Factory.Service<UnlockHoldService>().ReleaseAsync(HoldScopes.Site(GatewayFixture.SiteId), "a courier round", "alice")).Done);
+
+        Assert.Equal(CodeCheckOutcome.Accepted, (await _locker.EnterAsync(third.DropoffCode)).Outcome);
+        Assert.Empty(await _gateway.Factory.Service<ILockerStore>().ExecuteAsync(tx => tx.Guard.ListHoldsAsync()));
+    }
+
+    [Fact]
     public async Task FleetCeiling_TheUnlockOverIt_HoldsTheWholeFleet()
     {
         await StartAsync(fleet: 1);

@@ -140,18 +140,12 @@ public sealed class CourierRoundService(
     private async Task<RoundStep> OpenAsync(IStoreTransaction tx, CourierRound round, Courier courier, string reservationId, long codeId,
         CompartmentRef door, UnlockPurpose purpose, DateTimeOffset now, int? largerMessage)
     {
-        // A round's door passes the unlock guard like any code's (ADR 0110): held unlocks, or one over the site's or the
-        // fleet's ceiling, end the round; what is still waiting is picked up by the next badge once staff release the hold.
+        // A round's door passes the unlock guard like any code's (ADR 0110, ADR 0312): held unlocks, or one over the site's
+        // or the fleet's ceiling, pause the round; what is still waiting is picked up by the next badge once staff release.
         var admission = await guard.AdmitAsync(tx, round.SiteId, door.LockerId, Actor(courier));
         if (!admission.IsAdmitted)
         {
-            await tx.Audit.AppendAsync(new AuditEntry(now, Actor(courier), AuditActions.CodeHeld, round.SiteId, door.LockerId, door.Number,
-                reservationId, $"scope={admission.Hold!.Scope} round={round.Id}, unlock refused by the guard"));
-            await EndAsync(tx, round, now, "unlocks held");
-            return new RoundStep(round.LockerId, round.Reader, MessageKeys.ServicePaused, [], null, reservationId, Actor(courier))
-            {
-                HoldTripped = admission.Tripped,
-            };
+            return await PauseAsync(tx, round, courier, reservationId, door, admission, now);
         }
 
         // The intent names the round's controller and reader: the door's opening clears that reader's failures.
@@ -162,6 +156,26 @@ public sealed class CourierRoundService(
         await tx.Audit.AppendAsync(new AuditEntry(now, Actor(courier), AuditActions.RoundStep, round.SiteId, door.LockerId, door.Number,
             reservationId, $"round={round.Id} purpose={purpose} {position}/{total}"));
         return Instruction(round, purpose, door, largerMessage, reservationId, Actor(courier)) with { Unlock = door };
+    }
+
+    /// <summary>
+    /// Unlocks are held where the round's next door is (ADR 0312): that door stays shut and the round ends here. Nothing of
+    /// the parcel changed (it stays booked, or waiting to be collected, with its code); what was done stays done. The courier
+    /// reads that the round is paused because unlocks are held here, with what was done so far, and goes on with the badge
+    /// or PIN once staff release the hold (a new round plans only what still waits).
+    /// </summary>
+    private async Task<RoundStep> PauseAsync(IStoreTransaction tx, CourierRound round, Courier courier, string reservationId, CompartmentRef door,
+        UnlockAdmission admission, DateTimeOffset now)
+    {
+        var hold = admission.Hold!;
+        await tx.Audit.AppendAsync(new AuditEntry(now, Actor(courier), AuditActions.RoundHeld, round.SiteId, door.LockerId, door.Number,
+            reservationId, $"scope={hold.Scope} kind={hold.Kind.ToString().ToLowerInvariant()} round={round.Id} tripped={(admission.Tripped ? "yes" : "no")}"));
+        await EndAsync(tx, round, now, $"stopped by the unlock hold on {hold.Describe()}");
+        return new RoundStep(round.LockerId, round.Reader, MessageKeys.RoundPaused, [Number(round.DoneIn), Number(round.DoneOut)], null,
+            reservationId, Actor(courier))
+        {
+            HoldTripped = admission.Tripped,
+        };
     }
 
     private async Task<RoundStep> SkipAsync(IStoreTransaction tx, CourierRound round, Courier courier, DateTimeOffset now)

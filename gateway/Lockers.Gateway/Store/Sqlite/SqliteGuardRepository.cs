@@ -42,6 +42,9 @@ internal sealed class SqliteGuardRepository(SqliteSession db) : IGuardRepository
             ("$scope", scope), ("$previous", minute - 1));
     }
 
+    public Task ForgetUnlocksAsync(string scope) =>
+        db.ExecuteAsync("DELETE FROM unlock_minutes WHERE scope = $scope;", ("$scope", scope));
+
     private static UnlockHold Read(SqliteDataReader r) => new(
         r.ReadString("scope"), Enum.Parse<UnlockHoldKind>(r.ReadString("kind")), r.ReadString("reason"), r.ReadString("held_by"),
         r.ReadNullableString("locker_id"), r.ReadTime("since"));
