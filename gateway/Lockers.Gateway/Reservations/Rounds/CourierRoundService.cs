@@ -283,7 +283,7 @@ public sealed class CourierRoundService(
     /// </summary>
     private int RestSeconds(CourierRound round)
     {
-        var left = round.LastActivityAt + TimeSpan.FromMinutes(options.Value.RoundIdleMinutes) - time.GetUtcNow();
+        var left = round.LastActivityAt + TimeSpan.FromMinutes(options.Value.RoundIdleMinutes) - time.GetStoreNow();
         return (int)Math.Clamp(Math.Ceiling(left.TotalSeconds), 1, Lockers.Core.Commands.SignedCommand.MaxRestS);
     }
 
