@@ -49,6 +49,7 @@ public sealed class CourierRoundTests(ITestOutputHelper output)
         work.Keys = 0; // the courier's round starts here; the expired parcel's deposit was someone else's
         var courier = await IssueCourierAsync(gateway);
 
+        var display = new DisplayLog(gateway);
         gateway.Locker.Type(courier.Pin + "#");
         work.Answers++;
         var store = gateway.Service<ILockerStore>();
@@ -75,6 +76,13 @@ public sealed class CourierRoundTests(ITestOutputHelper output)
             await gateway.WaitForDisplayAsync(Display(MessageKeys.RoundDeposit, (i + 1).ToString(), Parcels.ToString(), door.ToString()));
             if (i == 0)
             {
+                // The courier stands at the open door longer than the display's hold: the step's guidance stays (ADR 0311),
+                // also over the locker's own "door 2 opened".
+                var guidance = Display(MessageKeys.RoundDeposit, "1", Parcels.ToString(), door.ToString());
+                await display.WaitForAsync(0, Display(MessageKeys.DoorOpened, door.ToString()), guidance);
+                await AssertDisplayAfterTheHoldAsync(gateway, guidance);
+                var beforeMove = display.Count;
+
                 // Too big for its door: 0# moves the booking to a larger free door, which opens; the first one is closed empty.
                 gateway.Locker.Type("0#");
                 work.Answers++;
@@ -85,6 +93,11 @@ public sealed class CourierRoundTests(ITestOutputHelper output)
                 Assert.Equal(1, door); // the only free larger door: the XL
                 await gateway.WaitForDoorAsync(door, open: true);
                 work.Doors++;
+
+                // The first door, no longer the round's, was closed empty: the guidance for the larger door stays up.
+                var larger = Display(MessageKeys.RoundDeposit, "1", Parcels.ToString(), door.ToString());
+                await display.WaitForAsync(beforeMove, Display(MessageKeys.DoorOpened, door.ToString()), larger);
+                await AssertDisplayAfterTheHoldAsync(gateway, larger);
             }
 
             await Wait.UntilAsync(async () => (await gateway.ReservationAsync(booked.Reservation.Id)).DepositedAt is not null, JourneyGateway.Timeout,
@@ -101,6 +114,8 @@ public sealed class CourierRoundTests(ITestOutputHelper output)
         gateway.Locker.Close(expiredDoor);
         work.Doors++;
         await gateway.WaitForDisplayAsync(Display(MessageKeys.RoundDone, Parcels.ToString(), "1"));
+        // The round is over: its last text goes after the usual hold, and the locker is ready for the next person.
+        await AssertDisplayAfterTheHoldAsync(gateway, Display(MessageKeys.Ready));
 
         // Everything on the courier's audit trail; the round is over.
         var audit = await store.ReadAsync(tx => tx.Audit.ListRecentAsync(500));
@@ -167,6 +182,76 @@ public sealed class CourierRoundTests(ITestOutputHelper output)
         var response = await gateway.Api.PostAsJsonAsync("/api/v1/couriers", new { name = "Sato" });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<IssuedCourierResponse>(JourneyGateway.Json))!;
+    }
+
+    /// <summary>
+    /// Moves the locker's uptime past the display's hold (no waiting: its own clock, <see cref="LockerUptime"/>) and checks
+    /// that every text its display showed meanwhile, and the one it shows now, is <paramref name="expected"/>.
+    /// </summary>
+    private static async Task AssertDisplayAfterTheHoldAsync(JourneyGateway gateway, string expected)
+    {
+        var shown = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        void Redrawn() => shown.Enqueue(gateway.Locker.Feedback.Text);
+        gateway.Locker.Feedback.Changed += Redrawn;
+        try
+        {
+            gateway.LockerClock.Skip(TimeSpan.FromMilliseconds(Lockers.Core.App.LockerController.DisplayHoldMs + 1_000));
+            await Wait.UntilAsync(() => gateway.LockerClock.CaughtUp && !shown.IsEmpty, JourneyGateway.Timeout,
+                $"the locker's display to be redrawn once its hold ran out (it shows '{gateway.Locker.Feedback.Text}')");
+        }
+        finally
+        {
+            gateway.Locker.Feedback.Changed -= Redrawn;
+        }
+
+        Assert.All(shown, text => Assert.Equal(expected, text));
+        Assert.Equal(expected, gateway.Locker.Feedback.Text);
+    }
+
+    /// <summary>Every text the simulated locker's display showed, in order, from its creation on.</summary>
+    private sealed class DisplayLog
+    {
+        private readonly JourneyGateway _gateway;
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _texts = new();
+        private string _last = "";
+
+        public DisplayLog(JourneyGateway gateway)
+        {
+            _gateway = gateway;
+            gateway.Locker.Feedback.Changed += () =>
+            {
+                var text = gateway.Locker.Feedback.Text;
+                lock (_texts)
+                {
+                    if (text != _last)
+                    {
+                        _texts.Enqueue(text);
+                        _last = text;
+                    }
+                }
+            };
+        }
+
+        public int Count => _texts.Count;
+
+        /// <summary>Waits until, from entry <paramref name="from"/> on, the display showed <paramref name="sequence"/> in that order and shows its last text now.</summary>
+        public Task WaitForAsync(int from, params string[] sequence) =>
+            Wait.UntilAsync(() => Showed(from, sequence) && _gateway.Locker.Feedback.Text == sequence[^1], JourneyGateway.Timeout,
+                $"the display to show '{string.Join("', then '", sequence)}' (it showed '{string.Join("', '", _texts.Skip(from))}')");
+
+        private bool Showed(int from, string[] sequence)
+        {
+            var next = 0;
+            foreach (var text in _texts.Skip(from))
+            {
+                if (next < sequence.Length && text == sequence[next])
+                {
+                    next++;
+                }
+            }
+
+            return next == sequence.Length;
+        }
     }
 
     /// <summary>What the locker (language ja, the site's) shows for a keyed text.</summary>

@@ -22,6 +22,7 @@ namespace Lockers.Core.App
         private readonly KeypadEntry _keypad;
         private readonly IFeedbackPort _feedback;
         private readonly DisplayMessages _messages;
+        private readonly DisplayRest _display;
         private readonly string _keypadId;
         private readonly string _scannerId;
         private readonly PendingCodeEntries _entries;
@@ -35,10 +36,11 @@ namespace Lockers.Core.App
         private CommandResultPayload[] _answers = new CommandResultPayload[4];
 
         public CommandRunner(
-            DoorController doors, KeypadEntry keypad, IFeedbackPort feedback, DisplayMessages messages, string keypadId, string scannerId,
-            PendingCodeEntries entries, OfflineCodeCache codes)
+            DoorController doors, KeypadEntry keypad, IFeedbackPort feedback, DisplayMessages messages, DisplayRest display, string keypadId,
+            string scannerId, PendingCodeEntries entries, OfflineCodeCache codes)
         {
             _messages = messages;
+            _display = display;
             _entries = entries;
             _codes = codes;
             _doors = doors;
@@ -66,7 +68,7 @@ namespace Lockers.Core.App
 
             if (action == CommandActions.Unlock) return Unlock(command);
             if (action == CommandActions.ShowMessage) return ShowMessage(command);
-            if (action == CommandActions.ShowMessageKey) return ShowMessageKey(command);
+            if (action == CommandActions.ShowMessageKey) return ShowMessageKey(command, nowMs);
             if (action == CommandActions.Deny) return Deny(command);
             return CommandResultPayload.Failed(command.CommandId, CommandResults.Unsupported);
         }
@@ -157,6 +159,8 @@ namespace Lockers.Core.App
                 }
 
                 _keypad.Reset();
+                // Whatever the gateway had resting on the display (a courier round) is over either way.
+                _display.EndRest();
                 _feedback.ShowText(_messages.Text(command.On ? MessageKeys.OutOfService : MessageKeys.Ready));
                 return CommandResultPayload.Ok(command.CommandId);
             }
@@ -173,12 +177,15 @@ namespace Lockers.Core.App
                 return CommandResultPayload.Failed(command.CommandId, CommandResults.UnknownTarget);
             }
 
+            _display.EndRest();
             _feedback.ShowText(command.Text);
             return CommandResultPayload.Ok(command.CommandId);
         }
 
-        // The gateway names the text; the locker shows it in its own language, with glyphs its display has.
-        private CommandResultPayload ShowMessageKey(SignedCommand command)
+        // The gateway names the text; the locker shows it in its own language, with glyphs its display has. With a resting
+        // time (retry_after_s, ADR 0311) the text is what the display returns to after transient messages until then; without
+        // one it replaces any resting text and shows for the usual hold, then idle, as before.
+        private CommandResultPayload ShowMessageKey(SignedCommand command, long nowMs)
         {
             if (!IsOurReader(command.Reader))
             {
@@ -191,6 +198,8 @@ namespace Lockers.Core.App
                 return CommandResultPayload.Failed(command.CommandId, CommandResults.Unsupported);
             }
 
+            if (command.RetryAfterS > 0) _display.Rest(text, nowMs, command.RetryAfterS * 1000L);
+            else _display.EndRest();
             _feedback.ShowText(text);
             return CommandResultPayload.Ok(command.CommandId);
         }

@@ -32,7 +32,11 @@ namespace Lockers.Core.App
         {
             lock (_gate)
             {
-                if (!_stopped) _keypad.OnKey(key, _ports.Clock.UptimeMs);
+                if (_stopped) return;
+                // The echo ("***") is transient too: the resting text (or idle) comes back once typing stops. Held before
+                // the key is handled, so a submitted code's own "checking" hold wins.
+                HoldDisplay();
+                _keypad.OnKey(key, _ports.Clock.UptimeMs);
             }
         }
 

@@ -23,7 +23,10 @@ namespace Lockers.Core.App
     /// </summary>
     public sealed partial class LockerController
     {
-        /// <summary>How long a message (checking, door open, refused) stays on the display before "ready" returns.</summary>
+        /// <summary>
+        /// How long a message (checking, door open, refused) stays on the display before "ready" returns, or the resting
+        /// text the gateway asked to keep (a courier round's step, ADR 0311) while it lasts.
+        /// </summary>
         public const long DisplayHoldMs = 10000;
 
         private readonly object _gate = new object();
@@ -55,7 +58,7 @@ namespace Lockers.Core.App
         private OfflineCodeCache? _offlineCodes;
         private readonly OfflineThrottle _offlineThrottle = new OfflineThrottle();
         private long _reportedDropped;
-        private long _displayResetAtMs = -1;
+        private readonly DisplayRest _display = new DisplayRest();
         // The controller's view of the link: true from its OnConnected (birth published) to its OnDisconnected.
         // Nothing else is published outside that window, so the birth always comes first.
         private bool _online;
@@ -158,7 +161,7 @@ namespace Lockers.Core.App
                 BootCount = BootCounter.Increment(_ports.Storage);
                 _entries = new PendingCodeEntries(BootCount, _config.AnswerS * 1000L, _config.OfflineAfterS * 1000L);
                 _offlineCodes = new OfflineCodeCache(_config.CommandKey, _ports.Storage);
-                _commands = new CommandRunner(_doors, _keypad, _ports.Feedback, _messages, _config.KeypadId, _config.ScannerId, _entries, _offlineCodes);
+                _commands = new CommandRunner(_doors, _keypad, _ports.Feedback, _messages, _display, _config.KeypadId, _config.ScannerId, _entries, _offlineCodes);
                 _keypad.CodeEntered += OnKeypadCode;
                 _scanner.LineRead += OnScannedLine;
                 AttachPorts();
@@ -248,13 +251,16 @@ namespace Lockers.Core.App
         // Under the lock. A message shown for a person goes away once they have had time to read it.
         private void HoldDisplay() => HoldDisplay(DisplayHoldMs);
 
-        private void HoldDisplay(long ms) => _displayResetAtMs = _ports.Clock.UptimeMs + ms;
+        private void HoldDisplay(long ms) => _display.Hold(_ports.Clock.UptimeMs, ms);
 
+        // Back to the resting text while it lasts (a courier round's current step), else idle.
         private void ResetDisplayIfDue(long now)
         {
-            if (_displayResetAtMs < 0 || now < _displayResetAtMs) return;
-            _displayResetAtMs = -1;
-            _ports.Feedback.ShowText(_messages.Text(_commands!.LockerOutOfService ? MessageKeys.OutOfService : MessageKeys.Ready));
+            if (!_display.IsDue(now)) return;
+            string? resting = _display.TakeDue(now);
+            _ports.Feedback.ShowText(resting != null
+                ? resting
+                : _messages.Text(_commands!.LockerOutOfService ? MessageKeys.OutOfService : MessageKeys.Ready));
         }
 
         /// <summary>For the host's watchdog timer: reboots through the system port when Poll has stalled. True when it tripped.</summary>

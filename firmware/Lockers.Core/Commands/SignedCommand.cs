@@ -40,7 +40,15 @@ namespace Lockers.Core.Commands
         /// <summary>show_message, show_message_key, deny: keypad or scanner id.</summary>
         public string Reader { get; set; } = "";
 
-        /// <summary>deny: seconds the reader is throttled, 0 for none.</summary>
+        /// <summary>Longest resting time of a show_message_key text, in seconds (two hours: the longest courier round idle time).</summary>
+        public const int MaxRestS = 7200;
+
+        /// <summary>
+        /// deny: seconds the reader is throttled, 0 for none. show_message_key: seconds the text stays as the display's
+        /// resting text, the one it returns to after transient messages (a courier round's step; 0: none, shown for the usual
+        /// hold, then idle), at most <see cref="MaxRestS"/>. One signed number serves both, so an older locker that does not
+        /// know resting texts still verifies the command and shows the text as before (ADR 0311).
+        /// </summary>
         public int RetryAfterS { get; set; }
 
         /// <summary>show_message: the text (may contain line breaks: it is the last canonical line); show_message_key: key|arg|arg.</summary>
@@ -93,12 +101,17 @@ namespace Lockers.Core.Commands
             return command;
         }
 
-        /// <summary>Shows one of the locker's own texts on a reader: <paramref name="keyedText"/> is <c>key</c> or <c>key|arg|arg</c>.</summary>
-        public static SignedCommand ShowMessageKey(string lockerId, string commandId, long counter, long expiresAt, string reader, string keyedText)
+        /// <summary>
+        /// Shows one of the locker's own texts on a reader: <paramref name="keyedText"/> is <c>key</c> or <c>key|arg|arg</c>;
+        /// with <paramref name="restS"/> &gt; 0 it stays the display's resting text for that many seconds (see <see cref="RetryAfterS"/>).
+        /// </summary>
+        public static SignedCommand ShowMessageKey(
+            string lockerId, string commandId, long counter, long expiresAt, string reader, string keyedText, int restS = 0)
         {
             var command = Create(lockerId, commandId, counter, expiresAt, CommandActions.ShowMessageKey);
             command.Reader = reader;
             command.Text = keyedText;
+            command.RetryAfterS = restS;
             return command;
         }
 

@@ -144,6 +144,11 @@ namespace Lockers.Core.Commands
                 return Bad(Fields.RetryAfterS, "must not be negative");
             }
 
+            if (c.Action == CommandActions.ShowMessageKey && c.RetryAfterS > SignedCommand.MaxRestS)
+            {
+                return Bad(Fields.RetryAfterS, "show_message_key: the resting time is at most " + SignedCommand.MaxRestS + " s");
+            }
+
             if (c.Text.Length > MaxTextLength)
             {
                 return Bad(Fields.Text, "longer than 256 characters");

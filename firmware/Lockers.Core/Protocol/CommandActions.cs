@@ -14,7 +14,9 @@ namespace Lockers.Core.Protocol
 
         /// <summary>
         /// Show one of the locker's own texts on a reader's display, in the locker's language: reader, text =
-        /// <c>key</c> or <c>key|arg|arg</c> (Texts/MessageKeys). A key the firmware does not know is answered failed/unsupported.
+        /// <c>key</c> or <c>key|arg|arg</c> (Texts/MessageKeys); retry_after_s &gt; 0 keeps it as the display's resting text for
+        /// that many seconds (a courier round's step); entry when it answers a code entry. A key the firmware does not know is
+        /// answered failed/unsupported.
         /// </summary>
         public const string ShowMessageKey = "show_message_key";
 

@@ -31,7 +31,7 @@ internal sealed class RunningLocker
     public static RunningLocker PowerOn(SimulatedLocker locker, SimulatedLockerOptions options, ILogger? logger)
     {
         var config = locker.Config;
-        var clock = new SystemClock(options.TimeProvider);
+        var clock = new SystemClock(options.ClockTimeProvider ?? options.TimeProvider);
         var storage = new FolderStorage(locker.StorageDirectory);
         var linkOptions = MqttClientLink.OptionsFor(
             options.BrokerHost ?? config.Broker.Host,

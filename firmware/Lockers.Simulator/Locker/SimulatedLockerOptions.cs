@@ -26,6 +26,13 @@ public sealed class SimulatedLockerOptions
     /// <summary>Time source for the simulated clock and the MQTT client. Default: the system's.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// Time source of the controller's own clock (uptime and wall time) when it must differ from <see cref="TimeProvider"/>:
+    /// a test that moves the locker's uptime on (a display hold running out) without moving its MQTT client's keep-alive,
+    /// timers or pulse timer. Null (the default): <see cref="TimeProvider"/>.
+    /// </summary>
+    public TimeProvider? ClockTimeProvider { get; set; }
+
     /// <summary>Logger for the MQTT client and the locker's own messages; null logs nothing.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 }

@@ -37,9 +37,12 @@ public sealed record LockerCommandRequest(
     public static LockerCommandRequest ShowMessage(string lockerId, string reader, string text) =>
         new(lockerId, CommandActions.ShowMessage, Reader: reader, Text: text);
 
-    /// <summary>One of the locker's own texts (firmware/Lockers.Core/Texts), shown in its language: <c>key|arg|arg</c>.</summary>
-    public static LockerCommandRequest ShowMessageKey(string lockerId, string reader, string keyedText) =>
-        new(lockerId, CommandActions.ShowMessageKey, Reader: reader, Text: keyedText);
+    /// <summary>
+    /// One of the locker's own texts (firmware/Lockers.Core/Texts), shown in its language: <c>key|arg|arg</c>. With
+    /// <paramref name="restSeconds"/> &gt; 0 it stays the display's resting text that long (sent as retry_after_s, ADR 0311).
+    /// </summary>
+    public static LockerCommandRequest ShowMessageKey(string lockerId, string reader, string keyedText, int restSeconds = 0) =>
+        new(lockerId, CommandActions.ShowMessageKey, Reader: reader, RetryAfterS: restSeconds, Text: keyedText);
 
     /// <summary>One part of a locker's offline code cache (<c>sync_codes</c>).</summary>
     public static LockerCommandRequest SyncCodes(string lockerId, long version, int part, int parts, string codes) =>

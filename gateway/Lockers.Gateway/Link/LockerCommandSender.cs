@@ -165,6 +165,9 @@ public sealed class LockerCommandSender(
         CommandActions.Deny => $"id={c.CommandId} action=deny reader={c.Reader} retry_after_s={c.RetryAfterS}" + EntryText(c),
         CommandActions.SyncCodes => $"id={c.CommandId} action=sync_codes version={c.Version} part={c.Part}/{c.Parts}",
         CommandActions.ShowMessage => $"id={c.CommandId} action=show_message reader={c.Reader} text={c.Text}" + EntryText(c),
+        // The text last: the audit's wording takes everything after "text=".
+        CommandActions.ShowMessageKey => $"id={c.CommandId} action=show_message_key reader={c.Reader}"
+            + (c.RetryAfterS > 0 ? $" rest_s={c.RetryAfterS}" : "") + EntryText(c) + $" text={c.Text}",
         CommandActions.Unlock when c.On => $"id={c.CommandId} action=unlock compartment={c.Compartment} staff_override=true" + EntryText(c),
         _ => $"id={c.CommandId} action={c.Action} compartment={c.Compartment}" + EntryText(c),
     };

@@ -10,7 +10,9 @@ namespace Lockers.Gateway.Link;
 /// Published by the caller once the unit committed, like every command. A step that answers a code entry (the courier's
 /// badge, PIN or key) names it, as every answer does (ADR 0018): the locker runs the entry's answer only while the entry
 /// waits, and only once, so exactly one command names it (the unlock when it is on the round's own controller, else the
-/// text); both expire with the entry's window. A step after a door closed answers no entry (0) and has no deadline.
+/// text); both expire with the entry's window. A step after a door closed answers no entry (0) and has no deadline. The text
+/// of a live round's step rests on the display for the step's <see cref="RoundStep.RestSeconds"/> (sent as retry_after_s,
+/// ADR 0311); a round's last text has none, so the display goes idle after it.
 /// </summary>
 public sealed class RoundStepCommands(ILockerCommandSender sender)
 {
@@ -25,7 +27,7 @@ public sealed class RoundStepCommands(ILockerCommandSender sender)
             commands.Add(unlock);
         }
 
-        if (await sender.SignAndRecordAsync(tx, LockerCommandRequest.ShowMessageKey(step.LockerId, step.Reader, step.KeyedText)
+        if (await sender.SignAndRecordAsync(tx, LockerCommandRequest.ShowMessageKey(step.LockerId, step.Reader, step.KeyedText, step.RestSeconds)
                 .Answering(unlockAnswers ? 0 : entry, notAfter), step.Actor, step.ReservationId) is { } message)
         {
             commands.Add(message);

@@ -107,6 +107,13 @@ internal sealed class LockerHarness
         return command;
     }
 
+    /// <summary>A signed show_message_key for the keypad, resting on the display for <paramref name="restS"/> s (0: not at all).</summary>
+    public SignedCommand ShowKey(string keyedText, int restS, string id)
+    {
+        long expires = UnixTime.ToUnixSeconds(Clock.UtcNow) + 60;
+        return SignedCommand.ShowMessageKey(LockerId, id, ++_counter, expires, "kp-1", keyedText, restS);
+    }
+
     /// <summary>One cached-code entry as the gateway writes it: <paramref name="code"/>'s verifier under this locker's key, valid for <paramref name="validS"/> s.</summary>
     public string CachedEntry(long codeRef, int compartment, char kind, string code, long validS = 3600) =>
         CachedCodes.FormatEntry(codeRef, compartment, kind, UnixTime.ToUnixSeconds(Clock.UtcNow) + validS,

@@ -59,6 +59,22 @@ public class CommandSignerTests
     }
 
     [Fact]
+    public void Canonical_RestingShowMessageKey_IsTheV2FormWithRetryAfterS_SoAnOlderLockerVerifiesIt()
+    {
+        // ADR 0311: the resting time travels in retry_after_s, a line every locker already signs, so a locker that
+        // predates resting texts checks the same bytes and just shows the text as before.
+        var command = SignedCommand.ShowMessageKey("L1", "m-1", 7, 100, "kp-1", "round_deposit|1|4|2", 600);
+        var signer = new CommandSigner(CommandTestData.Key());
+
+        var parsed = SignedCommand.Parse(signer.SignToJson(command));
+
+        Assert.Equal("lockers-cmd-v2\nL1\nm-1\n7\n100\nshow_message_key\n0\n0\nkp-1\n600\n0\n0\n0\n0\n\nround_deposit|1|4|2", command.CanonicalText());
+        Assert.Contains("\"retry_after_s\":600", Encoding.UTF8.GetString(command.ToJson()));
+        Assert.Equal(600, parsed.RetryAfterS);
+        Assert.Equal(command.Signature, Convert.ToBase64String(signer.ComputeSignature(parsed)));
+    }
+
+    [Fact]
     public void Canonical_SyncCodes_CoversVersionPartsAndCodes()
     {
         var command = SignedCommand.SyncCodes("L1", "s-1", 8, 100, 5, 2, 3, "7,1,p,100," + new string('A', 22) + "==");

@@ -90,6 +90,17 @@ public class ProtocolDocumentTests
     }
 
     [Fact]
+    public void Documents_RestingText_HoldAndLimitAreTheCodes()
+    {
+        // ADR 0311: show_message_key's retry_after_s is the resting time, bounded by the codec's rule.
+        var limit = Lockers.Core.Commands.SignedCommand.MaxRestS.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("`show_message_key`: seconds the text stays the display's [resting text](#resting-text-courier-rounds), ≤ " + limit, ProtocolPage);
+        Assert.Contains("held for " + Lockers.Core.App.LockerController.DisplayHoldMs / 1000 + " s", ProtocolPage);
+        Assert.Contains(AsyncApiLines, l => l.Contains("display's resting text"));
+        Assert.Contains(AsyncApiLines, l => l.Contains("at most " + limit));
+    }
+
+    [Fact]
     public void Documents_WorkedExample_MatchesTheSignerTest()
     {
         Assert.Contains(CommandSignerTests.ExampleHex, ProtocolPage);

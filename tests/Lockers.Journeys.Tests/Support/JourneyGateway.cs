@@ -50,12 +50,19 @@ public sealed class JourneyGateway : IAsyncDisposable
     private SimulatedLocker? _locker;
     private Factory? _factory;
 
-    private JourneyGateway(ShippedBroker broker) => Broker = broker;
+    private JourneyGateway(ShippedBroker broker)
+    {
+        Broker = broker;
+        LockerClock = new LockerUptime(Time);
+    }
 
     public ShippedBroker Broker { get; }
 
     /// <summary>Sunday 1 March 2026, 09:00 UTC (18:00 in Tokyo).</summary>
     public JourneyClock Time { get; } = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+
+    /// <summary>The simulated locker's own clock: <see cref="Time"/>'s wall time, and an uptime a test can move on.</summary>
+    public LockerUptime LockerClock { get; }
 
     public string BaseUrl { get; private set; } = "";
     public HttpClient Api { get; private set; } = null!;
@@ -260,7 +267,7 @@ public sealed class JourneyGateway : IAsyncDisposable
         var config = DeviceConfigLoader.Load(await File.ReadAllTextAsync(provisioned.ConfigPath));
         Assert.Equal("ja", config.Language); // the site's locale, written by provisioning
         var board = BoardLoader.Load(await File.ReadAllTextAsync(boardPath));
-        _locker = new SimulatedLocker(config, board, Path.Combine(_directory, "flash", LockerId), new SimulatedLockerOptions { TimeProvider = Time },
+        _locker = new SimulatedLocker(config, board, Path.Combine(_directory, "flash", LockerId), new SimulatedLockerOptions { TimeProvider = Time, ClockTimeProvider = LockerClock },
             Path.GetDirectoryName(provisioned.ConfigPath));
         await _locker.StartAsync();
 

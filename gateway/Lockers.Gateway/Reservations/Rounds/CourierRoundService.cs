@@ -233,7 +233,7 @@ public sealed class CourierRoundService(
         await AbandonIfStartedAsync(tx, reservation, courier);
         round = round.Skip(id) with { PassedIn = round.PassedIn + 1, CurrentReservation = null, CurrentPurpose = null };
         await tx.Rounds.UpdateAsync(round);
-        return new RoundStep(round.LockerId, round.Reader, MessageKeys.RoundNoLarger, [], null, id, Actor(courier));
+        return new RoundStep(round.LockerId, round.Reader, MessageKeys.RoundNoLarger, [], null, id, Actor(courier)) { RestSeconds = RestSeconds(round) };
     }
 
     /// <summary>A deposit whose door already opened is given up: the booking gets a new drop-off code and can be tried again.</summary>
@@ -278,17 +278,27 @@ public sealed class CourierRoundService(
 
     private static (string, int) DoorOrder(Reservation r) => (r.Compartment?.LockerId ?? "", r.Compartment?.Number ?? 0);
 
-    private static RoundStep Instruction(CourierRound round, UnlockPurpose purpose, CompartmentRef door, int? larger, string reservationId, string actor)
+    private RoundStep Instruction(CourierRound round, UnlockPurpose purpose, CompartmentRef door, int? larger, string reservationId, string actor)
     {
         var label = door.LockerId == round.LockerId ? Number(door.Number) : $"{door.LockerId}/{Number(door.Number)}";
         if (larger is { } key)
         {
-            return new RoundStep(round.LockerId, round.Reader, key, [label], null, reservationId, actor);
+            return new RoundStep(round.LockerId, round.Reader, key, [label], null, reservationId, actor) { RestSeconds = RestSeconds(round) };
         }
 
         var (position, total) = Position(round, purpose);
         return new RoundStep(round.LockerId, round.Reader, purpose == UnlockPurpose.Deposit ? MessageKeys.RoundDeposit : MessageKeys.RoundCollect,
-            [Number(position), Number(total), label], null, reservationId, actor);
+            [Number(position), Number(total), label], null, reservationId, actor) { RestSeconds = RestSeconds(round) };
+    }
+
+    /// <summary>
+    /// How long a step of a live round rests on the locker's display: until the round would be given up as idle (ADR 0311),
+    /// so a locker whose gateway went silent drops the guidance when the gateway would have dropped the round; at least 1 s.
+    /// </summary>
+    private int RestSeconds(CourierRound round)
+    {
+        var left = round.LastActivityAt + TimeSpan.FromMinutes(options.Value.RoundIdleMinutes) - time.GetStoreNow();
+        return (int)Math.Clamp(Math.Ceiling(left.TotalSeconds), 1, Lockers.Core.Commands.SignedCommand.MaxRestS);
     }
 
     /// <summary>Which parcel of the phase this is, of how many (more may have been booked since the round began).</summary>

@@ -13,6 +13,13 @@ public sealed record RoundStep(string LockerId, string Reader, int MessageKey, I
     /// <summary>True when this step's unlock tripped the guard's ceiling (a new hold locker health should show).</summary>
     public bool HoldTripped { get; init; }
 
+    /// <summary>
+    /// Seconds the text stays on the locker's display as its resting text, the one it returns to after its own messages
+    /// (door opened, refused, ...): until the round would be given up as idle (ADR 0311). 0 once the round is over: the text
+    /// shows for the display's usual hold, then idle.
+    /// </summary>
+    public int RestSeconds { get; init; }
+
     /// <summary>The show_message_key text: key|arg|arg.</summary>
     public string KeyedText => string.Join('|', [MessageKeys.Names[MessageKey], .. Arguments]);
 }
