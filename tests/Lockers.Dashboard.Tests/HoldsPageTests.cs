@@ -45,7 +45,9 @@ public sealed class HoldsPageTests(ChromiumFixture chromium) : IClassFixture<Chr
 
         var held = tab.Page.Locator($"li[data-scope='site:{DashboardGateway.SiteId}']");
         await Assertions.Expect(held).ToContainTextAsync("camera 2 shows someone at the doors");
-        await Assertions.Expect(held).ToContainTextAsync("held by mia");
+        await Assertions.Expect(held).ToContainTextAsync("held by mia since");
+        await Assertions.Expect(held.Locator("p.meta time[datetime]")).ToHaveCountAsync(1); // the time, not "[object HTMLTimeElement]"
+        await Assertions.Expect(held).Not.ToContainTextAsync("[object");
         await Assertions.Expect(tab.Page.Locator("#hold-result")).ToContainTextAsync($"Unlocks held at site {DashboardGateway.SiteId}.");
         var hold = Assert.Single(await gateway.Service<UnlockHoldService>().ListAsync());
         Assert.Equal((HoldScopes.Site(DashboardGateway.SiteId), UnlockHoldKind.Staff), (hold.Scope, hold.Kind));

@@ -94,7 +94,7 @@ public static partial class AuditWords
             AuditActions.CodeTooOld => T("CodeTooOld"),
             AuditActions.CodeTooLate => T("CodeTooLate"),
             AuditActions.CodeOpenedOffline => T("CodeOpenedOffline", door, Purpose(d.Get("purpose"), w)),
-            AuditActions.CodeOfflineConflict => T("CodeOfflineConflict", door, Or(RestAfter(e.Detail, ": "))),
+            AuditActions.CodeOfflineConflict => T("CodeOfflineConflict", door, Or(Part(RestAfter(e.Detail, ": "), w))),
             AuditActions.CodeDoorUnavailable => T("CodeDoorUnavailable", door, Unavailable(d.Get("reason"), w)),
             AuditActions.DoorOpened => Opened(Door, d, e.Detail ?? "", w),
             AuditActions.DoorClosed => T("DoorClosed", Door),
@@ -155,7 +155,7 @@ public static partial class AuditWords
             AuditActions.StaffSessionsRevoked => T("SessionsRevoked", Or(d.Get("user")), Or(d.Get("sessions")), Or(RestAfter(e.Detail, ": "))),
             AuditActions.StaffAccountDisabled => T("AccountDisabled", Or(d.Get("user"))),
             AuditActions.StaffAccountEnabled => T("AccountEnabled", Or(d.Get("user"))),
-            AuditActions.UnlocksHeld => T("UnlocksHeld", HoldScope(d.Get("scope"), w), Or(RestAfter(e.Detail, "reason: "), "NoReason")),
+            AuditActions.UnlocksHeld => T("UnlocksHeld", HoldScope(d.Get("scope"), w), Or(Part(RestAfter(e.Detail, "reason: "), w), "NoReason")),
             AuditActions.UnlocksReleased => T("UnlocksReleased", HoldScope(d.Get("scope"), w), Or(RestAfter(e.Detail, "reason: "), "NoReason")),
             AuditActions.CompartmentServiceChanged => T(e.Detail == "in_service" ? "DoorReturned" : "DoorTakenOut", Door),
             AuditActions.LockerServiceChanged => T(e.Detail == "in_service" ? "LockerReturned" : "LockerTakenOut"),
@@ -254,6 +254,9 @@ public static partial class AuditWords
             ? w.Text("AuditLine.AlarmSubject", kind, severity)
             : w.Text("AuditLine.AlarmSubjectDetail", kind, severity, AlarmDetails.Read(words, w));
     }
+
+    /// <summary>A part the gateway wrote in English from an AlarmPart template (the guard's reason, an offline conflict) in the reader's words; staff's own words as typed.</summary>
+    private static string? Part(string? english, PageTexts w) => english is null ? null : AlarmDetails.ReadPart(english, w);
 
     private static string? RestAfter(string? text, string marker) =>
         text?.IndexOf(marker, StringComparison.Ordinal) is { } at && at >= 0 ? text[(at + marker.Length)..] : null;

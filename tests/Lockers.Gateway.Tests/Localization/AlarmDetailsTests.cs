@@ -1,3 +1,4 @@
+using Lockers.Gateway.Audit;
 using Lockers.Gateway.Localization;
 
 namespace Lockers.Gateway.Tests.Localization;
@@ -137,6 +138,22 @@ public sealed class AlarmDetailsTests
         Assert.StartsWith("最近一分钟约开锁 31次", AlarmDetails.ReadPart(Anomaly, zh));
         Assert.Equal(Anomaly, AlarmDetails.ReadPart(Anomaly, DashboardTexts.English));
         Assert.Equal(Anomaly, AlarmDetails.Read(Anomaly, zh)); // a part alone is not a whole detail
+    }
+
+    [Fact]
+    public void AuditLines_TheGuardsHoldAndAnOfflineConflict_SayTheirPartsInTheReadersWords()
+    {
+        var held = new AuditEntry(DateTimeOffset.UnixEpoch, "guard", AuditActions.UnlocksHeld, "demo-site", "test-a",
+            Detail: "scope=site:demo-site kind=anomaly reason: " + Anomaly);
+        var conflict = new AuditEntry(DateTimeOffset.UnixEpoch, "keypad:kp-1", AuditActions.CodeOfflineConflict, "demo-site", "test-a", 3,
+            Detail: "entry=7 ref=c7 purpose=Pickup: " + E("AlarmPart.NoLongerValid", DashboardTexts.English.Word("ParcelStatus", "picked_up")));
+        foreach (var language in new[] { Languages.Japanese, Languages.Chinese })
+        {
+            var texts = DashboardTexts.Resources.For(language, Languages.FormatCulture(language, null));
+            Assert.Contains(AlarmDetails.ReadPart(Anomaly, texts), AuditWords.What(held, texts), StringComparison.Ordinal);
+            Assert.DoesNotContain("unlocks in the last minute", AuditWords.What(held, texts), StringComparison.Ordinal);
+            Assert.DoesNotContain("no longer valid", AuditWords.What(conflict, texts), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -27,6 +27,13 @@ const Lockers = (() => {
     });
   }
 
+  // tNodes("Holds.HeldBySince", who, time(at)) -> ["held by mia since ", <time>]: the text of a key as parts to append,
+  // for arguments that are elements (a <time> keeps counting its age), which t() would print as "[object ...]".
+  function tNodes(key, ...args) {
+    const text = t(key, ...args.map((arg, i) => (arg instanceof Node ? `\u0000${i}\u0000` : arg)));
+    return text.split(/\u0000(\d)\u0000/).map((part, i) => (i % 2 ? args[Number(part)] : part)).filter((part) => part !== "");
+  }
+
   // The locale for dates and numbers: the browser's own when it speaks the chosen language (en-GB writes 4/3), else the
   // language's usual one.
   function locale() {
@@ -306,7 +313,7 @@ const Lockers = (() => {
   }
 
   return {
-    session, requireSession, api, canMaintain, el, time, age, bytes, number, announce, events, redraw, confirm, refreshAges, t, word,
+    session, requireSession, api, canMaintain, el, time, age, bytes, number, announce, events, redraw, confirm, refreshAges, t, tNodes, word,
     language: () => language, hasText: (key) => !!texts && Object.prototype.hasOwnProperty.call(texts, key),
   };
 })();

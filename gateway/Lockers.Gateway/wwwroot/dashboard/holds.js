@@ -2,7 +2,7 @@
 "use strict";
 
 (async () => {
-  const { el, time, api, events, announce, canMaintain, confirm, redraw, t } = Lockers;
+  const { el, time, api, events, announce, canMaintain, confirm, redraw, t, tNodes } = Lockers;
   const session = await Lockers.requireSession();
   const list = document.getElementById("holds");
   const form = document.getElementById("hold");
@@ -40,7 +40,7 @@
     const li = el("li", { class: "alarm severity-critical", "data-scope": hold.scope },
       el("strong", { text: title }),
       el("p", { text: hold.reason }),
-      el("p", { class: "meta", text: t("Holds.HeldBySince", by, time(hold.since)) }));
+      el("p", { class: "meta" }, ...tNodes("Holds.HeldBySince", by, time(hold.since))));
     if (session.role === "admin") {
       const id = "release-" + hold.scope.replace(/[^a-z0-9-]/gi, "-");
       const reason = el("input", { id, maxlength: "500", autocomplete: "off", "aria-describedby": id + "-said", "data-focus-key": id });
