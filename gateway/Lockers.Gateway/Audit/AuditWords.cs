@@ -85,6 +85,7 @@ public static partial class AuditWords
         return e.Action switch
         {
             AuditActions.CodeIssued => T("CodeIssued"),
+            AuditActions.CodeAccepted when d.Get("kind") == "courier" => T("CourierAccepted", Or(d.Get("courier"))),
             AuditActions.CodeAccepted => T("CodeAccepted", Kind(d.Get("kind"), w), door, Purpose(d.Get("purpose"), w)),
             AuditActions.CodeRejected => Rejected(d, w),
             AuditActions.CodeThrottled => T("CodeThrottled", HeldBy(d.Get("held_by"), w), Or(d.Get("retry_after"), "AWhile")),

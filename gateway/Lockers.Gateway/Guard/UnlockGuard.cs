@@ -40,8 +40,9 @@ public sealed class UnlockGuard(IOptions<GuardOptions> options, TimeProvider tim
             var recent = await RecentUnlocksAsync(tx, scope, now);
             if (recent + 1 > ceiling)
             {
+                // The count includes the unlock refused here: that is the one over the ceiling ("about 31 ..., ceiling of 30").
                 var tripped = new UnlockHold(scope, UnlockHoldKind.Anomaly,
-                    AlarmDetails.English("AlarmPart.AnomalyReason", Math.Round(recent), ceiling,
+                    AlarmDetails.English("AlarmPart.AnomalyReason", Math.Round(recent) + 1, ceiling,
                         scope == HoldScopes.Fleet ? nameof(GuardOptions.FleetUnlocksPerMinute) : nameof(GuardOptions.SiteUnlocksPerMinute), lockerId, actor),
                     "guard", lockerId, now);
                 await tx.Guard.InsertHoldAsync(tripped);

@@ -122,6 +122,9 @@ public sealed partial class DashboardTextsTests
         var raised = new AuditEntry(DateTimeOffset.UnixEpoch, "system", AuditActions.AlarmRaised, "site-1", "locker-1", 5,
             Detail: "alarm=7 kind=door_forced severity=critical: the door opened without an unlock");
         Assert.Equal("アラーム発生：扉のこじ開け（緊急）：解錠していないのに扉が開きました", AuditWords.What(raised, ja));
+        var courier = new AuditEntry(DateTimeOffset.UnixEpoch, "keypad:kp-1", AuditActions.CodeAccepted, "site-1", "locker-1",
+            Detail: "kind=courier courier=cou_7");
+        Assert.Equal("配達員 cou_7 のバッジまたは暗証番号を確認：巡回を開始", AuditWords.What(courier, ja));
     }
 
     // Every template filled as its producer fills it, read in ja and zh: AlarmDetailsTests.
