@@ -195,7 +195,7 @@ namespace Lockers.Core.Journal
 
         /// <summary>
         /// Publishes stored events that are due (never sent, or due again), oldest first, on <paramref name="topic"/>
-        /// (QoS 1), until <see cref="MaxInFlight"/> await the broker's acknowledgement or the link refuses. Call it after
+        /// (QoS 1), until <see cref="MaxInFlight"/> wait for the broker's acknowledgement or the link refuses. Call it after
         /// each append, each acknowledgement, each ack from the gateway and each reconnect. Returns how many were published.
         /// </summary>
         public int SendPending(IMqttLink link, string topic)

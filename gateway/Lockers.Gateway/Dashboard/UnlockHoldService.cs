@@ -42,8 +42,7 @@ public sealed class UnlockHoldService(ILockerStore store, UnlockGuard guard, ILo
         }
         if (hold is null)
         {
-            return MaintenanceOutcome.Conflict(texts.Text("Problem.AlreadyHeld",
-                siteId is null ? texts["Holds.PlaceFleet"] : texts.Text("Holds.PlaceSite", siteId)));
+            return MaintenanceOutcome.Conflict(texts.Text("Problem.AlreadyHeld", UnlockHold.PlaceOf(siteId, texts)));
         }
         await AnnounceAsync("held", hold, staffUser, cancellationToken);
         return MaintenanceOutcome.Ok(HoldView.From(hold));

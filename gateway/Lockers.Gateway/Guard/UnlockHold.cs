@@ -25,7 +25,11 @@ public sealed record UnlockHold(string Scope, UnlockHoldKind Kind, string Reason
     public string Describe() => IsFleet ? "the whole fleet" : $"site {SiteId}";
 
     /// <summary>Where the hold stands, in the words of <paramref name="texts"/>.</summary>
-    public string Place(PageTexts texts) => IsFleet ? texts["Holds.PlaceFleet"] : texts.Text("Holds.PlaceSite", SiteId!);
+    public string Place(PageTexts texts) => PlaceOf(SiteId, texts);
+
+    /// <summary>A site (<paramref name="siteId"/>), or the fleet (null), in the words of <paramref name="texts"/>.</summary>
+    public static string PlaceOf(string? siteId, PageTexts texts) =>
+        siteId is null ? texts["Holds.PlaceFleet"] : texts.Text("Holds.PlaceSite", siteId);
 }
 
 /// <summary>The stored names of hold scopes: "fleet", or "site:" and the site id.</summary>

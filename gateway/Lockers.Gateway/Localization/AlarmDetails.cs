@@ -27,11 +27,13 @@ public static partial class AlarmDetails
 
     private const string CommandRefusedKey = Prefix + "CommandRefused";
 
-    /// <summary>Templates whose first value is a list ("a, b, c") read item by item.</summary>
-    private static readonly HashSet<string> ListKeys = [ListKey, Prefix + "Throttle", PartPrefix + "ReaderNotProvisioned"];
-
-    /// <summary>The index of the list value in a <see cref="ListKeys"/> template (the first, unless named here).</summary>
-    private static readonly Dictionary<string, int> ListIndex = new() { [PartPrefix + "ReaderNotProvisioned"] = 4 };
+    /// <summary>Templates with a list value ("a, b, c", read item by item), and which value it is.</summary>
+    private static readonly Dictionary<string, int> Lists = new()
+    {
+        [ListKey] = 0,
+        [Prefix + "Throttle"] = 0,
+        [PartPrefix + "ReaderNotProvisioned"] = 4,
+    };
 
     private const int MaxDepth = 4;
 
@@ -76,7 +78,7 @@ public static partial class AlarmDetails
                 var value = match.Groups["p" + i].Value;
                 captured[i] = template.Key.StartsWith(CommandRefusedKey, StringComparison.Ordinal) && i == 1
                     ? texts.Word("Reason", value) // the locker's reason code (bad_signature) in words
-                    : ListKeys.Contains(template.Key) && i == ListIndex.GetValueOrDefault(template.Key)
+                    : Lists.TryGetValue(template.Key, out var list) && i == list
                         ? string.Join(texts["Common.ListSeparator"], value.Split(", ").Select(item => ReadValue(item, texts, depth - 1)))
                         : ReadValue(value, texts, depth - 1);
             }
