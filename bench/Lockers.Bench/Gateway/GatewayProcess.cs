@@ -6,32 +6,31 @@ using Lockers.Testing.Mosquitto;
 namespace Lockers.Bench.Gateway;
 
 /// <summary>
-/// The gateway under test as its own process (the built Lockers.Gateway.dll, production settings and logging),
+/// The gateway under test as its own process (<see cref="GatewayLaunch"/>: the built Lockers.Gateway.dll, production settings),
 /// so its CPU time and memory are read from /proc apart from the simulated lockers. It connects its locker link
 /// to the bench broker as the shared bench user; its /metrics page gives the store and link figures.
 /// </summary>
 public sealed class GatewayProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
-    private readonly Process _process;
+
     /// <summary>The scrape token the bench gateway is started with (Metrics:ScrapeToken); not a secret outside the bench.</summary>
     private const string ScrapeToken = "bench-scrape-token-not-a-secret-0123456789";
 
+    private readonly GatewayLaunch _launch;
     private readonly HttpClient _http;
-    private readonly TaskCompletionSource _serving = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Queue<string> _lastLines = new();
     private long _errorLines;
     private long _scrapes;
 
-    private GatewayProcess(Process process, int httpPort)
+    private GatewayProcess(IReadOnlyDictionary<string, string?> settings)
     {
-        _process = process;
-        _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(30) };
+        _launch = GatewayLaunch.Start(settings, keepLines: 40, onLine: CountErrors);
+        _http = new HttpClient { BaseAddress = new Uri(_launch.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
         // /metrics is never anonymous on the public port (ADR 0112): the bench scrapes with the token it configured.
         _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ScrapeToken);
     }
 
-    public int Pid => _process.Id;
+    public int Pid => _launch.Process.Id;
 
     /// <summary>/metrics reads so far: each is one store unit of work in the gateway, to take out of its figures.</summary>
     public long Scrapes => Interlocked.Read(ref _scrapes);
@@ -42,69 +41,46 @@ public sealed class GatewayProcess : IAsyncDisposable
     /// <param name="settings">Extra gateway configuration (Section:Key=value), e.g. to measure a setting's effect.</param>
     public static async Task<GatewayProcess> StartAsync(string dataDirectory, MosquittoBroker broker, IReadOnlyList<string>? settings = null)
     {
-        var dll = GatewayDll();
-        var httpPort = FreeTcpPort.Find();
-        var start = new ProcessStartInfo("dotnet")
+        var configuration = new Dictionary<string, string?>
         {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        var environment = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}",
-            ["Store__DataDirectory"] = dataDirectory,
-            ["Codes__Pepper"] = BenchFleet.Pepper,
-            ["LockerLink__Enabled"] = "true",
-            ["LockerLink__Host"] = broker.Host,
-            ["LockerLink__Port"] = broker.Port.ToString(CultureInfo.InvariantCulture),
-            ["LockerLink__ClientId"] = "bench-gateway",
-            ["Metrics__ScrapeToken"] = ScrapeToken,
+            ["Store:DataDirectory"] = dataDirectory,
+            ["Codes:Pepper"] = BenchFleet.Pepper,
+            ["LockerLink:Enabled"] = "true",
+            ["LockerLink:Host"] = broker.Host,
+            ["LockerLink:Port"] = broker.Port.ToString(CultureInfo.InvariantCulture),
+            ["LockerLink:ClientId"] = "bench-gateway",
+            ["Metrics:ScrapeToken"] = ScrapeToken,
             // The benchmarks open thousands of doors a second on purpose: no unlock ceilings (ADR 0110; docs/performance.md).
-            ["Guard__SiteUnlocksPerMinute"] = "0",
-            ["Guard__FleetUnlocksPerMinute"] = "0",
+            ["Guard:SiteUnlocksPerMinute"] = "0",
+            ["Guard:FleetUnlocksPerMinute"] = "0",
         };
         if (broker.Certificates is { } pki)
         {
             // As shipped: TLS, the gateway's own client certificate is its identity.
             var (certificate, key) = await pki.WriteClientCertificateAsync(BenchBroker.GatewayIdentity, Path.Combine(dataDirectory, "tls"), "gateway");
-            environment["LockerLink__Tls"] = "true";
-            environment["LockerLink__CaCertificateFile"] = pki.CaCertificatePath;
-            environment["LockerLink__ClientCertificateFile"] = certificate;
-            environment["LockerLink__ClientKeyFile"] = key;
-            environment["LockerLink__Username"] = BenchBroker.GatewayIdentity;
+            configuration["LockerLink:Tls"] = "true";
+            configuration["LockerLink:CaCertificateFile"] = pki.CaCertificatePath;
+            configuration["LockerLink:ClientCertificateFile"] = certificate;
+            configuration["LockerLink:ClientKeyFile"] = key;
+            configuration["LockerLink:Username"] = BenchBroker.GatewayIdentity;
         }
         else
         {
-            environment["LockerLink__Tls"] = "false";
-            environment["LockerLink__Username"] = MosquittoBrokerOptions.DefaultUser;
-            environment["LockerLink__Password"] = MosquittoBrokerOptions.DefaultPassword;
+            configuration["LockerLink:Tls"] = "false";
+            configuration["LockerLink:Username"] = MosquittoBrokerOptions.DefaultUser;
+            configuration["LockerLink:Password"] = MosquittoBrokerOptions.DefaultPassword;
         }
 
         foreach (var setting in settings ?? [])
         {
             var equals = setting.IndexOf('=', StringComparison.Ordinal);
-            environment[setting[..equals].Replace(":", "__", StringComparison.Ordinal)] = setting[(equals + 1)..];
+            configuration[setting[..equals]] = setting[(equals + 1)..];
         }
 
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        var process = new Process { StartInfo = start };
-        var gateway = new GatewayProcess(process, httpPort);
-        process.OutputDataReceived += (_, line) => gateway.OnLine(line.Data);
-        process.ErrorDataReceived += (_, line) => gateway.OnLine(line.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var gateway = new GatewayProcess(configuration);
         try
         {
-            await gateway._serving.Task.WaitAsync(StartTimeout);
+            await gateway._launch.Serving.WaitAsync(StartTimeout);
             await gateway.WaitForHttpAsync();
         }
         catch (Exception e) when (e is TimeoutException or HttpRequestException or TaskCanceledException)
@@ -138,8 +114,8 @@ public sealed class GatewayProcess : IAsyncDisposable
     /// <summary>User + system CPU time of the gateway process so far.</summary>
     public TimeSpan CpuTime()
     {
-        _process.Refresh();
-        return _process.TotalProcessorTime;
+        _launch.Process.Refresh();
+        return _launch.Process.TotalProcessorTime;
     }
 
     /// <summary>Resident set (VmRSS) and its anonymous part (RssAnon: heaps and stacks, not mapped files), bytes.</summary>
@@ -185,66 +161,24 @@ public sealed class GatewayProcess : IAsyncDisposable
         return new GatewayMetricsSnapshot(values);
     }
 
-    public string LastLines()
-    {
-        lock (_lastLines)
-        {
-            return string.Join('\n', _lastLines);
-        }
-    }
+    public string LastLines() => _launch.Output();
 
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
-        }
-
-        _process.Dispose();
+        await _launch.DisposeAsync();
     }
 
-    private void OnLine(string? line)
+    private void CountErrors(string line)
     {
-        if (line is null)
-        {
-            return;
-        }
-
-        if (line.Contains("Locker link serving", StringComparison.Ordinal))
-        {
-            _serving.TrySetResult();
-        }
-
         if (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
         {
             Interlocked.Increment(ref _errorLines);
-        }
-
-        lock (_lastLines)
-        {
-            _lastLines.Enqueue(line);
-            if (_lastLines.Count > 40)
-            {
-                _lastLines.Dequeue();
-            }
         }
     }
 
     private static long Kilobytes(string statusLine) =>
         long.Parse(statusLine.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
-
-    /// <summary>The gateway built in the same configuration as this bench (the bench's project reference builds it).</summary>
-    private static string GatewayDll()
-    {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-            ? "Debug" : "Release";
-        var dll = RepositoryRoot.File("gateway", "Lockers.Gateway", "bin", configuration, "net10.0", "Lockers.Gateway.dll");
-        return File.Exists(dll)
-            ? dll
-            : throw new InvalidOperationException($"{dll} is missing: build the gateway first (dotnet build Lockers.sln -c {configuration}).");
-    }
 }
 
 /// <summary>Values of one /metrics scrape.</summary>
