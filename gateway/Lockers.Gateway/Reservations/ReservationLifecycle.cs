@@ -8,29 +8,6 @@ using Microsoft.Extensions.Options;
 namespace Lockers.Gateway.Reservations;
 
 /// <summary>
-/// Who caused a transition and what it needs: the hours for Extended (<see cref="ByRecipient"/> when the recipient asked on
-/// the parcel page), the compartment for Booked, Relocated, MoveRequested (the target), Resized and Redirected, the site for
-/// Redirected, and for a redirect after deposit the id of the reservation that carries the parcel on.
-/// </summary>
-public sealed record TransitionInput(
-    string Actor, int Hours = 0, CompartmentRef? Compartment = null, string? AuditDetail = null, string? SiteId = null,
-    bool ByRecipient = false, string? NewReservationId = null);
-
-/// <summary>Codes a transition issued, in clear, to be handed on once (the answer to a booking, a webhook, a test).</summary>
-public sealed record IssuedCodes(
-    string? DropoffCode = null, IssuedPickupCodes? Pickup = null, string? CollectCode = null, string? AccessToken = null);
-
-/// <summary>What a transition did: <see cref="Reservation"/> as it is now, or <see cref="Refusal"/> saying why nothing happened.</summary>
-public sealed record TransitionResult(Reservation Reservation, string? Refusal, IssuedCodes Issued)
-{
-    public bool Applied => Refusal is null;
-}
-
-/// <summary>Another reservation holds the compartment a transition was to hold; the unit of work is rolled back.</summary>
-public sealed class CompartmentTakenException(CompartmentRef compartment)
-    : InvalidOperationException($"compartment {compartment} is held by another reservation");
-
-/// <summary>
 /// The parcel lifecycle: the only code that creates a reservation or changes its status, times, window, pause or
 /// compartment (a test over the compiled gateway holds this). Every step is a row of <see cref="ReservationTransitions"/>,
 /// carried out inside the caller's unit of work: a step the table does not allow is refused with a reason a person can
@@ -112,7 +89,7 @@ public sealed class ReservationLifecycle(
     {
         var now = time.GetStoreNow();
         var row = ReservationTransitions.Find(reservation.Status, @event, reservation.Kind);
-        var refusal = row is null ? NotAllowed(reservation, @event) : GuardRefusal(row, reservation, now);
+        var refusal = row is null ? TransitionRefusals.NotAllowed(reservation, @event) : TransitionRefusals.Guard(row, reservation, now);
         if (refusal is not null)
         {
             logger.LogWarning("Reservation {ReservationId}: {Event} refused ({Actor}): {Reason}",
@@ -125,7 +102,7 @@ public sealed class ReservationLifecycle(
 
     /// <summary>Whether <paramref name="event"/> would be allowed now (the table and its guard), without doing it.</summary>
     public bool Allows(Reservation reservation, ReservationEvent @event) =>
-        ReservationTransitions.Find(reservation.Status, @event, reservation.Kind) is { } row && GuardRefusal(row, reservation, time.GetStoreNow()) is null;
+        ReservationTransitions.Find(reservation.Status, @event, reservation.Kind) is { } row && TransitionRefusals.Guard(row, reservation, time.GetStoreNow()) is null;
 
     /// <summary>
     /// Pauses or resumes the pickup window of a parcel waiting in its compartment, after the compartment's service state
@@ -318,38 +295,6 @@ public sealed class ReservationLifecycle(
 
     private static CompartmentRef TargetOf(ReservationTransition row, TransitionInput input) =>
         input.Compartment ?? throw new ArgumentException($"{ReservationTransitions.Name(row.Event)} needs the compartment to move to");
-
-    private static string? GuardRefusal(ReservationTransition row, Reservation r, DateTimeOffset now) => row.Guard switch
-    {
-        ReservationGuard.DepositNotStarted when r.DepositedAt is not null =>
-            $"The reservation is being deposited; {ReservationTransitions.Name(row.Event)} is possible only before the courier opens the door.",
-        ReservationGuard.WindowRunning when r.PausedSince is not null => "The pickup window is already paused.",
-        ReservationGuard.WindowPaused when r.PausedSince is null => "The pickup window is not paused.",
-        ReservationGuard.WindowOver when r.PausedSince is not null || r.PickupDeadline is not { } deadline || deadline > now =>
-            "The pickup window has not run out (or is paused).",
-        ReservationGuard.NoMoveUnderway when r.Move is { } move =>
-            $"Staff are moving the parcel to {move.Target}; {ReservationTransitions.Name(row.Event)} is possible once the move is done or cancelled.",
-        ReservationGuard.AwaitingSourceDoor when r.Move is not { Step: MoveStep.Requested } => NotAtStep(r, row),
-        ReservationGuard.AwaitingTargetDoor when r.Move is not { Step: MoveStep.SourceOpened } => NotAtStep(r, row),
-        ReservationGuard.AwaitingTargetClose when r.Move is not { Step: MoveStep.TargetOpened } => NotAtStep(r, row),
-        ReservationGuard.MoveCancellable when r.Move is not { Step: MoveStep.Requested or MoveStep.SourceOpened } => r.Move is null
-            ? "No move is under way."
-            : "The target door has opened: finish the move by closing it on the parcel.",
-        _ => null,
-    };
-
-    private static string NotAtStep(Reservation r, ReservationTransition row) => r.Move is { } move
-        ? $"The move is at step {ParcelMoves.ToWire(move.Step)}; {ReservationTransitions.Name(row.Event)} does not follow it."
-        : "No move is under way.";
-
-    private static string NotAllowed(Reservation r, ReservationEvent @event)
-    {
-        var from = ReservationTransitions.RowsOf(@event).Select(row => row.From?.ToWire() ?? "(new)").Distinct();
-        return $"The reservation is {Describe(r)}; {ReservationTransitions.Name(@event)} is possible only when it is {string.Join(" or ", from)}.";
-    }
-
-    private static string Describe(Reservation r) =>
-        r.Status == ReservationStatus.Booked && r.DepositedAt is not null ? "being deposited" : r.Status.ToWire();
 
     private static async Task HoldAsync(IStoreTransaction tx, CompartmentRef compartment, string reservationId, HoldPurpose purpose = HoldPurpose.Parcel)
     {
